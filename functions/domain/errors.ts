@@ -1,0 +1,18 @@
+import { ERROR_STATUS, type ErrorCode, type FieldIssue } from '../../types/errors'
+
+/** An expected failure with a stable code; the handlers turn it into the API's error shape. */
+export class DomainError extends Error {
+  readonly status: number
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: { fields?: FieldIssue[]; retryAfterSeconds?: number },
+  ) {
+    super(message)
+    this.name = 'DomainError'
+    this.status = ERROR_STATUS[code]
+  }
+}
+
+export const forbidden = (message = 'You may not do this') => new DomainError('FORBIDDEN', message)
+export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`)

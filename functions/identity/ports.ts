@@ -1,0 +1,71 @@
+import type { AuditEntry, Branch, CustomerProfile, StaffMember, Studio } from '../../types/entities'
+
+export interface StaffRecord extends StaffMember {
+  studioId: string
+  passwordHash: string
+  failedSignIns: number
+  lockedUntil?: string
+  /** Raised when the password changes; sessions issued under an older one stop working. */
+  credentialVersion: number
+}
+
+export interface SessionRecord {
+  sessionId: string
+  studioId: string
+  subjectId: string
+  kind: 'staff' | 'customer'
+  credentialVersion: number
+  createdAt: string
+  expiresAt: string
+  /** Customers only; WeChat's session_key stays here, on the server. */
+  wechatSessionKey?: string
+}
+
+export interface CustomerRecord extends CustomerProfile {
+  studioId: string
+  openId?: string
+}
+
+export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'>
+
+export type StaffChanges = Partial<Pick<StaffRecord, 'displayName' | 'phone' | 'roles' | 'branchId' | 'status'>>
+
+export interface IdentityRepository {
+  findStudioByCode(code: string): Promise<Studio | undefined>
+  getStudio(studioId: string): Promise<Studio | undefined>
+  listBranches(studioId: string): Promise<Branch[]>
+  getBranch(studioId: string, branchId: string): Promise<Branch | undefined>
+
+  findStaffByUsername(studioId: string, username: string): Promise<StaffRecord | undefined>
+  getStaff(studioId: string, staffId: string): Promise<StaffRecord | undefined>
+  listStaff(studioId: string, branchId?: string): Promise<StaffRecord[]>
+  /** Fails with USERNAME_TAKEN when the user name exists in the studio. */
+  createStaff(staff: StaffRecord, audit: NewAuditEntry): Promise<void>
+  /** Fails with VERSION_CONFLICT when someone else changed the record since `expectedVersion`. */
+  updateStaff(studioId: string, staffId: string, expectedVersion: number, changes: StaffChanges, audit: NewAuditEntry[]): Promise<StaffRecord>
+  /** Counts one failed sign-in atomically and returns the new count. */
+  countFailedSignIn(studioId: string, staffId: string): Promise<number>
+  lockStaff(studioId: string, staffId: string, until: Date, audit: NewAuditEntry): Promise<void>
+  /** Starts a session and clears the failure count, in one transaction. */
+  startStaffSession(session: SessionRecord, audit: NewAuditEntry): Promise<void>
+  /** Replaces the password, lifts any lockout and ends sessions under the old one; `keepSessionId` moves over. */
+  setPassword(studioId: string, staffId: string, passwordHash: string, audit: NewAuditEntry, keepSessionId?: string): Promise<void>
+
+  findCustomerByOpenId(studioId: string, openId: string): Promise<CustomerRecord | undefined>
+  /** Creates the customer and links the WeChat identity; returns the existing customer when another request linked it first. */
+  createCustomerWithOpenId(customer: CustomerRecord, openId: string, audit: NewAuditEntry): Promise<{ customer: CustomerRecord; created: boolean }>
+  getCustomer(studioId: string, customerId: string): Promise<CustomerRecord | undefined>
+  updateCustomer(studioId: string, customerId: string, changes: Partial<CustomerProfile>, updatedAt: string): Promise<CustomerRecord>
+
+  putSession(session: SessionRecord, audit?: NewAuditEntry): Promise<void>
+  /** The session and its subject in one round trip. */
+  getSessionWithSubject(studioId: string, sessionId: string, kind: 'staff' | 'customer', subjectId: string): Promise<{
+    session?: SessionRecord
+    staff?: StaffRecord
+    customer?: CustomerRecord
+  }>
+  endSession(studioId: string, sessionId: string, audit?: NewAuditEntry): Promise<void>
+
+  appendAudit(studioId: string, entry: NewAuditEntry): Promise<void>
+  listAudit(studioId: string, options: { limit: number; cursor?: string; action?: string }): Promise<{ items: AuditEntry[]; nextCursor?: string }>
+}

@@ -1,0 +1,19 @@
+import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
+import { DomainError } from '../domain/errors'
+
+/**
+ * Turns a failed condition into the domain error it stands for. `reasons[i]` names the
+ * error for the i-th item of a transaction; the first failed condition wins.
+ */
+export function conditionFailure(error: unknown, reasons: (DomainError | undefined)[]): unknown {
+  if (error instanceof ConditionalCheckFailedException) return reasons.find(Boolean) ?? error
+  if (error instanceof TransactionCanceledException) {
+    const codes = error.CancellationReasons ?? []
+    const failed = codes.findIndex((r) => r.Code === 'ConditionalCheckFailed')
+    if (failed >= 0 && reasons[failed]) return reasons[failed]
+    if (codes.some((r) => r.Code === 'TransactionConflict')) {
+      return new DomainError('CONFLICT', 'Another change to the same records happened at the same moment; try again')
+    }
+  }
+  return error
+}

@@ -1,0 +1,407 @@
+import {
+  BatchGetCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb'
+import { ulid } from 'ulid'
+import type { AuditEntry, Branch, CustomerProfile, Studio } from '../../types/entities'
+import { DomainError, notFound } from '../domain/errors'
+import type { CustomerRecord, IdentityRepository, NewAuditEntry, SessionRecord, StaffChanges, StaffRecord } from '../identity/ports'
+import { conditionFailure } from './errors'
+import { keys } from './keys'
+import { TTL_ATTRIBUTE } from './table'
+
+type Item = Record<string, unknown>
+
+/** Strips the table's own attributes from an item. */
+function entity<T>(item: Item | undefined): T | undefined {
+  if (!item) return undefined
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, type: _t, [TTL_ATTRIBUTE]: _ttl, ...rest } = item
+  return rest as T
+}
+
+const epochSeconds = (iso: string) => Math.floor(new Date(iso).getTime() / 1000)
+
+const cursor = {
+  encode: (key: Item | undefined) => (key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined),
+  decode: (value: string | undefined, studioPartition: string): Item | undefined => {
+    if (!value) return undefined
+    try {
+      const key = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Item
+      if (key.pk !== studioPartition) throw new Error('cursor of another partition')
+      return key
+    } catch {
+      throw new DomainError('VALIDATION_FAILED', 'The page cursor is not valid', { fields: [{ path: 'cursor', message: 'is not a valid cursor' }] })
+    }
+  },
+}
+
+export class DynamoIdentityRepository implements IdentityRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  private auditPut(studioId: string, entry: NewAuditEntry) {
+    const id = ulid(this.clock().getTime())
+    const item: AuditEntry = { ...entry, id, at: this.clock().toISOString() }
+    return { Put: { TableName: this.table, Item: { ...keys.audit(studioId, id), type: 'Audit', ...item } } }
+  }
+
+  private async get<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: key }))
+    return entity<T>(Item)
+  }
+
+  async findStudioByCode(code: string) {
+    const link = await this.get<{ studioId: string }>(keys.studioCode(code))
+    return link ? this.getStudio(link.studioId) : undefined
+  }
+
+  getStudio(studioId: string) {
+    return this.get<Studio>(keys.studio(studioId))
+  }
+
+  async listBranches(studioId: string) {
+    const { Items = [] } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.studio(studioId).pk, ':prefix': keys.branchPrefix },
+      }),
+    )
+    return Items.map((i) => entity<Branch>(i)!)
+  }
+
+  getBranch(studioId: string, branchId: string) {
+    return this.get<Branch>(keys.branch(studioId, branchId))
+  }
+
+  async findStaffByUsername(studioId: string, username: string) {
+    const link = await this.get<{ staffId: string }>(keys.username(studioId, username))
+    return link ? this.getStaff(studioId, link.staffId) : undefined
+  }
+
+  getStaff(studioId: string, staffId: string) {
+    return this.get<StaffRecord>(keys.staff(studioId, staffId))
+  }
+
+  async listStaff(studioId: string, branchId?: string) {
+    const query = branchId
+      ? {
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.staffByBranch(studioId, branchId) },
+        }
+      : {
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.studio(studioId).pk, ':prefix': keys.staffPrefix },
+        }
+    const items: StaffRecord[] = []
+    let startKey: Item | undefined
+    do {
+      const page = await this.db.send(new QueryCommand({ TableName: this.table, ...query, ExclusiveStartKey: startKey }))
+      items.push(...(page.Items ?? []).map((i) => entity<StaffRecord>(i)!))
+      startKey = page.LastEvaluatedKey
+    } while (startKey)
+    return items
+  }
+
+  private staffItem(staff: StaffRecord) {
+    return {
+      ...keys.staff(staff.studioId, staff.id),
+      gsi1pk: keys.staffByBranch(staff.studioId, staff.branchId),
+      gsi1sk: `${staff.displayName}#${staff.id}`,
+      type: 'Staff',
+      ...staff,
+    }
+  }
+
+  async createStaff(staff: StaffRecord, audit: NewAuditEntry) {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...keys.username(staff.studioId, staff.username), type: 'Username', staffId: staff.id },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            { Put: { TableName: this.table, Item: this.staffItem(staff), ConditionExpression: 'attribute_not_exists(pk)' } },
+            this.auditPut(staff.studioId, audit),
+          ],
+        }),
+      )
+    } catch (error) {
+      throw conditionFailure(error, [new DomainError('USERNAME_TAKEN', `The user name ${staff.username} is taken`)])
+    }
+  }
+
+  async updateStaff(studioId: string, staffId: string, expectedVersion: number, changes: StaffChanges, audit: NewAuditEntry[]) {
+    const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt' }
+    const values: Record<string, unknown> = { ':expected': expectedVersion, ':one': 1, ':now': this.clock().toISOString() }
+    const sets = ['#version = #version + :one', '#updatedAt = :now']
+    const removes: string[] = []
+    for (const [field, value] of Object.entries(changes)) {
+      names[`#${field}`] = field
+      if (value === null) {
+        removes.push(`#${field}`)
+      } else if (value !== undefined) {
+        values[`:${field}`] = value
+        sets.push(`#${field} = :${field}`)
+      }
+    }
+    if (changes.branchId || changes.displayName) {
+      const current = await this.getStaff(studioId, staffId)
+      if (!current) throw notFound('Staff member')
+      names['#gsi1pk'] = 'gsi1pk'
+      names['#gsi1sk'] = 'gsi1sk'
+      values[':gsi1pk'] = keys.staffByBranch(studioId, changes.branchId ?? current.branchId)
+      values[':gsi1sk'] = `${changes.displayName ?? current.displayName}#${staffId}`
+      sets.push('#gsi1pk = :gsi1pk', '#gsi1sk = :gsi1sk')
+    }
+    const update = `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table,
+                Key: keys.staff(studioId, staffId),
+                UpdateExpression: update,
+                ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
+                ExpressionAttributeNames: names,
+                ExpressionAttributeValues: values,
+              },
+            },
+            ...audit.map((entry) => this.auditPut(studioId, entry)),
+          ],
+        }),
+      )
+    } catch (error) {
+      throw conditionFailure(error, [
+        new DomainError('VERSION_CONFLICT', 'Someone else changed this staff member meanwhile; reload and try again'),
+      ])
+    }
+    const updated = await this.getStaff(studioId, staffId)
+    if (!updated) throw notFound('Staff member')
+    return updated
+  }
+
+  async countFailedSignIn(studioId: string, staffId: string) {
+    const { Attributes } = await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.staff(studioId, staffId),
+        UpdateExpression: 'ADD failedSignIns :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    )
+    return Number(Attributes?.failedSignIns ?? 1)
+  }
+
+  async lockStaff(studioId: string, staffId: string, until: Date, audit: NewAuditEntry) {
+    await this.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: this.table,
+              Key: keys.staff(studioId, staffId),
+              UpdateExpression: 'SET lockedUntil = :until, failedSignIns = :zero',
+              ExpressionAttributeValues: { ':until': until.toISOString(), ':zero': 0 },
+            },
+          },
+          this.auditPut(studioId, audit),
+        ],
+      }),
+    )
+  }
+
+  private sessionPut(session: SessionRecord) {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: { ...keys.session(session.studioId, session.sessionId), type: 'Session', [TTL_ATTRIBUTE]: epochSeconds(session.expiresAt), ...session },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    }
+  }
+
+  async startStaffSession(session: SessionRecord, audit: NewAuditEntry) {
+    await this.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          this.sessionPut(session),
+          {
+            Update: {
+              TableName: this.table,
+              Key: keys.staff(session.studioId, session.subjectId),
+              UpdateExpression: 'SET failedSignIns = :zero REMOVE lockedUntil',
+              ExpressionAttributeValues: { ':zero': 0 },
+            },
+          },
+          this.auditPut(session.studioId, audit),
+        ],
+      }),
+    )
+  }
+
+  async setPassword(studioId: string, staffId: string, passwordHash: string, audit: NewAuditEntry, keepSessionId?: string) {
+    const { Attributes } = await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.staff(studioId, staffId),
+        UpdateExpression: 'SET passwordHash = :hash, failedSignIns = :zero, updatedAt = :now ADD credentialVersion :one REMOVE lockedUntil',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':hash': passwordHash, ':zero': 0, ':one': 1, ':now': this.clock().toISOString() },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    )
+    const transact = [this.auditPut(studioId, audit)] as object[]
+    if (keepSessionId) {
+      transact.push({
+        Update: {
+          TableName: this.table,
+          Key: keys.session(studioId, keepSessionId),
+          UpdateExpression: 'SET credentialVersion = :v',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':v': Attributes?.credentialVersion },
+        },
+      })
+    }
+    await this.db.send(new TransactWriteCommand({ TransactItems: transact as never }))
+  }
+
+  async findCustomerByOpenId(studioId: string, openId: string) {
+    const link = await this.get<{ customerId: string }>(keys.wechatIdentity(studioId, openId))
+    return link ? this.getCustomer(studioId, link.customerId) : undefined
+  }
+
+  async createCustomerWithOpenId(customer: CustomerRecord, openId: string, audit: NewAuditEntry) {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...keys.wechatIdentity(customer.studioId, openId), type: 'WeChatIdentity', customerId: customer.id },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...keys.customer(customer.studioId, customer.id), type: 'Customer', ...customer, openId },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            this.auditPut(customer.studioId, audit),
+          ],
+        }),
+      )
+      return { customer: { ...customer, openId }, created: true }
+    } catch (error) {
+      const mapped = conditionFailure(error, [new DomainError('CONFLICT', 'linked meanwhile')])
+      if (!(mapped instanceof DomainError) || mapped.code !== 'CONFLICT') throw mapped
+      const existing = await this.findCustomerByOpenId(customer.studioId, openId)
+      if (!existing) throw mapped
+      return { customer: existing, created: false }
+    }
+  }
+
+  getCustomer(studioId: string, customerId: string) {
+    return this.get<CustomerRecord>(keys.customer(studioId, customerId))
+  }
+
+  async updateCustomer(studioId: string, customerId: string, changes: Partial<CustomerProfile>, updatedAt: string) {
+    const fields = Object.entries({ ...changes, updatedAt }).filter(([, v]) => v !== undefined)
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.customer(studioId, customerId),
+          UpdateExpression: `SET ${fields.map(([f]) => `#${f} = :${f}`).join(', ')}`,
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: Object.fromEntries(fields.map(([f]) => [`#${f}`, f])),
+          ExpressionAttributeValues: Object.fromEntries(fields.map(([f, v]) => [`:${f}`, v])),
+          ReturnValues: 'ALL_NEW',
+        }),
+      )
+      return entity<CustomerRecord>(Attributes)!
+    } catch (error) {
+      throw conditionFailure(error, [notFound('Customer')])
+    }
+  }
+
+  async putSession(session: SessionRecord, audit?: NewAuditEntry) {
+    await this.db.send(
+      new TransactWriteCommand({
+        TransactItems: [this.sessionPut(session), ...(audit ? [this.auditPut(session.studioId, audit)] : [])],
+      }),
+    )
+  }
+
+  async getSessionWithSubject(studioId: string, sessionId: string, kind: 'staff' | 'customer', subjectId: string) {
+    const sessionKey = keys.session(studioId, sessionId)
+    const subjectKey = kind === 'staff' ? keys.staff(studioId, subjectId) : keys.customer(studioId, subjectId)
+    const { Responses } = await this.db.send(
+      new BatchGetCommand({ RequestItems: { [this.table]: { Keys: [sessionKey, subjectKey], ConsistentRead: true } } }),
+    )
+    const items = Responses?.[this.table] ?? []
+    const find = (key: { pk: string; sk: string }) => items.find((i) => i.pk === key.pk && i.sk === key.sk)
+    const subject = find(subjectKey)
+    return {
+      session: entity<SessionRecord>(find(sessionKey)),
+      staff: kind === 'staff' ? entity<StaffRecord>(subject) : undefined,
+      customer: kind === 'customer' ? entity<CustomerRecord>(subject) : undefined,
+    }
+  }
+
+  async endSession(studioId: string, sessionId: string, audit?: NewAuditEntry) {
+    await this.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Delete: { TableName: this.table, Key: keys.session(studioId, sessionId) } },
+          ...(audit ? [this.auditPut(studioId, audit)] : []),
+        ],
+      }),
+    )
+  }
+
+  async appendAudit(studioId: string, entry: NewAuditEntry) {
+    await this.db.send(new PutCommand(this.auditPut(studioId, entry).Put))
+  }
+
+  async listAudit(studioId: string, options: { limit: number; cursor?: string; action?: string }) {
+    const partition = keys.auditPartition(studioId)
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ...(options.action
+          ? { FilterExpression: '#action = :action', ExpressionAttributeNames: { '#action': 'action' } }
+          : {}),
+        ExpressionAttributeValues: { ':pk': partition, ...(options.action ? { ':action': options.action } : {}) },
+        ScanIndexForward: false,
+        Limit: options.limit,
+        ExclusiveStartKey: cursor.decode(options.cursor, partition),
+      }),
+    )
+    return {
+      items: (page.Items ?? []).map((i) => entity<AuditEntry>(i)!),
+      nextCursor: cursor.encode(page.LastEvaluatedKey),
+    }
+  }
+}

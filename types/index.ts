@@ -1,0 +1,6 @@
+export * from './common'
+export * from './entities'
+export * from './errors'
+export * from './operation'
+export * from './operations'
+export * from './roles'

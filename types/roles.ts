@@ -1,0 +1,12 @@
+import { z } from 'zod'
+
+export const staffRoles = ['reception', 'photographer', 'makeup', 'retoucher', 'finance', 'manager', 'admin'] as const
+export const roles = ['customer', ...staffRoles] as const
+
+export const RoleSchema = z.enum(roles)
+export type Role = z.infer<typeof RoleSchema>
+export const StaffRoleSchema = z.enum(staffRoles)
+export type StaffRole = z.infer<typeof StaffRoleSchema>
+
+/** Everyone on the studio's staff, i.e. every role but customer. */
+export const ANY_STAFF: readonly StaffRole[] = staffRoles
