@@ -31,6 +31,8 @@ export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'>
 export type StaffChanges = Partial<Pick<StaffRecord, 'displayName' | 'phone' | 'roles' | 'branchId' | 'status'>>
 
 export interface IdentityRepository {
+  /** Fails with CONFLICT when the studio code is taken. */
+  createStudio(studio: Studio, branches: Branch[]): Promise<void>
   findStudioByCode(code: string): Promise<Studio | undefined>
   getStudio(studioId: string): Promise<Studio | undefined>
   listBranches(studioId: string): Promise<Branch[]>

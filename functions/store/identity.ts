@@ -58,6 +58,30 @@ export class DynamoIdentityRepository implements IdentityRepository {
     return entity<T>(Item)
   }
 
+  async createStudio(studio: Studio, branches: Branch[]) {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...keys.studioCode(studio.code), type: 'StudioCode', studioId: studio.id },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            { Put: { TableName: this.table, Item: { ...keys.studio(studio.id), type: 'Studio', ...studio } } },
+            ...branches.map((branch) => ({
+              Put: { TableName: this.table, Item: { ...keys.branch(studio.id, branch.id), type: 'Branch', ...branch } },
+            })),
+          ],
+        }),
+      )
+    } catch (error) {
+      throw conditionFailure(error, [new DomainError('CONFLICT', `The studio code ${studio.code} is taken`)])
+    }
+  }
+
   async findStudioByCode(code: string) {
     const link = await this.get<{ studioId: string }>(keys.studioCode(code))
     return link ? this.getStudio(link.studioId) : undefined

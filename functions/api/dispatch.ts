@@ -1,0 +1,43 @@
+import type { z } from 'zod'
+import type { FieldIssue } from '../../types/errors'
+import type { Operation } from '../../types/operation'
+import { operations, type OperationName } from '../../types/operations'
+import { DomainError, forbidden } from '../domain/errors'
+import { mayCall } from '../domain/permissions'
+import { authenticate } from '../identity/sessions'
+import type { RequestContext } from './context'
+import { implementations, type AppDeps } from './implementations'
+
+const byName = new Map<string, Operation>(operations.map((op) => [op.name, op]))
+export const findOperation = (name: string) => byName.get(name)
+
+export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(',') : '(input)'),
+    message: issue.message,
+  }))
+}
+
+export interface Credentials {
+  token?: string
+}
+
+/**
+ * Runs one operation for any transport: authenticate, authorise by role, validate the
+ * input with the operation's schema, run the use case, and shape the output by its schema.
+ * Studio isolation follows from the caller: every use case reads only the caller's studio.
+ */
+export async function dispatch(deps: AppDeps, op: Operation, rawInput: unknown, credentials: Credentials, ctx: RequestContext): Promise<unknown> {
+  if (op.access !== 'public') {
+    if (!credentials.token) throw new DomainError('UNAUTHENTICATED', 'Sign in first')
+    ctx.caller = await authenticate(deps.repo, deps.tokens, credentials.token, ctx.now)
+    if (!mayCall(op, ctx.caller.roles)) throw forbidden(`Your role may not use ${op.name}`)
+  }
+  const parsed = op.input.safeParse(rawInput ?? {})
+  if (!parsed.success) {
+    throw new DomainError('VALIDATION_FAILED', 'Some fields are not valid', { fields: fieldIssues(parsed.error) })
+  }
+  const implementation = implementations[op.name as OperationName] as (d: AppDeps, i: unknown, c: RequestContext) => Promise<unknown>
+  const result = await implementation(deps, parsed.data, ctx)
+  return op.output.parse(result)
+}

@@ -1,0 +1,38 @@
+import type { Operation } from '../../types/operation'
+import { operations } from '../../types/operations'
+
+interface Route {
+  op: Operation
+  pattern: RegExp
+  params: string[]
+}
+
+const routes: Route[] = operations.map((op) => {
+  const params: string[] = []
+  const source = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    params.push(name)
+    return '([^/]+)'
+  })
+  return { op, pattern: new RegExp(`^${source}/?$`), params }
+})
+
+export type RouteMatch =
+  | { kind: 'found'; op: Operation; pathParams: Record<string, string> }
+  | { kind: 'wrong-method'; allowed: string[] }
+  | { kind: 'none' }
+
+/** Finds the declared operation for a method and path. */
+export function matchRoute(method: string, path: string): RouteMatch {
+  const allowed: string[] = []
+  for (const route of routes) {
+    const match = route.pattern.exec(path)
+    if (!match) continue
+    if (route.op.method !== method) {
+      allowed.push(route.op.method)
+      continue
+    }
+    const pathParams = Object.fromEntries(route.params.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]))
+    return { kind: 'found', op: route.op, pathParams }
+  }
+  return allowed.length ? { kind: 'wrong-method', allowed } : { kind: 'none' }
+}

@@ -1,0 +1,22 @@
+import type { AppDeps } from '../api/implementations'
+import { SimulatedWeChatSignIn, WeChatCode2Session } from '../integrations/wechat-sign-in'
+import { createDocumentClient } from '../store/client'
+import { DynamoIdentityRepository } from '../store/identity'
+import type { Config } from './config'
+import { decoyHash, hashPassword, verifyPassword } from './passwords'
+import { SessionTokens } from './tokens'
+
+/** The composition root: the one place where real adapters meet the use cases. */
+export function composeApp(config: Config): AppDeps {
+  const db = createDocumentClient({ tableName: config.tableName, endpoint: config.dynamoEndpoint })
+  return {
+    stage: config.stage,
+    repo: new DynamoIdentityRepository(db, config.tableName),
+    tokens: new SessionTokens(config.sessionSecret),
+    passwords: { hash: hashPassword, verify: verifyPassword, decoy: decoyHash },
+    wechat:
+      config.wechatSignIn.mode === 'simulated'
+        ? new SimulatedWeChatSignIn()
+        : new WeChatCode2Session(config.wechatSignIn.appId, config.wechatSignIn.appSecret),
+  }
+}

@@ -1,0 +1,142 @@
+import type { z } from 'zod'
+import { ulid } from 'ulid'
+import type { StaffMember } from '../../types/entities'
+import type { StaffRole } from '../../types/roles'
+import type { createStaff, getStaff, listStaff, resetStaffPassword, setStaffStatus, updateStaff } from '../../types/operations'
+import { DomainError, forbidden, notFound } from '../domain/errors'
+import { branchScope, staffGrantViolation } from '../domain/permissions'
+import { callerOf, type Caller, type RequestContext } from '../api/context'
+import type { IdentityDeps } from '../identity/sign-in'
+import type { NewAuditEntry, StaffRecord } from '../identity/ports'
+
+/** The public face of a staff record: never the hash, counters or lockout. */
+export function toStaffMember(record: StaffRecord): StaffMember {
+  const { id, username, displayName, roles, branchId, phone, status, createdAt, updatedAt, version } = record
+  return { id, username, displayName, roles, branchId, phone, status, createdAt, updatedAt, version }
+}
+
+export interface NewStaff {
+  username: string
+  displayName: string
+  roles: StaffRole[]
+  branchId: string
+  phone?: string
+}
+
+export function newStaffRecord(studioId: string, person: NewStaff, passwordHash: string, now: Date): StaffRecord {
+  const at = now.toISOString()
+  return {
+    id: ulid(now.getTime()),
+    studioId,
+    username: person.username,
+    displayName: person.displayName,
+    roles: person.roles,
+    branchId: person.branchId,
+    phone: person.phone,
+    status: 'active',
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+    passwordHash,
+    failedSignIns: 0,
+    credentialVersion: 0,
+  }
+}
+
+function assertMayManage(caller: Caller, target: { branchId: string; roles: StaffRecord['roles'] }) {
+  const violation = staffGrantViolation(caller, target)
+  if (violation) throw forbidden(violation)
+}
+
+async function loadManageable(deps: IdentityDeps, caller: Caller, staffId: string) {
+  const staff = await deps.repo.getStaff(caller.studioId, staffId)
+  if (!staff) throw notFound('Staff member')
+  assertMayManage(caller, staff)
+  return staff
+}
+
+async function assertBranchExists(deps: IdentityDeps, studioId: string, branchId: string) {
+  if (!(await deps.repo.getBranch(studioId, branchId))) {
+    throw new DomainError('VALIDATION_FAILED', 'No such branch', { fields: [{ path: 'branchId', message: 'is not a branch of this studio' }] })
+  }
+}
+
+const actorOf = (caller: Caller): Pick<NewAuditEntry, 'actorId' | 'actorName'> => ({ actorId: caller.id, actorName: caller.displayName })
+
+export async function listStaffMembers(deps: IdentityDeps, input: z.output<typeof listStaff.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const scope = branchScope(caller)
+  if (scope && input.branchId && input.branchId !== scope) throw forbidden('a manager sees the staff of their own branch only')
+  const records = await deps.repo.listStaff(caller.studioId, scope ?? input.branchId)
+  return { items: records.filter((s) => input.includeDisabled || s.status === 'active').map(toStaffMember) }
+}
+
+export async function getStaffMember(deps: IdentityDeps, input: z.output<typeof getStaff.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const staff = await deps.repo.getStaff(caller.studioId, input.staffId)
+  const scope = branchScope(caller)
+  if (!staff || (scope && staff.branchId !== scope)) throw notFound('Staff member')
+  return toStaffMember(staff)
+}
+
+export async function createStaffMember(deps: IdentityDeps, input: z.output<typeof createStaff.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  assertMayManage(caller, input)
+  await assertBranchExists(deps, caller.studioId, input.branchId)
+  const record = newStaffRecord(caller.studioId, input, await deps.passwords.hash(input.password), ctx.now)
+  await deps.repo.createStaff(record, {
+    ...actorOf(caller),
+    action: 'staff.created',
+    targetId: record.id,
+    detail: { username: record.username, roles: record.roles, branchId: record.branchId },
+  })
+  return toStaffMember(record)
+}
+
+export async function updateStaffMember(deps: IdentityDeps, input: z.output<typeof updateStaff.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const current = await loadManageable(deps, caller, input.staffId)
+  const next = { branchId: input.branchId ?? current.branchId, roles: input.roles ?? current.roles }
+  assertMayManage(caller, next)
+  if (input.branchId) await assertBranchExists(deps, caller.studioId, input.branchId)
+  if (caller.id === current.id && input.roles && !input.roles.some((r) => caller.roles.includes(r) && (r === 'admin' || r === 'manager'))) {
+    throw new DomainError('PRECONDITION_FAILED', 'You cannot take away your own management role')
+  }
+
+  const audit: NewAuditEntry[] = [
+    { ...actorOf(caller), action: 'staff.updated', targetId: current.id, detail: { displayName: input.displayName, phone: input.phone, branchId: input.branchId } },
+  ]
+  if (input.roles && input.roles.join() !== current.roles.join()) {
+    audit.push({ ...actorOf(caller), action: 'staff.roles_changed', targetId: current.id, detail: { from: current.roles, to: input.roles } })
+  }
+  const updated = await deps.repo.updateStaff(
+    caller.studioId,
+    current.id,
+    input.version,
+    { displayName: input.displayName, phone: input.phone as string | undefined, roles: input.roles, branchId: input.branchId },
+    audit,
+  )
+  return toStaffMember(updated)
+}
+
+export async function setStaffMemberStatus(deps: IdentityDeps, input: z.output<typeof setStaffStatus.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const current = await loadManageable(deps, caller, input.staffId)
+  if (current.id === caller.id) throw new DomainError('PRECONDITION_FAILED', 'You cannot disable your own account')
+  if (current.status === input.status) return toStaffMember(current)
+  const updated = await deps.repo.updateStaff(caller.studioId, current.id, current.version, { status: input.status }, [
+    { ...actorOf(caller), action: input.status === 'disabled' ? 'staff.disabled' : 'staff.enabled', targetId: current.id },
+  ])
+  return toStaffMember(updated)
+}
+
+export async function resetStaffMemberPassword(deps: IdentityDeps, input: z.output<typeof resetStaffPassword.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const staff = await loadManageable(deps, caller, input.staffId)
+  await deps.repo.setPassword(caller.studioId, staff.id, await deps.passwords.hash(input.newPassword), {
+    ...actorOf(caller),
+    action: 'staff.password_reset',
+    targetId: staff.id,
+  })
+  return { ok: true as const }
+}
