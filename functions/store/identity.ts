@@ -174,10 +174,11 @@ export class DynamoIdentityRepository implements IdentityRepository {
     const sets = ['#version = #version + :one', '#updatedAt = :now']
     const removes: string[] = []
     for (const [field, value] of Object.entries(changes)) {
+      if (value === undefined) continue
       names[`#${field}`] = field
       if (value === null) {
         removes.push(`#${field}`)
-      } else if (value !== undefined) {
+      } else {
         values[`:${field}`] = value
         sets.push(`#${field} = :${field}`)
       }

@@ -1,0 +1,27 @@
+const typescript = {
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: { warnOnly: false } }],
+  },
+  testEnvironment: 'node',
+}
+
+/**
+ * One run, four kinds of test. DynamoDB Local, the API on serverless-offline and the H5
+ * app server are started once by the global setup and shared; each test file isolates
+ * itself with its own table or its own studio.
+ */
+/** @type {import('jest').Config} */
+const config = {
+  globalSetup: '<rootDir>/tests/support/global-setup.js',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.js',
+  reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
+  maxWorkers: 2,
+  projects: [
+    { displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'], ...typescript },
+    { displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'], ...typescript },
+    { displayName: 'api', testMatch: ['<rootDir>/tests/api/**/*.test.ts'], ...typescript },
+    { displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'], ...typescript, slowTestThreshold: 60 },
+  ],
+}
+
+module.exports = config

@@ -1,0 +1,46 @@
+import { loadConfig } from '../../functions/platform/config'
+
+const base = { TABLE_NAME: 'studio-erp-prod', SESSION_SECRET: 's'.repeat(40) }
+
+describe('configuration', () => {
+  it('uses the simulated WeChat sign-in locally and in tests', () => {
+    expect(loadConfig({ ...base, STAGE: 'local' }).wechatSignIn).toEqual({ mode: 'simulated' })
+    expect(loadConfig({ ...base, STAGE: 'test' }).wechatSignIn).toEqual({ mode: 'simulated' })
+  })
+
+  it('refuses to start production with the simulated WeChat sign-in', () => {
+    expect(() => loadConfig({ ...base, STAGE: 'prod', WECHAT_SIGN_IN: 'simulated' })).toThrow(/Refusing to start.*simulated/)
+  })
+
+  it('refuses to start production pointed at a local database', () => {
+    expect(() =>
+      loadConfig({ ...base, STAGE: 'prod', WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 'sec', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' }),
+    ).toThrow(/local database/)
+  })
+
+  it('needs the WeChat app id and secret from the environment in production', () => {
+    expect(() => loadConfig({ ...base, STAGE: 'prod' })).toThrow(/WECHAT_APP_ID/)
+    expect(loadConfig({ ...base, STAGE: 'prod', WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 'sec' }).wechatSignIn).toEqual({
+      mode: 'wechat',
+      appId: 'wx1',
+      appSecret: 'sec',
+    })
+  })
+
+  it('refuses a missing or short session secret', () => {
+    expect(() => loadConfig({ TABLE_NAME: 't', STAGE: 'local' })).toThrow(/SESSION_SECRET/)
+    expect(() => loadConfig({ TABLE_NAME: 't', STAGE: 'local', SESSION_SECRET: 'short' })).toThrow(/32 characters/)
+  })
+
+  it('stops the HTTP function at cold start when production is configured with a simulated adapter', () => {
+    const saved = { ...process.env }
+    Object.assign(process.env, { ...base, STAGE: 'prod', WECHAT_SIGN_IN: 'simulated' })
+    try {
+      jest.isolateModules(() => {
+        expect(() => require('../../functions/handlers/http')).toThrow(/Refusing to start/)
+      })
+    } finally {
+      process.env = saved
+    }
+  })
+})

@@ -1,0 +1,82 @@
+import { mayCall, staffGrantViolation, branchScope } from '../../functions/domain/permissions'
+import { operations } from '../../types/operations'
+import type { Role } from '../../types/roles'
+import { roles } from '../../types/roles'
+
+const op = (name: string) => {
+  const found = operations.find((o) => o.name === name)
+  if (!found) throw new Error(`no operation ${name}`)
+  return found
+}
+const allowedRoles = (name: string) => roles.filter((role) => mayCall(op(name), [role]))
+
+describe('the permission matrix', () => {
+  it('lets anyone reach only the health check and the two sign-ins without a session', () => {
+    expect(operations.filter((o) => o.access === 'public').map((o) => o.name).sort()).toEqual(
+      ['auth.staffSignIn', 'auth.wechatSignIn', 'system.health'].sort(),
+    )
+  })
+
+  it('gives staff management to managers and admins only', () => {
+    for (const name of ['staff.list', 'staff.get', 'staff.create', 'staff.update', 'staff.setStatus', 'staff.resetPassword', 'audit.list']) {
+      expect(allowedRoles(name)).toEqual(['manager', 'admin'])
+    }
+  })
+
+  it('refuses a photographer every manager operation', () => {
+    expect(mayCall(op('staff.create'), ['photographer'])).toBe(false)
+    expect(mayCall(op('audit.list'), ['photographer'])).toBe(false)
+  })
+
+  it('keeps customers to their own profile, sign-out and who-am-I', () => {
+    const customerOps = operations.filter((o) => o.access !== 'public' && mayCall(o, ['customer'])).map((o) => o.name)
+    expect(customerOps.sort()).toEqual(['auth.me', 'auth.signOut', 'customers.getMyProfile', 'customers.updateMyProfile'].sort())
+  })
+
+  it('lets a person with two roles do what either role may', () => {
+    const both: Role[] = ['photographer', 'manager']
+    expect(mayCall(op('staff.list'), both)).toBe(true)
+  })
+
+  it('declares every operation with a method, a path and at least one role', () => {
+    for (const o of operations) {
+      expect(o.path).toMatch(/^\//)
+      if (o.access !== 'public') expect(o.access.length).toBeGreaterThan(0)
+    }
+    const routes = operations.map((o) => `${o.method} ${o.path}`)
+    expect(new Set(routes).size).toBe(routes.length)
+  })
+})
+
+describe('who may manage whom', () => {
+  const jingan = 'BRANCH-A'
+  const xuhui = 'BRANCH-B'
+  const manager = { roles: ['manager'] as Role[], branchId: jingan }
+  const admin = { roles: ['admin'] as Role[], branchId: jingan }
+
+  it('lets a manager create a photographer in their own branch', () => {
+    expect(staffGrantViolation(manager, { branchId: jingan, roles: ['photographer'] })).toBeUndefined()
+  })
+
+  it('refuses a manager granting admin or manager', () => {
+    expect(staffGrantViolation(manager, { branchId: jingan, roles: ['admin'] })).toMatch(/cannot grant admin/)
+    expect(staffGrantViolation(manager, { branchId: jingan, roles: ['reception', 'manager'] })).toMatch(/cannot grant manager/)
+  })
+
+  it('refuses a manager touching another branch', () => {
+    expect(staffGrantViolation(manager, { branchId: xuhui, roles: ['reception'] })).toMatch(/own branch/)
+  })
+
+  it('lets an admin do all of it, in any branch', () => {
+    expect(staffGrantViolation(admin, { branchId: xuhui, roles: ['admin', 'manager'] })).toBeUndefined()
+  })
+
+  it('refuses anyone else', () => {
+    expect(staffGrantViolation({ roles: ['reception'], branchId: jingan }, { branchId: jingan, roles: ['makeup'] })).toBeDefined()
+  })
+
+  it('scopes a manager to their branch and an admin to the whole studio', () => {
+    expect(branchScope(manager)).toBe(jingan)
+    expect(branchScope(admin)).toBeUndefined()
+  })
+})
