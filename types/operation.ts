@@ -19,7 +19,9 @@ export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   access: 'public' | readonly Role[]
 }
 
-export function defineOperation<I extends z.ZodType, O extends z.ZodType>(op: Operation<I, O>): Operation<I, O> {
+export function defineOperation<const N extends string, I extends z.ZodType, O extends z.ZodType>(
+  op: Operation<I, O> & { name: N },
+): Operation<I, O> & { name: N } {
   return op
 }
 

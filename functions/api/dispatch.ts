@@ -11,11 +11,14 @@ import { implementations, type AppDeps } from './implementations'
 const byName = new Map<string, Operation>(operations.map((op) => [op.name, op]))
 export const findOperation = (name: string) => byName.get(name)
 
+/** One message per field: the first thing wrong with it (later checks on a value of the wrong type only add noise). */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(',') : '(input)'),
-    message: issue.message,
-  }))
+  const byPath = new Map<string, FieldIssue>()
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(',') : '(input)')
+    if (!byPath.has(path)) byPath.set(path, { path, message: issue.message })
+  }
+  return [...byPath.values()]
 }
 
 export interface Credentials {

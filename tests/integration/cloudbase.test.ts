@@ -1,0 +1,61 @@
+import { TEST_SESSION_SECRET } from '../support/constants'
+import { isolatedTable, newStudio } from '../support/studio'
+
+/** The environment WeChat CloudBase sets for a cloud function called from the mini-program. */
+const cloudbaseRuntime = (openId: string) => ({
+  TENCENTCLOUD_RUNENV: 'SCF',
+  SCF_NAMESPACE: 'studio-erp-test-env',
+  TENCENTCLOUD_REGION: 'ap-shanghai',
+  WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP',
+  WX_OPENID: openId,
+  WX_APPID: 'wx0000000000000000',
+  WX_CLIENTIP: '10.0.0.1',
+})
+
+type CloudMain = (event: unknown, context?: unknown) => Promise<any>
+
+describe('the CloudBase cloud-function entry', () => {
+  let studio: Awaited<ReturnType<typeof newStudio>>
+  const saved = { ...process.env }
+  let main: CloudMain
+
+  beforeAll(async () => {
+    const { tableName, deps } = await isolatedTable()
+    studio = await newStudio(deps)
+    Object.assign(process.env, cloudbaseRuntime('oAbCdEfGhIjKlMnOpQrStUvWxYz0'), {
+      STAGE: 'test',
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: process.env.TEST_DYNAMODB_ENDPOINT,
+      SESSION_SECRET: TEST_SESSION_SECRET,
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+    })
+    jest.isolateModules(() => {
+      main = require('../../functions/handlers/cloudbase').main
+    })
+  })
+  afterAll(() => {
+    process.env = saved
+  })
+
+  it('signs the customer in by the OPENID the runtime vouches for and links it', async () => {
+    const first = await main({ op: 'auth.wechatSignIn', input: { studioCode: studio.code, code: 'ignored-in-cloud' } }, { request_id: 'r1' })
+    expect(first.result.isNewCustomer).toBe(true)
+    const again = await main({ op: 'auth.wechatSignIn', input: { studioCode: studio.code, code: 'another' } })
+    expect(again.result.principal.id).toBe(first.result.principal.id)
+
+    const profile = await main({ op: 'customers.getMyProfile', input: {}, token: first.result.token })
+    expect(profile.result.id).toBe(first.result.principal.id)
+  })
+
+  it('runs staff operations with the same roles and errors as HTTP', async () => {
+    const signedIn = await main({ op: 'auth.staffSignIn', input: { studioCode: studio.code, username: 'photographer', password: 'correct-horse-battery' } })
+    const refused = await main({ op: 'staff.list', input: {}, token: signedIn.result.token })
+    expect(refused).toMatchObject({ status: 403, error: { code: 'FORBIDDEN' } })
+  })
+
+  it('refuses an unknown operation and bad input clearly', async () => {
+    expect(await main({ op: 'orders.steal', input: {} })).toMatchObject({ status: 404, error: { code: 'ROUTE_NOT_FOUND' } })
+    const bad = await main({ op: 'auth.staffSignIn', input: { studioCode: studio.code, username: 'x' } })
+    expect(bad).toMatchObject({ status: 400, error: { code: 'VALIDATION_FAILED' } })
+  })
+})
