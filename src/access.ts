@@ -1,0 +1,11 @@
+import type { Principal } from '../types/entities'
+import type { Operation } from '../types/operation'
+import type { Role } from '../types/roles'
+
+export type Access = Operation['access']
+
+/** Whether a person may use something guarded by `access` — the same rule the server applies to an operation. */
+export function canUse(principal: Principal | undefined, access: Access): boolean {
+  if (access === 'public') return true
+  return principal !== undefined && principal.roles.some((role: Role) => access.includes(role))
+}

@@ -1,0 +1,2 @@
+export { call } from './client'
+export { ApiError, asApiError, type ClientErrorCode } from './errors'

@@ -1,0 +1,49 @@
+import { zhCN } from './i18n/zh-CN'
+
+// Tab labels are fixed at build time in the default language; useCustomerTabBar switches them at run time.
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/orders/index', 'pages/me/index', 'pages/login/index'],
+  subPackages: [
+    {
+      root: 'staff',
+      pages: ['workspace/index', 'members/index', 'member/index', 'password/index', 'audit/index', 'coming-soon/index'],
+    },
+  ],
+  // Staff land in their workspace right after signing in, so its package is fetched while they type.
+  preloadRule: {
+    'pages/login/index': { network: 'all', packages: ['staff'] },
+  },
+  window: {
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: zhCN['app.name'],
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f7f4f2',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#7d7176',
+    selectedColor: '#a8385a',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: zhCN['tab.home'],
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/orders/index',
+        text: zhCN['tab.orders'],
+        iconPath: 'assets/tabbar/orders.png',
+        selectedIconPath: 'assets/tabbar/orders-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: zhCN['tab.me'],
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png',
+      },
+    ],
+  },
+})

@@ -1,0 +1,23 @@
+import { asApiError, type ApiError } from '../api'
+import { isMessageKey, type Translate } from './index'
+
+/** What to tell a person about a failed call, from its stable code (never from the server's English text). */
+export function errorMessage(t: Translate, error: unknown): string {
+  const { code } = asApiError(error)
+  return t(`error.${code}`)
+}
+
+/**
+ * A message for each field the error names, keyed by the field's name. The server's messages are
+ * English; the app says the same thing in the person's language from the field's own hint.
+ */
+export function fieldMessages(t: Translate, error: ApiError): Record<string, string> {
+  const messages: Record<string, string> = {}
+  for (const issue of error.fields) {
+    const field = issue.path.split('.')[0]
+    if (!field || messages[field]) continue
+    const key = `field.${field}.invalid`
+    messages[field] = isMessageKey(key) ? t(key) : t('field.invalid')
+  }
+  return messages
+}

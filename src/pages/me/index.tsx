@@ -1,0 +1,174 @@
+import { View, Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import type { CustomerProfile } from '../../../types/entities'
+import { getMyProfile, updateMyProfile } from '../../../types/operations'
+import { call } from '../../api'
+import { Card } from '../../components/Card'
+import { DateField } from '../../components/DateField'
+import { FormField, FormMessage } from '../../components/FormField'
+import { LanguageSwitch } from '../../components/LanguageSwitch'
+import { ErrorState, LoadingState } from '../../components/StatusView'
+import { Button, Cell, Input } from '../../components/ui'
+import { useCustomerTabBar } from '../../hooks/useCustomerTabBar'
+import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { usePageTitle } from '../../hooks/usePageTitle'
+import { useQuery } from '../../hooks/useQuery'
+import { useRequiredSession } from '../../hooks/useRequiredSession'
+import { useI18n } from '../../i18n'
+import { signOut } from '../../session/actions'
+import './index.scss'
+
+interface ProfileDraft {
+  name: string
+  phone: string
+  partnerName: string
+  weddingDate: string
+  birthday: string
+}
+
+function draftOf(profile: CustomerProfile): ProfileDraft {
+  return {
+    name: profile.name,
+    phone: profile.phone ?? '',
+    partnerName: profile.partnerName ?? '',
+    weddingDate: profile.weddingDate ?? '',
+    birthday: profile.birthday ?? '',
+  }
+}
+
+/** Blank fields are left out: the profile keeps what it had rather than being sent an empty value. */
+function changesOf(draft: ProfileDraft) {
+  const filled = (value: string) => value.trim() || undefined
+  return {
+    name: filled(draft.name),
+    phone: filled(draft.phone),
+    partnerName: filled(draft.partnerName),
+    weddingDate: filled(draft.weddingDate),
+    birthday: filled(draft.birthday),
+  }
+}
+
+export default function MePage() {
+  const { t } = useI18n()
+  usePageTitle('me.title')
+  useCustomerTabBar()
+  const session = useRequiredSession('customer')
+  const profile = useQuery(() => call(getMyProfile, {}), [], session !== null)
+  const [draft, setDraft] = useState<ProfileDraft>()
+  const [editing, setEditing] = useState(false)
+  const [saving, setSaving] = useState(false)
+  const feedback = useFormFeedback()
+
+  useEffect(() => {
+    if (profile.data) setDraft(draftOf(profile.data))
+  }, [profile.data])
+
+  if (!session) return null
+
+  const update = (field: keyof ProfileDraft) => (value: string) => setDraft((current) => current && { ...current, [field]: value })
+
+  const save = async () => {
+    if (!draft) return
+    feedback.reset()
+    setSaving(true)
+    try {
+      const saved = await call(updateMyProfile, changesOf(draft))
+      setDraft(draftOf(saved))
+      setEditing(false)
+      await profile.reload()
+      Taro.showToast({ title: t('me.saved'), icon: 'success' })
+    } catch (failure) {
+      feedback.report(failure)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const cancel = () => {
+    feedback.reset()
+    if (profile.data) setDraft(draftOf(profile.data))
+    setEditing(false)
+  }
+
+  const notFilled = t('me.notFilled')
+  const current = profile.data
+
+  return (
+    <View className="screen me">
+      <View className="me__header">
+        <View className="me__avatar">
+          <Text>{(current?.name ?? session.principal.displayName).slice(0, 1)}</Text>
+        </View>
+        <View className="me__identity">
+          <Text className="me__name">{current?.name ?? session.principal.displayName}</Text>
+          <Text className="me__studio">{session.principal.studioName}</Text>
+        </View>
+      </View>
+
+      <Card
+        title={t('me.profileTitle')}
+        extra={
+          current && !editing ? (
+            <Text className="me__edit" onClick={() => setEditing(true)}>
+              {t('common.edit')}
+            </Text>
+          ) : undefined
+        }
+      >
+        {profile.loading && !current && <LoadingState />}
+        {profile.error !== undefined && !current && <ErrorState error={profile.error} onRetry={profile.reload} />}
+        {current && !editing && (
+          <View>
+            <Cell title={t('field.name')} extra={current.name} />
+            <Cell title={t('field.phone')} extra={current.phone ?? notFilled} />
+            <Cell title={t('field.partnerName')} extra={current.partnerName ?? notFilled} />
+            <Cell title={t('field.weddingDate')} extra={current.weddingDate ?? notFilled} />
+            <Cell title={t('field.birthday')} extra={current.birthday ?? notFilled} />
+          </View>
+        )}
+        {draft && editing && (
+          <View>
+            <FormField label={t('field.name')} error={feedback.fields.name}>
+              <Input value={draft.name} onChange={update('name')} maxLength={40} />
+            </FormField>
+            <FormField label={t('field.phone')} error={feedback.fields.phone}>
+              <Input type="tel" value={draft.phone} onChange={update('phone')} placeholder={t('field.phone.placeholder')} maxLength={16} />
+            </FormField>
+            <FormField label={t('field.partnerName')} error={feedback.fields.partnerName}>
+              <Input value={draft.partnerName} onChange={update('partnerName')} maxLength={40} />
+            </FormField>
+            <FormField label={t('field.weddingDate')} error={feedback.fields.weddingDate}>
+              <DateField value={draft.weddingDate} placeholder={t('common.chooseDate')} onChange={update('weddingDate')} />
+            </FormField>
+            <FormField label={t('field.birthday')} error={feedback.fields.birthday}>
+              <DateField value={draft.birthday} placeholder={t('common.chooseDate')} onChange={update('birthday')} />
+            </FormField>
+            <View className="actions">
+              <FormMessage message={feedback.message} />
+              <Button block type="primary" loading={saving} onClick={save}>
+                {t('common.save')}
+              </Button>
+              <Button block fill="none" disabled={saving} onClick={cancel}>
+                {t('common.cancel')}
+              </Button>
+            </View>
+          </View>
+        )}
+      </Card>
+
+      <Card title={t('settings.title')}>
+        <View className="me__setting">
+          <Text>{t('settings.language')}</Text>
+          <LanguageSwitch />
+        </View>
+      </Card>
+
+      <View className="actions">
+        <Button block fill="outline" onClick={signOut}>
+          {t('common.signOut')}
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,16 @@
+import { ShieldCheck } from '@nutui/icons-react-taro'
+import { goBack } from './goBack'
+import { EmptyState } from '../components/StatusView'
+import { useI18n } from '../i18n'
+
+export function Forbidden() {
+  const { t } = useI18n()
+  return (
+    <EmptyState
+      icon={<ShieldCheck size={28} />}
+      title={t('error.FORBIDDEN')}
+      description={t('staff.forbiddenDescription')}
+      action={{ label: t('common.back'), onClick: goBack }}
+    />
+  )
+}

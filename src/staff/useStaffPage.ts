@@ -1,0 +1,9 @@
+import type { Access } from '../access'
+import { canUse } from '../access'
+import { useRequiredSession } from '../hooks/useRequiredSession'
+
+/** The staff session of a page guarded by `access`, and whether this person may use it. */
+export function useStaffPage(access: Access) {
+  const session = useRequiredSession('staff')
+  return { session, allowed: session !== null && canUse(session.principal, access) }
+}

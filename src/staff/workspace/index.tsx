@@ -1,0 +1,80 @@
+import { View, Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { listBranches } from '../../../types/operations'
+import { ANY_STAFF } from '../../../types/roles'
+import { canUse } from '../../access'
+import { call } from '../../api'
+import { Card } from '../../components/Card'
+import { LanguageSwitch } from '../../components/LanguageSwitch'
+import { Button, Cell } from '../../components/ui'
+import { usePageTitle } from '../../hooks/usePageTitle'
+import { useQuery } from '../../hooks/useQuery'
+import { useI18n } from '../../i18n'
+import { routes } from '../../routes'
+import { signOut } from '../../session/actions'
+import { RoleTags } from '../roles'
+import { tileSections, tiles, tileUrl } from '../tiles'
+import { useStaffPage } from '../useStaffPage'
+import './index.scss'
+
+export default function WorkspacePage() {
+  const { t } = useI18n()
+  usePageTitle('workspace.title')
+  const { session } = useStaffPage(ANY_STAFF)
+  const branches = useQuery(() => call(listBranches, {}), [], session !== null)
+  if (!session) return null
+  const { principal } = session
+  const branch = branches.data?.items.find((candidate) => candidate.id === principal.branchId)
+  const mine = tiles.filter((tile) => canUse(principal, tile.access))
+
+  return (
+    <View className="screen workspace">
+      <View className="workspace__person">
+        <View className="workspace__avatar">
+          <Text>{principal.displayName.slice(0, 1)}</Text>
+        </View>
+        <View className="workspace__identity">
+          <Text className="workspace__name">{principal.displayName}</Text>
+          <Text className="workspace__place">
+            {principal.studioName}
+            {branch ? ` · ${branch.name}` : principal.branchId ? '' : ` · ${t('workspace.allBranches')}`}
+          </Text>
+          <RoleTags roles={principal.roles} />
+        </View>
+      </View>
+
+      {tileSections.map((section) => {
+        const sectionTiles = mine.filter((tile) => tile.section === section)
+        if (sectionTiles.length === 0) return null
+        return (
+          <Card key={section} title={t(`workspace.section.${section}`)}>
+            <View className="workspace__tiles">
+              {sectionTiles.map((tile) => (
+                <View key={tile.key} className="workspace__tile" onClick={() => Taro.navigateTo({ url: tileUrl(tile) })}>
+                  <View className="workspace__tile-icon">
+                    <tile.icon size={22} />
+                  </View>
+                  <Text className="workspace__tile-label">{t(`tile.${tile.key}`)}</Text>
+                </View>
+              ))}
+            </View>
+          </Card>
+        )
+      })}
+
+      <Card title={t('workspace.account')}>
+        <Cell title={t('password.title')} clickable onClick={() => Taro.navigateTo({ url: routes.changePassword })} />
+        <View className="workspace__setting">
+          <Text>{t('settings.language')}</Text>
+          <LanguageSwitch />
+        </View>
+      </Card>
+
+      <View className="actions">
+        <Button block fill="outline" onClick={signOut}>
+          {t('common.signOut')}
+        </Button>
+      </View>
+    </View>
+  )
+}
