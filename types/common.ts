@@ -10,8 +10,15 @@ export type Locale = z.infer<typeof LocaleSchema>
 /** Mainland mobile (11 digits starting 1[3-9]) or an international number with its country code. */
 export const PhoneSchema = z
   .string()
-  .trim()
-  .regex(/^(1[3-9]\d{9}|\+\d{6,15})$/, 'must be a mainland mobile number or +<country code><number>')
+  .transform((v) => normalizePhone(v))
+  .pipe(z.string().regex(/^(1[3-9]\d{9}|\+\d{6,15})$/, 'must be a mainland mobile number or +<country code><number>'))
+
+/** Spaces, dashes and brackets go; +86 mobile numbers are kept in their 11-digit form so each person has one key. */
+export function normalizePhone(raw: string): string {
+  const compact = raw.trim().replace(/[\s\-()（）]/g, '')
+  const mainland = /^(?:\+?86|0086)(1[3-9]\d{9})$/.exec(compact)
+  return mainland ? mainland[1]! : compact.replace(/^00/, '+')
+}
 
 export const PageQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),

@@ -9,6 +9,9 @@ import {
   StaffMemberSchema,
   StaffStatusSchema,
 } from './entities'
+import { catalogOperations } from './catalog-operations'
+import { crmOperations } from './crm-operations'
+import { CustomerSchema } from './customers'
 import { defineOperation } from './operation'
 import { ANY_STAFF, StaffRoleSchema } from './roles'
 
@@ -111,7 +114,7 @@ export const listBranches = defineOperation({
   tag: 'studio',
   input: Empty,
   output: z.object({ items: z.array(BranchSchema) }),
-  access: ANY_STAFF,
+  access: ['customer', ...ANY_STAFF],
 })
 
 export const listStaff = defineOperation({
@@ -236,10 +239,10 @@ export const getCustomer = defineOperation({
   name: 'customers.get',
   method: 'GET',
   path: '/customers/{customerId}',
-  summary: 'A customer’s profile, for staff',
+  summary: 'A customer, for staff',
   tag: 'customers',
   input: z.strictObject({ customerId: IdSchema }),
-  output: CustomerProfileSchema,
+  output: CustomerSchema,
   access: ['reception', 'photographer', 'makeup', 'retoucher', 'finance', 'manager', 'admin'],
 })
 
@@ -273,6 +276,8 @@ export const operations = [
   updateMyProfile,
   getCustomer,
   listAudit,
+  ...catalogOperations,
+  ...crmOperations,
 ] as const
 
 export type OperationName = (typeof operations)[number]['name']

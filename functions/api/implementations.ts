@@ -1,7 +1,33 @@
 import type { z } from 'zod'
 import type { OperationByName, OperationName } from '../../types/operations'
-import { getCustomerProfile, getOwnProfile, updateOwnProfile } from '../customers/profile'
-import type { IdentityDeps } from '../identity/sign-in'
+import {
+  addPackage,
+  addProduct,
+  editPackage,
+  editProduct,
+  listCatalogPackages,
+  listCatalogProducts,
+  listPackageCategories,
+  orderPackages,
+  readPackage,
+  replaceCategories,
+  switchPackage,
+  type CatalogDeps,
+} from '../catalog/manage-catalog'
+import { exportCustomerCsv } from '../customers/export-customers'
+import { importCustomerCsv } from '../customers/import-customers'
+import {
+  addCustomer,
+  customerFileOf,
+  editCustomer,
+  findCustomers,
+  followUpsDue,
+  planFollowUp,
+  readCustomer,
+  recordFollowUpOutcome,
+} from '../customers/manage-customers'
+import { getOwnProfile, updateOwnProfile } from '../customers/profile'
+import { studioDate } from '../domain/time'
 import { changeOwnPassword, signInStaff, signInWithWeChat, signOut, whoAmI } from '../identity/sign-in'
 import {
   createStaffMember,
@@ -13,7 +39,7 @@ import {
 } from '../staff/manage-staff'
 import { callerOf, type RequestContext } from './context'
 
-export interface AppDeps extends IdentityDeps {
+export interface AppDeps extends CatalogDeps {
   stage: string
 }
 
@@ -40,6 +66,34 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'staff.resetPassword': resetStaffMemberPassword,
   'customers.getMyProfile': (deps, _input, ctx) => getOwnProfile(deps, ctx),
   'customers.updateMyProfile': updateOwnProfile,
-  'customers.get': getCustomerProfile,
+  'customers.get': readCustomer,
   'audit.list': (deps, input, ctx) => deps.repo.listAudit(callerOf(ctx).studioId, input),
+
+  'catalog.listCategories': (deps, _input, ctx) => listPackageCategories(deps, ctx),
+  'catalog.saveCategories': replaceCategories,
+  'catalog.listPackages': listCatalogPackages,
+  'catalog.getPackage': readPackage,
+  'catalog.createPackage': addPackage,
+  'catalog.updatePackage': editPackage,
+  'catalog.setPackageActive': switchPackage,
+  'catalog.reorderPackages': orderPackages,
+  'catalog.listProducts': listCatalogProducts,
+  'catalog.createProduct': addProduct,
+  'catalog.updateProduct': editProduct,
+
+  'customers.create': addCustomer,
+  'customers.update': editCustomer,
+  'customers.search': findCustomers,
+  'customers.history': customerFileOf,
+  'followUps.create': planFollowUp,
+  'followUps.complete': recordFollowUpOutcome,
+  'followUps.due': followUpsDue,
+  'customers.import': (deps, input, ctx) =>
+    importCustomerCsv(deps.customers, Buffer.from(input.fileBase64, 'base64'), { studioId: callerOf(ctx).studioId, dryRun: input.dryRun, now: ctx.now }),
+  'customers.export': async (deps, _input, ctx) => {
+    const caller = callerOf(ctx)
+    const studio = await deps.repo.getStudio(caller.studioId)
+    const { csv, rows } = await exportCustomerCsv(deps.customers, caller.studioId)
+    return { filename: `customers-${studioDate(ctx.now, studio?.timeZone ?? 'Asia/Shanghai')}.csv`, csv, rows }
+  },
 }

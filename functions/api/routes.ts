@@ -7,6 +7,8 @@ interface Route {
   params: string[]
 }
 
+// Fixed paths win over parameters: /customers/export before /customers/{customerId}.
+const byFewerParams = (a: Route, b: Route) => a.params.length - b.params.length
 const routes: Route[] = operations.map((op) => {
   const params: string[] = []
   const source = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -14,7 +16,7 @@ const routes: Route[] = operations.map((op) => {
     return '([^/]+)'
   })
   return { op, pattern: new RegExp(`^${source}/?$`), params }
-})
+}).sort(byFewerParams)
 
 export type RouteMatch =
   | { kind: 'found'; op: Operation; pathParams: Record<string, string> }

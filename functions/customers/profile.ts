@@ -1,32 +1,33 @@
 import type { z } from 'zod'
+import type { Customer } from '../../types/customers'
 import type { CustomerProfile } from '../../types/entities'
-import type { getCustomer, updateMyProfile } from '../../types/operations'
+import type { updateMyProfile } from '../../types/operations'
 import { notFound } from '../domain/errors'
 import { callerOf, type RequestContext } from '../api/context'
 import type { IdentityDeps } from '../identity/sign-in'
-import type { CustomerRecord } from '../identity/ports'
+import type { CustomerRecord } from './ports'
 
-/** What a customer's profile shows; internal fields (openid, tags, notes) stay out. */
+/** What a customer sees of themselves: never tags, notes, source or the WeChat link. */
 export function toCustomerProfile(record: CustomerRecord): CustomerProfile {
   const { id, name, phone, partnerName, weddingDate, birthday, createdAt, updatedAt } = record
   return { id, name, phone, partnerName, weddingDate, birthday, createdAt, updatedAt }
 }
 
+/** The studio's view of a customer. */
+export function toCustomer(record: CustomerRecord): Customer {
+  const { studioId: _studio, openId, ...rest } = record
+  return { ...rest, tags: rest.tags ?? [], hasWeChat: Boolean(openId) }
+}
+
 export async function getOwnProfile(deps: IdentityDeps, ctx: RequestContext) {
   const caller = callerOf(ctx)
-  const customer = await deps.repo.getCustomer(caller.studioId, caller.id)
+  const customer = await deps.customers.getCustomer(caller.studioId, caller.id)
   if (!customer) throw notFound('Customer')
   return toCustomerProfile(customer)
 }
 
+/** A customer edits their own profile; a phone they give is held to the same uniqueness as reception's. */
 export async function updateOwnProfile(deps: IdentityDeps, input: z.output<typeof updateMyProfile.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
-  return toCustomerProfile(await deps.repo.updateCustomer(caller.studioId, caller.id, input, ctx.now.toISOString()))
-}
-
-export async function getCustomerProfile(deps: IdentityDeps, input: z.output<typeof getCustomer.input>, ctx: RequestContext) {
-  const caller = callerOf(ctx)
-  const customer = await deps.repo.getCustomer(caller.studioId, input.customerId)
-  if (!customer) throw notFound('Customer')
-  return toCustomerProfile(customer)
+  return toCustomerProfile(await deps.customers.updateCustomer(caller.studioId, caller.id, input, ctx.now.toISOString()))
 }

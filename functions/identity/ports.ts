@@ -1,4 +1,7 @@
-import type { AuditEntry, Branch, CustomerProfile, StaffMember, Studio } from '../../types/entities'
+import type { AuditEntry, Branch, StaffMember, Studio } from '../../types/entities'
+import type { CustomerRecord } from '../customers/ports'
+
+export type { CustomerRecord }
 
 export interface StaffRecord extends StaffMember {
   studioId: string
@@ -19,11 +22,6 @@ export interface SessionRecord {
   expiresAt: string
   /** Customers only; WeChat's session_key stays here, on the server. */
   wechatSessionKey?: string
-}
-
-export interface CustomerRecord extends CustomerProfile {
-  studioId: string
-  openId?: string
 }
 
 export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'>
@@ -57,7 +55,6 @@ export interface IdentityRepository {
   /** Creates the customer and links the WeChat identity; returns the existing customer when another request linked it first. */
   createCustomerWithOpenId(customer: CustomerRecord, openId: string, audit: NewAuditEntry): Promise<{ customer: CustomerRecord; created: boolean }>
   getCustomer(studioId: string, customerId: string): Promise<CustomerRecord | undefined>
-  updateCustomer(studioId: string, customerId: string, changes: Partial<CustomerProfile>, updatedAt: string): Promise<CustomerRecord>
 
   putSession(session: SessionRecord, audit?: NewAuditEntry): Promise<void>
   /** The session and its subject in one round trip. */

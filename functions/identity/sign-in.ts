@@ -6,6 +6,7 @@ import { DomainError } from '../domain/errors'
 import { callerOf, type RequestContext } from '../api/context'
 import type { WeChatSignInPort } from '../integrations/wechat-sign-in'
 import type { SessionTokens } from '../platform/tokens'
+import type { CustomerRepository } from '../customers/ports'
 import type { IdentityRepository } from './ports'
 import { newSession, principalOf, signSession } from './sessions'
 
@@ -17,6 +18,7 @@ export interface PasswordHasher {
 
 export interface IdentityDeps {
   repo: IdentityRepository
+  customers: CustomerRepository
   tokens: SessionTokens
   passwords: PasswordHasher
   wechat: WeChatSignInPort
@@ -101,7 +103,7 @@ export async function signInWithWeChat(deps: IdentityDeps, input: z.output<typeo
     const now = ctx.now.toISOString()
     const id = ulid(ctx.now.getTime())
     const created = await repo.createCustomerWithOpenId(
-      { id, studioId: studio.id, name: input.nickname ?? '微信用户', createdAt: now, updatedAt: now },
+      { id, studioId: studio.id, name: input.nickname ?? '微信用户', tags: [], source: 'wechat', version: 1, createdAt: now, updatedAt: now },
       identity.openId,
       { action: 'customer.signed_up', actorId: id, targetId: id, detail: { channel: 'wechat' } },
     )

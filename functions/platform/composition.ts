@@ -1,6 +1,8 @@
 import type { AppDeps } from '../api/implementations'
 import { SimulatedWeChatSignIn, WeChatCode2Session } from '../integrations/wechat-sign-in'
 import { createDocumentClient } from '../store/client'
+import { DynamoCatalogRepository } from '../store/catalog'
+import { DynamoCustomerRepository } from '../store/customers'
 import { DynamoIdentityRepository } from '../store/identity'
 import type { Config } from './config'
 import { decoyHash, hashPassword, verifyPassword } from './passwords'
@@ -12,6 +14,8 @@ export function composeApp(config: Config): AppDeps {
   return {
     stage: config.stage,
     repo: new DynamoIdentityRepository(db, config.tableName),
+    customers: new DynamoCustomerRepository(db, config.tableName),
+    catalog: new DynamoCatalogRepository(db, config.tableName),
     tokens: new SessionTokens(config.sessionSecret),
     passwords: { hash: hashPassword, verify: verifyPassword, decoy: decoyHash },
     wechat:

@@ -8,37 +8,16 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb'
 import { ulid } from 'ulid'
-import type { AuditEntry, Branch, CustomerProfile, Studio } from '../../types/entities'
+import type { AuditEntry, Branch, Studio } from '../../types/entities'
+import { customerItem } from './customers'
 import { DomainError, notFound } from '../domain/errors'
 import type { CustomerRecord, IdentityRepository, NewAuditEntry, SessionRecord, StaffChanges, StaffRecord } from '../identity/ports'
 import { conditionFailure } from './errors'
 import { keys } from './keys'
 import { TTL_ATTRIBUTE } from './table'
-
-type Item = Record<string, unknown>
-
-/** Strips the table's own attributes from an item. */
-function entity<T>(item: Item | undefined): T | undefined {
-  if (!item) return undefined
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, type: _t, [TTL_ATTRIBUTE]: _ttl, ...rest } = item
-  return rest as T
-}
+import { entity, pageCursor, type Item } from './items'
 
 const epochSeconds = (iso: string) => Math.floor(new Date(iso).getTime() / 1000)
-
-const cursor = {
-  encode: (key: Item | undefined) => (key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined),
-  decode: (value: string | undefined, studioPartition: string): Item | undefined => {
-    if (!value) return undefined
-    try {
-      const key = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Item
-      if (key.pk !== studioPartition) throw new Error('cursor of another partition')
-      return key
-    } catch {
-      throw new DomainError('VALIDATION_FAILED', 'The page cursor is not valid', { fields: [{ path: 'cursor', message: 'is not a valid cursor' }] })
-    }
-  },
-}
 
 export class DynamoIdentityRepository implements IdentityRepository {
   constructor(
@@ -328,7 +307,7 @@ export class DynamoIdentityRepository implements IdentityRepository {
             {
               Put: {
                 TableName: this.table,
-                Item: { ...keys.customer(customer.studioId, customer.id), type: 'Customer', ...customer, openId },
+                Item: customerItem({ ...customer, openId }),
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
@@ -348,26 +327,6 @@ export class DynamoIdentityRepository implements IdentityRepository {
 
   getCustomer(studioId: string, customerId: string) {
     return this.get<CustomerRecord>(keys.customer(studioId, customerId))
-  }
-
-  async updateCustomer(studioId: string, customerId: string, changes: Partial<CustomerProfile>, updatedAt: string) {
-    const fields = Object.entries({ ...changes, updatedAt }).filter(([, v]) => v !== undefined)
-    try {
-      const { Attributes } = await this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: keys.customer(studioId, customerId),
-          UpdateExpression: `SET ${fields.map(([f]) => `#${f} = :${f}`).join(', ')}`,
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: Object.fromEntries(fields.map(([f]) => [`#${f}`, f])),
-          ExpressionAttributeValues: Object.fromEntries(fields.map(([f, v]) => [`:${f}`, v])),
-          ReturnValues: 'ALL_NEW',
-        }),
-      )
-      return entity<CustomerRecord>(Attributes)!
-    } catch (error) {
-      throw conditionFailure(error, [notFound('Customer')])
-    }
   }
 
   async putSession(session: SessionRecord, audit?: NewAuditEntry) {
@@ -421,12 +380,12 @@ export class DynamoIdentityRepository implements IdentityRepository {
         ExpressionAttributeValues: { ':pk': partition, ...(options.action ? { ':action': options.action } : {}) },
         ScanIndexForward: false,
         Limit: options.limit,
-        ExclusiveStartKey: cursor.decode(options.cursor, partition),
+        ExclusiveStartKey: pageCursor.decode(options.cursor, 'pk', partition),
       }),
     )
     return {
       items: (page.Items ?? []).map((i) => entity<AuditEntry>(i)!),
-      nextCursor: cursor.encode(page.LastEvaluatedKey),
+      nextCursor: pageCursor.encode(page.LastEvaluatedKey),
     }
   }
 }

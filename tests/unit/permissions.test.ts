@@ -23,14 +23,38 @@ describe('the permission matrix', () => {
     }
   })
 
+  it('lets only managers and admins edit the catalogue', () => {
+    for (const name of ['catalog.createPackage', 'catalog.updatePackage', 'catalog.setPackageActive', 'catalog.reorderPackages', 'catalog.createProduct', 'catalog.updateProduct', 'catalog.saveCategories']) {
+      expect(allowedRoles(name)).toEqual(['manager', 'admin'])
+    }
+  })
+
+  it('gives the customer file to reception, finance, managers and admins, and imports to admins', () => {
+    for (const name of ['customers.create', 'customers.update', 'customers.search', 'customers.history', 'followUps.due']) {
+      expect(allowedRoles(name)).toEqual(['reception', 'finance', 'manager', 'admin'])
+    }
+    expect(allowedRoles('customers.import')).toEqual(['admin'])
+  })
+
   it('refuses a photographer every manager operation', () => {
     expect(mayCall(op('staff.create'), ['photographer'])).toBe(false)
     expect(mayCall(op('audit.list'), ['photographer'])).toBe(false)
   })
 
-  it('keeps customers to their own profile, sign-out and who-am-I', () => {
+  it('keeps customers to their own profile, the catalogue, sign-out and who-am-I', () => {
     const customerOps = operations.filter((o) => o.access !== 'public' && mayCall(o, ['customer'])).map((o) => o.name)
-    expect(customerOps.sort()).toEqual(['auth.me', 'auth.signOut', 'customers.getMyProfile', 'customers.updateMyProfile'].sort())
+    expect(customerOps.sort()).toEqual(
+      [
+        'auth.me',
+        'auth.signOut',
+        'branches.list',
+        'catalog.getPackage',
+        'catalog.listCategories',
+        'catalog.listPackages',
+        'customers.getMyProfile',
+        'customers.updateMyProfile',
+      ].sort(),
+    )
   })
 
   it('lets a person with two roles do what either role may', () => {

@@ -1,0 +1,34 @@
+import { stringify } from 'csv-stringify/sync'
+import type { CustomerRecord, CustomerRepository } from './ports'
+import { EXPORT_HEADERS, SOURCE_LABELS, type CustomerColumn } from './csv-columns'
+
+/** A cell Excel would run as a formula is written as text instead. */
+const safeCell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value)
+
+const columns: CustomerColumn[] = ['name', 'phone', 'partnerName', 'weddingDate', 'birthday', 'source', 'tags', 'notes']
+
+function row(c: CustomerRecord): string[] {
+  const cells: Record<CustomerColumn, string> = {
+    name: c.name,
+    phone: c.phone ?? '',
+    partnerName: c.partnerName ?? '',
+    weddingDate: c.weddingDate ?? '',
+    birthday: c.birthday ?? '',
+    source: c.source ? SOURCE_LABELS[c.source] : '',
+    tags: c.tags.join('，'),
+    notes: c.notes ?? '',
+  }
+  return columns.map((col) => safeCell(cells[col]))
+}
+
+/** Every customer, by name, as CSV with a BOM so Excel reads the Chinese; the importer reads it back. */
+export async function exportCustomerCsv(customers: CustomerRepository, studioId: string): Promise<{ csv: string; rows: number }> {
+  const lines: string[][] = [columns.map((c) => EXPORT_HEADERS[c])]
+  let cursor: string | undefined
+  do {
+    const page = await customers.search(studioId, { limit: 100, cursor })
+    lines.push(...page.items.map(row))
+    cursor = page.nextCursor
+  } while (cursor)
+  return { csv: '\ufeff' + stringify(lines, { record_delimiter: '\r\n', quoted_match: /[",\r\n]/ }), rows: lines.length - 1 }
+}

@@ -1,0 +1,184 @@
+import { parse } from 'csv-parse/sync'
+import iconv from 'iconv-lite'
+import { ulid } from 'ulid'
+import type { z } from 'zod'
+import { CustomerFieldsSchema, type ImportReport } from '../../types/customers'
+import { DomainError } from '../domain/errors'
+import type { CustomerRecord, CustomerRepository } from './ports'
+import { mapHeaders, parseDate, parseSource, splitTags, type CustomerColumn } from './csv-columns'
+
+type CustomerFields = z.output<typeof CustomerFieldsSchema>
+
+/** Excel on a Chinese Windows saves CSV in GBK; everything else is UTF-8, with or without a BOM. */
+export function decodeCsv(bytes: Uint8Array): string {
+  const buffer = Buffer.from(bytes)
+  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) return buffer.subarray(3).toString('utf8')
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer)
+  } catch {
+    return iconv.decode(buffer, 'gb18030')
+  }
+}
+
+interface ParsedRow {
+  line: number
+  fields: CustomerFields
+  /** Which fields the file gave a value for: an import only overwrites those. */
+  given: CustomerColumn[]
+}
+
+interface Parsed {
+  rows: number
+  valid: ParsedRow[]
+  errors: ImportReport['errors']
+  columns: Record<string, string>
+}
+
+/** Reads the file and checks every row; nothing is written. */
+export function readCustomerCsv(bytes: Uint8Array): Parsed {
+  const records = parse(decodeCsv(bytes), {
+    info: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    trim: true,
+  }) as unknown as { record: string[]; info: { lines: number } }[]
+  if (records.length === 0) throw new DomainError('VALIDATION_FAILED', 'The file is empty', { fields: [{ path: 'file', message: 'has no rows' }] })
+  const headers = records[0]!.record
+  const { columns } = mapHeaders(headers)
+  const columnsReport = Object.fromEntries([...columns].map(([index, field]) => [headers[index]!, field]))
+  const missing = (['name', 'phone'] as const).filter((f) => ![...columns.values()].includes(f))
+  if (missing.length) {
+    throw new DomainError('VALIDATION_FAILED', `The file has no column for: ${missing.join(', ')}`, {
+      fields: missing.map((f) => ({ path: `columns.${f}`, message: 'no column found (expected e.g. 姓名/name, 手机号/phone)' })),
+    })
+  }
+  const headerOf = (field: CustomerColumn) => headers[[...columns].find(([, f]) => f === field)![0]]!
+
+  const errors: ImportReport['errors'] = []
+  const valid: ParsedRow[] = []
+  const firstLineOfPhone = new Map<string, number>()
+  for (const { record, info } of records.slice(1)) {
+    const line = info.lines
+    const raw: Partial<Record<CustomerColumn, string>> = {}
+    for (const [index, field] of columns) if (record[index]) raw[field] = record[index]
+    const rowErrors: ImportReport['errors'] = []
+    const candidate: Record<string, unknown> = { name: raw.name ?? '', phone: raw.phone ?? '', tags: raw.tags ? splitTags(raw.tags) : [] }
+    for (const field of ['weddingDate', 'birthday'] as const) {
+      if (!raw[field]) continue
+      const date = parseDate(raw[field]!)
+      if (date) candidate[field] = date
+      else rowErrors.push({ line, column: headerOf(field), reason: `not a date: ${raw[field]}` })
+    }
+    if (raw.source) {
+      const source = parseSource(raw.source)
+      if (source) candidate.source = source
+      else rowErrors.push({ line, column: headerOf('source'), reason: `unknown source channel: ${raw.source}` })
+    }
+    if (raw.partnerName) candidate.partnerName = raw.partnerName
+    if (raw.notes) candidate.notes = raw.notes
+
+    const checked = CustomerFieldsSchema.safeParse(candidate)
+    if (!checked.success) {
+      const seen = new Set<string>()
+      for (const issue of checked.error.issues) {
+        const field = String(issue.path[0]) as CustomerColumn
+        if (seen.has(field)) continue
+        seen.add(field)
+        const reason = field === 'name' && !raw.name ? 'missing name' : field === 'phone' && !raw.phone ? 'missing phone' : `${field === 'phone' ? 'bad phone' : 'bad value'}: ${issue.message}`
+        rowErrors.push({ line, column: headerOf(field), reason })
+      }
+    } else {
+      const earlier = firstLineOfPhone.get(checked.data.phone)
+      if (earlier) rowErrors.push({ line, column: headerOf('phone'), reason: `duplicate phone within the file (first on line ${earlier})` })
+      else firstLineOfPhone.set(checked.data.phone, line)
+    }
+    if (rowErrors.length || !checked.success) {
+      errors.push(...rowErrors)
+      continue
+    }
+    valid.push({ line, fields: checked.data, given: Object.keys(raw) as CustomerColumn[] })
+  }
+  return { rows: records.length - 1, valid, errors, columns: columnsReport }
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+
+/** What the row would change on an existing customer; tags are added to, never taken away. */
+function changesFor(existing: CustomerRecord, row: ParsedRow): Partial<CustomerFields> {
+  const changes: Partial<CustomerFields> = {}
+  for (const field of row.given) {
+    if (field === 'phone') continue
+    if (field === 'tags') {
+      const merged = [...new Set([...existing.tags, ...row.fields.tags])]
+      if (merged.length !== existing.tags.length) changes.tags = merged
+      continue
+    }
+    if (!same(existing[field], row.fields[field])) (changes as Record<string, unknown>)[field] = row.fields[field]
+  }
+  return changes
+}
+
+export interface ImportOptions {
+  studioId: string
+  dryRun: boolean
+  now: Date
+  concurrency?: number
+  onProgress?: (done: number, total: number) => void
+}
+
+/**
+ * Imports customers, upserting by phone: a new phone creates a customer, a known phone
+ * updates the fields the file gives. Running the same file again changes nothing.
+ */
+export async function importCustomerCsv(customers: CustomerRepository, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport> {
+  const parsed = readCustomerCsv(bytes)
+  const report: ImportReport = {
+    dryRun: options.dryRun,
+    rows: parsed.rows,
+    created: 0,
+    updated: 0,
+    skipped: 0,
+    failed: parsed.errors.length ? new Set(parsed.errors.map((e) => e.line)).size : 0,
+    errors: parsed.errors,
+    columns: parsed.columns,
+  }
+  if (options.dryRun) return report
+
+  const now = options.now.toISOString()
+  const upsert = async (row: ParsedRow, attempt = 0): Promise<'created' | 'updated' | 'skipped'> => {
+    const existing = await customers.findByPhone(options.studioId, row.fields.phone)
+    if (!existing) {
+      try {
+        await customers.createCustomer({ ...row.fields, id: ulid(), studioId: options.studioId, version: 1, createdAt: now, updatedAt: now })
+        return 'created'
+      } catch (error) {
+        // Someone created this phone between our read and our write: update it instead.
+        if (error instanceof DomainError && error.code === 'PHONE_TAKEN' && attempt === 0) return upsert(row, 1)
+        throw error
+      }
+    }
+    const changes = changesFor(existing, row)
+    if (Object.keys(changes).length === 0) return 'skipped'
+    await customers.updateCustomer(options.studioId, existing.id, changes, now, existing.version)
+    return 'updated'
+  }
+
+  let next = 0
+  let done = 0
+  const worker = async () => {
+    while (next < parsed.valid.length) {
+      const row = parsed.valid[next++]!
+      try {
+        report[await upsert(row)]++
+      } catch (error) {
+        report.failed++
+        report.errors.push({ line: row.line, column: '', reason: error instanceof DomainError ? error.message : 'could not be saved' })
+      }
+      done++
+      if (done % 1000 === 0 || done === parsed.valid.length) options.onProgress?.(done, parsed.valid.length)
+    }
+  }
+  await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker))
+  report.errors.sort((a, b) => a.line - b.line)
+  return report
+}

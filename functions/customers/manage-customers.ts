@@ -1,0 +1,114 @@
+import type { z } from 'zod'
+import { ulid } from 'ulid'
+import type {
+  completeFollowUp,
+  createCustomer,
+  createFollowUp,
+  customerHistory,
+  dueFollowUps,
+  searchCustomers,
+  updateCustomer,
+} from '../../types/crm-operations'
+import type { getCustomer } from '../../types/operations'
+import { PhoneSchema } from '../../types/common'
+import { notFound } from '../domain/errors'
+import { studioDate } from '../domain/time'
+import { callerOf, type RequestContext } from '../api/context'
+import type { IdentityDeps } from '../identity/sign-in'
+import type { CustomerRecord, CustomerSearch } from './ports'
+import { toCustomer } from './profile'
+
+export async function addCustomer(deps: IdentityDeps, input: z.output<typeof createCustomer.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const now = ctx.now.toISOString()
+  const record: CustomerRecord = { ...input, id: ulid(ctx.now.getTime()), studioId: caller.studioId, version: 1, createdAt: now, updatedAt: now }
+  await deps.customers.createCustomer(record)
+  return toCustomer(record)
+}
+
+export async function editCustomer(deps: IdentityDeps, input: z.output<typeof updateCustomer.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const { customerId, version, ...changes } = input
+  return toCustomer(await deps.customers.updateCustomer(caller.studioId, customerId, changes, ctx.now.toISOString(), version))
+}
+
+export async function readCustomer(deps: IdentityDeps, input: z.output<typeof getCustomer.input>, ctx: RequestContext) {
+  const customer = await deps.customers.getCustomer(callerOf(ctx).studioId, input.customerId)
+  if (!customer) throw notFound('Customer')
+  return toCustomer(customer)
+}
+
+/** Reads the free-text box the way reception types: a full phone, its last four digits, or a name. */
+export function searchFromQuery(input: z.output<typeof searchCustomers.input>): CustomerSearch & { fullPhone?: string } {
+  const base = { limit: input.limit, cursor: input.cursor, tag: input.tag, source: input.source }
+  const q = input.q?.trim()
+  if (!q) return base
+  if (/^\d{4}$/.test(q)) return { ...base, phoneLast4: q }
+  const phone = PhoneSchema.safeParse(q)
+  if (phone.success) return { ...base, fullPhone: phone.data }
+  return { ...base, namePrefix: q }
+}
+
+export async function findCustomers(deps: IdentityDeps, input: z.output<typeof searchCustomers.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const search = searchFromQuery(input)
+  if (search.fullPhone) {
+    const found = await deps.customers.findByPhone(caller.studioId, search.fullPhone)
+    return { items: found ? [toCustomer(found)] : [] }
+  }
+  const page = await deps.customers.search(caller.studioId, search)
+  return { items: page.items.map(toCustomer), nextCursor: page.nextCursor }
+}
+
+export async function customerFileOf(deps: IdentityDeps, input: z.output<typeof customerHistory.input>, ctx: RequestContext) {
+  const { customer, followUps } = await deps.customers.customerFile(callerOf(ctx).studioId, input.customerId)
+  if (!customer) throw notFound('Customer')
+  return {
+    customer: toCustomer(customer),
+    followUps: followUps.sort((a, b) => (a.dueDate < b.dueDate ? 1 : -1)),
+    orders: [],
+    appointments: [],
+    payments: [],
+  }
+}
+
+export async function planFollowUp(deps: IdentityDeps, input: z.output<typeof createFollowUp.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const customer = await deps.customers.getCustomer(caller.studioId, input.customerId)
+  if (!customer) throw notFound('Customer')
+  const record = {
+    id: ulid(ctx.now.getTime()),
+    studioId: caller.studioId,
+    customerId: customer.id,
+    customerName: customer.name,
+    dueDate: input.dueDate,
+    assigneeId: input.assigneeId ?? caller.id,
+    note: input.note,
+    status: 'open' as const,
+    createdAt: ctx.now.toISOString(),
+  }
+  await deps.customers.createFollowUp(record)
+  const { studioId: _s, ...followUp } = record
+  return followUp
+}
+
+export async function recordFollowUpOutcome(deps: IdentityDeps, input: z.output<typeof completeFollowUp.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const { studioId: _s, ...followUp } = await deps.customers.completeFollowUp(
+    caller.studioId,
+    input.customerId,
+    input.followUpId,
+    { outcome: input.outcome, outcomeNote: input.outcomeNote },
+    ctx.now.toISOString(),
+  )
+  return followUp
+}
+
+/** Follow-ups due today or overdue, "today" being the studio's date. */
+export async function followUpsDue(deps: IdentityDeps, input: z.output<typeof dueFollowUps.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const studio = await deps.repo.getStudio(caller.studioId)
+  const today = studioDate(ctx.now, studio?.timeZone ?? 'Asia/Shanghai')
+  const items = await deps.customers.listDueFollowUps(caller.studioId, today, input.limit)
+  return { today, items: items.map(({ studioId: _s, ...f }) => f) }
+}

@@ -1,0 +1,45 @@
+import type { Customer, FollowUp, SourceChannel } from '../../types/customers'
+
+/** A customer as stored: the studio's view plus the WeChat link. */
+export interface CustomerRecord extends Omit<Customer, 'hasWeChat'> {
+  studioId: string
+  openId?: string
+}
+
+export type CustomerChanges = Partial<
+  Pick<CustomerRecord, 'name' | 'partnerName' | 'weddingDate' | 'birthday' | 'notes' | 'tags'> & { phone: string; source: SourceChannel }
+>
+
+export interface CustomerSearch {
+  namePrefix?: string
+  phoneLast4?: string
+  tag?: string
+  source?: SourceChannel
+  limit: number
+  cursor?: string
+}
+
+export interface FollowUpRecord extends FollowUp {
+  studioId: string
+}
+
+export interface CustomerRepository {
+  /** Fails with PHONE_TAKEN when another customer of the studio has the phone. */
+  createCustomer(record: CustomerRecord): Promise<void>
+  /**
+   * Applies the changes in one transaction (phone key, tag index, name index move with
+   * them). With `expectedVersion`, fails with VERSION_CONFLICT if someone changed it since.
+   */
+  updateCustomer(studioId: string, customerId: string, changes: CustomerChanges, now: string, expectedVersion?: number): Promise<CustomerRecord>
+  getCustomer(studioId: string, customerId: string): Promise<CustomerRecord | undefined>
+  findByPhone(studioId: string, phone: string): Promise<CustomerRecord | undefined>
+  search(studioId: string, query: CustomerSearch): Promise<{ items: CustomerRecord[]; nextCursor?: string }>
+
+  createFollowUp(record: FollowUpRecord): Promise<void>
+  /** Fails with PRECONDITION_FAILED when it is already done. */
+  completeFollowUp(studioId: string, customerId: string, followUpId: string, outcome: Pick<FollowUp, 'outcome' | 'outcomeNote'>, now: string): Promise<FollowUpRecord>
+  /** Open follow-ups due on or before the date, oldest first. */
+  listDueFollowUps(studioId: string, onOrBefore: string, limit: number): Promise<FollowUpRecord[]>
+  /** Everything filed under the customer, in one query. */
+  customerFile(studioId: string, customerId: string): Promise<{ customer?: CustomerRecord; followUps: FollowUpRecord[] }>
+}

@@ -1,0 +1,6 @@
+import type { DepositRule } from '../../types/catalog'
+
+/** The deposit a package asks for, in whole fen: a fixed amount, or a percentage of the price rounded to the fen. */
+export function depositFen(priceFen: number, rule: DepositRule): number {
+  return rule.kind === 'amount' ? rule.amountFen : Math.round((priceFen * rule.percent) / 100)
+}

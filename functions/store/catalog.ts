@@ -1,0 +1,93 @@
+import { PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import type { Package, PackageCategory, Product } from '../../types/catalog'
+import { DomainError, notFound } from '../domain/errors'
+import type { Catalog, CatalogRepository } from '../catalog/ports'
+import { conditionFailure } from './errors'
+import { entity, type Item } from './items'
+import { keys } from './keys'
+
+const versionCondition = (expectedVersion: number | undefined) =>
+  expectedVersion === undefined
+    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+    : {
+        ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      }
+
+const conflict = (what: string) => new DomainError('VERSION_CONFLICT', `Someone else changed this ${what} meanwhile; reload and try again`)
+
+/** A studio's catalog lives in one partition, so the app reads all of it with one query. */
+export class DynamoCatalogRepository implements CatalogRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async loadCatalog(studioId: string): Promise<Catalog> {
+    const items: Item[] = []
+    let startKey: Item | undefined
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :p',
+          ExpressionAttributeValues: { ':p': keys.catalog(studioId) },
+          ExclusiveStartKey: startKey,
+        }),
+      )
+      items.push(...(page.Items ?? []))
+      startKey = page.LastEvaluatedKey
+    } while (startKey)
+    const of = <T>(type: string) => items.filter((i) => i.type === type).map((i) => entity<T>(i)!)
+    return {
+      categories: of<{ items: PackageCategory[] }>('Categories')[0]?.items ?? [],
+      packages: of<Package>('Package').sort((a, b) => a.sortOrder - b.sortOrder || a.createdAt.localeCompare(b.createdAt)),
+      products: of<Product>('Product').sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+    }
+  }
+
+  async saveCategories(studioId: string, categories: PackageCategory[]) {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.catalogCategories(studioId), type: 'Categories', items: categories } }))
+  }
+
+  async putPackage(studioId: string, pkg: Package, expectedVersion?: number) {
+    try {
+      await this.db.send(
+        new PutCommand({ TableName: this.table, Item: { ...keys.catalogPackage(studioId, pkg.id), type: 'Package', ...pkg }, ...versionCondition(expectedVersion) }),
+      )
+    } catch (error) {
+      throw conditionFailure(error, [expectedVersion === undefined ? new DomainError('CONFLICT', 'This package exists already') : conflict('package')])
+    }
+  }
+
+  async putProduct(studioId: string, product: Product, expectedVersion?: number) {
+    try {
+      await this.db.send(
+        new PutCommand({ TableName: this.table, Item: { ...keys.catalogProduct(studioId, product.id), type: 'Product', ...product }, ...versionCondition(expectedVersion) }),
+      )
+    } catch (error) {
+      throw conditionFailure(error, [expectedVersion === undefined ? new DomainError('CONFLICT', 'This product exists already') : conflict('product')])
+    }
+  }
+
+  async setPackageOrder(studioId: string, order: { id: string; sortOrder: number }[]) {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: order.map(({ id, sortOrder }) => ({
+            Update: {
+              TableName: this.table,
+              Key: keys.catalogPackage(studioId, id),
+              UpdateExpression: 'SET sortOrder = :o',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeValues: { ':o': sortOrder },
+            },
+          })),
+        }),
+      )
+    } catch (error) {
+      throw conditionFailure(error, order.map(() => notFound('Package')))
+    }
+  }
+}

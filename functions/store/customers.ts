@@ -1,0 +1,246 @@
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { DomainError, notFound } from '../domain/errors'
+import type { CustomerChanges, CustomerRecord, CustomerRepository, CustomerSearch, FollowUpRecord } from '../customers/ports'
+import { conditionFailure } from './errors'
+import { entity, normaliseName, pageCursor, type Item } from './items'
+import { keys } from './keys'
+
+type Facet = { kind: 'tag' | 'source'; value: string }
+
+const facetsOf = (c: Pick<CustomerRecord, 'tags' | 'source'>): Facet[] => [
+  ...c.tags.map((value) => ({ kind: 'tag' as const, value })),
+  ...(c.source ? [{ kind: 'source' as const, value: c.source }] : []),
+]
+const sortKey = (c: Pick<CustomerRecord, 'name' | 'id'>) => `${normaliseName(c.name)}#${c.id}`
+
+/** The customer item with its index keys: by name (gsi2) and by the phone's last four digits (gsi1). */
+export function customerItem(record: CustomerRecord): Item {
+  return {
+    ...keys.customer(record.studioId, record.id),
+    type: 'Customer',
+    gsi2pk: keys.customersByName(record.studioId),
+    gsi2sk: sortKey(record),
+    ...(record.phone ? { gsi1pk: keys.customersByPhone4(record.studioId, record.phone.slice(-4)), gsi1sk: sortKey(record) } : {}),
+    ...record,
+  }
+}
+
+const phonePut = (table: string, studioId: string, phone: string, customerId: string) => ({
+  Put: {
+    TableName: table,
+    Item: { ...keys.phone(studioId, phone), type: 'CustomerPhone', customerId },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+})
+
+const facetPut = (table: string, c: CustomerRecord, facet: Facet) => ({
+  Put: { TableName: table, Item: { pk: keys.customerFacet(c.studioId, facet.kind, facet.value), sk: sortKey(c), type: 'CustomerFacet', customerId: c.id } },
+})
+const facetDelete = (table: string, c: Pick<CustomerRecord, 'studioId' | 'name' | 'id'>, facet: Facet) => ({
+  Delete: { TableName: table, Key: { pk: keys.customerFacet(c.studioId, facet.kind, facet.value), sk: sortKey(c) } },
+})
+
+const phoneTaken = () => new DomainError('PHONE_TAKEN', 'Another customer of this studio has this phone number', { fields: [{ path: 'phone', message: 'belongs to another customer' }] })
+
+export class DynamoCustomerRepository implements CustomerRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async createCustomer(record: CustomerRecord) {
+    const items = [
+      ...(record.phone ? [phonePut(this.table, record.studioId, record.phone, record.id)] : []),
+      { Put: { TableName: this.table, Item: customerItem(record), ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...facetsOf(record).map((f) => facetPut(this.table, record, f)),
+    ]
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }))
+    } catch (error) {
+      throw conditionFailure(error, [record.phone ? phoneTaken() : undefined])
+    }
+  }
+
+  async updateCustomer(studioId: string, customerId: string, changes: CustomerChanges, now: string, expectedVersion?: number) {
+    const current = await this.getCustomer(studioId, customerId)
+    if (!current) throw notFound('Customer')
+    const version = expectedVersion ?? current.version
+    const next: CustomerRecord = { ...current, ...changes, version: version + 1, updatedAt: now }
+
+    const transact: object[] = []
+    const reasons: (DomainError | undefined)[] = []
+    const add = (item: object, reason?: DomainError) => {
+      transact.push(item)
+      reasons.push(reason)
+    }
+    add(
+      {
+        Put: {
+          TableName: this.table,
+          Item: customerItem(next),
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': version },
+        },
+      },
+      new DomainError('VERSION_CONFLICT', 'Someone else changed this customer meanwhile; reload and try again'),
+    )
+    if (next.phone !== current.phone) {
+      if (next.phone) add(phonePut(this.table, studioId, next.phone, customerId), phoneTaken())
+      if (current.phone) {
+        add({
+          Delete: {
+            TableName: this.table,
+            Key: keys.phone(studioId, current.phone),
+            ConditionExpression: 'customerId = :id',
+            ExpressionAttributeValues: { ':id': customerId },
+          },
+        })
+      }
+    }
+    // Index items are keyed by name, so a rename moves all of them.
+    const renamed = sortKey(next) !== sortKey(current)
+    const before = facetsOf(current)
+    const after = facetsOf(next)
+    const same = (a: Facet, b: Facet) => a.kind === b.kind && a.value === b.value
+    for (const f of before) if (renamed || !after.some((g) => same(f, g))) add(facetDelete(this.table, current, f))
+    for (const f of after) if (renamed || !before.some((g) => same(f, g))) add(facetPut(this.table, next, f))
+
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: transact as never }))
+    } catch (error) {
+      throw conditionFailure(error, reasons)
+    }
+    return next
+  }
+
+  async getCustomer(studioId: string, customerId: string) {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.customer(studioId, customerId) }))
+    return entity<CustomerRecord>(Item)
+  }
+
+  async findByPhone(studioId: string, phone: string) {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.phone(studioId, phone) }))
+    return Item ? this.getCustomer(studioId, Item.customerId as string) : undefined
+  }
+
+  private async byIds(studioId: string, ids: string[]): Promise<CustomerRecord[]> {
+    if (ids.length === 0) return []
+    const { Responses } = await this.db.send(
+      new BatchGetCommand({ RequestItems: { [this.table]: { Keys: ids.map((id) => keys.customer(studioId, id)) } } }),
+    )
+    const found = new Map((Responses?.[this.table] ?? []).map((i) => [i.id as string, entity<CustomerRecord>(i)!]))
+    return ids.map((id) => found.get(id)).filter((c): c is CustomerRecord => Boolean(c))
+  }
+
+  /**
+   * One index query per search: by tag or source (facet items), by the phone's last four
+   * digits (gsi1) or by name prefix (gsi2). Facet hits are then fetched in one batch.
+   */
+  async search(studioId: string, query: CustomerSearch) {
+    const prefix = query.namePrefix ? normaliseName(query.namePrefix) : undefined
+    const facet = query.tag ? keys.customerFacet(studioId, 'tag', query.tag) : query.source ? keys.customerFacet(studioId, 'source', query.source) : undefined
+    let request: { IndexName?: string; partitionAttribute: string; partition: string; sortAttribute: string }
+    if (facet) request = { partitionAttribute: 'pk', partition: facet, sortAttribute: 'sk' }
+    else if (query.phoneLast4) request = { IndexName: 'gsi1', partitionAttribute: 'gsi1pk', partition: keys.customersByPhone4(studioId, query.phoneLast4), sortAttribute: 'gsi1sk' }
+    else request = { IndexName: 'gsi2', partitionAttribute: 'gsi2pk', partition: keys.customersByName(studioId), sortAttribute: 'gsi2sk' }
+
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: request.IndexName,
+        KeyConditionExpression: `#p = :p${prefix ? ' AND begins_with(#s, :prefix)' : ''}`,
+        ExpressionAttributeNames: { '#p': request.partitionAttribute, ...(prefix ? { '#s': request.sortAttribute } : {}) },
+        ExpressionAttributeValues: { ':p': request.partition, ...(prefix ? { ':prefix': prefix } : {}) },
+        Limit: query.limit,
+        ExclusiveStartKey: pageCursor.decode(query.cursor, request.partitionAttribute, request.partition),
+      }),
+    )
+    const rows = page.Items ?? []
+    const items = facet ? await this.byIds(studioId, rows.map((r) => r.customerId as string)) : rows.map((r) => entity<CustomerRecord>(r)!)
+    return { items, nextCursor: pageCursor.encode(page.LastEvaluatedKey) }
+  }
+
+  async createFollowUp(record: FollowUpRecord) {
+    await this.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.table,
+              Item: {
+                ...keys.followUp(record.studioId, record.customerId, record.id),
+                type: 'FollowUp',
+                gsi1pk: keys.openFollowUps(record.studioId),
+                gsi1sk: `${record.dueDate}#${record.id}`,
+                ...record,
+              },
+            },
+          },
+          {
+            ConditionCheck: {
+              TableName: this.table,
+              Key: keys.customer(record.studioId, record.customerId),
+              ConditionExpression: 'attribute_exists(pk)',
+            },
+          },
+        ],
+      }),
+    ).catch((error) => {
+      throw conditionFailure(error, [undefined, notFound('Customer')])
+    })
+  }
+
+  async completeFollowUp(studioId: string, customerId: string, followUpId: string, outcome: Pick<FollowUpRecord, 'outcome' | 'outcomeNote'>, now: string) {
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.followUp(studioId, customerId, followUpId),
+          UpdateExpression: 'SET #status = :done, outcome = :outcome, outcomeNote = :note, completedAt = :now REMOVE gsi1pk, gsi1sk',
+          ConditionExpression: 'attribute_exists(pk) AND #status = :open',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':done': 'done', ':open': 'open', ':outcome': outcome.outcome, ':note': outcome.outcomeNote ?? '', ':now': now },
+          ReturnValues: 'ALL_NEW',
+        }),
+      )
+      return entity<FollowUpRecord>(Attributes)!
+    } catch (error) {
+      throw conditionFailure(error, [new DomainError('PRECONDITION_FAILED', 'This follow-up does not exist or is already done')])
+    }
+  }
+
+  async listDueFollowUps(studioId: string, onOrBefore: string, limit: number) {
+    const { Items = [] } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p AND gsi1sk < :upTo',
+        ExpressionAttributeValues: { ':p': keys.openFollowUps(studioId), ':upTo': `${onOrBefore}#~` },
+        Limit: limit,
+      }),
+    )
+    return Items.map((i) => entity<FollowUpRecord>(i)!)
+  }
+
+  async customerFile(studioId: string, customerId: string) {
+    const items: Item[] = []
+    let startKey: Item | undefined
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :p',
+          ExpressionAttributeValues: { ':p': keys.customerPartition(studioId, customerId) },
+          ExclusiveStartKey: startKey,
+        }),
+      )
+      items.push(...(page.Items ?? []))
+      startKey = page.LastEvaluatedKey
+    } while (startKey)
+    return {
+      customer: entity<CustomerRecord>(items.find((i) => i.type === 'Customer')),
+      followUps: items.filter((i) => i.type === 'FollowUp').map((i) => entity<FollowUpRecord>(i)!),
+    }
+  }
+}

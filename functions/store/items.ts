@@ -1,0 +1,29 @@
+import { DomainError } from '../domain/errors'
+import { TTL_ATTRIBUTE } from './table'
+
+export type Item = Record<string, unknown>
+
+/** Strips the table's own attributes from an item, leaving the entity. */
+export function entity<T>(item: Item | undefined): T | undefined {
+  if (!item) return undefined
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, type: _t, [TTL_ATTRIBUTE]: _ttl, ...rest } = item
+  return rest as T
+}
+
+/** Page cursors are the last evaluated key, opaque to clients and checked to stay in the caller's partition. */
+export const pageCursor = {
+  encode: (key: Item | undefined) => (key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined),
+  decode: (value: string | undefined, partitionAttribute: string, partition: string): Item | undefined => {
+    if (!value) return undefined
+    try {
+      const key = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Item
+      if (key[partitionAttribute] !== partition) throw new Error('cursor of another partition')
+      return key
+    } catch {
+      throw new DomainError('VALIDATION_FAILED', 'The page cursor is not valid', { fields: [{ path: 'cursor', message: 'is not a valid cursor' }] })
+    }
+  },
+}
+
+/** Names sort and match case- and width-insensitively. */
+export const normaliseName = (name: string) => name.normalize('NFKC').trim().toLowerCase()

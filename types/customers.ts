@@ -1,0 +1,82 @@
+import { z } from 'zod'
+import { IdSchema, IsoDateSchema, IsoDateTimeSchema, PhoneSchema } from './common'
+
+export const sourceChannels = ['dianping', 'xiaohongshu', 'douyin', 'wechat', 'referral', 'walk_in', 'meituan', 'other'] as const
+export const SourceChannelSchema = z.enum(sourceChannels)
+export type SourceChannel = z.infer<typeof SourceChannelSchema>
+
+export const TagSchema = z.string().trim().min(1).max(16).regex(/^[^#,]+$/, 'must not contain # or ,')
+const Tags = z
+  .array(TagSchema)
+  .max(20)
+  .refine((t) => new Set(t).size === t.length, 'must not repeat a tag')
+
+/** What reception fills in for a customer. */
+export const CustomerFieldsSchema = z.strictObject({
+  name: z.string().trim().min(1).max(40),
+  phone: PhoneSchema,
+  partnerName: z.string().trim().max(40).optional(),
+  weddingDate: IsoDateSchema.optional(),
+  birthday: IsoDateSchema.optional(),
+  source: SourceChannelSchema.optional(),
+  tags: Tags.default([]),
+  notes: z.string().max(2000).optional(),
+})
+
+/** The studio's view of a customer: everything, including internal tags and notes. */
+export const CustomerSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  phone: z.string().optional(),
+  partnerName: z.string().optional(),
+  weddingDate: IsoDateSchema.optional(),
+  birthday: IsoDateSchema.optional(),
+  source: SourceChannelSchema.optional(),
+  tags: z.array(z.string()),
+  notes: z.string().optional(),
+  hasWeChat: z.boolean(),
+  version: z.number().int(),
+  createdAt: IsoDateTimeSchema,
+  updatedAt: IsoDateTimeSchema,
+})
+export type Customer = z.infer<typeof CustomerSchema>
+
+export const followUpOutcomes = ['reached', 'no_answer', 'booked', 'not_interested', 'later'] as const
+
+export const FollowUpSchema = z.object({
+  id: IdSchema,
+  customerId: IdSchema,
+  customerName: z.string(),
+  dueDate: IsoDateSchema,
+  assigneeId: IdSchema.optional(),
+  note: z.string(),
+  status: z.enum(['open', 'done']),
+  outcome: z.enum(followUpOutcomes).optional(),
+  outcomeNote: z.string().optional(),
+  createdAt: IsoDateTimeSchema,
+  completedAt: IsoDateTimeSchema.optional(),
+})
+export type FollowUp = z.infer<typeof FollowUpSchema>
+
+/** A customer's history: later capabilities (orders, appointments, payments) fill these lists. */
+export const CustomerHistorySchema = z.object({
+  customer: CustomerSchema,
+  followUps: z.array(FollowUpSchema),
+  orders: z.array(z.object({ id: IdSchema, summary: z.string(), stage: z.string(), createdAt: IsoDateTimeSchema })),
+  appointments: z.array(z.object({ id: IdSchema, kind: z.string(), startsAt: IsoDateTimeSchema, status: z.string() })),
+  payments: z.array(z.object({ id: IdSchema, amountFen: z.number().int(), method: z.string(), at: IsoDateTimeSchema })),
+})
+
+export const ImportRowErrorSchema = z.object({ line: z.number().int(), column: z.string(), reason: z.string() })
+
+export const ImportReportSchema = z.object({
+  dryRun: z.boolean(),
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  skipped: z.number().int(),
+  failed: z.number().int(),
+  errors: z.array(ImportRowErrorSchema),
+  columns: z.record(z.string(), z.string()).describe('file header → customer field'),
+})
+export type ImportReport = z.infer<typeof ImportReportSchema>
