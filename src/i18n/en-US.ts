@@ -199,6 +199,7 @@ export const enUS: Record<MessageKey, string> = {
   'error.METHOD_NOT_ALLOWED': 'The service does not support this yet; please update the app',
   'error.CONFLICT': 'This clashes with another change; please refresh and try again',
   'error.USERNAME_TAKEN': 'That user name is taken; please choose another',
+  'error.PHONE_TAKEN': 'Another customer already has this phone number',
   'error.VERSION_CONFLICT': 'Someone else changed this first; the latest version is loaded, please make your change again',
   'error.PRECONDITION_FAILED': 'This cannot be done in the current state',
   'error.PAYLOAD_TOO_LARGE': 'Too much data; please shorten it and try again',

@@ -201,6 +201,7 @@ export const zhCN = {
   'error.METHOD_NOT_ALLOWED': '服务暂不支持此操作，请更新小程序',
   'error.CONFLICT': '操作冲突，请刷新后重试',
   'error.USERNAME_TAKEN': '用户名已被使用，请换一个',
+  'error.PHONE_TAKEN': '该手机号已属于另一位客户',
   'error.VERSION_CONFLICT': '内容已被他人修改，已为你载入最新内容，请重新修改',
   'error.PRECONDITION_FAILED': '当前状态下不能进行此操作',
   'error.PAYLOAD_TOO_LARGE': '内容太大，请精简后重试',
