@@ -9,6 +9,8 @@ export default defineAppConfig({
       pages: ['workspace/index', 'members/index', 'member/index', 'password/index', 'audit/index', 'coming-soon/index'],
     },
   ],
+  // Components are injected when a page first uses them, so the start-up cost stays with the pages opened.
+  lazyCodeLoading: 'requiredComponents',
   // Staff land in their workspace right after signing in, so its package is fetched while they type.
   preloadRule: {
     'pages/login/index': { network: 'all', packages: ['staff'] },

@@ -196,7 +196,7 @@ export default function StaffMemberPage() {
 
       <Card title={t('field.roles')}>
         {form.fields.roles && <Text className="member__error">{form.fields.roles}</Text>}
-        <Checkbox.Group value={draft.roles} onChange={(roles) => update('roles')(roles as StaffRole[])} className="member__roles">
+        <Checkbox.Group direction="horizontal" value={draft.roles} onChange={(roles) => update('roles')(roles as StaffRole[])} className="member__roles">
           {visibleRoles.map((role) => (
             <Checkbox key={role} value={role} disabled={!grantable(role)} className="member__choice">
               {t(`role.${role}`)}
@@ -209,7 +209,7 @@ export default function StaffMemberPage() {
       <Card title={t('field.branch')}>
         {form.fields.branchId && <Text className="member__error">{form.fields.branchId}</Text>}
         {isAdmin ? (
-          <Radio.Group value={draft.branchId} onChange={(value) => update('branchId')(String(value))} className="member__roles">
+          <Radio.Group direction="horizontal" value={draft.branchId} onChange={(value) => update('branchId')(String(value))} className="member__roles">
             {branches.data?.items.map((branch) => (
               <Radio key={branch.id} value={branch.id} className="member__choice">
                 {branch.name}
