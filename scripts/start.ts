@@ -10,7 +10,7 @@ import { startDynamoLocal } from './lib/dynamodb-local'
 import { startH5Server } from './lib/h5-server'
 import { startLocalApi } from './lib/local-api'
 import { localSessionSecret, prepareTable } from './lib/local-studio'
-import { startChild, stopAllChildren } from './lib/processes'
+import { assertPortFree, startChild, stopAllChildren } from './lib/processes'
 
 const root = resolve(__dirname, '..')
 const env = process.env
@@ -52,6 +52,10 @@ async function buildApp() {
 }
 
 async function main() {
+  await assertPortFree(ports.dynamo, 'DynamoDB Local (DYNAMODB_PORT)')
+  await assertPortFree(ports.api, 'the API (API_PORT)')
+  await assertPortFree(ports.lambda, 'the API’s Lambda endpoint (API_LAMBDA_PORT)')
+  await assertPortFree(ports.app, 'the app (APP_PORT)')
   step(`Starting DynamoDB Local on 127.0.0.1:${ports.dynamo} (data in .data/dynamodb)`)
   const dynamo = await startDynamoLocal({ port: ports.dynamo, dataDir: resolve(dataDir, 'dynamodb') })
   const sessionSecret = localSessionSecret(dataDir)

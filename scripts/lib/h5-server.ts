@@ -25,6 +25,7 @@ const MIME: Record<string, string> = {
  */
 export function startH5Server(options: { root: string; port: number; apiUrl: string; host?: string }): Promise<Server> {
   const root = resolve(options.root)
+  const media = resolve(__dirname, '../demo-media')
   const api = new URL(options.apiUrl)
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://local')
@@ -43,8 +44,10 @@ export function startH5Server(options: { root: string; port: number; apiUrl: str
       req.pipe(upstream)
       return
     }
-    let file = normalize(join(root, decodeURIComponent(url.pathname)))
-    if (!file.startsWith(root)) {
+    // The studio's own images (/media/…); the demo studio's ship with the repository.
+    const base = url.pathname.startsWith('/media/') ? media : root
+    let file = normalize(join(base, decodeURIComponent(url.pathname.replace(/^\/media\//, '/'))))
+    if (!file.startsWith(base)) {
       res.writeHead(403).end()
       return
     }
@@ -52,6 +55,10 @@ export function startH5Server(options: { root: string; port: number; apiUrl: str
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html')
       await stat(file)
     } catch {
+      if (base === media) {
+        res.writeHead(404).end()
+        return
+      }
       file = join(root, 'index.html')
     }
     res.writeHead(200, {

@@ -80,3 +80,14 @@ export function freePort(): Promise<number> {
     })
   })
 }
+
+/** Fails with a clear message when something already listens on the port. */
+export function assertPortFree(port: number, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', () =>
+      reject(new Error(`Port ${port} for ${what} is already in use (another \`npm start\`?). Stop it, or choose another port with the environment variable shown in README.`)),
+    )
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve()))
+  })
+}
