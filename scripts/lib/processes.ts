@@ -6,11 +6,16 @@ export const quietServerlessEnv = { SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIO
 
 const children = new Set<ChildProcess>()
 
-/** Starts a child in its own process group, so stopping it also stops everything it started. */
-export function startChild(command: string, args: string[], options: SpawnOptions & { label: string; quiet?: boolean }): ChildProcess {
-  const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+/** Remembers a child so stopAllChildren stops it too. */
+export function track(child: ChildProcess): ChildProcess {
   children.add(child)
   child.on('exit', () => children.delete(child))
+  return child
+}
+
+/** Starts a child in its own process group, so stopping it also stops everything it started. */
+export function startChild(command: string, args: string[], options: SpawnOptions & { label: string; quiet?: boolean }): ChildProcess {
+  const child = track(spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] }))
   const prefix = `[${options.label}] `
   const forward = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
     if (options.quiet) return
