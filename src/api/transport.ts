@@ -12,9 +12,15 @@ export interface Transport {
 
 const CLOUD_FUNCTION = 'studio-erp'
 
+/** A gateway's own answer when the API behind it is down or restarting: not the API's fault, so not INTERNAL. */
+const UNREACHABLE_STATUSES = new Set([502, 503, 504])
+
 function errorFromBody(body: unknown, status?: number): ApiError {
   const parsed = ErrorBodySchema.safeParse(body)
-  if (!parsed.success) return new ApiError('INTERNAL', 'The API answered with an unexpected error body', { status })
+  if (!parsed.success) {
+    if (status !== undefined && UNREACHABLE_STATUSES.has(status)) return new ApiError('NETWORK', `The API is unreachable (HTTP ${status})`, { status })
+    return new ApiError('INTERNAL', 'The API answered with an unexpected error body', { status })
+  }
   const { code, message, details, requestId } = parsed.data.error
   return new ApiError(code, message, { fields: details?.fields, status, requestId })
 }
