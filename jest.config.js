@@ -18,9 +18,9 @@ const config = {
   maxWorkers: 2,
   projects: [
     { displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'], ...typescript },
-    { displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'], ...typescript },
-    { displayName: 'api', testMatch: ['<rootDir>/tests/api/**/*.test.ts'], ...typescript },
-    { displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'], ...typescript, slowTestThreshold: 60 },
+    { displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'], ...typescript, testTimeout: 30_000 },
+    { displayName: 'api', testMatch: ['<rootDir>/tests/api/**/*.test.ts'], ...typescript, testTimeout: 30_000 },
+    { displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'], ...typescript, testTimeout: 30_000, slowTestThreshold: 20 },
   ],
 }
 

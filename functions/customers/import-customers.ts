@@ -101,6 +101,26 @@ export function readCustomerCsv(bytes: Uint8Array): Parsed {
   return { rows: records.length - 1, valid, errors, columns: columnsReport }
 }
 
+const CHUNK_ROWS = 100
+/** A transaction holds at most 100 items; a new customer takes its own, its phone's and one per tag or source. */
+const itemsFor = (row: ParsedRow) => 2 + row.fields.tags.length + (row.fields.source ? 1 : 0)
+function transactionGroups(rows: ParsedRow[]): ParsedRow[][] {
+  const groups: ParsedRow[][] = []
+  let current: ParsedRow[] = []
+  let size = 0
+  for (const row of rows) {
+    if (size + itemsFor(row) > 100) {
+      groups.push(current)
+      current = []
+      size = 0
+    }
+    current.push(row)
+    size += itemsFor(row)
+  }
+  if (current.length) groups.push(current)
+  return groups
+}
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
 
 /** What the row would change on an existing customer; tags are added to, never taken away. */
@@ -145,40 +165,62 @@ export async function importCustomerCsv(customers: CustomerRepository, bytes: Ui
   if (options.dryRun) return report
 
   const now = options.now.toISOString()
-  const upsert = async (row: ParsedRow, attempt = 0): Promise<'created' | 'updated' | 'skipped'> => {
-    const existing = await customers.findByPhone(options.studioId, row.fields.phone)
-    if (!existing) {
-      try {
-        await customers.createCustomer({ ...row.fields, id: ulid(), studioId: options.studioId, version: 1, createdAt: now, updatedAt: now })
-        return 'created'
-      } catch (error) {
-        // Someone created this phone between our read and our write: update it instead.
-        if (error instanceof DomainError && error.code === 'PHONE_TAKEN' && attempt === 0) return upsert(row, 1)
-        throw error
-      }
-    }
+  const newRecord = (row: ParsedRow): CustomerRecord => ({ ...row.fields, id: ulid(), studioId: options.studioId, version: 1, createdAt: now, updatedAt: now })
+  const fail = (row: ParsedRow, error: unknown) => {
+    report.failed++
+    report.errors.push({ line: row.line, column: '', reason: error instanceof DomainError ? error.message : 'could not be saved' })
+  }
+  const update = async (existing: CustomerRecord, row: ParsedRow) => {
     const changes = changesFor(existing, row)
-    if (Object.keys(changes).length === 0) return 'skipped'
+    if (Object.keys(changes).length === 0) return report.skipped++
     await customers.updateCustomer(options.studioId, existing.id, changes, now, existing.version)
-    return 'updated'
+    report.updated++
+  }
+  /** One row on its own: used when a batch met a phone someone else created meanwhile. */
+  const upsertOne = async (row: ParsedRow) => {
+    try {
+      const existing = await customers.findByPhone(options.studioId, row.fields.phone)
+      if (existing) return await update(existing, row)
+      await customers.createCustomer(newRecord(row))
+      report.created++
+    } catch (error) {
+      fail(row, error)
+    }
   }
 
-  let next = 0
+  // Rows go in chunks: one batch read finds the known phones, new customers are created
+  // many to a transaction, known ones are updated one by one.
+  const chunks: ParsedRow[][] = []
+  for (let i = 0; i < parsed.valid.length; i += CHUNK_ROWS) chunks.push(parsed.valid.slice(i, i + CHUNK_ROWS))
   let done = 0
-  const worker = async () => {
-    while (next < parsed.valid.length) {
-      const row = parsed.valid[next++]!
+  const importChunk = async (chunk: ParsedRow[]) => {
+    const known = await customers.findByPhones(options.studioId, chunk.map((r) => r.fields.phone))
+    const fresh = chunk.filter((r) => !known.has(r.fields.phone))
+    for (const group of transactionGroups(fresh)) {
       try {
-        report[await upsert(row)]++
+        await customers.createCustomers(group.map(newRecord))
+        report.created += group.length
       } catch (error) {
-        report.failed++
-        report.errors.push({ line: row.line, column: '', reason: error instanceof DomainError ? error.message : 'could not be saved' })
+        if (!(error instanceof DomainError && error.code === 'PHONE_TAKEN')) throw error
+        for (const row of group) await upsertOne(row)
       }
-      done++
-      if (done % 1000 === 0 || done === parsed.valid.length) options.onProgress?.(done, parsed.valid.length)
     }
+    for (const row of chunk.filter((r) => known.has(r.fields.phone))) {
+      try {
+        await update(known.get(row.fields.phone)!, row)
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'VERSION_CONFLICT') await upsertOne(row)
+        else fail(row, error)
+      }
+    }
+    done += chunk.length
+    options.onProgress?.(done, parsed.valid.length)
   }
-  await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker))
+  let next = 0
+  const worker = async () => {
+    while (next < chunks.length) await importChunk(chunks[next++]!)
+  }
+  await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker))
   report.errors.sort((a, b) => a.line - b.line)
   return report
 }

@@ -26,6 +26,10 @@ export interface FollowUpRecord extends FollowUp {
 export interface CustomerRepository {
   /** Fails with PHONE_TAKEN when another customer of the studio has the phone. */
   createCustomer(record: CustomerRecord): Promise<void>
+  /** Creates several customers in one transaction, all or none (PHONE_TAKEN if any phone is taken). */
+  createCustomers(records: CustomerRecord[]): Promise<void>
+  /** Looks up many phones at once; the answer maps each known phone to its customer. */
+  findByPhones(studioId: string, phones: string[]): Promise<Map<string, CustomerRecord>>
   /**
    * Applies the changes in one transaction (phone key, tag index, name index move with
    * them). With `expectedVersion`, fails with VERSION_CONFLICT if someone changed it since.

@@ -48,17 +48,55 @@ export class DynamoCustomerRepository implements CustomerRepository {
     private readonly table: string,
   ) {}
 
-  async createCustomer(record: CustomerRecord) {
-    const items = [
+  private creationItems(record: CustomerRecord) {
+    return [
       ...(record.phone ? [phonePut(this.table, record.studioId, record.phone, record.id)] : []),
       { Put: { TableName: this.table, Item: customerItem(record), ConditionExpression: 'attribute_not_exists(pk)' } },
       ...facetsOf(record).map((f) => facetPut(this.table, record, f)),
     ]
+  }
+
+  createCustomer(record: CustomerRecord) {
+    return this.createCustomers([record])
+  }
+
+  async createCustomers(records: CustomerRecord[]) {
+    const items = records.flatMap((r) => this.creationItems(r))
+    if (items.length > 100) throw new Error('too many items for one transaction')
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: items }))
     } catch (error) {
-      throw conditionFailure(error, [record.phone ? phoneTaken() : undefined])
+      // Every conditional item of a creation guards a phone or a new id; a failure means the phone is taken.
+      throw conditionFailure(error, items.map(() => phoneTaken()))
     }
+  }
+
+  async findByPhones(studioId: string, phones: string[]) {
+    const found = new Map<string, CustomerRecord>()
+    for (let i = 0; i < phones.length; i += 100) {
+      const chunk = phones.slice(i, i + 100)
+      const links = await this.batchGet(chunk.map((phone) => keys.phone(studioId, phone)))
+      const customers = await this.byIds(studioId, links.map((l) => l.customerId as string))
+      const byId = new Map(customers.map((c) => [c.id, c]))
+      for (const link of links) {
+        const customer = byId.get(link.customerId as string)
+        if (customer?.phone) found.set(customer.phone, customer)
+      }
+    }
+    return found
+  }
+
+  /** BatchGetItem, retrying what DynamoDB leaves unprocessed. */
+  private async batchGet(keyList: { pk: string; sk: string }[]): Promise<Item[]> {
+    const items: Item[] = []
+    let pending: Record<string, unknown>[] = keyList
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)))
+      const { Responses, UnprocessedKeys } = await this.db.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending } } }))
+      items.push(...(Responses?.[this.table] ?? []))
+      pending = (UnprocessedKeys?.[this.table]?.Keys as Record<string, unknown>[] | undefined) ?? []
+    }
+    return items
   }
 
   async updateCustomer(studioId: string, customerId: string, changes: CustomerChanges, now: string, expectedVersion?: number) {
@@ -126,10 +164,8 @@ export class DynamoCustomerRepository implements CustomerRepository {
 
   private async byIds(studioId: string, ids: string[]): Promise<CustomerRecord[]> {
     if (ids.length === 0) return []
-    const { Responses } = await this.db.send(
-      new BatchGetCommand({ RequestItems: { [this.table]: { Keys: ids.map((id) => keys.customer(studioId, id)) } } }),
-    )
-    const found = new Map((Responses?.[this.table] ?? []).map((i) => [i.id as string, entity<CustomerRecord>(i)!]))
+    const items = await this.batchGet(ids.map((id) => keys.customer(studioId, id)))
+    const found = new Map(items.map((i) => [i.id as string, entity<CustomerRecord>(i)!]))
     return ids.map((id) => found.get(id)).filter((c): c is CustomerRecord => Boolean(c))
   }
 

@@ -1,0 +1,34 @@
+/**
+ * `npm run bench`: measurements on this machine, printed as Markdown tables to paste into
+ * BENCHMARKS.md. `npm run bench -- import` runs one benchmark; `IMPORT_ROWS` sets the size.
+ */
+import { cpus, totalmem } from 'node:os'
+import { startDynamoLocal } from '../lib/dynamodb-local'
+import { freePort } from '../lib/processes'
+import { benchImport } from './import-customers'
+
+function table(rows: Record<string, string | number>[]): string {
+  const headers = Object.keys(rows[0]!)
+  return [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${headers.map((h) => r[h]).join(' | ')} |`)].join('\n')
+}
+
+async function main() {
+  const only = process.argv[2]
+  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`)
+  console.log('Starting DynamoDB Local (in memory)…')
+  const dynamo = await startDynamoLocal({ port: await freePort() })
+  try {
+    if (!only || only === 'import') {
+      const rows = Number(process.env.IMPORT_ROWS ?? 50_000)
+      console.log(`\n## Customer import, ${rows} rows (CSV → DynamoDB Local)`)
+      console.log(table(await benchImport(dynamo, rows)))
+    }
+  } finally {
+    await dynamo.stop()
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

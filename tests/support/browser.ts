@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+
+export const SCREENSHOTS = resolve(__dirname, '../../test-artifacts/screenshots')
+
+export function appUrl(): string {
+  const url = process.env.TEST_APP_URL
+  if (!url) throw new Error('The H5 app is not being served: build it first (npm run build:h5), then run the tests through jest')
+  return url
+}
+
+/** Debian's Chromium, headless, with nothing reaching outside this machine. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    // Each launch gets a fresh, empty profile of its own.
+  })
+}
+
+/** A phone: 375 pt wide, like the iPhone most customers hold. */
+export function phoneContext(browser: Browser, locale = 'zh-CN'): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale,
+    timezoneId: 'Asia/Shanghai',
+  })
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) })
+}
+
+/** Types into the Taro input found by its placeholder. */
+export async function fill(page: Page, placeholder: string, value: string) {
+  const input = page.locator(`input[placeholder="${placeholder}"]`).first()
+  await input.click()
+  await input.fill(value)
+}
+
+/** Taps the element of the page (not the navigation bar) whose text is exactly `text`. */
+export async function tap(page: Page, text: string) {
+  await page.locator('#app').getByText(text, { exact: true }).first().click()
+}
