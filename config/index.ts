@@ -65,11 +65,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       // Taro splits only the entry's modules; pages load lazily on H5, and without this each page
       // chunk carried its own copy of React components, NutUI and zod.
-      // The entry is React DOM plus Taro's H5 runtime and router (~370 KiB before gzip), over webpack's
-      // generic 244 KiB hint; the budgets below sit just above today's sizes so growth still warns.
+      // The entry is React DOM, Taro's H5 runtime and router, and zod, which every page parses with
+      // (~435 KiB before gzip), over webpack's generic 244 KiB hint; the budgets below sit just above
+      // today's sizes so that growth still warns.
       webpackChain(chain) {
         chain.optimization.merge({ splitChunks: { chunks: 'all' } })
-        chain.performance.maxEntrypointSize(420 * 1024).maxAssetSize(300 * 1024)
+        chain.performance.maxEntrypointSize(460 * 1024).maxAssetSize(300 * 1024)
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
