@@ -9,6 +9,7 @@ export function useCustomerTabBar() {
   const { t, locale } = useI18n()
   const apply = () => {
     tabLabels.forEach((key, index) => {
+      // Refused while the tab bar is not mounted yet (H5's first render); the page's next show sets it.
       Taro.setTabBarItem({ index, text: t(key) }).catch(() => undefined)
     })
   }
