@@ -16,11 +16,13 @@ const config = {
   globalTeardown: '<rootDir>/tests/support/global-teardown.js',
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   maxWorkers: 2,
+  // Two cores run DynamoDB Local, the API, Chromium and the tests together.
+  testTimeout: 30_000,
   projects: [
     { displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'], ...typescript },
-    { displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'], ...typescript, testTimeout: 30_000 },
-    { displayName: 'api', testMatch: ['<rootDir>/tests/api/**/*.test.ts'], ...typescript, testTimeout: 30_000 },
-    { displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'], ...typescript, testTimeout: 30_000, slowTestThreshold: 20 },
+    { displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'], ...typescript },
+    { displayName: 'api', testMatch: ['<rootDir>/tests/api/**/*.test.ts'], ...typescript },
+    { displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'], ...typescript, slowTestThreshold: 20 },
   ],
 }
 
