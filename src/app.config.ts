@@ -16,6 +16,8 @@ export default defineAppConfig({
     'pages/login/index': { network: 'all', packages: ['staff'] },
   },
   window: {
+    // WeChat's default, spelled out because Taro's H5 router only draws its title bar (with back) when asked.
+    navigationStyle: 'default',
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTitleText: zhCN['app.name'],
     navigationBarTextStyle: 'black',

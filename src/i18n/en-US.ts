@@ -72,7 +72,6 @@ export const enUS: Record<MessageKey, string> = {
   'role.manager': 'Manager',
   'role.admin': 'Administrator',
 
-  'login.title': 'Sign in',
   'login.customerTitle': "I'm a customer",
   'login.wechatLead': 'Sign in with WeChat to book a shoot and follow your order.',
   'login.wechatButton': 'Sign in with WeChat',

@@ -74,7 +74,6 @@ export const zhCN = {
   'role.manager': '店长',
   'role.admin': '管理员',
 
-  'login.title': '登录',
   'login.customerTitle': '我是顾客',
   'login.wechatLead': '使用微信账号登录，预约拍摄、查看订单进度。',
   'login.wechatButton': '微信登录',

@@ -15,7 +15,7 @@ const isWeapp = process.env.TARO_ENV === 'weapp'
 
 export default function LoginPage() {
   const { t } = useI18n()
-  usePageTitle('login.title')
+  usePageTitle('app.name')
   const [studioCode, setStudioCode] = useState(process.env.TARO_APP_STUDIO_CODE || 'demo')
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
