@@ -2,12 +2,14 @@ import { zhCN } from './i18n/zh-CN'
 
 // Tab labels are fixed at build time in the default language; useCustomerTabBar switches them at run time.
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/orders/index', 'pages/me/index', 'pages/login/index'],
+  pages: ['pages/index/index', 'pages/package/index', 'pages/orders/index', 'pages/me/index', 'pages/login/index'],
   subPackages: [
     {
       root: 'staff',
       pages: ['workspace/index', 'members/index', 'member/index', 'password/index', 'audit/index', 'coming-soon/index'],
     },
+    { root: 'crm', pages: ['customers/index', 'customer/index', 'customer-form/index', 'follow-ups/index'] },
+    { root: 'manage', pages: ['packages/index', 'package/index', 'products/index', 'import/index'] },
   ],
   // Components are injected when a page first uses them, so the start-up cost stays with the pages opened.
   lazyCodeLoading: 'requiredComponents',

@@ -1,6 +1,7 @@
 /** Every page of the app, by what it is for. */
 export const routes = {
   home: '/pages/index/index',
+  package: '/pages/package/index',
   orders: '/pages/orders/index',
   me: '/pages/me/index',
   login: '/pages/login/index',
@@ -10,4 +11,12 @@ export const routes = {
   changePassword: '/staff/password/index',
   auditLog: '/staff/audit/index',
   comingSoon: '/staff/coming-soon/index',
+  customers: '/crm/customers/index',
+  customer: '/crm/customer/index',
+  customerForm: '/crm/customer-form/index',
+  dueFollowUps: '/crm/follow-ups/index',
+  packagesEditor: '/manage/packages/index',
+  packageForm: '/manage/package/index',
+  products: '/manage/products/index',
+  customerImport: '/manage/import/index',
 } as const

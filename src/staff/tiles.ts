@@ -1,31 +1,13 @@
-import type { ComponentType } from 'react'
-import {
-  Articles,
-  Clock,
-  Gift,
-  Image,
-  List,
-  Order,
-  Photograph,
-  Prices,
-  Retweet,
-  Save,
-  Setting,
-  ShieldCheck,
-  Store,
-  User,
-  UserAdd,
-  Wallet,
-  Category,
-} from '@nutui/icons-react-taro'
-import type { StaffRole } from '../../types/roles'
+import { createPackage } from '../../types/catalog-operations'
+import { importCustomers, searchCustomers } from '../../types/crm-operations'
 import { listAudit, listStaff } from '../../types/operations'
+import type { StaffRole } from '../../types/roles'
 import type { Access } from '../access'
 import { routes } from '../routes'
 
 /**
- * Who may use the workspaces whose operations are not declared yet. When an operation lands in
- * types/operations.ts, its tile takes the operation's `access` instead, as Staff and Audit log do.
+ * Who may use the workspaces whose operations are not declared yet. A tile whose operation is
+ * declared in types/ takes that operation's `access`, so the server and the workspace agree.
  */
 const FRONT_DESK: readonly StaffRole[] = ['reception', 'manager', 'admin']
 const SHOOTING: readonly StaffRole[] = ['photographer', 'makeup', 'admin']
@@ -58,30 +40,29 @@ export type TileSection = 'daily' | 'management' | 'studio'
 export interface Tile {
   key: TileKey
   section: TileSection
-  icon: ComponentType<{ size?: number | string }>
   access: Access
   /** The page that does the work; without one the tile opens the "coming soon" page. */
   url?: string
 }
 
 export const tiles: Tile[] = [
-  { key: 'customers', section: 'daily', icon: User, access: FRONT_DESK },
-  { key: 'bookings', section: 'daily', icon: Clock, access: FRONT_DESK },
-  { key: 'orders', section: 'daily', icon: Order, access: FRONT_DESK },
-  { key: 'payments', section: 'daily', icon: Wallet, access: FRONT_DESK },
-  { key: 'myDay', section: 'daily', icon: Photograph, access: SHOOTING },
-  { key: 'myWeek', section: 'daily', icon: List, access: SHOOTING },
-  { key: 'productionQueue', section: 'daily', icon: Image, access: POST_PRODUCTION },
-  { key: 'paymentAudit', section: 'daily', icon: ShieldCheck, access: FINANCE },
-  { key: 'expenses', section: 'daily', icon: Prices, access: FINANCE },
-  { key: 'reports', section: 'management', icon: Category, access: BRANCH_MANAGEMENT },
-  { key: 'staff', section: 'management', icon: UserAdd, access: listStaff.access, url: routes.staffMembers },
-  { key: 'packages', section: 'management', icon: Gift, access: BRANCH_MANAGEMENT },
-  { key: 'inventory', section: 'management', icon: Store, access: BRANCH_MANAGEMENT },
-  { key: 'auditLog', section: 'management', icon: Articles, access: listAudit.access, url: routes.auditLog },
-  { key: 'settings', section: 'studio', icon: Setting, access: STUDIO_ADMINISTRATION },
-  { key: 'import', section: 'studio', icon: Save, access: STUDIO_ADMINISTRATION },
-  { key: 'backup', section: 'studio', icon: Retweet, access: STUDIO_ADMINISTRATION },
+  { key: 'customers', section: 'daily', access: searchCustomers.access },
+  { key: 'bookings', section: 'daily', access: FRONT_DESK },
+  { key: 'orders', section: 'daily', access: FRONT_DESK },
+  { key: 'payments', section: 'daily', access: FRONT_DESK },
+  { key: 'myDay', section: 'daily', access: SHOOTING },
+  { key: 'myWeek', section: 'daily', access: SHOOTING },
+  { key: 'productionQueue', section: 'daily', access: POST_PRODUCTION },
+  { key: 'paymentAudit', section: 'daily', access: FINANCE },
+  { key: 'expenses', section: 'daily', access: FINANCE },
+  { key: 'reports', section: 'management', access: BRANCH_MANAGEMENT },
+  { key: 'staff', section: 'management', access: listStaff.access, url: routes.staffMembers },
+  { key: 'packages', section: 'management', access: createPackage.access },
+  { key: 'inventory', section: 'management', access: BRANCH_MANAGEMENT },
+  { key: 'auditLog', section: 'management', access: listAudit.access, url: routes.auditLog },
+  { key: 'settings', section: 'studio', access: STUDIO_ADMINISTRATION },
+  { key: 'import', section: 'studio', access: importCustomers.access },
+  { key: 'backup', section: 'studio', access: STUDIO_ADMINISTRATION },
 ]
 
 export const tileSections: TileSection[] = ['daily', 'management', 'studio']

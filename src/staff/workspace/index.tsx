@@ -1,5 +1,25 @@
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import {
+  Articles,
+  Category,
+  Clock,
+  Gift,
+  Image,
+  List,
+  Order,
+  Photograph,
+  Prices,
+  Retweet,
+  Save,
+  Setting,
+  ShieldCheck,
+  Store,
+  User,
+  UserAdd,
+  Wallet,
+} from '@nutui/icons-react-taro'
+import type { ComponentType } from 'react'
 import { listBranches } from '../../../types/operations'
 import { ANY_STAFF } from '../../../types/roles'
 import { canUse } from '../../access'
@@ -13,9 +33,29 @@ import { useI18n } from '../../i18n'
 import { routes } from '../../routes'
 import { signOut } from '../../session/actions'
 import { RoleTags } from '../roles'
-import { tileSections, tiles, tileUrl } from '../tiles'
+import { tileSections, tiles, tileUrl, type TileKey } from '../tiles'
 import { useStaffPage } from '../useStaffPage'
 import './index.scss'
+
+const tileIcons: Record<TileKey, ComponentType<{ size?: number | string }>> = {
+  customers: User,
+  bookings: Clock,
+  orders: Order,
+  payments: Wallet,
+  myDay: Photograph,
+  myWeek: List,
+  productionQueue: Image,
+  paymentAudit: ShieldCheck,
+  expenses: Prices,
+  reports: Category,
+  staff: UserAdd,
+  packages: Gift,
+  inventory: Store,
+  auditLog: Articles,
+  settings: Setting,
+  import: Save,
+  backup: Retweet,
+}
 
 export default function WorkspacePage() {
   const { t } = useI18n()
@@ -49,14 +89,17 @@ export default function WorkspacePage() {
         return (
           <Card key={section} title={t(`workspace.section.${section}`)}>
             <View className="workspace__tiles">
-              {sectionTiles.map((tile) => (
-                <View key={tile.key} className="workspace__tile" onClick={() => Taro.navigateTo({ url: tileUrl(tile) })}>
-                  <View className="workspace__tile-icon">
-                    <tile.icon size={22} />
+              {sectionTiles.map((tile) => {
+                const Icon = tileIcons[tile.key]
+                return (
+                  <View key={tile.key} className="workspace__tile" onClick={() => Taro.navigateTo({ url: tileUrl(tile) })}>
+                    <View className="workspace__tile-icon">
+                      <Icon size={22} />
+                    </View>
+                    <Text className="workspace__tile-label">{t(`tile.${tile.key}`)}</Text>
                   </View>
-                  <Text className="workspace__tile-label">{t(`tile.${tile.key}`)}</Text>
-                </View>
-              ))}
+                )
+              })}
             </View>
           </Card>
         )

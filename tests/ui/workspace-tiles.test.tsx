@@ -1,0 +1,51 @@
+import type { Principal } from '../../types/entities'
+import type { Role } from '../../types/roles'
+import { canUse } from '../../src/access'
+import { tiles, type TileKey } from '../../src/staff/tiles'
+
+function tilesOf(...roles: Role[]): TileKey[] {
+  const principal: Principal = {
+    kind: 'staff',
+    id: '01J0000000000000000000000A',
+    studioId: '01J0000000000000000000000B',
+    studioName: '光影婚纱摄影',
+    displayName: '测试',
+    roles: roles as Principal['roles'],
+  }
+  return tiles.filter((tile) => canUse(principal, tile.access)).map((tile) => tile.key)
+}
+
+describe('the staff workspace', () => {
+  it('gives reception the front desk: customers, bookings, orders and payments', () => {
+    expect(tilesOf('reception')).toEqual(['customers', 'bookings', 'orders', 'payments'])
+  })
+
+  it('gives a photographer and a makeup artist their own day and week, nothing to manage', () => {
+    expect(tilesOf('photographer')).toEqual(['myDay', 'myWeek'])
+    expect(tilesOf('makeup')).toEqual(['myDay', 'myWeek'])
+  })
+
+  it('gives a retoucher the production queue', () => {
+    expect(tilesOf('retoucher')).toEqual(['productionQueue'])
+  })
+
+  it('gives finance the payment audit and expenses', () => {
+    expect(tilesOf('finance')).toEqual(expect.arrayContaining(['paymentAudit', 'expenses']))
+    expect(tilesOf('finance')).not.toContain('staff')
+  })
+
+  it('gives a manager reports, staff, packages and inventory but not the studio settings', () => {
+    expect(tilesOf('manager')).toEqual(expect.arrayContaining(['reports', 'staff', 'packages', 'inventory', 'auditLog']))
+    expect(tilesOf('manager')).not.toEqual(expect.arrayContaining(['settings']))
+    expect(tilesOf('manager')).not.toContain('import')
+    expect(tilesOf('manager')).not.toContain('backup')
+  })
+
+  it('gives an admin every tile', () => {
+    expect(tilesOf('admin')).toEqual(tiles.map((tile) => tile.key))
+  })
+
+  it('adds up the tiles of someone with two roles', () => {
+    expect(tilesOf('reception', 'photographer')).toEqual(['customers', 'bookings', 'orders', 'payments', 'myDay', 'myWeek'])
+  })
+})
