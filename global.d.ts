@@ -19,5 +19,7 @@ declare namespace NodeJS {
     TARO_APP_STUDIO_CODE: string
     /** The CloudBase environment the weapp calls; empty means WeChat's default environment. */
     TARO_APP_CLOUD_ENV: string
+    /** The media server's address, put before /media/… image paths in the mini-program; empty on H5, which it serves. */
+    TARO_APP_MEDIA_BASE: string
   }
 }

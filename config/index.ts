@@ -11,6 +11,7 @@ const buildTimeEnv = {
   TARO_APP_API_BASE: process.env.TARO_APP_API_BASE ?? '/api',
   TARO_APP_STUDIO_CODE: process.env.TARO_APP_STUDIO_CODE ?? 'demo',
   TARO_APP_CLOUD_ENV: process.env.TARO_APP_CLOUD_ENV ?? '',
+  TARO_APP_MEDIA_BASE: process.env.TARO_APP_MEDIA_BASE ?? '',
 }
 
 /** The API contract lives outside src/ and is shared with the functions; Taro only compiles src/ unless told. */

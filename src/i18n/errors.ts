@@ -16,6 +16,11 @@ export function fieldMessages(t: Translate, error: ApiError): Record<string, str
   for (const issue of error.fields) {
     const field = issue.path.split('.')[0]
     if (!field || messages[field]) continue
+    // A conflict (a phone already taken) names its field, but the field's hint would not say what is wrong.
+    if (error.code !== 'VALIDATION_FAILED') {
+      messages[field] = errorMessage(t, error)
+      continue
+    }
     const key = `field.${field}.invalid`
     messages[field] = isMessageKey(key) ? t(key) : t('field.invalid')
   }

@@ -46,7 +46,7 @@ export interface Tile {
 }
 
 export const tiles: Tile[] = [
-  { key: 'customers', section: 'daily', access: searchCustomers.access },
+  { key: 'customers', section: 'daily', access: searchCustomers.access, url: routes.customers },
   { key: 'bookings', section: 'daily', access: FRONT_DESK },
   { key: 'orders', section: 'daily', access: FRONT_DESK },
   { key: 'payments', section: 'daily', access: FRONT_DESK },
@@ -57,11 +57,11 @@ export const tiles: Tile[] = [
   { key: 'expenses', section: 'daily', access: FINANCE },
   { key: 'reports', section: 'management', access: BRANCH_MANAGEMENT },
   { key: 'staff', section: 'management', access: listStaff.access, url: routes.staffMembers },
-  { key: 'packages', section: 'management', access: createPackage.access },
+  { key: 'packages', section: 'management', access: createPackage.access, url: routes.packagesEditor },
   { key: 'inventory', section: 'management', access: BRANCH_MANAGEMENT },
   { key: 'auditLog', section: 'management', access: listAudit.access, url: routes.auditLog },
   { key: 'settings', section: 'studio', access: STUDIO_ADMINISTRATION },
-  { key: 'import', section: 'studio', access: importCustomers.access },
+  { key: 'import', section: 'studio', access: importCustomers.access, url: routes.customerImport },
   { key: 'backup', section: 'studio', access: STUDIO_ADMINISTRATION },
 ]
 

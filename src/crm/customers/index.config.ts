@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '',
+  // The next page of results loads when the list is scrolled to within this many px of its end.
+  onReachBottomDistance: 120,
+})

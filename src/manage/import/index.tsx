@@ -1,0 +1,161 @@
+import { View, Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { MAX_IMPORT_BYTES, exportCustomers, importCustomers } from '../../../types/crm-operations'
+import type { ImportReport } from '../../../types/customers'
+import { call } from '../../api'
+import { canUse } from '../../access'
+import { Card } from '../../components/Card'
+import { FormMessage } from '../../components/FormField'
+import { Button } from '../../components/ui'
+import { usePageTitle } from '../../hooks/usePageTitle'
+import { isMessageKey, useI18n, type MessageKey } from '../../i18n'
+import { errorMessage } from '../../i18n/errors'
+import { Forbidden } from '../../staff/Forbidden'
+import { useStaffPage } from '../../staff/useStaffPage'
+import { pickCsv, saveCsv, type PickedFile } from './files'
+import './index.scss'
+
+const counts: { key: keyof Pick<ImportReport, 'rows' | 'created' | 'updated' | 'skipped' | 'failed'>; label: MessageKey }[] = [
+  { key: 'rows', label: 'import.rows' },
+  { key: 'created', label: 'import.created' },
+  { key: 'updated', label: 'import.updated' },
+  { key: 'skipped', label: 'import.skipped' },
+  { key: 'failed', label: 'import.failed' },
+]
+
+function Counts({ report }: { report: ImportReport }) {
+  const { t } = useI18n()
+  return (
+    <View className="import__counts">
+      {counts.map(({ key, label }) => (
+        <View key={key} className={`import__count${key === 'failed' && report.failed > 0 ? ' import__count--bad' : ''}`}>
+          <Text className="import__count-value">{report[key]}</Text>
+          <Text className="import__count-label">{t(label)}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** Customers from a CSV: a dry run first that lists every bad row, then the import itself once confirmed. */
+export default function CustomerImportPage() {
+  const { t } = useI18n()
+  usePageTitle('import.title')
+  const { session, allowed } = useStaffPage(importCustomers.access)
+  const [file, setFile] = useState<PickedFile>()
+  const [preview, setPreview] = useState<ImportReport>()
+  const [result, setResult] = useState<ImportReport>()
+  const [working, setWorking] = useState<'check' | 'import' | 'export'>()
+  const [failure, setFailure] = useState<string>()
+
+  if (!session) return null
+  if (!allowed) return <Forbidden />
+  const mayExport = canUse(session.principal, exportCustomers.access)
+
+  const run = async (step: 'check' | 'import' | 'export', work: () => Promise<void>) => {
+    setWorking(step)
+    setFailure(undefined)
+    try {
+      await work()
+    } catch (error) {
+      setFailure(errorMessage(t, error))
+    } finally {
+      setWorking(undefined)
+    }
+  }
+
+  const choose = () =>
+    run('check', async () => {
+      const picked = await pickCsv()
+      if (!picked) return
+      setFile(picked)
+      setPreview(undefined)
+      setResult(undefined)
+      if (picked.size > MAX_IMPORT_BYTES) {
+        setFailure(t('import.tooLarge', { size: Math.round(MAX_IMPORT_BYTES / 1024) }))
+        return
+      }
+      setPreview(await call(importCustomers, { fileBase64: picked.base64, dryRun: true }))
+    })
+
+  const confirm = () =>
+    run('import', async () => {
+      if (!file) return
+      setResult(await call(importCustomers, { fileBase64: file.base64, dryRun: false }))
+      setPreview(undefined)
+    })
+
+  const exportAll = () =>
+    run('export', async () => {
+      const { filename, csv, rows } = await call(exportCustomers, {})
+      const how = await saveCsv(filename, csv)
+      Taro.showToast({ title: t(how === 'downloaded' ? 'import.exported' : 'import.shared', { rows }), icon: 'none' })
+    })
+
+  const mappedColumns = preview ? Object.entries(preview.columns) : []
+  const fieldLabel = (field: string) => {
+    const key = `field.${field}`
+    return isMessageKey(key) ? t(key) : field
+  }
+
+  return (
+    <View className="screen import">
+      <Card title={t('import.importTitle')}>
+        <Text className="import__lead">{t('import.lead')}</Text>
+        {file && <Text className="import__file">{t('import.file', { name: file.name, size: Math.max(1, Math.round(file.size / 1024)) })}</Text>}
+        <Button block type="primary" fill={preview ? 'outline' : 'solid'} loading={working === 'check'} disabled={working !== undefined} onClick={choose}>
+          {file ? t('import.chooseAnother') : t('import.choose')}
+        </Button>
+      </Card>
+
+      <FormMessage message={failure} />
+
+      {preview && (
+        <Card title={t('import.previewTitle')}>
+          <Counts report={preview} />
+          {mappedColumns.length > 0 && (
+            <Text className="import__columns">
+              {t('import.columns', { columns: mappedColumns.map(([header, field]) => `${header} → ${fieldLabel(field)}`).join(', ') })}
+            </Text>
+          )}
+          {preview.errors.length === 0 ? (
+            <Text className="import__ok">{t('import.noErrors')}</Text>
+          ) : (
+            <View className="import__errors">
+              <Text className="import__errors-title">{t('import.badRows', { count: preview.errors.length })}</Text>
+              {preview.errors.map((error, index) => (
+                <View key={index} className="import__error">
+                  <Text className="import__error-where">
+                    {error.column ? t('import.lineColumn', { line: error.line, column: error.column }) : t('import.line', { line: error.line })}
+                  </Text>
+                  <Text className="import__error-reason">{error.reason}</Text>
+                </View>
+              ))}
+            </View>
+          )}
+          <Text className="import__note">{preview.errors.length > 0 ? t('import.confirmNoteWithErrors') : t('import.confirmNote')}</Text>
+          <Button block type="primary" loading={working === 'import'} disabled={working !== undefined || preview.created + preview.updated === 0} onClick={confirm}>
+            {t('import.confirm')}
+          </Button>
+        </Card>
+      )}
+
+      {result && (
+        <Card title={t('import.doneTitle')}>
+          <Counts report={result} />
+          {result.errors.length > 0 && <Text className="import__note">{t('import.badRows', { count: result.errors.length })}</Text>}
+        </Card>
+      )}
+
+      {mayExport && (
+        <Card title={t('import.exportTitle')}>
+          <Text className="import__lead">{t('import.exportLead')}</Text>
+          <Button block fill="outline" type="primary" loading={working === 'export'} disabled={working !== undefined} onClick={exportAll}>
+            {t('import.export')}
+          </Button>
+        </Card>
+      )}
+    </View>
+  )
+}
