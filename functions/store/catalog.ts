@@ -1,9 +1,9 @@
-import { PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import type { Package, PackageCategory, Product } from '../../types/catalog'
 import { DomainError, notFound } from '../domain/errors'
 import type { Catalog, CatalogRepository } from '../catalog/ports'
 import { conditionFailure } from './errors'
-import { entity, type Item } from './items'
+import { entity, queryAll } from './items'
 import { keys } from './keys'
 
 const versionCondition = (expectedVersion: number | undefined) =>
@@ -25,20 +25,11 @@ export class DynamoCatalogRepository implements CatalogRepository {
   ) {}
 
   async loadCatalog(studioId: string): Promise<Catalog> {
-    const items: Item[] = []
-    let startKey: Item | undefined
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :p',
-          ExpressionAttributeValues: { ':p': keys.catalog(studioId) },
-          ExclusiveStartKey: startKey,
-        }),
-      )
-      items.push(...(page.Items ?? []))
-      startKey = page.LastEvaluatedKey
-    } while (startKey)
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :p',
+      ExpressionAttributeValues: { ':p': keys.catalog(studioId) },
+    })
     const of = <T>(type: string) => items.filter((i) => i.type === type).map((i) => entity<T>(i)!)
     return {
       categories: of<{ items: PackageCategory[] }>('Categories')[0]?.items ?? [],

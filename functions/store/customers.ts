@@ -2,7 +2,7 @@ import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, Update
 import { DomainError, notFound } from '../domain/errors'
 import type { CustomerChanges, CustomerRecord, CustomerRepository, CustomerSearch, FollowUpRecord } from '../customers/ports'
 import { conditionFailure } from './errors'
-import { entity, normaliseName, pageCursor, type Item } from './items'
+import { entity, normaliseName, pageCursor, putIfAbsent, queryAll, type Item } from './items'
 import { keys } from './keys'
 
 type Facet = { kind: 'tag' | 'source'; value: string }
@@ -25,13 +25,8 @@ export function customerItem(record: CustomerRecord): Item {
   }
 }
 
-const phonePut = (table: string, studioId: string, phone: string, customerId: string) => ({
-  Put: {
-    TableName: table,
-    Item: { ...keys.phone(studioId, phone), type: 'CustomerPhone', customerId },
-    ConditionExpression: 'attribute_not_exists(pk)',
-  },
-})
+const phonePut = (table: string, studioId: string, phone: string, customerId: string) =>
+  putIfAbsent(table, { ...keys.phone(studioId, phone), type: 'CustomerPhone', customerId })
 
 const facetPut = (table: string, c: CustomerRecord, facet: Facet) => ({
   Put: { TableName: table, Item: { pk: keys.customerFacet(c.studioId, facet.kind, facet.value), sk: sortKey(c), type: 'CustomerFacet', customerId: c.id } },
@@ -51,7 +46,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
   private creationItems(record: CustomerRecord) {
     return [
       ...(record.phone ? [phonePut(this.table, record.studioId, record.phone, record.id)] : []),
-      { Put: { TableName: this.table, Item: customerItem(record), ConditionExpression: 'attribute_not_exists(pk)' } },
+      putIfAbsent(this.table, customerItem(record)),
       ...facetsOf(record).map((f) => facetPut(this.table, record, f)),
     ]
   }
@@ -260,20 +255,11 @@ export class DynamoCustomerRepository implements CustomerRepository {
   }
 
   async customerFile(studioId: string, customerId: string) {
-    const items: Item[] = []
-    let startKey: Item | undefined
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :p',
-          ExpressionAttributeValues: { ':p': keys.customerPartition(studioId, customerId) },
-          ExclusiveStartKey: startKey,
-        }),
-      )
-      items.push(...(page.Items ?? []))
-      startKey = page.LastEvaluatedKey
-    } while (startKey)
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :p',
+      ExpressionAttributeValues: { ':p': keys.customerPartition(studioId, customerId) },
+    })
     return {
       customer: entity<CustomerRecord>(items.find((i) => i.type === 'Customer')),
       followUps: items.filter((i) => i.type === 'FollowUp').map((i) => entity<FollowUpRecord>(i)!),

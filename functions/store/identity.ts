@@ -15,7 +15,7 @@ import type { CustomerRecord, IdentityRepository, NewAuditEntry, SessionRecord, 
 import { conditionFailure } from './errors'
 import { keys } from './keys'
 import { TTL_ATTRIBUTE } from './table'
-import { entity, pageCursor, type Item } from './items'
+import { entity, pageCursor, putIfAbsent, queryAll } from './items'
 
 const epochSeconds = (iso: string) => Math.floor(new Date(iso).getTime() / 1000)
 
@@ -42,13 +42,7 @@ export class DynamoIdentityRepository implements IdentityRepository {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...keys.studioCode(studio.code), type: 'StudioCode', studioId: studio.id },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
+            putIfAbsent(this.table, { ...keys.studioCode(studio.code), type: 'StudioCode', studioId: studio.id }),
             { Put: { TableName: this.table, Item: { ...keys.studio(studio.id), type: 'Studio', ...studio } } },
             ...branches.map((branch) => ({
               Put: { TableName: this.table, Item: { ...keys.branch(studio.id, branch.id), type: 'Branch', ...branch } },
@@ -105,14 +99,8 @@ export class DynamoIdentityRepository implements IdentityRepository {
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
           ExpressionAttributeValues: { ':pk': keys.studio(studioId).pk, ':prefix': keys.staffPrefix },
         }
-    const items: StaffRecord[] = []
-    let startKey: Item | undefined
-    do {
-      const page = await this.db.send(new QueryCommand({ TableName: this.table, ...query, ExclusiveStartKey: startKey }))
-      items.push(...(page.Items ?? []).map((i) => entity<StaffRecord>(i)!))
-      startKey = page.LastEvaluatedKey
-    } while (startKey)
-    return items
+    const items = await queryAll(this.db, { TableName: this.table, ...query })
+    return items.map((i) => entity<StaffRecord>(i)!)
   }
 
   private staffItem(staff: StaffRecord) {
@@ -130,14 +118,8 @@ export class DynamoIdentityRepository implements IdentityRepository {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...keys.username(staff.studioId, staff.username), type: 'Username', staffId: staff.id },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            { Put: { TableName: this.table, Item: this.staffItem(staff), ConditionExpression: 'attribute_not_exists(pk)' } },
+            putIfAbsent(this.table, { ...keys.username(staff.studioId, staff.username), type: 'Username', staffId: staff.id }),
+            putIfAbsent(this.table, this.staffItem(staff)),
             this.auditPut(staff.studioId, audit),
           ],
         }),
@@ -233,13 +215,12 @@ export class DynamoIdentityRepository implements IdentityRepository {
   }
 
   private sessionPut(session: SessionRecord) {
-    return {
-      Put: {
-        TableName: this.table,
-        Item: { ...keys.session(session.studioId, session.sessionId), type: 'Session', [TTL_ATTRIBUTE]: epochSeconds(session.expiresAt), ...session },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    }
+    return putIfAbsent(this.table, {
+      ...keys.session(session.studioId, session.sessionId),
+      type: 'Session',
+      [TTL_ATTRIBUTE]: epochSeconds(session.expiresAt),
+      ...session,
+    })
   }
 
   async startStaffSession(session: SessionRecord, audit: NewAuditEntry) {
@@ -297,20 +278,8 @@ export class DynamoIdentityRepository implements IdentityRepository {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...keys.wechatIdentity(customer.studioId, openId), type: 'WeChatIdentity', customerId: customer.id },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Put: {
-                TableName: this.table,
-                Item: customerItem({ ...customer, openId }),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
+            putIfAbsent(this.table, { ...keys.wechatIdentity(customer.studioId, openId), type: 'WeChatIdentity', customerId: customer.id }),
+            putIfAbsent(this.table, customerItem({ ...customer, openId })),
             this.auditPut(customer.studioId, audit),
           ],
         }),

@@ -1,3 +1,4 @@
+import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
 import { DomainError } from '../domain/errors'
 import { TTL_ATTRIBUTE } from './table'
 
@@ -27,3 +28,20 @@ export const pageCursor = {
 
 /** Names sort and match case- and width-insensitively. */
 export const normaliseName = (name: string) => name.normalize('NFKC').trim().toLowerCase()
+
+/** A transaction Put that only creates: it fails if the key exists. */
+export const putIfAbsent = (table: string, item: Item) => ({
+  Put: { TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
+})
+
+/** Every page of a query (small partitions: a studio's staff, its catalogue, one customer's file). */
+export async function queryAll(db: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Item[]> {
+  const items: Item[] = []
+  let startKey: Item | undefined
+  do {
+    const page = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }))
+    items.push(...(page.Items ?? []))
+    startKey = page.LastEvaluatedKey
+  } while (startKey)
+  return items
+}

@@ -52,7 +52,9 @@ export async function fill(page: Page, placeholder: string, value: string) {
   await input.fill(value)
 }
 
-/** Taps the element of the page (not the navigation bar) whose text is exactly `text`. */
+/** Taps the element of the page (not the navigation bar) whose text is exactly `text`, or the button it labels. */
 export async function tap(page: Page, text: string) {
-  await page.locator('#app').getByText(text, { exact: true }).first().click()
+  const label = page.locator('#app').getByText(text, { exact: true }).first()
+  const button = label.locator('xpath=ancestor-or-self::taro-button-core[1]')
+  await ((await button.count()) > 0 ? button : label).click()
 }
