@@ -8,6 +8,7 @@ import {
   ImportReportSchema,
   SourceChannelSchema,
   TagSchema,
+  TagsSchema,
   followUpOutcomes,
 } from './customers'
 import { defineOperation } from './operation'
@@ -38,6 +39,8 @@ export const updateCustomer = defineOperation({
       version: z.number().int().min(1),
       partnerName: z.string().trim().max(40).optional(),
       notes: z.string().max(2000).optional(),
+      // No default here: an edit that does not mention tags keeps them.
+      tags: TagsSchema.optional(),
     })
     .strict(),
   output: CustomerSchema,

@@ -5,8 +5,14 @@ export const sourceChannels = ['dianping', 'xiaohongshu', 'douyin', 'wechat', 'r
 export const SourceChannelSchema = z.enum(sourceChannels)
 export type SourceChannel = z.infer<typeof SourceChannelSchema>
 
-export const TagSchema = z.string().trim().min(1).max(16).regex(/^[^#,]+$/, 'must not contain # or ,')
-const Tags = z
+/** Tags are written to CSV joined by commas; the characters an import splits on may not appear in one. */
+export const TagSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(16)
+  .regex(/^[^#,，;；、|/]+$/, 'must not contain # , ， ; ； 、 | or /')
+export const TagsSchema = z
   .array(TagSchema)
   .max(20)
   .refine((t) => new Set(t).size === t.length, 'must not repeat a tag')
@@ -19,7 +25,7 @@ export const CustomerFieldsSchema = z.strictObject({
   weddingDate: IsoDateSchema.optional(),
   birthday: IsoDateSchema.optional(),
   source: SourceChannelSchema.optional(),
-  tags: Tags.default([]),
+  tags: TagsSchema.default([]),
   notes: z.string().max(2000).optional(),
 })
 
@@ -35,6 +41,8 @@ export const CustomerSchema = z.object({
   tags: z.array(z.string()),
   notes: z.string().optional(),
   hasWeChat: z.boolean(),
+  /** False when the phone was typed in by the customer and no one at the studio has confirmed it. */
+  phoneVerified: z.boolean(),
   version: z.number().int(),
   createdAt: IsoDateTimeSchema,
   updatedAt: IsoDateTimeSchema,

@@ -254,7 +254,8 @@ export const listAudit = defineOperation({
   tag: 'audit',
   input: PageQuerySchema.extend({ action: AuditActionSchema.optional() }),
   output: page(AuditEntrySchema),
-  access: ['manager', 'admin'],
+  // Studio-wide (sign-ins and changes in every branch), so for admins only.
+  access: ['admin'],
 })
 
 /** Every operation of the API, in the order the OpenAPI document lists them. */

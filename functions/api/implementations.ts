@@ -51,7 +51,10 @@ type Implementation<N extends OperationName> = (
 
 /** Which use case answers each declared operation. The compiler insists every operation has one. */
 export const implementations: { [N in OperationName]: Implementation<N> } = {
-  'system.health': async (deps) => ({ ok: true, stage: deps.stage }),
+  'system.health': async (deps) => {
+    await deps.repo.findStudioByCode('health-check')
+    return { ok: true, stage: deps.stage }
+  },
   'auth.staffSignIn': signInStaff,
   'auth.wechatSignIn': signInWithWeChat,
   'auth.signOut': (deps, _input, ctx) => signOut(deps, ctx),

@@ -18,6 +18,15 @@ const routes: Route[] = operations.map((op) => {
   return { op, pattern: new RegExp(`^${source}/?$`), params }
 }).sort(byFewerParams)
 
+/** A malformed escape stays as typed, and the operation's schema then refuses it. */
+function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part)
+  } catch {
+    return part
+  }
+}
+
 export type RouteMatch =
   | { kind: 'found'; op: Operation; pathParams: Record<string, string> }
   | { kind: 'wrong-method'; allowed: string[] }
@@ -33,7 +42,7 @@ export function matchRoute(method: string, path: string): RouteMatch {
       allowed.push(route.op.method)
       continue
     }
-    const pathParams = Object.fromEntries(route.params.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]))
+    const pathParams = Object.fromEntries(route.params.map((name, i) => [name, decodePathPart(match[i + 1]!)]))
     return { kind: 'found', op: route.op, pathParams }
   }
   return allowed.length ? { kind: 'wrong-method', allowed } : { kind: 'none' }

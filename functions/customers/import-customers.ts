@@ -36,12 +36,23 @@ interface Parsed {
 
 /** Reads the file and checks every row; nothing is written. */
 export function readCustomerCsv(bytes: Uint8Array): Parsed {
-  const records = parse(decodeCsv(bytes), {
-    info: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    trim: true,
-  }) as unknown as { record: string[]; info: { lines: number } }[]
+  let records: { record: string[]; info: { lines: number } }[]
+  try {
+    records = parse(decodeCsv(bytes), {
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      // Excel pads sheets with rows of bare commas.
+      skip_records_with_empty_values: true,
+      trim: true,
+    }) as unknown as typeof records
+  } catch (error) {
+    const line = (error as { lines?: number }).lines
+    throw new DomainError('VALIDATION_FAILED', `The file is not a readable CSV${line ? ` (line ${line})` : ''}: ${(error as Error).message}`, {
+      fields: [{ path: 'file', message: line ? `cannot be read at line ${line}` : 'cannot be read' }],
+    })
+  }
   if (records.length === 0) throw new DomainError('VALIDATION_FAILED', 'The file is empty', { fields: [{ path: 'file', message: 'has no rows' }] })
   const headers = records[0]!.record
   const { columns } = mapHeaders(headers)
@@ -60,7 +71,7 @@ export function readCustomerCsv(bytes: Uint8Array): Parsed {
   for (const { record, info } of records.slice(1)) {
     const line = info.lines
     const raw: Partial<Record<CustomerColumn, string>> = {}
-    for (const [index, field] of columns) if (record[index]) raw[field] = record[index]
+    for (const [index, field] of columns) if (record[index]) raw[field] = unescapeFormula(record[index]!)
     const rowErrors: ImportReport['errors'] = []
     const candidate: Record<string, unknown> = { name: raw.name ?? '', phone: raw.phone ?? '', tags: raw.tags ? splitTags(raw.tags) : [] }
     for (const field of ['weddingDate', 'birthday'] as const) {
@@ -100,6 +111,9 @@ export function readCustomerCsv(bytes: Uint8Array): Parsed {
   }
   return { rows: records.length - 1, valid, errors, columns: columnsReport }
 }
+
+/** Our own export writes '=… as text so Excel does not run it; reading it back drops that apostrophe. */
+const unescapeFormula = (cell: string) => (/^'[=+\-@]/.test(cell) ? cell.slice(1) : cell)
 
 const CHUNK_ROWS = 100
 /** A transaction holds at most 100 items; a new customer takes its own, its phone's and one per tag or source. */
@@ -165,62 +179,73 @@ export async function importCustomerCsv(customers: CustomerRepository, bytes: Ui
   if (options.dryRun) return report
 
   const now = options.now.toISOString()
-  const newRecord = (row: ParsedRow): CustomerRecord => ({ ...row.fields, id: ulid(), studioId: options.studioId, version: 1, createdAt: now, updatedAt: now })
-  const fail = (row: ParsedRow, error: unknown) => {
-    report.failed++
-    report.errors.push({ line: row.line, column: '', reason: error instanceof DomainError ? error.message : 'could not be saved' })
-  }
+  const newRecord = (row: ParsedRow): CustomerRecord => ({ ...row.fields, id: ulid(), studioId: options.studioId, phoneVerified: true, version: 1, createdAt: now, updatedAt: now })
+  // What became of each row, by line: a row retried after a failed batch is counted once.
+  const outcomes = new Map<number, 'created' | 'updated' | 'skipped' | { failed: string }>()
   const update = async (existing: CustomerRecord, row: ParsedRow) => {
     const changes = changesFor(existing, row)
-    if (Object.keys(changes).length === 0) return report.skipped++
-    await customers.updateCustomer(options.studioId, existing.id, changes, now, existing.version)
-    report.updated++
+    if (Object.keys(changes).length === 0) return outcomes.set(row.line, 'skipped')
+    await customers.updateCustomer(options.studioId, existing.id, changes, now, { expectedVersion: existing.version, phoneVerified: true })
+    outcomes.set(row.line, 'updated')
   }
-  /** One row on its own: used when a batch met a phone someone else created meanwhile. */
+  /** One row on its own: for rows a batch could not settle. */
   const upsertOne = async (row: ParsedRow) => {
+    if (outcomes.has(row.line)) return
     try {
       const existing = await customers.findByPhone(options.studioId, row.fields.phone)
-      if (existing) return await update(existing, row)
+      if (existing) return void (await update(existing, row))
       await customers.createCustomer(newRecord(row))
-      report.created++
+      outcomes.set(row.line, 'created')
     } catch (error) {
-      fail(row, error)
+      outcomes.set(row.line, { failed: error instanceof DomainError ? error.message : 'could not be saved' })
     }
   }
-
   // Rows go in chunks: one batch read finds the known phones, new customers are created
   // many to a transaction, known ones are updated one by one.
-  const chunks: ParsedRow[][] = []
-  for (let i = 0; i < parsed.valid.length; i += CHUNK_ROWS) chunks.push(parsed.valid.slice(i, i + CHUNK_ROWS))
-  let done = 0
-  const importChunk = async (chunk: ParsedRow[]) => {
+  const importChunkFast = async (chunk: ParsedRow[]) => {
     const known = await customers.findByPhones(options.studioId, chunk.map((r) => r.fields.phone))
-    const fresh = chunk.filter((r) => !known.has(r.fields.phone))
-    for (const group of transactionGroups(fresh)) {
+    for (const group of transactionGroups(chunk.filter((r) => !known.has(r.fields.phone)))) {
       try {
         await customers.createCustomers(group.map(newRecord))
-        report.created += group.length
-      } catch (error) {
-        if (!(error instanceof DomainError && error.code === 'PHONE_TAKEN')) throw error
+        for (const row of group) outcomes.set(row.line, 'created')
+      } catch {
+        // A phone someone created meanwhile, or a conflict: this group goes row by row.
         for (const row of group) await upsertOne(row)
       }
     }
     for (const row of chunk.filter((r) => known.has(r.fields.phone))) {
       try {
         await update(known.get(row.fields.phone)!, row)
-      } catch (error) {
-        if (error instanceof DomainError && error.code === 'VERSION_CONFLICT') await upsertOne(row)
-        else fail(row, error)
+      } catch {
+        await upsertOne(row)
       }
     }
-    done += chunk.length
-    options.onProgress?.(done, parsed.valid.length)
   }
+  const chunks: ParsedRow[][] = []
+  for (let i = 0; i < parsed.valid.length; i += CHUNK_ROWS) chunks.push(parsed.valid.slice(i, i + CHUNK_ROWS))
+  let done = 0
   let next = 0
   const worker = async () => {
-    while (next < chunks.length) await importChunk(chunks[next++]!)
+    while (next < chunks.length) {
+      const chunk = chunks[next++]!
+      try {
+        await importChunkFast(chunk)
+      } catch {
+        // Anything unexpected (throttling, a timeout): the rest of the chunk goes row by row.
+        for (const row of chunk) await upsertOne(row)
+      }
+      done += chunk.length
+      options.onProgress?.(done, parsed.valid.length)
+    }
   }
   await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker))
+  for (const [line, outcome] of outcomes) {
+    if (typeof outcome === 'string') report[outcome]++
+    else {
+      report.failed++
+      report.errors.push({ line, column: '', reason: outcome.failed })
+    }
+  }
   report.errors.sort((a, b) => a.line - b.line)
   return report
 }

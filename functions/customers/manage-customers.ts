@@ -16,12 +16,13 @@ import { studioDate } from '../domain/time'
 import { callerOf, type RequestContext } from '../api/context'
 import type { IdentityDeps } from '../identity/sign-in'
 import type { CustomerRecord, CustomerSearch } from './ports'
+import { normaliseName } from '../domain/names'
 import { toCustomer } from './profile'
 
 export async function addCustomer(deps: IdentityDeps, input: z.output<typeof createCustomer.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const now = ctx.now.toISOString()
-  const record: CustomerRecord = { ...input, id: ulid(ctx.now.getTime()), studioId: caller.studioId, version: 1, createdAt: now, updatedAt: now }
+  const record: CustomerRecord = { ...input, id: ulid(ctx.now.getTime()), studioId: caller.studioId, phoneVerified: true, version: 1, createdAt: now, updatedAt: now }
   await deps.customers.createCustomer(record)
   return toCustomer(record)
 }
@@ -29,7 +30,7 @@ export async function addCustomer(deps: IdentityDeps, input: z.output<typeof cre
 export async function editCustomer(deps: IdentityDeps, input: z.output<typeof updateCustomer.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const { customerId, version, ...changes } = input
-  return toCustomer(await deps.customers.updateCustomer(caller.studioId, customerId, changes, ctx.now.toISOString(), version))
+  return toCustomer(await deps.customers.updateCustomer(caller.studioId, customerId, changes, ctx.now.toISOString(), { expectedVersion: version, phoneVerified: true }))
 }
 
 export async function readCustomer(deps: IdentityDeps, input: z.output<typeof getCustomer.input>, ctx: RequestContext) {
@@ -39,7 +40,7 @@ export async function readCustomer(deps: IdentityDeps, input: z.output<typeof ge
 }
 
 /** Reads the free-text box the way reception types: a full phone, its last four digits, or a name. */
-export function searchFromQuery(input: z.output<typeof searchCustomers.input>): CustomerSearch & { fullPhone?: string } {
+export function searchFromQuery(input: z.output<typeof searchCustomers.input>): CustomerSearch {
   const base = { limit: input.limit, cursor: input.cursor, tag: input.tag, source: input.source }
   const q = input.q?.trim()
   if (!q) return base
@@ -52,12 +53,15 @@ export function searchFromQuery(input: z.output<typeof searchCustomers.input>): 
 export async function findCustomers(deps: IdentityDeps, input: z.output<typeof searchCustomers.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const search = searchFromQuery(input)
-  if (search.fullPhone) {
-    const found = await deps.customers.findByPhone(caller.studioId, search.fullPhone)
-    return { items: found ? [toCustomer(found)] : [] }
-  }
   const page = await deps.customers.search(caller.studioId, search)
-  return { items: page.items.map(toCustomer), nextCursor: page.nextCursor }
+  // One index answers the query; every other criterion given narrows its page.
+  const matches = (c: CustomerRecord) =>
+    (!search.tag || c.tags.includes(search.tag)) &&
+    (!search.source || c.source === search.source) &&
+    (!search.namePrefix || normaliseName(c.name).startsWith(normaliseName(search.namePrefix))) &&
+    (!search.phoneLast4 || (c.phone ?? '').endsWith(search.phoneLast4)) &&
+    (!search.fullPhone || c.phone === search.fullPhone)
+  return { items: page.items.filter(matches).map(toCustomer), nextCursor: page.nextCursor }
 }
 
 export async function customerFileOf(deps: IdentityDeps, input: z.output<typeof customerHistory.input>, ctx: RequestContext) {

@@ -1,9 +1,14 @@
 import type { Customer, FollowUp, SourceChannel } from '../../types/customers'
 
 /** A customer as stored: the studio's view plus the WeChat link. */
-export interface CustomerRecord extends Omit<Customer, 'hasWeChat'> {
+export interface CustomerRecord extends Omit<Customer, 'hasWeChat' | 'phoneVerified'> {
   studioId: string
   openId?: string
+  /**
+   * Only a phone the studio entered or confirmed holds the studio-wide uniqueness key and
+   * is matched by imports; one a customer typed in themselves does neither.
+   */
+  phoneVerified?: boolean
 }
 
 export type CustomerChanges = Partial<
@@ -13,6 +18,8 @@ export type CustomerChanges = Partial<
 export interface CustomerSearch {
   namePrefix?: string
   phoneLast4?: string
+  /** With phoneLast4: only this full phone, verified or not. */
+  fullPhone?: string
   tag?: string
   source?: SourceChannel
   limit: number
@@ -24,7 +31,7 @@ export interface FollowUpRecord extends FollowUp {
 }
 
 export interface CustomerRepository {
-  /** Fails with PHONE_TAKEN when another customer of the studio has the phone. */
+  /** Fails with PHONE_TAKEN when another customer of the studio has the (verified) phone. */
   createCustomer(record: CustomerRecord): Promise<void>
   /** Creates several customers in one transaction, all or none (PHONE_TAKEN if any phone is taken). */
   createCustomers(records: CustomerRecord[]): Promise<void>
@@ -34,8 +41,15 @@ export interface CustomerRepository {
    * Applies the changes in one transaction (phone key, tag index, name index move with
    * them). With `expectedVersion`, fails with VERSION_CONFLICT if someone changed it since.
    */
-  updateCustomer(studioId: string, customerId: string, changes: CustomerChanges, now: string, expectedVersion?: number): Promise<CustomerRecord>
+  updateCustomer(
+    studioId: string,
+    customerId: string,
+    changes: CustomerChanges,
+    now: string,
+    options: { expectedVersion?: number; phoneVerified: boolean },
+  ): Promise<CustomerRecord>
   getCustomer(studioId: string, customerId: string): Promise<CustomerRecord | undefined>
+  /** The customer holding a verified phone. */
   findByPhone(studioId: string, phone: string): Promise<CustomerRecord | undefined>
   search(studioId: string, query: CustomerSearch): Promise<{ items: CustomerRecord[]; nextCursor?: string }>
 

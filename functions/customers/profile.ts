@@ -16,7 +16,7 @@ export function toCustomerProfile(record: CustomerRecord): CustomerProfile {
 /** The studio's view of a customer. */
 export function toCustomer(record: CustomerRecord): Customer {
   const { studioId: _studio, openId, ...rest } = record
-  return { ...rest, tags: rest.tags ?? [], hasWeChat: Boolean(openId) }
+  return { ...rest, tags: rest.tags ?? [], hasWeChat: Boolean(openId), phoneVerified: Boolean(rest.phoneVerified) }
 }
 
 export async function getOwnProfile(deps: IdentityDeps, ctx: RequestContext) {
@@ -26,8 +26,11 @@ export async function getOwnProfile(deps: IdentityDeps, ctx: RequestContext) {
   return toCustomerProfile(customer)
 }
 
-/** A customer edits their own profile; a phone they give is held to the same uniqueness as reception's. */
+/**
+ * A customer edits their own profile. A phone they type in is kept as unconfirmed: it claims
+ * no uniqueness and no import merges into it, so nobody can take over another person's record.
+ */
 export async function updateOwnProfile(deps: IdentityDeps, input: z.output<typeof updateMyProfile.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
-  return toCustomerProfile(await deps.customers.updateCustomer(caller.studioId, caller.id, input, ctx.now.toISOString()))
+  return toCustomerProfile(await deps.customers.updateCustomer(caller.studioId, caller.id, input, ctx.now.toISOString(), { phoneVerified: false }))
 }

@@ -42,14 +42,35 @@ export interface IdentityRepository {
   /** Fails with USERNAME_TAKEN when the user name exists in the studio. */
   createStaff(staff: StaffRecord, audit: NewAuditEntry): Promise<void>
   /** Fails with VERSION_CONFLICT when someone else changed the record since `expectedVersion`. */
-  updateStaff(studioId: string, staffId: string, expectedVersion: number, changes: StaffChanges, audit: NewAuditEntry[]): Promise<StaffRecord>
+  updateStaff(
+    studioId: string,
+    staffId: string,
+    expectedVersion: number,
+    changes: StaffChanges,
+    audit: NewAuditEntry[],
+    options?: { endSessions?: boolean },
+  ): Promise<StaffRecord>
   /** Counts one failed sign-in atomically and returns the new count. */
   countFailedSignIn(studioId: string, staffId: string): Promise<number>
   lockStaff(studioId: string, staffId: string, until: Date, audit: NewAuditEntry): Promise<void>
-  /** Starts a session and clears the failure count, in one transaction. */
-  startStaffSession(session: SessionRecord, audit: NewAuditEntry): Promise<void>
-  /** Replaces the password, lifts any lockout and ends sessions under the old one; `keepSessionId` moves over. */
-  setPassword(studioId: string, staffId: string, passwordHash: string, audit: NewAuditEntry, keepSessionId?: string): Promise<void>
+  /**
+   * Starts a session and clears the failure count, in one transaction — only while the
+   * account is active, not locked, below the failure limit and on the credentials checked
+   * (ACCOUNT_LOCKED otherwise), so parallel guesses cannot slip past a lockout.
+   */
+  startStaffSession(session: SessionRecord, audit: NewAuditEntry, guard: { now: Date; maxFailures: number }): Promise<void>
+  /**
+   * Replaces the password, lifts any lockout and ends the sessions under the old one, in one
+   * transaction; `keepSessionId` carries over. Fails with VERSION_CONFLICT if the
+   * credentials changed since `credentialVersion` was read.
+   */
+  setPassword(
+    studioId: string,
+    staffId: string,
+    passwordHash: string,
+    audit: NewAuditEntry,
+    options: { credentialVersion: number; keepSessionId?: string },
+  ): Promise<void>
 
   findCustomerByOpenId(studioId: string, openId: string): Promise<CustomerRecord | undefined>
   /** Creates the customer and links the WeChat identity; returns the existing customer when another request linked it first. */

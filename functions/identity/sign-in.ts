@@ -1,13 +1,13 @@
 import type { z } from 'zod'
 import { ulid } from 'ulid'
 import type { changePassword, staffSignIn, wechatSignIn } from '../../types/operations'
-import { afterFailedSignIn, lockedUntil } from '../domain/credentials'
+import { afterFailedSignIn, lockedUntil, MAX_FAILED_SIGN_INS } from '../domain/credentials'
 import { DomainError } from '../domain/errors'
 import { callerOf, type RequestContext } from '../api/context'
 import type { WeChatSignInPort } from '../integrations/wechat-sign-in'
 import type { SessionTokens } from '../platform/tokens'
 import type { CustomerRepository } from '../customers/ports'
-import type { IdentityRepository } from './ports'
+import type { IdentityRepository, StaffRecord } from './ports'
 import { newSession, principalOf, signSession } from './sessions'
 
 export interface PasswordHasher {
@@ -33,6 +33,31 @@ function lockedError(until: Date, now: Date) {
 }
 
 /**
+ * Counts a wrong password against the account (sign-in or password change alike) and locks
+ * it at the limit; throws ACCOUNT_LOCKED when this failure locked it.
+ */
+async function recordFailedSignIn(deps: IdentityDeps, staff: StaffRecord, ctx: RequestContext) {
+  const failures = await deps.repo.countFailedSignIn(staff.studioId, staff.id)
+  await deps.repo.appendAudit(staff.studioId, {
+    action: 'auth.sign_in_failed',
+    actorId: staff.id,
+    actorName: staff.displayName,
+    targetId: staff.id,
+    detail: { failures, sourceIp: ctx.sourceIp },
+  })
+  const outcome = afterFailedSignIn(failures, ctx.now)
+  if (outcome.lockedUntil) {
+    await deps.repo.lockStaff(staff.studioId, staff.id, outcome.lockedUntil, {
+      action: 'auth.locked',
+      targetId: staff.id,
+      actorName: staff.displayName,
+      detail: { until: outcome.lockedUntil.toISOString() },
+    })
+    throw lockedError(outcome.lockedUntil, ctx.now)
+  }
+}
+
+/**
  * Staff sign-in:
  * 1. find the studio and the user (a decoy hash keeps the timing of unknown users the same);
  * 2. refuse while locked out;
@@ -51,35 +76,17 @@ export async function signInStaff(deps: IdentityDeps, input: z.output<typeof sta
   if (locked) throw lockedError(locked, ctx.now)
 
   if (!(await passwords.verify(input.password, staff.passwordHash))) {
-    const failures = await repo.countFailedSignIn(studio.id, staff.id)
-    await repo.appendAudit(studio.id, {
-      action: 'auth.sign_in_failed',
-      actorId: staff.id,
-      actorName: staff.displayName,
-      targetId: staff.id,
-      detail: { failures, sourceIp: ctx.sourceIp },
-    })
-    const outcome = afterFailedSignIn(failures, ctx.now)
-    if (outcome.lockedUntil) {
-      await repo.lockStaff(studio.id, staff.id, outcome.lockedUntil, {
-        action: 'auth.locked',
-        targetId: staff.id,
-        actorName: staff.displayName,
-        detail: { until: outcome.lockedUntil.toISOString() },
-      })
-      throw lockedError(outcome.lockedUntil, ctx.now)
-    }
+    await recordFailedSignIn(deps, staff, ctx)
     throw invalidCredentials()
   }
   if (staff.status !== 'active') throw new DomainError('ACCOUNT_DISABLED', 'This account is disabled; ask your manager')
 
   const session = newSession({ kind: 'staff', id: staff.id, studioId: studio.id, credentialVersion: staff.credentialVersion }, ctx.now)
-  await repo.startStaffSession(session, {
-    action: 'auth.signed_in',
-    actorId: staff.id,
-    actorName: staff.displayName,
-    detail: { sourceIp: ctx.sourceIp },
-  })
+  await repo.startStaffSession(
+    session,
+    { action: 'auth.signed_in', actorId: staff.id, actorName: staff.displayName, detail: { sourceIp: ctx.sourceIp } },
+    { now: ctx.now, maxFailures: MAX_FAILED_SIGN_INS },
+  )
   return {
     token: await signSession(deps.tokens, session),
     expiresAt: session.expiresAt,
@@ -150,6 +157,7 @@ export async function changeOwnPassword(deps: IdentityDeps, input: z.output<type
   const staff = await deps.repo.getStaff(caller.studioId, caller.id)
   if (!staff) throw new DomainError('NOT_FOUND', 'Staff member not found')
   if (!(await deps.passwords.verify(input.currentPassword, staff.passwordHash))) {
+    await recordFailedSignIn(deps, staff, ctx)
     throw new DomainError('INVALID_CREDENTIALS', 'The current password is wrong', {
       fields: [{ path: 'currentPassword', message: 'is wrong' }],
     })
@@ -159,7 +167,7 @@ export async function changeOwnPassword(deps: IdentityDeps, input: z.output<type
     caller.id,
     await deps.passwords.hash(input.newPassword),
     { action: 'auth.password_changed', actorId: caller.id, actorName: caller.displayName, targetId: caller.id },
-    caller.sessionId,
+    { credentialVersion: staff.credentialVersion ?? 0, keepSessionId: caller.sessionId },
   )
   return { ok: true as const }
 }

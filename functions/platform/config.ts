@@ -26,18 +26,21 @@ function required(env: Env, name: string): string {
 
 /** Reads and checks the environment once, at cold start. Secrets come only from here. */
 export function loadConfig(env: Env = process.env): Config {
-  const stage = env.STAGE ?? 'local'
-  const simulationAllowed = (SIMULATION_STAGES as readonly string[]).includes(stage)
+  const stage = required(env, 'STAGE')
+  // On real Lambda or in WeChat's cloud nothing is simulated, whatever the stage is called.
+  const inTheCloud = (Boolean(env.AWS_LAMBDA_FUNCTION_NAME) && env.IS_OFFLINE !== 'true') || env.TENCENTCLOUD_RUNENV === 'SCF'
+  const localStage = (SIMULATION_STAGES as readonly string[]).includes(stage)
+  const simulationAllowed = localStage && !inTheCloud
   const sessionSecret = required(env, 'SESSION_SECRET')
   if (sessionSecret.length < 32) throw new ConfigError('SESSION_SECRET must be at least 32 characters')
 
   const signInMode = env.WECHAT_SIGN_IN ?? (simulationAllowed ? 'simulated' : 'wechat')
   if (signInMode !== 'simulated' && signInMode !== 'wechat') throw new ConfigError(`WECHAT_SIGN_IN=${signInMode} is not a mode`)
   if (signInMode === 'simulated' && !simulationAllowed) {
-    throw new ConfigError(`the simulated WeChat sign-in cannot run in stage "${stage}"`)
+    throw new ConfigError(`the simulated WeChat sign-in cannot run in stage "${stage}"${inTheCloud ? ' in the cloud' : ''}`)
   }
   const dynamoEndpoint = env.DYNAMODB_ENDPOINT || undefined
-  if (dynamoEndpoint && !simulationAllowed) throw new ConfigError(`DYNAMODB_ENDPOINT points stage "${stage}" at a local database`)
+  if (dynamoEndpoint && !localStage) throw new ConfigError(`DYNAMODB_ENDPOINT points stage "${stage}" at a local database`)
 
   return {
     stage,

@@ -96,11 +96,16 @@ export async function createStaffMember(deps: IdentityDeps, input: z.output<type
 export async function updateStaffMember(deps: IdentityDeps, input: z.output<typeof updateStaff.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const current = await loadManageable(deps, caller, input.staffId)
+  if (current.version !== input.version) {
+    throw new DomainError('VERSION_CONFLICT', 'Someone else changed this staff member meanwhile; reload and try again')
+  }
   const next = { branchId: input.branchId ?? current.branchId, roles: input.roles ?? current.roles }
   assertMayManage(caller, next)
   if (input.branchId) await assertBranchExists(deps, caller.studioId, input.branchId)
-  if (caller.id === current.id && input.roles && !input.roles.some((r) => caller.roles.includes(r) && (r === 'admin' || r === 'manager'))) {
-    throw new DomainError('PRECONDITION_FAILED', 'You cannot take away your own management role')
+  // Nobody demotes themselves: a studio must never be left without the person who manages it.
+  const ownTop = caller.roles.includes('admin') ? 'admin' : 'manager'
+  if (caller.id === current.id && input.roles && !input.roles.includes(ownTop)) {
+    throw new DomainError('PRECONDITION_FAILED', `You cannot take away your own ${ownTop} role`)
   }
 
   const audit: NewAuditEntry[] = [
@@ -124,19 +129,27 @@ export async function setStaffMemberStatus(deps: IdentityDeps, input: z.output<t
   const current = await loadManageable(deps, caller, input.staffId)
   if (current.id === caller.id) throw new DomainError('PRECONDITION_FAILED', 'You cannot disable your own account')
   if (current.status === input.status) return toStaffMember(current)
-  const updated = await deps.repo.updateStaff(caller.studioId, current.id, current.version, { status: input.status }, [
-    { ...actorOf(caller), action: input.status === 'disabled' ? 'staff.disabled' : 'staff.enabled', targetId: current.id },
-  ])
+  // Disabling ends every session for good: re-enabling later does not bring them back.
+  const updated = await deps.repo.updateStaff(
+    caller.studioId,
+    current.id,
+    current.version,
+    { status: input.status },
+    [{ ...actorOf(caller), action: input.status === 'disabled' ? 'staff.disabled' : 'staff.enabled', targetId: current.id }],
+    { endSessions: input.status === 'disabled' },
+  )
   return toStaffMember(updated)
 }
 
 export async function resetStaffMemberPassword(deps: IdentityDeps, input: z.output<typeof resetStaffPassword.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const staff = await loadManageable(deps, caller, input.staffId)
-  await deps.repo.setPassword(caller.studioId, staff.id, await deps.passwords.hash(input.newPassword), {
-    ...actorOf(caller),
-    action: 'staff.password_reset',
-    targetId: staff.id,
-  })
+  await deps.repo.setPassword(
+    caller.studioId,
+    staff.id,
+    await deps.passwords.hash(input.newPassword),
+    { ...actorOf(caller), action: 'staff.password_reset', targetId: staff.id },
+    { credentialVersion: staff.credentialVersion ?? 0 },
+  )
   return { ok: true as const }
 }

@@ -2,7 +2,8 @@ import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, Update
 import { DomainError, notFound } from '../domain/errors'
 import type { CustomerChanges, CustomerRecord, CustomerRepository, CustomerSearch, FollowUpRecord } from '../customers/ports'
 import { conditionFailure } from './errors'
-import { entity, normaliseName, pageCursor, putIfAbsent, queryAll, type Item } from './items'
+import { normaliseName } from '../domain/names'
+import { entity, pageCursor, putIfAbsent, queryAll, type Item } from './items'
 import { keys } from './keys'
 
 type Facet = { kind: 'tag' | 'source'; value: string }
@@ -35,6 +36,15 @@ const facetDelete = (table: string, c: Pick<CustomerRecord, 'studioId' | 'name' 
   Delete: { TableName: table, Key: { pk: keys.customerFacet(c.studioId, facet.kind, facet.value), sk: sortKey(c) } },
 })
 
+/** Everything a new customer writes: the profile, its verified phone's key and its facet index items. */
+export function customerCreationItems(table: string, record: CustomerRecord) {
+  return [
+    ...(record.phone && record.phoneVerified ? [phonePut(table, record.studioId, record.phone, record.id)] : []),
+    putIfAbsent(table, customerItem(record)),
+    ...facetsOf(record).map((f) => facetPut(table, record, f)),
+  ]
+}
+
 const phoneTaken = () => new DomainError('PHONE_TAKEN', 'Another customer of this studio has this phone number', { fields: [{ path: 'phone', message: 'belongs to another customer' }] })
 
 export class DynamoCustomerRepository implements CustomerRepository {
@@ -44,11 +54,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
   ) {}
 
   private creationItems(record: CustomerRecord) {
-    return [
-      ...(record.phone ? [phonePut(this.table, record.studioId, record.phone, record.id)] : []),
-      putIfAbsent(this.table, customerItem(record)),
-      ...facetsOf(record).map((f) => facetPut(this.table, record, f)),
-    ]
+    return customerCreationItems(this.table, record)
   }
 
   createCustomer(record: CustomerRecord) {
@@ -94,11 +100,25 @@ export class DynamoCustomerRepository implements CustomerRepository {
     return items
   }
 
-  async updateCustomer(studioId: string, customerId: string, changes: CustomerChanges, now: string, expectedVersion?: number) {
-    const current = await this.getCustomer(studioId, customerId)
+  async updateCustomer(
+    studioId: string,
+    customerId: string,
+    changes: CustomerChanges,
+    now: string,
+    options: { expectedVersion?: number; phoneVerified: boolean },
+  ) {
+    const current = await this.getCustomer(studioId, customerId, true)
     if (!current) throw notFound('Customer')
-    const version = expectedVersion ?? current.version
+    if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
+      throw new DomainError('VERSION_CONFLICT', 'Someone else changed this customer meanwhile; reload and try again')
+    }
+    const version = current.version
     const next: CustomerRecord = { ...current, ...changes, version: version + 1, updatedAt: now }
+    const phoneChanged = next.phone !== current.phone
+    // A staff edit confirms the phone; a customer's own edit of it leaves it unconfirmed.
+    next.phoneVerified = Boolean(next.phone) && (options.phoneVerified || (!phoneChanged && Boolean(current.phoneVerified)))
+    const holdsKeyNow = Boolean(current.phone && current.phoneVerified)
+    const holdsKeyNext = Boolean(next.phone && next.phoneVerified)
 
     const transact: object[] = []
     const reasons: (DomainError | undefined)[] = []
@@ -118,13 +138,14 @@ export class DynamoCustomerRepository implements CustomerRepository {
       },
       new DomainError('VERSION_CONFLICT', 'Someone else changed this customer meanwhile; reload and try again'),
     )
-    if (next.phone !== current.phone) {
-      if (next.phone) add(phonePut(this.table, studioId, next.phone, customerId), phoneTaken())
-      if (current.phone) {
+    const keyMoves = phoneChanged || holdsKeyNow !== holdsKeyNext
+    if (keyMoves) {
+      if (holdsKeyNext) add(phonePut(this.table, studioId, next.phone!, customerId), phoneTaken())
+      if (holdsKeyNow) {
         add({
           Delete: {
             TableName: this.table,
-            Key: keys.phone(studioId, current.phone),
+            Key: keys.phone(studioId, current.phone!),
             ConditionExpression: 'customerId = :id',
             ExpressionAttributeValues: { ':id': customerId },
           },
@@ -147,8 +168,8 @@ export class DynamoCustomerRepository implements CustomerRepository {
     return next
   }
 
-  async getCustomer(studioId: string, customerId: string) {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.customer(studioId, customerId) }))
+  async getCustomer(studioId: string, customerId: string, consistent = false) {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.customer(studioId, customerId), ConsistentRead: consistent }))
     return entity<CustomerRecord>(Item)
   }
 
@@ -173,7 +194,10 @@ export class DynamoCustomerRepository implements CustomerRepository {
     const facet = query.tag ? keys.customerFacet(studioId, 'tag', query.tag) : query.source ? keys.customerFacet(studioId, 'source', query.source) : undefined
     let request: { IndexName?: string; partitionAttribute: string; partition: string; sortAttribute: string }
     if (facet) request = { partitionAttribute: 'pk', partition: facet, sortAttribute: 'sk' }
-    else if (query.phoneLast4) request = { IndexName: 'gsi1', partitionAttribute: 'gsi1pk', partition: keys.customersByPhone4(studioId, query.phoneLast4), sortAttribute: 'gsi1sk' }
+    else if (query.phoneLast4 || query.fullPhone) {
+      const last4 = query.phoneLast4 ?? query.fullPhone!.slice(-4)
+      request = { IndexName: 'gsi1', partitionAttribute: 'gsi1pk', partition: keys.customersByPhone4(studioId, last4), sortAttribute: 'gsi1sk' }
+    }
     else request = { IndexName: 'gsi2', partitionAttribute: 'gsi2pk', partition: keys.customersByName(studioId), sortAttribute: 'gsi2sk' }
 
     const page = await this.db.send(
@@ -181,8 +205,17 @@ export class DynamoCustomerRepository implements CustomerRepository {
         TableName: this.table,
         IndexName: request.IndexName,
         KeyConditionExpression: `#p = :p${prefix ? ' AND begins_with(#s, :prefix)' : ''}`,
-        ExpressionAttributeNames: { '#p': request.partitionAttribute, ...(prefix ? { '#s': request.sortAttribute } : {}) },
-        ExpressionAttributeValues: { ':p': request.partition, ...(prefix ? { ':prefix': prefix } : {}) },
+        ...(query.fullPhone && !facet ? { FilterExpression: '#phone = :phone' } : {}),
+        ExpressionAttributeNames: {
+          '#p': request.partitionAttribute,
+          ...(prefix ? { '#s': request.sortAttribute } : {}),
+          ...(query.fullPhone && !facet ? { '#phone': 'phone' } : {}),
+        },
+        ExpressionAttributeValues: {
+          ':p': request.partition,
+          ...(prefix ? { ':prefix': prefix } : {}),
+          ...(query.fullPhone && !facet ? { ':phone': query.fullPhone } : {}),
+        },
         Limit: query.limit,
         ExclusiveStartKey: pageCursor.decode(query.cursor, request.partitionAttribute, request.partition),
       }),

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb'
 import { ulid } from 'ulid'
 import type { AuditEntry, Branch, Studio } from '../../types/entities'
-import { customerItem } from './customers'
+import { customerCreationItems } from './customers'
 import { DomainError, notFound } from '../domain/errors'
 import type { CustomerRecord, IdentityRepository, NewAuditEntry, SessionRecord, StaffChanges, StaffRecord } from '../identity/ports'
 import { conditionFailure } from './errors'
@@ -32,8 +32,8 @@ export class DynamoIdentityRepository implements IdentityRepository {
     return { Put: { TableName: this.table, Item: { ...keys.audit(studioId, id), type: 'Audit', ...item } } }
   }
 
-  private async get<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: key }))
+  private async get<T>(key: { pk: string; sk: string }, consistent = false): Promise<T | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: consistent }))
     return entity<T>(Item)
   }
 
@@ -85,7 +85,7 @@ export class DynamoIdentityRepository implements IdentityRepository {
   }
 
   getStaff(studioId: string, staffId: string) {
-    return this.get<StaffRecord>(keys.staff(studioId, staffId))
+    return this.get<StaffRecord>(keys.staff(studioId, staffId), true)
   }
 
   async listStaff(studioId: string, branchId?: string) {
@@ -129,10 +129,22 @@ export class DynamoIdentityRepository implements IdentityRepository {
     }
   }
 
-  async updateStaff(studioId: string, staffId: string, expectedVersion: number, changes: StaffChanges, audit: NewAuditEntry[]) {
+  async updateStaff(
+    studioId: string,
+    staffId: string,
+    expectedVersion: number,
+    changes: StaffChanges,
+    audit: NewAuditEntry[],
+    options: { endSessions?: boolean } = {},
+  ) {
     const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt' }
     const values: Record<string, unknown> = { ':expected': expectedVersion, ':one': 1, ':now': this.clock().toISOString() }
     const sets = ['#version = #version + :one', '#updatedAt = :now']
+    if (options.endSessions) {
+      names['#cv'] = 'credentialVersion'
+      values[':zero'] = 0
+      sets.push('#cv = if_not_exists(#cv, :zero) + :one')
+    }
     const removes: string[] = []
     for (const [field, value] of Object.entries(changes)) {
       if (value === undefined) continue
@@ -223,49 +235,84 @@ export class DynamoIdentityRepository implements IdentityRepository {
     })
   }
 
-  async startStaffSession(session: SessionRecord, audit: NewAuditEntry) {
-    await this.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          this.sessionPut(session),
-          {
-            Update: {
-              TableName: this.table,
-              Key: keys.staff(session.studioId, session.subjectId),
-              UpdateExpression: 'SET failedSignIns = :zero REMOVE lockedUntil',
-              ExpressionAttributeValues: { ':zero': 0 },
+  async startStaffSession(session: SessionRecord, audit: NewAuditEntry, guard: { now: Date; maxFailures: number }) {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            this.sessionPut(session),
+            {
+              Update: {
+                TableName: this.table,
+                Key: keys.staff(session.studioId, session.subjectId),
+                UpdateExpression: 'SET failedSignIns = :zero REMOVE lockedUntil',
+                ConditionExpression:
+                  '#status = :active AND credentialVersion = :cv AND (attribute_not_exists(lockedUntil) OR lockedUntil < :now) AND (attribute_not_exists(failedSignIns) OR failedSignIns < :max)',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: {
+                  ':zero': 0,
+                  ':active': 'active',
+                  ':cv': session.credentialVersion,
+                  ':now': guard.now.toISOString(),
+                  ':max': guard.maxFailures,
+                },
+              },
             },
-          },
-          this.auditPut(session.studioId, audit),
-        ],
-      }),
-    )
+            this.auditPut(session.studioId, audit),
+          ],
+        }),
+      )
+    } catch (error) {
+      throw conditionFailure(error, [undefined, new DomainError('ACCOUNT_LOCKED', 'Too many failed sign-ins; the account is locked for a while')])
+    }
   }
 
-  async setPassword(studioId: string, staffId: string, passwordHash: string, audit: NewAuditEntry, keepSessionId?: string) {
-    const { Attributes } = await this.db.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: keys.staff(studioId, staffId),
-        UpdateExpression: 'SET passwordHash = :hash, failedSignIns = :zero, updatedAt = :now ADD credentialVersion :one REMOVE lockedUntil',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':hash': passwordHash, ':zero': 0, ':one': 1, ':now': this.clock().toISOString() },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    )
-    const transact = [this.auditPut(studioId, audit)] as object[]
-    if (keepSessionId) {
+  async setPassword(
+    studioId: string,
+    staffId: string,
+    passwordHash: string,
+    audit: NewAuditEntry,
+    options: { credentialVersion: number; keepSessionId?: string },
+  ) {
+    const next = options.credentialVersion + 1
+    const transact: object[] = [
+      {
+        Update: {
+          TableName: this.table,
+          Key: keys.staff(studioId, staffId),
+          UpdateExpression: 'SET passwordHash = :hash, failedSignIns = :zero, updatedAt = :now, credentialVersion = :next REMOVE lockedUntil',
+          ConditionExpression: 'attribute_exists(pk) AND credentialVersion = :current',
+          ExpressionAttributeValues: {
+            ':hash': passwordHash,
+            ':zero': 0,
+            ':now': this.clock().toISOString(),
+            ':next': next,
+            ':current': options.credentialVersion,
+          },
+        },
+      },
+      this.auditPut(studioId, audit),
+    ]
+    if (options.keepSessionId) {
       transact.push({
         Update: {
           TableName: this.table,
-          Key: keys.session(studioId, keepSessionId),
-          UpdateExpression: 'SET credentialVersion = :v',
+          Key: keys.session(studioId, options.keepSessionId),
+          UpdateExpression: 'SET credentialVersion = :next',
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':v': Attributes?.credentialVersion },
+          ExpressionAttributeValues: { ':next': next },
         },
       })
     }
-    await this.db.send(new TransactWriteCommand({ TransactItems: transact as never }))
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: transact as never }))
+    } catch (error) {
+      throw conditionFailure(error, [
+        new DomainError('VERSION_CONFLICT', 'The password was changed meanwhile; sign in again and retry'),
+        undefined,
+        new DomainError('UNAUTHENTICATED', 'This session has ended; please sign in again'),
+      ])
+    }
   }
 
   async findCustomerByOpenId(studioId: string, openId: string) {
@@ -279,7 +326,7 @@ export class DynamoIdentityRepository implements IdentityRepository {
         new TransactWriteCommand({
           TransactItems: [
             putIfAbsent(this.table, { ...keys.wechatIdentity(customer.studioId, openId), type: 'WeChatIdentity', customerId: customer.id }),
-            putIfAbsent(this.table, customerItem({ ...customer, openId })),
+            ...customerCreationItems(this.table, { ...customer, openId }),
             this.auditPut(customer.studioId, audit),
           ],
         }),

@@ -19,15 +19,15 @@ export const pageCursor = {
     try {
       const key = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Item
       if (key[partitionAttribute] !== partition) throw new Error('cursor of another partition')
+      // A last-evaluated key holds only key attributes, all strings here.
+      const attributes = Object.entries(key)
+      if (attributes.length > 4 || attributes.some(([name, v]) => !/^(pk|sk|gsi\d(pk|sk))$/.test(name) || typeof v !== 'string')) throw new Error('not a key')
       return key
     } catch {
       throw new DomainError('VALIDATION_FAILED', 'The page cursor is not valid', { fields: [{ path: 'cursor', message: 'is not a valid cursor' }] })
     }
   },
 }
-
-/** Names sort and match case- and width-insensitively. */
-export const normaliseName = (name: string) => name.normalize('NFKC').trim().toLowerCase()
 
 /** A transaction Put that only creates: it fails if the key exists. */
 export const putIfAbsent = (table: string, item: Item) => ({

@@ -73,6 +73,14 @@ describe('bad input is refused with a clear code and changes nothing', () => {
     expect(answer.status).toBe(415)
   })
 
+  it('a malformed path escape or a forged page cursor: 400, not a crash', async () => {
+    expect((await http('GET', '/staff/%E0%A4%A', { token: admin })).status).toBe(400)
+    const forged = Buffer.from(JSON.stringify({ pk: `STUDIO#${studio.studio.id}#AUDIT`, sk: { N: '1' } })).toString('base64url')
+    const answer = await http('GET', `/audit?cursor=${forged}`, { token: admin })
+    expect(answer.status).toBe(400)
+    expect(answer.body.error.details.fields).toEqual([{ path: 'cursor', message: 'is not a valid cursor' }])
+  })
+
   it('an unknown route and a wrong method have their own codes', async () => {
     expect((await http('GET', '/no-such-thing', { token: admin })).body.error.code).toBe('ROUTE_NOT_FOUND')
     expect((await http('DELETE', '/staff', { token: admin })).body.error.code).toBe('METHOD_NOT_ALLOWED')

@@ -28,6 +28,10 @@ describe('the CloudBase cloud-function entry', () => {
       DYNAMODB_ENDPOINT: process.env.TEST_DYNAMODB_ENDPOINT,
       SESSION_SECRET: TEST_SESSION_SECRET,
       POWERTOOLS_LOG_LEVEL: 'SILENT',
+      // In WeChat's cloud the real code2session adapter is configured (and never called: the runtime vouches for the OPENID).
+      WECHAT_SIGN_IN: 'wechat',
+      WECHAT_APP_ID: 'wx0000000000000000',
+      WECHAT_APP_SECRET: 'not-used-by-this-test',
     })
     jest.isolateModules(() => {
       main = require('../../functions/handlers/cloudbase').main

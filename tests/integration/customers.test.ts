@@ -127,17 +127,56 @@ describe('follow-ups (回访)', () => {
 })
 
 describe('a customer’s own profile', () => {
-  it('never lets a customer set internal fields, or take another customer’s phone', async () => {
-    await ops.call('customers.create', customer('Phone Owner', '13544445555'), reception)
+  it('never lets a customer set internal fields', async () => {
     const me = await ops.call('auth.wechatSignIn', { studioCode: studio.code, code: 'dev:self-editor' })
     expect(await ops.outcome('customers.updateMyProfile', { tags: ['VIP'] }, me.token)).toBe('VALIDATION_FAILED')
     expect(await ops.outcome('customers.updateMyProfile', { notes: 'hi' }, me.token)).toBe('VALIDATION_FAILED')
-    expect(await ops.outcome('customers.updateMyProfile', { phone: '13544445555' }, me.token)).toBe('PHONE_TAKEN')
     const mine = await ops.call('customers.updateMyProfile', { phone: '13544446666', partnerName: '小李' }, me.token)
     expect(mine).not.toHaveProperty('tags')
     expect(mine).not.toHaveProperty('notes')
     const asStaffSees = await ops.call('customers.search', { q: '13544446666' }, reception)
-    expect(asStaffSees.items[0]).toMatchObject({ id: me.principal.id, hasWeChat: true, source: 'wechat' })
+    expect(asStaffSees.items[0]).toMatchObject({ id: me.principal.id, hasWeChat: true, source: 'wechat', phoneVerified: false })
+    expect((await ops.call('customers.search', { source: 'wechat' }, reception)).items.map((c: { id: string }) => c.id)).toContain(me.principal.id)
+  })
+
+  it('keeps a phone a customer typed in from taking over the record of the person who owns it', async () => {
+    const owner = await ops.call('customers.create', customer('Phone Owner', '13544445555', { partnerName: 'Secret Partner', weddingDate: '2027-01-01' }), reception)
+    const claimant = await ops.call('auth.wechatSignIn', { studioCode: studio.code, code: 'dev:claimant' })
+    // Saying nothing about whether the phone is known: no PHONE_TAKEN to probe with.
+    expect(await ops.outcome('customers.updateMyProfile', { phone: '13544445555' }, claimant.token)).toBe('OK')
+
+    const admin = await signIn('admin')
+    const csv = '姓名,手机号,备注\r\nPhone Owner,13544445555,from the old system\r\n'
+    const report = await ops.call('customers.import', { fileBase64: Buffer.from(csv).toString('base64'), dryRun: false }, admin)
+    expect(report).toMatchObject({ created: 0, updated: 1 })
+    expect((await ops.call('customers.get', { customerId: owner.id }, reception)).notes).toBe('from the old system')
+
+    const claimantSees = await ops.call('customers.getMyProfile', {}, claimant.token)
+    expect(claimantSees).toMatchObject({ name: '微信用户', phone: '13544445555' })
+    expect(claimantSees.partnerName).toBeUndefined()
+    expect(claimantSees.weddingDate).toBeUndefined()
+
+    // Reception can see both and confirming the claimant's phone is refused while the owner holds it.
+    const both = await ops.call('customers.search', { q: '13544445555' }, reception)
+    expect(both.items.map((c: { id: string; phoneVerified: boolean }) => [c.id, c.phoneVerified]).sort()).toEqual(
+      [[owner.id, true], [claimant.principal.id, false]].sort(),
+    )
+    const claimantRecord = await ops.call('customers.get', { customerId: claimant.principal.id }, reception)
+    expect(await ops.outcome('customers.update', { customerId: claimantRecord.id, version: claimantRecord.version, phone: '13544445555' }, reception)).toBe('PHONE_TAKEN')
+  })
+
+  it('keeps tags when an edit does not mention them', async () => {
+    const c = await ops.call('customers.create', customer('Tagged', '13511112222', { tags: ['VIP', '婚纱'] }), reception)
+    const edited = await ops.call('customers.update', { customerId: c.id, version: c.version, name: 'Tagged Renamed' }, reception)
+    expect(edited.tags).toEqual(['VIP', '婚纱'])
+    expect((await ops.call('customers.search', { tag: 'VIP' }, reception)).items.map((x: { id: string }) => x.id)).toContain(c.id)
+  })
+
+  it('applies every search criterion given, not just the first', async () => {
+    await ops.call('customers.create', customer('Combo One', '13522229999', { tags: ['combo'] }), reception)
+    const two = await ops.call('customers.create', customer('Combo Two', '13522221234', { tags: ['combo'] }), reception)
+    const found = await ops.call('customers.search', { tag: 'combo', q: '1234' }, reception)
+    expect(found.items.map((c: { id: string }) => c.id)).toEqual([two.id])
   })
 })
 
@@ -219,9 +258,25 @@ describe('import from the old system', () => {
     expect(back.csv).toBe(exported.csv)
   })
 
+  it('skips the rows of bare commas Excel pads a sheet with, and tolerates a stray quote', async () => {
+    const csv = '姓名,手机号,备注\r\n李 "小" 梅,13700001111,说 "好"\r\n,,\r\n,,\r\n'
+    const report = await ops.call('customers.import', { fileBase64: Buffer.from(csv).toString('base64'), dryRun: true }, admin)
+    expect(report).toMatchObject({ rows: 1, failed: 0, errors: [] })
+  })
+
+  it('refuses a file it cannot read as CSV with a clear error, not a crash', async () => {
+    const csv = '姓名,手机号\r\n张三,"13700002222\r\n'
+    await expect(ops.call('customers.import', { fileBase64: Buffer.from(csv).toString('base64'), dryRun: true }, admin)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    })
+  })
+
   it('writes a cell that Excel would run as a formula as plain text', async () => {
     await ops.call('customers.create', customer('=HYPERLINK("http://evil")', '13566667777'), admin)
     const exported = await ops.call('customers.export', {}, admin)
     expect(exported.csv).toContain(`'=HYPERLINK`)
+    // …and reads it back as it was.
+    const again = await ops.call('customers.import', { fileBase64: Buffer.from(exported.csv).toString('base64'), dryRun: false }, admin)
+    expect(again).toMatchObject({ created: 0, updated: 0, failed: 0 })
   })
 })

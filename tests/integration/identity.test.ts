@@ -50,6 +50,25 @@ describe('staff sign-in', () => {
     expect(await ops.outcome('auth.staffSignIn', { studioCode: studio.code, username: 'makeup', password: TEST_PASSWORD })).toBe('ACCOUNT_LOCKED')
   })
 
+  it('starts no session on an account that a parallel burst of guesses has just locked', async () => {
+    studio = await newStudio(deps)
+    const staff = await deps.repo.findStaffByUsername(studio.studio.id, 'reception')
+    // The state a slow request read before the burst: unlocked, no failures.
+    const { newSession } = await import('../../functions/identity/sessions')
+    const staleSession = newSession({ kind: 'staff', id: staff!.id, studioId: studio.studio.id, credentialVersion: staff!.credentialVersion }, new Date())
+    await Promise.all(Array.from({ length: 6 }, (_, i) => ops.outcome('auth.staffSignIn', { studioCode: studio.code, username: 'reception', password: `burst-${i}` })))
+    await expect(deps.repo.startStaffSession(staleSession, { action: 'auth.signed_in' }, { now: new Date(), maxFailures: 5 })).rejects.toMatchObject({ code: 'ACCOUNT_LOCKED' })
+  })
+
+  it('counts wrong current passwords in a password change towards the lockout', async () => {
+    studio = await newStudio(deps)
+    const token = await signIn('finance')
+    const codes: string[] = []
+    for (let i = 0; i < 5; i++) codes.push(await ops.outcome('auth.changePassword', { currentPassword: `guess-${i}`, newPassword: 'new-password-123' }, token))
+    expect(codes.at(-1)).toBe('ACCOUNT_LOCKED')
+    expect(await ops.outcome('auth.staffSignIn', { studioCode: studio.code, username: 'finance', password: TEST_PASSWORD })).toBe('ACCOUNT_LOCKED')
+  })
+
   it('records sign-ins and failed sign-ins in the audit log', async () => {
     studio = await newStudio(deps)
     await ops.outcome('auth.staffSignIn', { studioCode: studio.code, username: 'reception', password: 'nope-nope' })
@@ -73,13 +92,14 @@ describe('sessions', () => {
     expect(await ops.outcome('auth.me', {}, token)).toBe('UNAUTHENTICATED')
   })
 
-  it('stops working when the account is disabled, and the account cannot sign in', async () => {
+  it('stops working when the account is disabled, for good, and the account cannot sign in', async () => {
     const token = await signIn('retoucher')
     const admin = await signIn('admin')
     await ops.call('staff.setStatus', { staffId: studio.staff.retoucher!.id, status: 'disabled' }, admin)
     expect(await ops.outcome('auth.me', {}, token)).toBe('UNAUTHENTICATED')
     expect(await ops.outcome('auth.staffSignIn', { studioCode: studio.code, username: 'retoucher', password: TEST_PASSWORD })).toBe('ACCOUNT_DISABLED')
     await ops.call('staff.setStatus', { staffId: studio.staff.retoucher!.id, status: 'active' }, admin)
+    expect(await ops.outcome('auth.me', {}, token)).toBe('UNAUTHENTICATED')
     await expect(signIn('retoucher')).resolves.toEqual(expect.any(String))
   })
 
@@ -171,6 +191,12 @@ describe('staff management', () => {
     await ops.call('staff.update', { staffId: target.id, version: target.version, roles: ['photographer', 'makeup'] }, admin)
     const { items } = await ops.call('audit.list', { limit: 5, action: 'staff.roles_changed' }, admin)
     expect(items[0]).toMatchObject({ action: 'staff.roles_changed', actorId: studio.staff.admin!.id, targetId: target.id, detail: { from: ['photographer'], to: ['photographer', 'makeup'] } })
+  })
+
+  it('refuses an admin taking away their own admin role', async () => {
+    const admin = await signIn('admin')
+    const me = await ops.call('staff.get', { staffId: studio.staff.admin!.id }, admin)
+    expect(await ops.outcome('staff.update', { staffId: me.id, version: me.version, roles: ['manager'] }, admin)).toBe('PRECONDITION_FAILED')
   })
 
   it('lifts a lockout when a manager resets the password', async () => {

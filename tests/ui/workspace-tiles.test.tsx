@@ -34,8 +34,9 @@ describe('the staff workspace', () => {
     expect(tilesOf('finance')).not.toContain('staff')
   })
 
-  it('gives a manager reports, staff, packages and inventory but not the studio settings', () => {
-    expect(tilesOf('manager')).toEqual(expect.arrayContaining(['reports', 'staff', 'packages', 'inventory', 'auditLog']))
+  it('gives a manager reports, staff, packages and inventory but not the studio settings or the studio-wide audit log', () => {
+    expect(tilesOf('manager')).toEqual(expect.arrayContaining(['reports', 'staff', 'packages', 'inventory']))
+    expect(tilesOf('manager')).not.toContain('auditLog')
     expect(tilesOf('manager')).not.toEqual(expect.arrayContaining(['settings']))
     expect(tilesOf('manager')).not.toContain('import')
     expect(tilesOf('manager')).not.toContain('backup')

@@ -27,6 +27,16 @@ describe('configuration', () => {
     })
   })
 
+  it('refuses to guess the stage', () => {
+    expect(() => loadConfig({ ...base })).toThrow(/STAGE is not set/)
+  })
+
+  it('refuses the simulated sign-in on real Lambda or in WeChat’s cloud, whatever the stage is called', () => {
+    expect(() => loadConfig({ ...base, STAGE: 'local', WECHAT_SIGN_IN: 'simulated', AWS_LAMBDA_FUNCTION_NAME: 'studio-erp-local-api' })).toThrow(/simulated.*in the cloud/)
+    expect(() => loadConfig({ ...base, STAGE: 'test', WECHAT_SIGN_IN: 'simulated', TENCENTCLOUD_RUNENV: 'SCF' })).toThrow(/simulated.*in the cloud/)
+    expect(loadConfig({ ...base, STAGE: 'local', AWS_LAMBDA_FUNCTION_NAME: 'x', IS_OFFLINE: 'true' }).wechatSignIn).toEqual({ mode: 'simulated' })
+  })
+
   it('refuses a missing or short session secret', () => {
     expect(() => loadConfig({ TABLE_NAME: 't', STAGE: 'local' })).toThrow(/SESSION_SECRET/)
     expect(() => loadConfig({ TABLE_NAME: 't', STAGE: 'local', SESSION_SECRET: 'short' })).toThrow(/32 characters/)

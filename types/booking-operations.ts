@@ -1,0 +1,218 @@
+import { z } from 'zod'
+import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from './common'
+import { AppointmentSchema, BookingPolicySchema, BranchScheduleSchema, RoomSchema, SlotSchema, StaffScheduleSchema } from './booking'
+import { defineOperation } from './operation'
+import { ANY_STAFF } from './roles'
+
+const SETUP_EDITORS = ['manager', 'admin'] as const
+const DESK = ['reception', 'manager', 'admin'] as const
+
+export const getBookingPolicy = defineOperation({
+  name: 'booking.getPolicy',
+  method: 'GET',
+  path: '/booking/policy',
+  summary: 'The studio’s booking policy',
+  tag: 'booking',
+  input: z.strictObject({}),
+  output: BookingPolicySchema,
+  access: ['customer', ...ANY_STAFF],
+})
+
+export const saveBookingPolicy = defineOperation({
+  name: 'booking.savePolicy',
+  method: 'PUT',
+  path: '/booking/policy',
+  summary: 'Set the slot grid, buffer, notice, horizon, hold time, change cutoff, refund tiers and time zone',
+  tag: 'booking',
+  input: BookingPolicySchema,
+  output: BookingPolicySchema,
+  access: SETUP_EDITORS,
+})
+
+export const getBranchSchedule = defineOperation({
+  name: 'branches.getSchedule',
+  method: 'GET',
+  path: '/branches/{branchId}/schedule',
+  summary: 'A branch’s opening hours, holidays and blackout days',
+  tag: 'booking',
+  input: z.strictObject({ branchId: IdSchema }),
+  output: BranchScheduleSchema,
+  access: ANY_STAFF,
+})
+
+export const saveBranchSchedule = defineOperation({
+  name: 'branches.saveSchedule',
+  method: 'PUT',
+  path: '/branches/{branchId}/schedule',
+  summary: 'Set a branch’s opening hours, holidays and blackout days',
+  tag: 'booking',
+  input: BranchScheduleSchema.extend({ branchId: IdSchema }),
+  output: BranchScheduleSchema,
+  access: SETUP_EDITORS,
+})
+
+export const listRooms = defineOperation({
+  name: 'rooms.list',
+  method: 'GET',
+  path: '/branches/{branchId}/rooms',
+  summary: 'Rooms and sets of a branch',
+  tag: 'booking',
+  input: z.strictObject({ branchId: IdSchema }),
+  output: z.object({ items: z.array(RoomSchema) }),
+  access: ANY_STAFF,
+})
+
+export const saveRoom = defineOperation({
+  name: 'rooms.save',
+  method: 'PUT',
+  path: '/branches/{branchId}/rooms',
+  summary: 'Add a room (no id) or rename, open or close one',
+  tag: 'booking',
+  input: z.strictObject({ branchId: IdSchema, id: IdSchema.optional(), name: z.string().trim().min(1).max(30), active: z.boolean().default(true) }),
+  output: RoomSchema,
+  access: SETUP_EDITORS,
+})
+
+export const getStaffSchedule = defineOperation({
+  name: 'staffSchedules.get',
+  method: 'GET',
+  path: '/staff/{staffId}/schedule',
+  summary: 'A photographer’s or makeup artist’s working hours, days off and leave',
+  tag: 'booking',
+  input: z.strictObject({ staffId: IdSchema }),
+  output: StaffScheduleSchema,
+  access: SETUP_EDITORS,
+})
+
+export const saveStaffSchedule = defineOperation({
+  name: 'staffSchedules.save',
+  method: 'PUT',
+  path: '/staff/{staffId}/schedule',
+  summary: 'Set working hours, days off and leave',
+  tag: 'booking',
+  input: StaffScheduleSchema.extend({ staffId: IdSchema }),
+  output: StaffScheduleSchema,
+  access: SETUP_EDITORS,
+})
+
+export const MAX_AVAILABILITY_DAYS = 31
+
+export const availability = defineOperation({
+  name: 'bookings.availability',
+  method: 'GET',
+  path: '/bookings/availability',
+  summary: 'Free start times for a package in a branch over up to 31 days, in the studio’s time zone',
+  tag: 'booking',
+  input: z
+    .strictObject({ packageId: IdSchema, branchId: IdSchema, from: IsoDateSchema, to: IsoDateSchema, photographerId: IdSchema.optional() })
+    .refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' })
+    .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < MAX_AVAILABILITY_DAYS, { path: ['to'], message: `must be within ${MAX_AVAILABILITY_DAYS} days of from` }),
+  output: z.object({ timeZone: z.string(), slots: z.array(SlotSchema) }),
+  access: ['customer', ...ANY_STAFF],
+})
+
+export const book = defineOperation({
+  name: 'bookings.book',
+  method: 'POST',
+  path: '/bookings',
+  summary: 'Book a shoot: an order awaiting its deposit, with every resource held until the hold expires',
+  tag: 'booking',
+  input: z.strictObject({
+    packageId: IdSchema,
+    branchId: IdSchema,
+    startsAt: IsoDateTimeSchema,
+    photographerId: IdSchema.optional(),
+    /** Reception books for a customer; a customer books for themselves. */
+    customerId: IdSchema.optional(),
+    notes: z.string().trim().max(500).optional(),
+    /** The customer tapped to allow a WeChat reminder the day before. */
+    remindCustomer: z.boolean().default(false),
+  }),
+  output: AppointmentSchema,
+  access: ['customer', ...DESK],
+})
+
+export const confirmBooking = defineOperation({
+  name: 'bookings.confirm',
+  method: 'POST',
+  path: '/bookings/{appointmentId}/confirm',
+  summary: 'Mark the deposit received and keep the slot for good (stands in until payments arrive)',
+  tag: 'booking',
+  input: z.strictObject({ appointmentId: IdSchema }),
+  output: AppointmentSchema,
+  access: ['reception', 'finance', 'manager', 'admin'],
+})
+
+export const rescheduleBooking = defineOperation({
+  name: 'bookings.reschedule',
+  method: 'POST',
+  path: '/bookings/{appointmentId}/reschedule',
+  summary: 'Move a booking to another free time, up to the studio’s cutoff',
+  tag: 'booking',
+  input: z.strictObject({ appointmentId: IdSchema, startsAt: IsoDateTimeSchema, photographerId: IdSchema.optional() }),
+  output: AppointmentSchema,
+  access: ['customer', ...DESK],
+})
+
+export const cancelBooking = defineOperation({
+  name: 'bookings.cancel',
+  method: 'POST',
+  path: '/bookings/{appointmentId}/cancel',
+  summary: 'Cancel a booking, up to the cutoff; records the deposit refund the policy allows',
+  tag: 'booking',
+  input: z.strictObject({ appointmentId: IdSchema, reason: z.string().trim().max(200).optional() }),
+  output: AppointmentSchema,
+  access: ['customer', ...DESK],
+})
+
+export const myAppointments = defineOperation({
+  name: 'bookings.mine',
+  method: 'GET',
+  path: '/me/appointments',
+  summary: 'The signed-in customer’s appointments',
+  tag: 'booking',
+  input: z.strictObject({}),
+  output: z.object({ items: z.array(AppointmentSchema) }),
+  access: ['customer'],
+})
+
+export const mySchedule = defineOperation({
+  name: 'schedules.mine',
+  method: 'GET',
+  path: '/me/schedule',
+  summary: 'A photographer’s or makeup artist’s day or week',
+  tag: 'booking',
+  input: z.strictObject({ date: IsoDateSchema.optional(), days: z.coerce.number().int().min(1).max(7).default(1) }),
+  output: z.object({ from: IsoDateSchema, to: IsoDateSchema, timeZone: z.string(), items: z.array(AppointmentSchema) }),
+  access: ['photographer', 'makeup'],
+})
+
+export const branchDay = defineOperation({
+  name: 'schedules.branchDay',
+  method: 'GET',
+  path: '/branches/{branchId}/day',
+  summary: 'Everything booked in a branch on a day, for the front desk',
+  tag: 'booking',
+  input: z.strictObject({ branchId: IdSchema, date: IsoDateSchema }),
+  output: z.object({ date: IsoDateSchema, timeZone: z.string(), items: z.array(AppointmentSchema) }),
+  access: [...DESK, 'photographer', 'makeup'],
+})
+
+export const bookingOperations = [
+  getBookingPolicy,
+  saveBookingPolicy,
+  getBranchSchedule,
+  saveBranchSchedule,
+  listRooms,
+  saveRoom,
+  getStaffSchedule,
+  saveStaffSchedule,
+  availability,
+  book,
+  confirmBooking,
+  rescheduleBooking,
+  cancelBooking,
+  myAppointments,
+  mySchedule,
+  branchDay,
+] as const
