@@ -24,6 +24,8 @@ export interface CatalogDeps extends IdentityDeps {
   catalog: CatalogRepository
 }
 
+const staleVersion = (what: string) => new DomainError('VERSION_CONFLICT', `Someone else changed this ${what} meanwhile; reload and try again`)
+
 const mayEdit = (caller: Caller) => caller.roles.includes('manager') || caller.roles.includes('admin')
 
 async function catalogOf(deps: CatalogDeps, studioId: string) {
@@ -109,6 +111,7 @@ export async function editPackage(deps: CatalogDeps, input: z.output<typeof upda
   const catalog = await checkPackage(deps, caller.studioId, fields)
   const current = catalog.packages.find((p) => p.id === packageId)
   if (!current) throw notFound('Package')
+  if (current.version !== version) throw staleVersion('package')
   const pkg: Package = {
     ...current,
     ...fields,
@@ -159,6 +162,7 @@ export async function editProduct(deps: CatalogDeps, input: z.output<typeof upda
   const { productId, version, ...fields } = input
   const current = (await catalogOf(deps, caller.studioId)).products.find((p) => p.id === productId)
   if (!current) throw notFound('Product')
+  if (current.version !== version) throw staleVersion('product')
   const product: Product = { ...current, ...fields, version: version + 1, updatedAt: ctx.now.toISOString() }
   await deps.catalog.putProduct(caller.studioId, product, version)
   return product

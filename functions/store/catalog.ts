@@ -29,6 +29,8 @@ export class DynamoCatalogRepository implements CatalogRepository {
       TableName: this.table,
       KeyConditionExpression: 'pk = :p',
       ExpressionAttributeValues: { ':p': keys.catalog(studioId) },
+      // Edits check versions against what this read returns.
+      ConsistentRead: true,
     })
     const of = <T>(type: string) => items.filter((i) => i.type === type).map((i) => entity<T>(i)!)
     return {
