@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   USERNAME_TAKEN: 409,
   PHONE_TAKEN: 409,
   VERSION_CONFLICT: 409,
+  SLOT_TAKEN: 409,
   PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -43,6 +44,8 @@ export const ErrorBodySchema = z.object({
       .object({
         fields: z.array(FieldIssueSchema).optional(),
         retryAfterSeconds: z.number().int().optional(),
+        /** With SLOT_TAKEN: the next free start times, soonest first. */
+        nextFreeTimes: z.array(z.string()).optional(),
       })
       .optional(),
   }),

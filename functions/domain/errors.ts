@@ -6,7 +6,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: { fields?: FieldIssue[]; retryAfterSeconds?: number },
+    readonly details?: { fields?: FieldIssue[]; retryAfterSeconds?: number; nextFreeTimes?: string[] },
   ) {
     super(message)
     this.name = 'DomainError'

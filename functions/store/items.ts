@@ -7,7 +7,7 @@ export type Item = Record<string, unknown>
 /** Strips the table's own attributes from an item, leaving the entity. */
 export function entity<T>(item: Item | undefined): T | undefined {
   if (!item) return undefined
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, type: _t, [TTL_ATTRIBUTE]: _ttl, ...rest } = item
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, gsi3pk: _g3, gsi3sk: _g3s, type: _t, [TTL_ATTRIBUTE]: _ttl, ...rest } = item
   return rest as T
 }
 
