@@ -86,7 +86,7 @@ export default function CustomerPage() {
         <Detail label={t('field.weddingDate')} value={customer.weddingDate} />
         <Detail label={t('field.birthday')} value={customer.birthday} />
         <Detail label={t('field.source')} value={customer.source && t(`source.${customer.source}`)} />
-        <Detail label={t('customer.wechat')} value={customer.hasWeChat ? t('customer.wechatLinked') : undefined} />
+        <Detail label={t('customer.wechat')} value={customer.hasWeChat ? t('customer.wechatLinked') : t('customer.wechatNotLinked')} />
         <View className="customer__detail">
           <Text className="customer__label">{t('field.tags')}</Text>
           {customer.tags.length > 0 ? (

@@ -16,21 +16,34 @@ import { useStaffPage } from '../../staff/useStaffPage'
 import { pickCsv, saveCsv, type PickedFile } from './files'
 import './index.scss'
 
-const counts: { key: keyof Pick<ImportReport, 'rows' | 'created' | 'updated' | 'skipped' | 'failed'>; label: MessageKey }[] = [
-  { key: 'rows', label: 'import.rows' },
-  { key: 'created', label: 'import.created' },
-  { key: 'updated', label: 'import.updated' },
-  { key: 'skipped', label: 'import.skipped' },
-  { key: 'failed', label: 'import.failed' },
-]
+type Count = { label: MessageKey; value: number; bad?: boolean }
 
-function Counts({ report }: { report: ImportReport }) {
+/** A dry run writes nothing, so it reports how many rows are ready rather than how many were created. */
+function previewCounts(report: ImportReport): Count[] {
+  return [
+    { label: 'import.rows', value: report.rows },
+    { label: 'import.ready', value: report.rows - report.failed },
+    { label: 'import.failed', value: report.failed, bad: report.failed > 0 },
+  ]
+}
+
+function resultCounts(report: ImportReport): Count[] {
+  return [
+    { label: 'import.rows', value: report.rows },
+    { label: 'import.created', value: report.created },
+    { label: 'import.updated', value: report.updated },
+    { label: 'import.skipped', value: report.skipped },
+    { label: 'import.failed', value: report.failed, bad: report.failed > 0 },
+  ]
+}
+
+function Counts({ counts }: { counts: Count[] }) {
   const { t } = useI18n()
   return (
     <View className="import__counts">
-      {counts.map(({ key, label }) => (
-        <View key={key} className={`import__count${key === 'failed' && report.failed > 0 ? ' import__count--bad' : ''}`}>
-          <Text className="import__count-value">{report[key]}</Text>
+      {counts.map(({ label, value, bad }) => (
+        <View key={label} className={`import__count${bad ? ' import__count--bad' : ''}`}>
+          <Text className="import__count-value">{value}</Text>
           <Text className="import__count-label">{t(label)}</Text>
         </View>
       ))}
@@ -104,7 +117,7 @@ export default function CustomerImportPage() {
       <Card title={t('import.importTitle')}>
         <Text className="import__lead">{t('import.lead')}</Text>
         {file && <Text className="import__file">{t('import.file', { name: file.name, size: Math.max(1, Math.round(file.size / 1024)) })}</Text>}
-        <Button block type="primary" fill={preview ? 'outline' : 'solid'} loading={working === 'check'} disabled={working !== undefined} onClick={choose}>
+        <Button block type="primary" fill={file ? 'outline' : 'solid'} loading={working === 'check'} disabled={working !== undefined} onClick={choose}>
           {file ? t('import.chooseAnother') : t('import.choose')}
         </Button>
       </Card>
@@ -113,7 +126,7 @@ export default function CustomerImportPage() {
 
       {preview && (
         <Card title={t('import.previewTitle')}>
-          <Counts report={preview} />
+          <Counts counts={previewCounts(preview)} />
           {mappedColumns.length > 0 && (
             <Text className="import__columns">
               {t('import.columns', { columns: mappedColumns.map(([header, field]) => `${header} → ${fieldLabel(field)}`).join(', ') })}
@@ -135,7 +148,7 @@ export default function CustomerImportPage() {
             </View>
           )}
           <Text className="import__note">{preview.errors.length > 0 ? t('import.confirmNoteWithErrors') : t('import.confirmNote')}</Text>
-          <Button block type="primary" loading={working === 'import'} disabled={working !== undefined || preview.created + preview.updated === 0} onClick={confirm}>
+          <Button block type="primary" loading={working === 'import'} disabled={working !== undefined || preview.rows === preview.failed} onClick={confirm}>
             {t('import.confirm')}
           </Button>
         </Card>
@@ -143,7 +156,7 @@ export default function CustomerImportPage() {
 
       {result && (
         <Card title={t('import.doneTitle')}>
-          <Counts report={result} />
+          <Counts counts={resultCounts(result)} />
           {result.errors.length > 0 && <Text className="import__note">{t('import.badRows', { count: result.errors.length })}</Text>}
         </Card>
       )}

@@ -1,0 +1,85 @@
+import type { Browser, Page } from 'playwright-core'
+import { zhCN } from '../../src/i18n/zh-CN'
+import { TEST_PASSWORD } from './constants'
+import { appUrl, fill, phoneContext, tap } from './browser'
+import { http, signIn } from './http'
+
+/** A whole journey through several pages, on two cores shared with the API and another browser. */
+export const JOURNEY_TIMEOUT = 60_000
+
+/** A phone with the app open on the sign-in page, the studio's code typed in. */
+export async function openSignIn(browser: Browser, studioCode: string): Promise<Page> {
+  const context = await phoneContext(browser)
+  const page = await context.newPage()
+  await page.goto(appUrl())
+  await page.getByText(zhCN['login.staffTitle']).waitFor()
+  await fill(page, zhCN['login.studioCodePlaceholder'], studioCode)
+  return page
+}
+
+/** A staff member signed in on a phone, looking at their workspace. */
+export async function staffOnPhone(browser: Browser, studioCode: string, username: string): Promise<Page> {
+  const page = await openSignIn(browser, studioCode)
+  await fill(page, zhCN['login.usernamePlaceholder'], username)
+  await fill(page, zhCN['login.passwordPlaceholder'], TEST_PASSWORD)
+  await tap(page, zhCN['login.staffButton'])
+  await page.getByText(zhCN['workspace.section.daily']).waitFor()
+  return page
+}
+
+/** A customer signed in with the simulated WeChat sign-in, on the home page. */
+export async function customerOnPhone(browser: Browser, studioCode: string, nickname: string): Promise<Page> {
+  const page = await openSignIn(browser, studioCode)
+  await fill(page, zhCN['login.nicknamePlaceholder'], nickname)
+  await tap(page, zhCN['login.devWechatButton'])
+  await page.locator('.taro-tabbar__tabbar').waitFor()
+  return page
+}
+
+/** A small catalogue made by the studio's manager through the API: one album product and the packages given. */
+export async function seedCatalog(
+  studioCode: string,
+  branchIds: string[],
+  packages: { name: string; category: string; priceFen: number; image: string }[],
+) {
+  const token = await signIn(studioCode, 'manager')
+  const product = await http('POST', '/catalog/products', {
+    token,
+    body: { name: '水晶相册 12寸', priceFen: 120000, unit: '本', consumesStock: true },
+  })
+  if (product.status !== 200) throw new Error(`product not created: ${JSON.stringify(product.body)}`)
+  const created = []
+  for (const item of packages) {
+    const answer = await http('POST', '/catalog/packages', {
+      token,
+      body: {
+        category: item.category,
+        name: item.name,
+        description: '两套服装造型，内景加外景。\n含化妆与发型。',
+        coverImage: `/media/demo/${item.image}.jpg`,
+        gallery: [`/media/demo/${item.image}.jpg`, '/media/demo/album.jpg'],
+        priceFen: item.priceFen,
+        deposit: { kind: 'percent', percent: 30 },
+        shootMinutes: 240,
+        resources: ['photographer', 'makeup'],
+        retouchedPhotos: 30,
+        extraPhotoPriceFen: 5000,
+        includedProducts: [{ productId: product.body.id, quantity: 1 }],
+        branchIds,
+      },
+    })
+    if (answer.status !== 200) throw new Error(`package not created: ${JSON.stringify(answer.body)}`)
+    created.push(answer.body)
+  }
+  return created
+}
+
+/** Waits for the page's slide-in to end, so a screenshot shows the page where it rests. */
+export async function settled(page: Page) {
+  await page.waitForTimeout(600)
+}
+
+/** Presses the NutUI button whose label is exactly `text` (the button, not its label, takes the tap). */
+export async function press(page: Page, text: string) {
+  await page.locator('#app taro-button-core').filter({ hasText: new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }).first().click()
+}
