@@ -198,6 +198,20 @@ export const branchDay = defineOperation({
   access: [...DESK, 'photographer', 'makeup'],
 })
 
+export const reminderOutbox = defineOperation({
+  name: 'reminders.outbox',
+  method: 'GET',
+  path: '/reminders/outbox',
+  summary: 'The reminders sent to customers, newest first (locally, where WeChat is simulated, this is where they go)',
+  tag: 'booking',
+  input: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(50) }),
+  output: z.object({
+    simulated: z.boolean(),
+    items: z.array(z.object({ id: IdSchema, customerId: IdSchema, appointmentId: IdSchema, template: z.string(), data: z.record(z.string(), z.string()), sentAt: IsoDateTimeSchema })),
+  }),
+  access: ['manager', 'admin'],
+})
+
 export const bookingOperations = [
   getBookingPolicy,
   saveBookingPolicy,
@@ -215,4 +229,5 @@ export const bookingOperations = [
   myAppointments,
   mySchedule,
   branchDay,
+  reminderOutbox,
 ] as const

@@ -9,6 +9,7 @@ import {
   StaffMemberSchema,
   StaffStatusSchema,
 } from './entities'
+import { bookingOperations } from './booking-operations'
 import { catalogOperations } from './catalog-operations'
 import { crmOperations } from './crm-operations'
 import { CustomerSchema } from './customers'
@@ -279,6 +280,7 @@ export const operations = [
   listAudit,
   ...catalogOperations,
   ...crmOperations,
+  ...bookingOperations,
 ] as const
 
 export type OperationName = (typeof operations)[number]['name']

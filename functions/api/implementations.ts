@@ -1,6 +1,20 @@
 import type { z } from 'zod'
 import type { OperationByName, OperationName } from '../../types/operations'
 import {
+  bookShoot,
+  branchDayView,
+  cancelShoot,
+  confirmShoot,
+  customerAppointments,
+  findAvailability,
+  rescheduleShoot,
+  staffSchedule,
+  type BookingAppDeps,
+} from '../booking/bookings'
+import { policyOf } from '../booking/schedule'
+import { listBranchRooms, readBranchSchedule, readStaffSchedule, writeBranchSchedule, writeRoom, writeStaffSchedule } from '../booking/setup'
+import type { ReminderSender } from '../integrations/wechat-subscribe'
+import {
   addPackage,
   addProduct,
   editPackage,
@@ -12,7 +26,6 @@ import {
   readPackage,
   replaceCategories,
   switchPackage,
-  type CatalogDeps,
 } from '../catalog/manage-catalog'
 import { exportCustomerCsv } from '../customers/export-customers'
 import { importCustomerCsv } from '../customers/import-customers'
@@ -39,8 +52,9 @@ import {
 } from '../staff/manage-staff'
 import { callerOf, type RequestContext } from './context'
 
-export interface AppDeps extends CatalogDeps {
+export interface AppDeps extends BookingAppDeps {
   stage: string
+  reminders: ReminderSender
 }
 
 type Implementation<N extends OperationName> = (
@@ -93,6 +107,29 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'followUps.due': followUpsDue,
   'customers.import': (deps, input, ctx) =>
     importCustomerCsv(deps.customers, Buffer.from(input.fileBase64, 'base64'), { studioId: callerOf(ctx).studioId, dryRun: input.dryRun, now: ctx.now }),
+  'booking.getPolicy': (deps, _input, ctx) => policyOf(deps, callerOf(ctx).studioId),
+  'booking.savePolicy': async (deps, input, ctx) => {
+    await deps.booking.savePolicy(callerOf(ctx).studioId, input)
+    return input
+  },
+  'branches.getSchedule': (deps, input, ctx) => readBranchSchedule(deps, input.branchId, ctx),
+  'branches.saveSchedule': writeBranchSchedule,
+  'rooms.list': (deps, input, ctx) => listBranchRooms(deps, input.branchId, ctx),
+  'rooms.save': writeRoom,
+  'staffSchedules.get': readStaffSchedule,
+  'staffSchedules.save': writeStaffSchedule,
+  'bookings.availability': findAvailability,
+  'bookings.book': bookShoot,
+  'bookings.confirm': confirmShoot,
+  'bookings.reschedule': rescheduleShoot,
+  'bookings.cancel': cancelShoot,
+  'bookings.mine': (deps, _input, ctx) => customerAppointments(deps, ctx),
+  'schedules.mine': staffSchedule,
+  'schedules.branchDay': branchDayView,
+  'reminders.outbox': async (deps, input, ctx) => ({
+    simulated: deps.reminders.simulated,
+    items: await deps.booking.outbox(callerOf(ctx).studioId, input.limit),
+  }),
   'customers.export': async (deps, _input, ctx) => {
     const caller = callerOf(ctx)
     const studio = await deps.repo.getStudio(caller.studioId)

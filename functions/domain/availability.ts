@@ -52,6 +52,12 @@ export interface AvailabilityQuery {
   now: number
   /** Reception may book walk-ins at short notice; never over another booking. */
   ignoreNotice?: boolean
+  /**
+   * The span a session at [start, end) would occupy on its resources, when bookings lock
+   * whole cells; `busy` intervals are then such spans too and are compared as they are.
+   * Without it, the buffer is kept on both sides of the session.
+   */
+  occupy?: (start: number, end: number) => Interval
 }
 
 export interface Slot {
@@ -103,13 +109,16 @@ function within(windows: DayWindow[] | undefined, date: string, slot: Interval, 
   })
 }
 
-function isFree(resource: BookableResource, date: string, slot: Interval, policy: BookingPolicy): boolean {
+function isFree(resource: BookableResource, date: string, slot: Interval, q: AvailabilityQuery): boolean {
+  const { policy } = q
   if (resource.daysOff?.includes(date)) return false
   if (resource.workingHours && !within(resource.workingHours[weekday(date)], date, slot, policy.timeZone)) return false
   if (resource.unavailable?.some((u) => overlaps(u, slot))) return false
   // The buffer keeps a gap between sessions on the same resource, on either side.
-  const padded = { start: slot.start - policy.bufferMinutes * MINUTE, end: slot.end + policy.bufferMinutes * MINUTE }
-  return !resource.busy.some((b) => overlaps(b, padded))
+  const occupied = q.occupy
+    ? q.occupy(slot.start, slot.end)
+    : { start: slot.start - policy.bufferMinutes * MINUTE, end: slot.end + policy.bufferMinutes * MINUTE }
+  return !resource.busy.some((b) => overlaps(b, occupied))
 }
 
 /**
@@ -137,7 +146,7 @@ export function availableSlots(q: AvailabilityQuery): Slot[] {
         for (const kind of q.needs) {
           const ids = q.resources
             .filter((r) => r.kind === kind && (kind !== 'photographer' || !q.photographerId || r.id === q.photographerId))
-            .filter((r) => isFree(r, date, slot, policy))
+            .filter((r) => isFree(r, date, slot, q))
             .map((r) => r.id)
           if (ids.length === 0) {
             ok = false

@@ -1,4 +1,5 @@
 import type { AuditEntry, Branch, StaffMember, Studio } from '../../types/entities'
+import type { StaffSchedule } from '../../types/booking'
 import type { CustomerRecord } from '../customers/ports'
 
 export type { CustomerRecord }
@@ -10,6 +11,8 @@ export interface StaffRecord extends StaffMember {
   lockedUntil?: string
   /** Raised when the password changes; sessions issued under an older one stop working. */
   credentialVersion: number
+  /** Photographers and makeup artists: working hours, days off and leave. */
+  schedule?: StaffSchedule
 }
 
 export interface SessionRecord {

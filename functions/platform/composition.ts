@@ -1,5 +1,7 @@
 import type { AppDeps } from '../api/implementations'
 import { SimulatedWeChatSignIn, WeChatCode2Session } from '../integrations/wechat-sign-in'
+import { SimulatedSubscribeMessages, WeChatSubscribeMessages } from '../integrations/wechat-subscribe'
+import { DynamoBookingRepository } from '../store/booking'
 import { createDocumentClient } from '../store/client'
 import { DynamoCatalogRepository } from '../store/catalog'
 import { DynamoCustomerRepository } from '../store/customers'
@@ -16,6 +18,11 @@ export function composeApp(config: Config): AppDeps {
     repo: new DynamoIdentityRepository(db, config.tableName),
     customers: new DynamoCustomerRepository(db, config.tableName),
     catalog: new DynamoCatalogRepository(db, config.tableName),
+    booking: new DynamoBookingRepository(db, config.tableName),
+    reminders:
+      config.wechatSignIn.mode === 'simulated'
+        ? new SimulatedSubscribeMessages()
+        : new WeChatSubscribeMessages(config.wechatSignIn.appId, config.wechatSignIn.appSecret, config.reminderTemplateId ?? ''),
     tokens: new SessionTokens(config.sessionSecret),
     passwords: { hash: hashPassword, verify: verifyPassword, decoy: decoyHash },
     wechat:

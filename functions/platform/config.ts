@@ -7,6 +7,8 @@ export interface Config {
   dynamoEndpoint?: string
   sessionSecret: string
   wechatSignIn: { mode: 'simulated' } | { mode: 'wechat'; appId: string; appSecret: string }
+  /** The subscription-message template of the day-before reminder (WeChat mode). */
+  reminderTemplateId?: string
 }
 
 export class ConfigError extends Error {
@@ -47,6 +49,7 @@ export function loadConfig(env: Env = process.env): Config {
     tableName: required(env, 'TABLE_NAME'),
     dynamoEndpoint,
     sessionSecret,
+    reminderTemplateId: env.WECHAT_REMINDER_TEMPLATE_ID || undefined,
     wechatSignIn:
       signInMode === 'simulated'
         ? { mode: 'simulated' }

@@ -1,6 +1,7 @@
 /**
- * Every key of the single table is built here. Each partition key starts with the
- * studio (tenant) id, so no query can ever reach into another studio's data.
+ * Every key of the single table is built here. Each partition key of studio data starts
+ * with the studio (tenant) id, so no query can ever reach into another studio's data; the
+ * only others are STUDIOCODE# (sign-in lookup) and SYSTEM# (the scheduled jobs' work lists).
  */
 const studio = (studioId: string) => `STUDIO#${studioId}`
 
@@ -34,6 +35,31 @@ export const keys = {
   catalogPackage: (studioId: string, packageId: string) => ({ pk: `${studio(studioId)}#CATALOG`, sk: `PACKAGE#${packageId}` }),
   catalogProduct: (studioId: string, productId: string) => ({ pk: `${studio(studioId)}#CATALOG`, sk: `PRODUCT#${productId}` }),
   catalogCategories: (studioId: string) => ({ pk: `${studio(studioId)}#CATALOG`, sk: 'CATEGORIES' }),
+  bookingPolicy: (studioId: string) => ({ pk: studio(studioId), sk: 'SETTINGS#BOOKING' }),
+  /** A branch's opening hours and rooms: one partition, read in one query. */
+  branchSetup: (studioId: string, branchId: string) => `${studio(studioId)}#BRANCH#${branchId}#SETUP`,
+  branchHours: (studioId: string, branchId: string) => ({ pk: `${studio(studioId)}#BRANCH#${branchId}#SETUP`, sk: 'HOURS' }),
+  room: (studioId: string, branchId: string, roomId: string) => ({ pk: `${studio(studioId)}#BRANCH#${branchId}#SETUP`, sk: `ROOM#${roomId}` }),
+  /** An appointment lives in its customer's file; the pointer finds it by id alone. */
+  appointment: (studioId: string, customerId: string, appointmentId: string) => ({
+    pk: `${studio(studioId)}#CUSTOMER#${customerId}`,
+    sk: `APPT#${appointmentId}`,
+  }),
+  appointmentPointer: (studioId: string, appointmentId: string) => ({ pk: `${studio(studioId)}#APPT#${appointmentId}`, sk: 'APPT' }),
+  order: (studioId: string, customerId: string, orderId: string) => ({ pk: `${studio(studioId)}#CUSTOMER#${customerId}`, sk: `ORDER#${orderId}` }),
+  /** Appointments of a branch by start time: gsi1. */
+  branchBookings: (studioId: string, branchId: string) => `${studio(studioId)}#BRANCH#${branchId}#BOOKINGS`,
+  /** A photographer's (gsi2) or makeup artist's (gsi3) appointments by start time. */
+  agenda: (studioId: string, staffId: string) => `${studio(studioId)}#AGENDA#${staffId}`,
+  /** One item per resource per lock cell: the database's guarantee against double booking. */
+  lock: (studioId: string, resourceId: string, cell: string) => ({ pk: `${studio(studioId)}#LOCK#${resourceId}`, sk: cell }),
+  /** Work for the scheduled jobs, across studios, ordered by when it falls due. */
+  dueHold: (expiresAt: string, studioId: string, appointmentId: string) => ({ pk: 'SYSTEM#HOLDS', sk: `${expiresAt}#${studioId}#${appointmentId}` }),
+  dueHolds: 'SYSTEM#HOLDS',
+  dueReminder: (remindAt: string, studioId: string, appointmentId: string) => ({ pk: 'SYSTEM#REMINDERS', sk: `${remindAt}#${studioId}#${appointmentId}` }),
+  dueReminders: 'SYSTEM#REMINDERS',
+  outbox: (studioId: string, messageId: string) => ({ pk: `${studio(studioId)}#OUTBOX`, sk: messageId }),
+  outboxPartition: (studioId: string) => `${studio(studioId)}#OUTBOX`,
   wechatIdentity: (studioId: string, openId: string) => ({ pk: studio(studioId), sk: `OPENID#${openId}` }),
   audit: (studioId: string, entryId: string) => ({ pk: `${studio(studioId)}#AUDIT`, sk: entryId }),
   auditPartition: (studioId: string) => `${studio(studioId)}#AUDIT`,
@@ -56,3 +82,13 @@ export type ItemType =
   | 'Product'
   | 'Categories'
   | 'Audit'
+  | 'BookingPolicy'
+  | 'BranchHours'
+  | 'Room'
+  | 'Appointment'
+  | 'AppointmentPointer'
+  | 'Order'
+  | 'Lock'
+  | 'DueHold'
+  | 'DueReminder'
+  | 'OutboxMessage'

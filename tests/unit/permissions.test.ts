@@ -37,18 +37,32 @@ describe('the permission matrix', () => {
     expect(allowedRoles('customers.import')).toEqual(['admin'])
   })
 
+  it('lets only the desk confirm a booking, and only managers and admins set up resources and policy', () => {
+    expect(allowedRoles('bookings.confirm')).toEqual(['reception', 'finance', 'manager', 'admin'])
+    for (const name of ['booking.savePolicy', 'branches.saveSchedule', 'rooms.save', 'staffSchedules.save']) {
+      expect(allowedRoles(name)).toEqual(['manager', 'admin'])
+    }
+    expect(allowedRoles('schedules.mine')).toEqual(['photographer', 'makeup'])
+  })
+
   it('refuses a photographer every manager operation', () => {
     expect(mayCall(op('staff.create'), ['photographer'])).toBe(false)
     expect(mayCall(op('audit.list'), ['photographer'])).toBe(false)
     expect(mayCall(op('audit.list'), ['manager'])).toBe(false)
   })
 
-  it('keeps customers to their own profile, the catalogue, sign-out and who-am-I', () => {
+  it('keeps customers to their own profile and bookings, the catalogue, sign-out and who-am-I', () => {
     const customerOps = operations.filter((o) => o.access !== 'public' && mayCall(o, ['customer'])).map((o) => o.name)
     expect(customerOps.sort()).toEqual(
       [
         'auth.me',
         'auth.signOut',
+        'booking.getPolicy',
+        'bookings.availability',
+        'bookings.book',
+        'bookings.cancel',
+        'bookings.mine',
+        'bookings.reschedule',
         'branches.list',
         'catalog.getPackage',
         'catalog.listCategories',

@@ -1,0 +1,325 @@
+import type { z } from 'zod'
+import { ulid } from 'ulid'
+import type { availability, book, branchDay, cancelBooking, confirmBooking, mySchedule, rescheduleBooking } from '../../types/booking-operations'
+import type { Package } from '../../types/catalog'
+import { leastBooked, localInstant, type Slot } from '../domain/availability'
+import { beforeCutoff, lockCells, MAX_LOCKS_PER_BOOKING, refundPercent } from '../domain/booking'
+import { DomainError, forbidden, notFound } from '../domain/errors'
+import { studioDate } from '../domain/time'
+import { callerOf, type Caller, type RequestContext } from '../api/context'
+import type { CatalogDeps } from '../catalog/manage-catalog'
+import type { AppointmentRecord, LockRef, OrderRecord } from './ports'
+import { branchPicture, dateSpan, localMinutes, policyOf, slotsFor, type BookingDeps, type BranchPicture } from './schedule'
+
+export type BookingAppDeps = BookingDeps & CatalogDeps
+
+const isDesk = (caller: Caller) => caller.roles.some((r) => r === 'reception' || r === 'manager' || r === 'admin')
+const mayOverrideCutoff = (caller: Caller) => caller.roles.some((r) => r === 'manager' || r === 'admin')
+const invalid = (path: string, message: string) => new DomainError('VALIDATION_FAILED', 'Some fields are not valid', { fields: [{ path, message }] })
+
+async function packageFor(deps: BookingAppDeps, studioId: string, packageId: string, branchId: string): Promise<Package> {
+  const { packages } = await deps.catalog.loadCatalog(studioId)
+  const pkg = packages.find((p) => p.id === packageId && p.active)
+  if (!pkg) throw notFound('Package')
+  if (!pkg.branchIds.includes(branchId)) throw invalid('branchId', 'does not sell this package')
+  return pkg
+}
+
+async function assertBranch(deps: BookingAppDeps, studioId: string, branchId: string) {
+  if (!(await deps.repo.getBranch(studioId, branchId))) throw notFound('Branch')
+}
+
+const nameOf = (picture: BranchPicture, id: string) => picture.staff.find((s) => s.id === id)?.displayName ?? ''
+
+function slotView(picture: BranchPicture, slot: Slot) {
+  return {
+    startsAt: new Date(slot.startsAt).toISOString(),
+    endsAt: new Date(slot.endsAt).toISOString(),
+    date: slot.date,
+    time: slot.time,
+    photographers: (slot.free.photographer ?? []).map((id) => ({
+      id,
+      name: nameOf(picture, id),
+      surchargeFen: picture.staff.find((s) => s.id === id)?.schedule?.surchargeFen ?? 0,
+    })),
+  }
+}
+
+export async function findAvailability(deps: BookingAppDeps, input: z.output<typeof availability.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  await assertBranch(deps, caller.studioId, input.branchId)
+  const pkg = await packageFor(deps, caller.studioId, input.packageId, input.branchId)
+  const picture = await branchPicture(deps, caller.studioId, input.branchId, input.from, input.to, ctx.now)
+  const slots = slotsFor(picture, {
+    from: input.from,
+    to: input.to,
+    durationMinutes: pkg.shootMinutes,
+    needs: pkg.resources,
+    photographerId: input.photographerId,
+    now: ctx.now,
+    ignoreNotice: isDesk(caller),
+  })
+  return { timeZone: picture.policy.timeZone, slots: slots.map((s) => slotView(picture, s)) }
+}
+
+/** The first few free times from a day on, for a refusal that helps the customer choose again. */
+function nextFreeTimes(picture: BranchPicture, pkg: Package, from: string, now: Date, photographerId?: string, ignoreNotice?: boolean): string[] {
+  const to = new Date(Date.parse(`${from}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10)
+  return slotsFor(picture, { from, to, durationMinutes: pkg.shootMinutes, needs: pkg.resources, photographerId, now, ignoreNotice })
+    .slice(0, 5)
+    .map((s) => new Date(s.startsAt).toISOString())
+}
+
+/** Checks a requested start against the policy; the reasons a person can act on come back as field errors. */
+function checkStart(picture: BranchPicture, startsAt: number, now: Date, ignoreNotice: boolean) {
+  const { policy } = picture
+  if (startsAt <= now.getTime()) throw invalid('startsAt', 'must be in the future')
+  if (startsAt > now.getTime() + policy.horizonDays * 86_400_000) throw invalid('startsAt', `must be within ${policy.horizonDays} days`)
+  if (!ignoreNotice && startsAt < now.getTime() + policy.minNoticeMinutes * 60_000) {
+    throw invalid('startsAt', `must be at least ${Math.round(policy.minNoticeMinutes / 60)} hours ahead`)
+  }
+  if (localMinutes(startsAt, policy.timeZone) % policy.gridMinutes !== 0) throw invalid('startsAt', `must be on the ${policy.gridMinutes}-minute grid`)
+}
+
+interface Placement {
+  slot: Slot
+  photographerId?: string
+  makeupArtistId?: string
+  roomId?: string
+  locks: LockRef[]
+}
+
+/** Picks the resources for a start time: the chosen photographer or the least booked one that day, and so on. */
+function place(picture: BranchPicture, pkg: Package, startsAt: number, now: Date, options: { photographerId?: string; keep?: AppointmentRecord; ignoreNotice: boolean }): Placement | undefined {
+  const date = studioDate(new Date(startsAt), picture.policy.timeZone)
+  const slot = slotsFor(picture, { from: date, to: date, durationMinutes: pkg.shootMinutes, needs: pkg.resources, photographerId: options.photographerId, now, ignoreNotice: options.ignoreNotice }).find(
+    (s) => s.startsAt === startsAt,
+  )
+  if (!slot) return undefined
+  const sameDay = picture.appointments.filter((a) => studioDate(new Date(a.startsAt), picture.policy.timeZone) === date)
+  const load = (field: 'photographerId' | 'makeupArtistId') => Object.fromEntries(sameDay.map((a) => [a[field], sameDay.filter((b) => b[field] === a[field]).length]))
+  const choose = (free: string[] | undefined, keep: string | undefined, field: 'photographerId' | 'makeupArtistId') =>
+    free && (keep && free.includes(keep) ? keep : leastBooked(free, load(field)))
+  const photographerId = choose(slot.free.photographer, options.keep?.photographerId, 'photographerId')
+  const makeupArtistId = choose(slot.free.makeup, options.keep?.makeupArtistId, 'makeupArtistId')
+  const roomId = slot.free.room && (options.keep?.roomId && slot.free.room.includes(options.keep.roomId) ? options.keep.roomId : slot.free.room[0])
+  const cells = lockCells(slot.startsAt, slot.endsAt, picture.policy.bufferMinutes)
+  const locks = [photographerId, makeupArtistId, roomId].filter((id): id is string => Boolean(id)).flatMap((resourceId) => cells.map((cell) => ({ resourceId, cell })))
+  if (locks.length > MAX_LOCKS_PER_BOOKING) throw new DomainError('PRECONDITION_FAILED', 'This session is too long to book in one piece; ask the studio')
+  return { slot, photographerId, makeupArtistId, roomId, locks }
+}
+
+export function locksOf(appointment: AppointmentRecord): LockRef[] {
+  const cells = lockCells(Date.parse(appointment.startsAt), Date.parse(appointment.endsAt), appointment.lockedBufferMinutes)
+  return [appointment.photographerId, appointment.makeupArtistId, appointment.roomId]
+    .filter((id): id is string => Boolean(id))
+    .flatMap((resourceId) => cells.map((cell) => ({ resourceId, cell })))
+}
+
+/** The day before the shoot at 10:00 studio time, when the customer's reminder goes out. */
+function reminderTime(startsAt: number, timeZone: string): string {
+  const dayBefore = studioDate(new Date(startsAt - 86_400_000), timeZone)
+  return new Date(localInstant(dayBefore, 10 * 60, timeZone) ?? startsAt - 86_400_000).toISOString()
+}
+
+/**
+ * Books a shoot:
+ * 1. the package must be on sale in the branch; a customer books for themselves, the desk for a customer;
+ * 2. the start must be in the future, within the horizon, after the notice (the desk may waive it) and on the grid;
+ * 3. resources are placed (the chosen or least-booked photographer, a makeup artist, a room);
+ * 4. one transaction writes the appointment (held), its order (awaiting deposit) and every lock.
+ */
+export async function bookShoot(deps: BookingAppDeps, input: z.output<typeof book.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const desk = caller.kind === 'staff'
+  if (desk && !input.customerId) throw invalid('customerId', 'is needed when the studio books for a customer')
+  if (!desk && input.customerId && input.customerId !== caller.id) throw forbidden('A customer books for themselves')
+  const customerId = desk ? input.customerId! : caller.id
+  const customer = await deps.customers.getCustomer(caller.studioId, customerId)
+  if (!customer) throw notFound('Customer')
+  await assertBranch(deps, caller.studioId, input.branchId)
+  const pkg = await packageFor(deps, caller.studioId, input.packageId, input.branchId)
+  const startsAt = Date.parse(input.startsAt)
+  const date = studioDate(new Date(startsAt), (await policyOf(deps, caller.studioId)).timeZone)
+  const picture = await branchPicture(deps, caller.studioId, input.branchId, date, date, ctx.now)
+  checkStart(picture, startsAt, ctx.now, desk)
+
+  const refuse = () =>
+    new DomainError('SLOT_TAKEN', 'That time is not free; please choose another', {
+      nextFreeTimes: nextFreeTimes(picture, pkg, date, ctx.now, input.photographerId, desk),
+    })
+  const placement = place(picture, pkg, startsAt, ctx.now, { photographerId: input.photographerId, ignoreNotice: desk })
+  if (!placement) throw refuse()
+
+  const now = ctx.now.toISOString()
+  const appointmentId = ulid(ctx.now.getTime())
+  const orderId = ulid(ctx.now.getTime())
+  const surcharge = input.photographerId ? (picture.staff.find((s) => s.id === input.photographerId)?.schedule?.surchargeFen ?? 0) : 0
+  const appointment: AppointmentRecord = {
+    id: appointmentId,
+    studioId: caller.studioId,
+    orderId,
+    customerId,
+    customerName: customer.name,
+    branchId: input.branchId,
+    packageId: pkg.id,
+    packageName: pkg.name,
+    startsAt: new Date(placement.slot.startsAt).toISOString(),
+    endsAt: new Date(placement.slot.endsAt).toISOString(),
+    photographerId: placement.photographerId,
+    makeupArtistId: placement.makeupArtistId,
+    roomId: placement.roomId,
+    status: 'held',
+    holdExpiresAt: new Date(ctx.now.getTime() + picture.policy.holdMinutes * 60_000).toISOString(),
+    notes: input.notes,
+    remindCustomer: input.remindCustomer,
+    reminderAt: input.remindCustomer ? reminderTime(placement.slot.startsAt, picture.policy.timeZone) : undefined,
+    lockedBufferMinutes: picture.policy.bufferMinutes,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  }
+  const order: OrderRecord = {
+    id: orderId,
+    studioId: caller.studioId,
+    customerId,
+    stage: 'pending_deposit',
+    package: {
+      id: pkg.id,
+      name: pkg.name,
+      priceFen: pkg.priceFen,
+      depositFen: pkg.depositFen,
+      shootMinutes: pkg.shootMinutes,
+      retouchedPhotos: pkg.retouchedPhotos,
+      extraPhotoPriceFen: pkg.extraPhotoPriceFen,
+    },
+    totalFen: pkg.priceFen + surcharge,
+    depositFen: pkg.depositFen,
+    appointmentId,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  }
+  try {
+    await deps.booking.createBooking(appointment, order, placement.locks, ctx.now)
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'SLOT_TAKEN') throw refuse()
+    throw error
+  }
+  return appointment
+}
+
+async function loadOwn(deps: BookingAppDeps, caller: Caller, appointmentId: string) {
+  const appointment = await deps.booking.getAppointment(caller.studioId, appointmentId)
+  if (!appointment || (caller.kind === 'customer' && appointment.customerId !== caller.id)) throw notFound('Appointment')
+  return appointment
+}
+
+/** Deposit received: the hold becomes a booking. Payments will call this; until then the desk does. */
+export async function confirmShoot(deps: BookingAppDeps, input: z.output<typeof confirmBooking.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const appointment = await loadOwn(deps, caller, input.appointmentId)
+  if (appointment.status !== 'held') throw new DomainError('PRECONDITION_FAILED', `This booking is ${appointment.status}, not waiting for its deposit`)
+  return deps.booking.confirmBooking(appointment, locksOf(appointment), ctx.now)
+}
+
+function assertChangeable(appointment: AppointmentRecord, caller: Caller, cutoffHours: number, now: Date) {
+  if (appointment.status !== 'held' && appointment.status !== 'confirmed') throw new DomainError('PRECONDITION_FAILED', `This booking is ${appointment.status}`)
+  if (!mayOverrideCutoff(caller) && !beforeCutoff({ changeCutoffHours: cutoffHours }, Date.parse(appointment.startsAt), now.getTime())) {
+    throw new DomainError('PRECONDITION_FAILED', `Bookings can be changed up to ${cutoffHours} hours before the shoot; please call the studio`)
+  }
+}
+
+export async function rescheduleShoot(deps: BookingAppDeps, input: z.output<typeof rescheduleBooking.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const current = await loadOwn(deps, caller, input.appointmentId)
+  const policy = await policyOf(deps, caller.studioId)
+  assertChangeable(current, caller, policy.changeCutoffHours, ctx.now)
+  const pkg = await packageFor(deps, caller.studioId, current.packageId, current.branchId)
+  const startsAt = Date.parse(input.startsAt)
+  const date = studioDate(new Date(startsAt), policy.timeZone)
+  // The booking's own time does not stand in its way.
+  const picture = await branchPicture(deps, caller.studioId, current.branchId, date, date, ctx.now, { ignoreAppointmentId: current.id })
+  const desk = caller.kind === 'staff'
+  checkStart(picture, startsAt, ctx.now, desk)
+  const refuse = () =>
+    new DomainError('SLOT_TAKEN', 'That time is not free; please choose another', {
+      nextFreeTimes: nextFreeTimes(picture, pkg, date, ctx.now, input.photographerId, desk),
+    })
+  const placement = place(picture, pkg, startsAt, ctx.now, { photographerId: input.photographerId, keep: current, ignoreNotice: desk })
+  if (!placement) throw refuse()
+  const next: AppointmentRecord = {
+    ...current,
+    startsAt: new Date(placement.slot.startsAt).toISOString(),
+    endsAt: new Date(placement.slot.endsAt).toISOString(),
+    photographerId: placement.photographerId,
+    makeupArtistId: placement.makeupArtistId,
+    roomId: placement.roomId,
+    lockedBufferMinutes: picture.policy.bufferMinutes,
+    reminderAt: current.remindCustomer ? reminderTime(placement.slot.startsAt, picture.policy.timeZone) : undefined,
+    version: current.version + 1,
+    updatedAt: ctx.now.toISOString(),
+  }
+  try {
+    return await deps.booking.rescheduleBooking(current, next, locksOf(current), placement.locks, ctx.now)
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'SLOT_TAKEN') throw refuse()
+    throw error
+  }
+}
+
+/** Cancels up to the cutoff and records the deposit refund the policy allows (paid deposits only). */
+export async function cancelShoot(deps: BookingAppDeps, input: z.output<typeof cancelBooking.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const appointment = await loadOwn(deps, caller, input.appointmentId)
+  const policy = await policyOf(deps, caller.studioId)
+  assertChangeable(appointment, caller, policy.changeCutoffHours, ctx.now)
+  const percent = refundPercent(policy, Date.parse(appointment.startsAt), ctx.now.getTime())
+  const { packages } = await deps.catalog.loadCatalog(caller.studioId)
+  const depositFen = packages.find((p) => p.id === appointment.packageId)?.depositFen ?? 0
+  // Nothing was paid on a booking still waiting for its deposit.
+  const refundDueFen = appointment.status === 'confirmed' ? Math.round((depositFen * percent) / 100) : 0
+  return deps.booking.endBooking(
+    appointment,
+    locksOf(appointment),
+    {
+      status: 'cancelled',
+      cancellation: { at: ctx.now.toISOString(), by: caller.id, refundPercent: appointment.status === 'confirmed' ? percent : 0, refundDueFen, reason: input.reason },
+      refundDueFen,
+    },
+    ctx.now,
+  )
+}
+
+export async function customerAppointments(deps: BookingAppDeps, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  return { items: await deps.booking.customerAppointments(caller.studioId, caller.id) }
+}
+
+const live = (a: AppointmentRecord) => a.status === 'held' || a.status === 'confirmed' || a.status === 'done'
+
+export async function staffSchedule(deps: BookingAppDeps, input: z.output<typeof mySchedule.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const { timeZone } = await policyOf(deps, caller.studioId)
+  const { from, to } = input.date ? dateSpan(new Date(`${input.date}T12:00:00Z`), 'UTC', input.days) : dateSpan(ctx.now, timeZone, input.days)
+  const items = await deps.booking.agenda(caller.studioId, caller.id, new Date(Date.parse(from) - 86_400_000).toISOString(), new Date(Date.parse(to) + 86_400_000).toISOString())
+  return { from, to, timeZone, items: items.filter((a) => live(a) && inDates(a, from, to, timeZone)) }
+}
+
+const inDates = (a: AppointmentRecord, from: string, to: string, timeZone: string) => {
+  const date = studioDate(new Date(a.startsAt), timeZone)
+  return date >= from && date <= to
+}
+
+export async function branchDayView(deps: BookingAppDeps, input: z.output<typeof branchDay.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  await assertBranch(deps, caller.studioId, input.branchId)
+  const { timeZone } = await policyOf(deps, caller.studioId)
+  const items = await deps.booking.branchAppointments(
+    caller.studioId,
+    input.branchId,
+    new Date(Date.parse(input.date) - 86_400_000).toISOString(),
+    new Date(Date.parse(input.date) + 2 * 86_400_000).toISOString(),
+  )
+  return { date: input.date, timeZone, items: items.filter((a) => live(a) && inDates(a, input.date, input.date, timeZone)) }
+}

@@ -1,0 +1,365 @@
+import {
+  BatchGetCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb'
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
+import type { BookingPolicy, BranchSchedule, Room, StaffSchedule } from '../../types/booking'
+import type { AppointmentRecord, BookingRepository, LockRef, OrderRecord, OutboxMessage } from '../booking/ports'
+import { DomainError, notFound } from '../domain/errors'
+import { conditionFailure } from './errors'
+import { entity, putIfAbsent, queryAll, type Item } from './items'
+import { keys } from './keys'
+import { TTL_ATTRIBUTE } from './table'
+
+const iso = (t: number) => new Date(t).toISOString()
+const epochSeconds = (isoTime: string) => Math.floor(Date.parse(isoTime) / 1000)
+const lockKey = (studioId: string, lock: LockRef) => keys.lock(studioId, lock.resourceId, iso(lock.cell))
+const sameLock = (a: LockRef, b: LockRef) => a.resourceId === b.resourceId && a.cell === b.cell
+
+const slotTaken = () => new DomainError('SLOT_TAKEN', 'That time was just taken; please choose another')
+const lapsed = () => new DomainError('PRECONDITION_FAILED', 'The hold on this time ran out and someone else has booked it')
+
+function appointmentItem(a: AppointmentRecord): Item {
+  return {
+    ...keys.appointment(a.studioId, a.customerId, a.id),
+    type: 'Appointment',
+    gsi1pk: keys.branchBookings(a.studioId, a.branchId),
+    gsi1sk: `${a.startsAt}#${a.id}`,
+    ...(a.photographerId ? { gsi2pk: keys.agenda(a.studioId, a.photographerId), gsi2sk: `${a.startsAt}#${a.id}` } : {}),
+    ...(a.makeupArtistId ? { gsi3pk: keys.agenda(a.studioId, a.makeupArtistId), gsi3sk: `${a.startsAt}#${a.id}` } : {}),
+    ...a,
+  }
+}
+
+export class DynamoBookingRepository implements BookingRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  /** A lock that may be taken if the cell is free, ours, or held by a hold that has lapsed. */
+  private lockPut(studioId: string, appointmentId: string, lock: LockRef, now: Date, holdExpiresAt?: string) {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: {
+          ...lockKey(studioId, lock),
+          type: 'Lock',
+          appointmentId,
+          ...(holdExpiresAt ? { holdExpiresAt, [TTL_ATTRIBUTE]: epochSeconds(holdExpiresAt) } : {}),
+        },
+        ConditionExpression: 'attribute_not_exists(pk) OR appointmentId = :id OR holdExpiresAt < :now',
+        ExpressionAttributeValues: { ':id': appointmentId, ':now': now.toISOString() },
+      },
+    }
+  }
+
+  private lockDelete(studioId: string, appointmentId: string, lock: LockRef) {
+    return {
+      Delete: {
+        TableName: this.table,
+        Key: lockKey(studioId, lock),
+        ConditionExpression: 'appointmentId = :id',
+        ExpressionAttributeValues: { ':id': appointmentId },
+      },
+    }
+  }
+
+  async getPolicy(studioId: string) {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.bookingPolicy(studioId) }))
+    return entity<{ policy: BookingPolicy }>(Item)?.policy
+  }
+
+  async savePolicy(studioId: string, policy: BookingPolicy) {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.bookingPolicy(studioId), type: 'BookingPolicy', policy } }))
+  }
+
+  async branchSetup(studioId: string, branchId: string) {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :p',
+      ExpressionAttributeValues: { ':p': keys.branchSetup(studioId, branchId) },
+    })
+    return {
+      schedule: entity<{ schedule: BranchSchedule }>(items.find((i) => i.type === 'BranchHours'))?.schedule,
+      rooms: items.filter((i) => i.type === 'Room').map((i) => entity<Room>(i)!),
+    }
+  }
+
+  async saveBranchSchedule(studioId: string, branchId: string, schedule: BranchSchedule) {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.branchHours(studioId, branchId), type: 'BranchHours', schedule } }))
+  }
+
+  async saveRoom(studioId: string, room: Room) {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.room(studioId, room.branchId, room.id), type: 'Room', ...room } }))
+  }
+
+  async setStaffSchedule(studioId: string, staffId: string, schedule: StaffSchedule) {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.staff(studioId, staffId),
+          UpdateExpression: 'SET #schedule = :s',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#schedule': 'schedule' },
+          ExpressionAttributeValues: { ':s': schedule },
+        }),
+      )
+    } catch (error) {
+      throw conditionFailure(error, [notFound('Staff member')])
+    }
+  }
+
+  async branchAppointments(studioId: string, branchId: string, from: string, to: string) {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':p': keys.branchBookings(studioId, branchId), ':from': from, ':to': `${to}~` },
+    })
+    return items.map((i) => entity<AppointmentRecord>(i)!)
+  }
+
+  async agenda(studioId: string, staffId: string, from: string, to: string) {
+    const byIndex = (index: 'gsi2' | 'gsi3') =>
+      queryAll(this.db, {
+        TableName: this.table,
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :p AND ${index}sk BETWEEN :from AND :to`,
+        ExpressionAttributeValues: { ':p': keys.agenda(studioId, staffId), ':from': from, ':to': `${to}~` },
+      })
+    const [asPhotographer, asMakeup] = await Promise.all([byIndex('gsi2'), byIndex('gsi3')])
+    const all = new Map([...asPhotographer, ...asMakeup].map((i) => [i.id as string, entity<AppointmentRecord>(i)!]))
+    return [...all.values()].sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+  }
+
+  async customerAppointments(studioId: string, customerId: string) {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :p AND begins_with(sk, :appt)',
+      ExpressionAttributeValues: { ':p': keys.customerPartition(studioId, customerId), ':appt': 'APPT#' },
+    })
+    return items.map((i) => entity<AppointmentRecord>(i)!).sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+  }
+
+  async getAppointment(studioId: string, appointmentId: string) {
+    const { Item: pointer } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.appointmentPointer(studioId, appointmentId) }))
+    if (!pointer) return undefined
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.appointment(studioId, pointer.customerId as string, appointmentId), ConsistentRead: true }),
+    )
+    return entity<AppointmentRecord>(Item)
+  }
+
+  async createBooking(appointment: AppointmentRecord, order: OrderRecord, locks: LockRef[], now: Date) {
+    const { studioId, id } = appointment
+    const items = [
+      putIfAbsent(this.table, appointmentItem(appointment)),
+      putIfAbsent(this.table, { ...keys.appointmentPointer(studioId, id), type: 'AppointmentPointer', customerId: appointment.customerId }),
+      putIfAbsent(this.table, { ...keys.order(studioId, order.customerId, order.id), type: 'Order', ...order }),
+      ...(appointment.holdExpiresAt
+        ? [{ Put: { TableName: this.table, Item: { ...keys.dueHold(appointment.holdExpiresAt, studioId, id), type: 'DueHold', [TTL_ATTRIBUTE]: epochSeconds(appointment.holdExpiresAt) + 86_400 } } }]
+        : []),
+      ...locks.map((lock) => this.lockPut(studioId, id, lock, now, appointment.holdExpiresAt)),
+    ]
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }))
+    } catch (error) {
+      throw conditionFailure(error, items.map((_, i) => (i < 3 ? new DomainError('CONFLICT', 'This booking exists already') : slotTaken())))
+    }
+  }
+
+  async confirmBooking(appointment: AppointmentRecord, locks: LockRef[], now: Date) {
+    const { studioId, id } = appointment
+    const next: AppointmentRecord = { ...appointment, status: 'confirmed', holdExpiresAt: undefined, version: appointment.version + 1, updatedAt: now.toISOString() }
+    const items = [
+      this.appointmentReplace(appointment, next),
+      this.orderStage(appointment, 'pending_deposit', 'confirmed', now),
+      ...(appointment.holdExpiresAt ? [{ Delete: { TableName: this.table, Key: keys.dueHold(appointment.holdExpiresAt, studioId, id) } }] : []),
+      ...(next.reminderAt
+        ? [{ Put: { TableName: this.table, Item: { ...keys.dueReminder(next.reminderAt, studioId, id), type: 'DueReminder', [TTL_ATTRIBUTE]: epochSeconds(next.startsAt) + 86_400 } } }]
+        : []),
+      ...locks.map((lock) => this.lockPut(studioId, id, lock, now)),
+    ]
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items as never }))
+    } catch (error) {
+      throw conditionFailure(error, [
+        new DomainError('PRECONDITION_FAILED', 'This booking is no longer waiting for its deposit'),
+        new DomainError('PRECONDITION_FAILED', 'This booking’s order is no longer waiting for its deposit'),
+        ...items.slice(2).map(() => lapsed()),
+      ])
+    }
+    return next
+  }
+
+  async rescheduleBooking(current: AppointmentRecord, next: AppointmentRecord, oldLocks: LockRef[], newLocks: LockRef[], now: Date) {
+    const { studioId, id } = current
+    const released = oldLocks.filter((l) => !newLocks.some((n) => sameLock(l, n)))
+    const taken = newLocks.filter((n) => !oldLocks.some((l) => sameLock(l, n)))
+    const kept = newLocks.filter((n) => oldLocks.some((l) => sameLock(l, n)))
+    const items = [
+      // The appointment's key does not move, its index keys do: a replace conditioned on the version read.
+      this.appointmentReplace(current, next),
+      ...released.map((lock) => this.lockDelete(studioId, id, lock)),
+      ...taken.map((lock) => this.lockPut(studioId, id, lock, now, next.holdExpiresAt)),
+      ...kept.map((lock) => ({
+        ConditionCheck: { TableName: this.table, Key: lockKey(studioId, lock), ConditionExpression: 'appointmentId = :id', ExpressionAttributeValues: { ':id': id } },
+      })),
+    ]
+    if (items.length > 100) throw new DomainError('PRECONDITION_FAILED', 'This session is too long to move in one step; cancel it and book again')
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items as never }))
+    } catch (error) {
+      throw conditionFailure(error, [
+        new DomainError('VERSION_CONFLICT', 'This booking changed meanwhile; reload and try again'),
+        ...released.map(() => lapsed()),
+        ...taken.map(() => slotTaken()),
+        ...kept.map(() => lapsed()),
+      ])
+    }
+    return next
+  }
+
+  async endBooking(
+    appointment: AppointmentRecord,
+    locks: LockRef[],
+    ending: { status: 'cancelled' | 'expired'; cancellation?: AppointmentRecord['cancellation']; refundDueFen?: number },
+    now: Date,
+  ) {
+    const { studioId, id } = appointment
+    const next: AppointmentRecord = {
+      ...appointment,
+      status: ending.status,
+      cancellation: ending.cancellation,
+      holdExpiresAt: undefined,
+      version: appointment.version + 1,
+      updatedAt: now.toISOString(),
+    }
+    // Only locks still ours are released: a lapsed hold's cells may already belong to someone else.
+    const stillOurs = await this.locksHeldBy(studioId, id, locks)
+    const items = [
+      this.appointmentReplace(appointment, next),
+      this.orderStage(appointment, appointment.status === 'confirmed' ? 'confirmed' : 'pending_deposit', 'cancelled', now, ending.refundDueFen),
+      ...(appointment.holdExpiresAt ? [{ Delete: { TableName: this.table, Key: keys.dueHold(appointment.holdExpiresAt, studioId, id) } }] : []),
+      ...(appointment.reminderAt ? [{ Delete: { TableName: this.table, Key: keys.dueReminder(appointment.reminderAt, studioId, id) } }] : []),
+      ...stillOurs.map((lock) => this.lockDelete(studioId, id, lock)),
+    ]
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items as never }))
+    } catch (error) {
+      throw conditionFailure(error, [new DomainError('VERSION_CONFLICT', 'This booking changed meanwhile; reload and try again')])
+    }
+    return next
+  }
+
+  private async locksHeldBy(studioId: string, appointmentId: string, locks: LockRef[]): Promise<LockRef[]> {
+    const held: LockRef[] = []
+    for (let i = 0; i < locks.length; i += 100) {
+      const chunk = locks.slice(i, i + 100)
+      const { Responses } = await this.db.send(
+        new BatchGetCommand({ RequestItems: { [this.table]: { Keys: chunk.map((l) => lockKey(studioId, l)), ConsistentRead: true } } }),
+      )
+      const ours = new Set((Responses?.[this.table] ?? []).filter((i) => i.appointmentId === appointmentId).map((i) => `${i.pk}|${i.sk}`))
+      held.push(...chunk.filter((l) => ours.has(`${lockKey(studioId, l).pk}|${lockKey(studioId, l).sk}`)))
+    }
+    return held
+  }
+
+  private appointmentReplace(current: AppointmentRecord, next: AppointmentRecord) {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: appointmentItem(next),
+        ConditionExpression: '#version = :v AND #status = :s',
+        ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
+        ExpressionAttributeValues: { ':v': current.version, ':s': current.status },
+      },
+    }
+  }
+
+  private orderStage(appointment: AppointmentRecord, from: OrderRecord['stage'], to: OrderRecord['stage'], now: Date, refundDueFen?: number) {
+    return {
+      Update: {
+        TableName: this.table,
+        Key: keys.order(appointment.studioId, appointment.customerId, appointment.orderId),
+        UpdateExpression: `SET stage = :to, updatedAt = :now, #version = #version + :one${refundDueFen !== undefined ? ', refundDueFen = :refund' : ''}`,
+        ConditionExpression: 'stage = :from',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: {
+          ':to': to,
+          ':from': from,
+          ':now': now.toISOString(),
+          ':one': 1,
+          ...(refundDueFen !== undefined ? { ':refund': refundDueFen } : {}),
+        },
+      },
+    }
+  }
+
+  async lapsedHolds(now: Date, limit: number) {
+    const { Items = [] } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :p AND sk < :now',
+        ExpressionAttributeValues: { ':p': keys.dueHolds, ':now': now.toISOString() },
+        Limit: limit,
+      }),
+    )
+    return Items.map((i) => {
+      const [, studioId, appointmentId] = (i.sk as string).split('#')
+      return { studioId: studioId!, appointmentId: appointmentId! }
+    })
+  }
+
+  async dueReminders(now: Date, limit: number) {
+    const { Items = [] } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :p AND sk < :now',
+        ExpressionAttributeValues: { ':p': keys.dueReminders, ':now': now.toISOString() },
+        Limit: limit,
+      }),
+    )
+    return Items.map((i) => {
+      const [remindAt, studioId, appointmentId] = (i.sk as string).split('#')
+      return { remindAt: remindAt!, studioId: studioId!, appointmentId: appointmentId! }
+    })
+  }
+
+  async claimReminder(studioId: string, appointmentId: string, remindAt: string) {
+    try {
+      await this.db.send(
+        new DeleteCommand({ TableName: this.table, Key: keys.dueReminder(remindAt, studioId, appointmentId), ConditionExpression: 'attribute_exists(pk)' }),
+      )
+      return true
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false
+      throw error
+    }
+  }
+
+  async recordSent(message: OutboxMessage) {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.outbox(message.studioId, message.id), type: 'OutboxMessage', ...message } }))
+  }
+
+  async outbox(studioId: string, limit: number) {
+    const { Items = [] } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :p',
+        ExpressionAttributeValues: { ':p': keys.outboxPartition(studioId) },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    )
+    return Items.map((i) => entity<OutboxMessage>(i)!)
+  }
+}
