@@ -144,12 +144,15 @@ export async function bookShoot(deps: BookingAppDeps, input: z.output<typeof boo
   const picture = await branchPicture(deps, caller.studioId, input.branchId, date, date, ctx.now)
   checkStart(picture, startsAt, ctx.now, desk)
 
-  const refuse = () =>
-    new DomainError('SLOT_TAKEN', 'That time is not free; please choose another', {
-      nextFreeTimes: nextFreeTimes(picture, pkg, date, ctx.now, input.photographerId, desk),
+  // The times offered instead are read afresh: whoever just took this slot changed the day.
+  const refuse = async () => {
+    const fresh = await branchPicture(deps, caller.studioId, input.branchId, date, date, ctx.now)
+    return new DomainError('SLOT_TAKEN', 'That time is not free; please choose another', {
+      nextFreeTimes: nextFreeTimes(fresh, pkg, date, ctx.now, input.photographerId, desk),
     })
+  }
   const placement = place(picture, pkg, startsAt, ctx.now, { photographerId: input.photographerId, ignoreNotice: desk })
-  if (!placement) throw refuse()
+  if (!placement) throw await refuse()
 
   const now = ctx.now.toISOString()
   const appointmentId = ulid(ctx.now.getTime())
@@ -203,7 +206,7 @@ export async function bookShoot(deps: BookingAppDeps, input: z.output<typeof boo
   try {
     await deps.booking.createBooking(appointment, order, placement.locks, ctx.now)
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'SLOT_TAKEN') throw refuse()
+    if (error instanceof DomainError && error.code === 'SLOT_TAKEN') throw await refuse()
     throw error
   }
   return appointment
@@ -242,12 +245,14 @@ export async function rescheduleShoot(deps: BookingAppDeps, input: z.output<type
   const picture = await branchPicture(deps, caller.studioId, current.branchId, date, date, ctx.now, { ignoreAppointmentId: current.id })
   const desk = caller.kind === 'staff'
   checkStart(picture, startsAt, ctx.now, desk)
-  const refuse = () =>
-    new DomainError('SLOT_TAKEN', 'That time is not free; please choose another', {
-      nextFreeTimes: nextFreeTimes(picture, pkg, date, ctx.now, input.photographerId, desk),
+  const refuse = async () => {
+    const fresh = await branchPicture(deps, caller.studioId, current.branchId, date, date, ctx.now, { ignoreAppointmentId: current.id })
+    return new DomainError('SLOT_TAKEN', 'That time is not free; please choose another', {
+      nextFreeTimes: nextFreeTimes(fresh, pkg, date, ctx.now, input.photographerId, desk),
     })
+  }
   const placement = place(picture, pkg, startsAt, ctx.now, { photographerId: input.photographerId, keep: current, ignoreNotice: desk })
-  if (!placement) throw refuse()
+  if (!placement) throw await refuse()
   const next: AppointmentRecord = {
     ...current,
     startsAt: new Date(placement.slot.startsAt).toISOString(),
@@ -263,7 +268,7 @@ export async function rescheduleShoot(deps: BookingAppDeps, input: z.output<type
   try {
     return await deps.booking.rescheduleBooking(current, next, locksOf(current), placement.locks, ctx.now)
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'SLOT_TAKEN') throw refuse()
+    if (error instanceof DomainError && error.code === 'SLOT_TAKEN') throw await refuse()
     throw error
   }
 }
