@@ -77,6 +77,7 @@ export const CustomerHistorySchema = z.object({
 
 export const ImportRowErrorSchema = z.object({ line: z.number().int(), column: z.string(), reason: z.string() })
 
+/** In a dry run, created/updated/skipped say what the real run would do. */
 export const ImportReportSchema = z.object({
   dryRun: z.boolean(),
   rows: z.number().int(),

@@ -176,7 +176,17 @@ export async function importCustomerCsv(customers: CustomerRepository, bytes: Ui
     errors: parsed.errors,
     columns: parsed.columns,
   }
-  if (options.dryRun) return report
+  if (options.dryRun) {
+    // What the real run would do, read without writing: one batch lookup per hundred phones.
+    const known = await customers.findByPhones(options.studioId, parsed.valid.map((r) => r.fields.phone))
+    for (const row of parsed.valid) {
+      const existing = known.get(row.fields.phone)
+      if (!existing) report.created++
+      else if (Object.keys(changesFor(existing, row)).length > 0) report.updated++
+      else report.skipped++
+    }
+    return report
+  }
 
   const now = options.now.toISOString()
   const newRecord = (row: ParsedRow): CustomerRecord => ({ ...row.fields, id: ulid(), studioId: options.studioId, phoneVerified: true, version: 1, createdAt: now, updatedAt: now })

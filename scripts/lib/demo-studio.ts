@@ -3,6 +3,7 @@ import type { AppDeps } from '../../functions/api/implementations'
 import { addPackage, addProduct } from '../../functions/catalog/manage-catalog'
 import type { RequestContext } from '../../functions/api/context'
 import { addStaff, provisionStudio } from '../../functions/studio/provision-studio'
+import { ulid } from 'ulid'
 import type { Branch } from '../../types/entities'
 
 export const DEMO_STUDIO_CODE = 'demo'
@@ -18,6 +19,9 @@ export const demoStaff: { username: string; displayName: string; roles: StaffRol
   { username: 'retoucher', displayName: '赵磊 (修图师)', roles: ['retoucher'], branch: 0 },
   { username: 'finance', displayName: '周敏 (财务)', roles: ['finance'], branch: 0 },
   { username: 'manager.xuhui', displayName: '吴刚 (徐汇店长)', roles: ['manager'], branch: 1 },
+  { username: 'photographer.senior', displayName: '刘洋 (资深摄影师)', roles: ['photographer'], branch: 0 },
+  { username: 'photographer.xuhui', displayName: '孙丽 (摄影师)', roles: ['photographer'], branch: 1 },
+  { username: 'makeup.xuhui', displayName: '郑爽 (化妆师)', roles: ['makeup'], branch: 1 },
 ]
 
 /** Seeds the demo studio: two Shanghai branches and one staff account per role. */
@@ -39,7 +43,27 @@ export async function seedDemoStudio(deps: AppDeps, log: (line: string) => void 
   log(`  ${demoStaff.length} staff accounts`)
   const packages = await seedDemoCatalog(deps, studio.id, branches)
   log(`  ${packages} packages`)
+  const rooms = await seedDemoSetup(deps, studio.id, branches)
+  log(`  opening hours and ${rooms} rooms`)
   return { studio, branches }
+}
+
+/** Opening hours (09:30–18:30, Mondays closed at 徐汇), rooms, and a senior photographer who costs more. */
+async function seedDemoSetup(deps: AppDeps, studioId: string, branches: Branch[]) {
+  const everyDay = (days: string[]) => Object.fromEntries(days.map((d) => [d, [{ from: '09:30', to: '18:30' }]]))
+  await deps.booking.saveBranchSchedule(studioId, branches[0]!.id, { openingHours: everyDay(['1', '2', '3', '4', '5', '6', '7']), closedDates: [] })
+  await deps.booking.saveBranchSchedule(studioId, branches[1]!.id, { openingHours: everyDay(['2', '3', '4', '5', '6', '7']), closedDates: [] })
+  const rooms = [
+    { branch: 0, name: '主棚 A · 纯色背景' },
+    { branch: 0, name: '欧式宫廷棚' },
+    { branch: 0, name: '森系花园棚' },
+    { branch: 1, name: '一号棚' },
+    { branch: 1, name: '儿童乐园棚' },
+  ]
+  for (const room of rooms) await deps.booking.saveRoom(studioId, { id: ulid(), branchId: branches[room.branch]!.id, name: room.name, active: true })
+  const senior = await deps.repo.findStaffByUsername(studioId, 'photographer.senior')
+  if (senior) await deps.booking.setStaffSchedule(studioId, senior.id, { daysOff: [], leave: [], surchargeFen: yuan(800) })
+  return rooms.length
 }
 
 const yuan = (amount: number) => amount * 100
