@@ -5,6 +5,7 @@
 import { cpus, totalmem } from 'node:os'
 import { startDynamoLocal } from '../lib/dynamodb-local'
 import { freePort } from '../lib/processes'
+import { benchBooking } from './booking'
 import { benchImport } from './import-customers'
 
 function table(rows: Record<string, string | number>[]): string {
@@ -22,6 +23,16 @@ async function main() {
       const rows = Number(process.env.IMPORT_ROWS ?? 50_000)
       console.log(`\n## Customer import, ${rows} rows (CSV → DynamoDB Local)`)
       console.log(table(await benchImport(dynamo, rows)))
+    }
+    if (!only || only === 'booking') {
+      console.log('\n## Booking through the HTTP API (serverless-offline → DynamoDB Local)')
+      const result = await benchBooking(dynamo)
+      console.log('\n200 concurrent requests for the same slot:')
+      console.log(table([result.race]))
+      console.log('\n1,000 concurrent random bookings, reschedules and cancels across a week, then the overlap check:')
+      console.log(table([result.mix]))
+      console.log('\nLatency:')
+      console.log(table(result.latency))
     }
   } finally {
     await dynamo.stop()
