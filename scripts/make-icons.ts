@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium } from 'playwright-core'
+import { CHROMIUM_ARGS, chromiumPath } from './lib/chromium'
 
 const SIZE = 81
 const OUT_DIR = resolve(__dirname, '..', 'src', 'assets', 'tabbar')
@@ -28,19 +29,11 @@ function svg(shape: string, colour: string, active: boolean): string {
 async function main() {
   const profile = mkdtempSync(join(tmpdir(), 'make-icons-'))
   const browser = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
     viewport: { width: SIZE, height: SIZE },
     deviceScaleFactor: 1,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   })
   try {
     const page = browser.pages()[0] ?? (await browser.newPage())

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/lib/chromium'
 
 export const SCREENSHOTS = resolve(__dirname, '../../test-artifacts/screenshots')
 
@@ -10,22 +11,9 @@ export function appUrl(): string {
   return url
 }
 
-/** Debian's Chromium, headless, with nothing reaching outside this machine. */
+/** Debian's Chromium, headless, with nothing reaching outside this machine; each launch gets a fresh profile. */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    // Each launch gets a fresh, empty profile of its own.
-  })
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
 }
 
 /** A phone: 375 pt wide, like the iPhone most customers hold. */
