@@ -21,5 +21,7 @@ declare namespace NodeJS {
     TARO_APP_CLOUD_ENV: string
     /** The media server's address, put before /media/… image paths in the mini-program; empty on H5, which it serves. */
     TARO_APP_MEDIA_BASE: string
+    /** The WeChat subscription-message template of the day-before reminder; empty means the reminder switch asks WeChat nothing. */
+    TARO_APP_REMINDER_TEMPLATE_ID: string
   }
 }

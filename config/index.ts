@@ -12,6 +12,7 @@ const buildTimeEnv = {
   TARO_APP_STUDIO_CODE: process.env.TARO_APP_STUDIO_CODE ?? 'demo',
   TARO_APP_CLOUD_ENV: process.env.TARO_APP_CLOUD_ENV ?? '',
   TARO_APP_MEDIA_BASE: process.env.TARO_APP_MEDIA_BASE ?? '',
+  TARO_APP_REMINDER_TEMPLATE_ID: process.env.TARO_APP_REMINDER_TEMPLATE_ID ?? '',
 }
 
 /** The API contract lives outside src/ and is shared with the functions; Taro only compiles src/ unless told. */
@@ -67,11 +68,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Taro splits only the entry's modules; pages load lazily on H5, and without this each page
       // chunk carried its own copy of React components, NutUI and zod.
       // The entry is React DOM, Taro's H5 runtime and router, and zod, which every page parses with
-      // (~435 KiB before gzip), over webpack's generic 244 KiB hint; the budgets below sit just above
-      // today's sizes so that growth still warns.
+      // (~450 KiB before gzip, the app's dictionaries included), over webpack's generic 244 KiB hint; the
+      // budgets below sit just above today's sizes so that growth still warns.
       webpackChain(chain) {
         chain.optimization.merge({ splitChunks: { chunks: 'all' } })
-        chain.performance.maxEntrypointSize(460 * 1024).maxAssetSize(300 * 1024)
+        chain.performance.maxEntrypointSize(470 * 1024).maxAssetSize(310 * 1024)
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },

@@ -9,3 +9,8 @@ export function canUse(principal: Principal | undefined, access: Access): boolea
   if (access === 'public') return true
   return principal !== undefined && principal.roles.some((role: Role) => access.includes(role))
 }
+
+/** The staff side of an operation customers use too, e.g. booking: who may do it from the workspace. */
+export function staffAccess(access: Access): Access {
+  return access === 'public' ? access : access.filter((role) => role !== 'customer')
+}

@@ -10,6 +10,11 @@ export default defineAppConfig({
     },
     { root: 'crm', pages: ['customers/index', 'customer/index', 'customer-form/index', 'follow-ups/index'] },
     { root: 'manage', pages: ['packages/index', 'package/index', 'products/index', 'import/index'] },
+    { root: 'booking', pages: ['book/index', 'held/index', 'appointments/index'] },
+    {
+      root: 'schedule',
+      pages: ['mine/index', 'desk/index', 'pick-customer/index', 'setup/index', 'hours/index', 'rooms/index', 'staff/index', 'policy/index'],
+    },
   ],
   // Components are injected when a page first uses them, so the start-up cost stays with the pages opened.
   lazyCodeLoading: 'requiredComponents',

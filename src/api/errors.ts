@@ -8,14 +8,21 @@ export class ApiError extends Error {
   readonly fields: FieldIssue[]
   readonly status?: number
   readonly requestId?: string
+  /** With SLOT_TAKEN: the next free start times, soonest first, to offer instead. */
+  readonly nextFreeTimes: string[]
 
-  constructor(code: ClientErrorCode, message: string, options: { fields?: FieldIssue[]; status?: number; requestId?: string } = {}) {
+  constructor(
+    code: ClientErrorCode,
+    message: string,
+    options: { fields?: FieldIssue[]; status?: number; requestId?: string; nextFreeTimes?: string[] } = {},
+  ) {
     super(message)
     this.name = 'ApiError'
     this.code = code
     this.fields = options.fields ?? []
     this.status = options.status ?? (code === 'NETWORK' ? undefined : ERROR_STATUS[code])
     this.requestId = options.requestId
+    this.nextFreeTimes = options.nextFreeTimes ?? []
   }
 }
 

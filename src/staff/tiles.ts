@@ -1,8 +1,9 @@
+import { book, saveBookingPolicy } from '../../types/booking-operations'
 import { createPackage } from '../../types/catalog-operations'
 import { importCustomers, searchCustomers } from '../../types/crm-operations'
 import { listAudit, listStaff } from '../../types/operations'
 import type { StaffRole } from '../../types/roles'
-import type { Access } from '../access'
+import { staffAccess, type Access } from '../access'
 import { routes } from '../routes'
 
 /**
@@ -10,6 +11,7 @@ import { routes } from '../routes'
  * declared in types/ takes that operation's `access`, so the server and the workspace agree.
  */
 const FRONT_DESK: readonly StaffRole[] = ['reception', 'manager', 'admin']
+/** An admin sees every tile; only photographers and makeup artists have a schedule of their own (schedules.mine). */
 const SHOOTING: readonly StaffRole[] = ['photographer', 'makeup', 'admin']
 const POST_PRODUCTION: readonly StaffRole[] = ['retoucher', 'manager', 'admin']
 const FINANCE: readonly StaffRole[] = ['finance', 'manager', 'admin']
@@ -29,6 +31,7 @@ export type TileKey =
   | 'reports'
   | 'staff'
   | 'packages'
+  | 'bookingSetup'
   | 'inventory'
   | 'auditLog'
   | 'settings'
@@ -47,17 +50,18 @@ export interface Tile {
 
 export const tiles: Tile[] = [
   { key: 'customers', section: 'daily', access: searchCustomers.access, url: routes.customers },
-  { key: 'bookings', section: 'daily', access: FRONT_DESK },
+  { key: 'bookings', section: 'daily', access: staffAccess(book.access), url: routes.branchDay },
   { key: 'orders', section: 'daily', access: FRONT_DESK },
   { key: 'payments', section: 'daily', access: FRONT_DESK },
-  { key: 'myDay', section: 'daily', access: SHOOTING },
-  { key: 'myWeek', section: 'daily', access: SHOOTING },
+  { key: 'myDay', section: 'daily', access: SHOOTING, url: `${routes.mySchedule}?days=1` },
+  { key: 'myWeek', section: 'daily', access: SHOOTING, url: `${routes.mySchedule}?days=7` },
   { key: 'productionQueue', section: 'daily', access: POST_PRODUCTION },
   { key: 'paymentAudit', section: 'daily', access: FINANCE },
   { key: 'expenses', section: 'daily', access: FINANCE },
   { key: 'reports', section: 'management', access: BRANCH_MANAGEMENT },
   { key: 'staff', section: 'management', access: listStaff.access, url: routes.staffMembers },
   { key: 'packages', section: 'management', access: createPackage.access, url: routes.packagesEditor },
+  { key: 'bookingSetup', section: 'management', access: saveBookingPolicy.access, url: routes.bookingSetup },
   { key: 'inventory', section: 'management', access: BRANCH_MANAGEMENT },
   { key: 'auditLog', section: 'management', access: listAudit.access, url: routes.auditLog },
   { key: 'settings', section: 'studio', access: STUDIO_ADMINISTRATION },

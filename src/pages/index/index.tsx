@@ -16,9 +16,8 @@ import { useI18n } from '../../i18n'
 import { imageUrl } from '../../media'
 import { formatFen } from '../../money'
 import { routes } from '../../routes'
+import { BRANCH_KEY } from './branch'
 import './index.scss'
-
-const BRANCH_KEY = 'studio-erp.branch'
 
 /** The branch the customer chose last time, if the studio still has it; otherwise its first branch. */
 function rememberedBranch(branches: Branch[]): Branch | undefined {

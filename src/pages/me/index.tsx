@@ -16,6 +16,7 @@ import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
 import { useI18n } from '../../i18n'
+import { routes } from '../../routes'
 import { signOut } from '../../session/actions'
 import './index.scss'
 
@@ -155,6 +156,10 @@ export default function MePage() {
             </View>
           </View>
         )}
+      </Card>
+
+      <Card>
+        <Cell title={t('appointments.title')} clickable onClick={() => Taro.navigateTo({ url: routes.myAppointments })} />
       </Card>
 
       <Card title={t('settings.title')}>

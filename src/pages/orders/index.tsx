@@ -1,7 +1,9 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Order } from '@nutui/icons-react-taro'
+import { Card } from '../../components/Card'
 import { EmptyState } from '../../components/StatusView'
+import { Cell } from '../../components/ui'
 import { useCustomerTabBar } from '../../hooks/useCustomerTabBar'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
@@ -17,6 +19,9 @@ export default function OrdersPage() {
 
   return (
     <View className="screen">
+      <Card>
+        <Cell title={t('appointments.title')} description={t('orders.appointmentsHint')} clickable onClick={() => Taro.navigateTo({ url: routes.myAppointments })} />
+      </Card>
       <EmptyState
         icon={<Order size={28} />}
         title={t('orders.emptyTitle')}

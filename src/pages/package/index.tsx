@@ -11,6 +11,8 @@ import { useRequiredSession } from '../../hooks/useRequiredSession'
 import { useI18n, type Translate } from '../../i18n'
 import { imageUrl } from '../../media'
 import { formatFen } from '../../money'
+import { routes } from '../../routes'
+import { BRANCH_KEY } from '../index/branch'
 import './index.scss'
 
 function duration(t: Translate, minutes: number): string {
@@ -34,8 +36,10 @@ export default function PackagePage() {
   const item = detail.data
   const images = item.gallery.length > 0 ? item.gallery : [item.coverImage]
 
-  const book = () =>
-    Taro.showModal({ title: t('package.bookingSoonTitle'), content: t('package.bookingSoonText'), showCancel: false, confirmText: t('common.confirm') })
+  // The branch the customer chose on the home page, when this package is sold there.
+  const remembered: unknown = Taro.getStorageSync(BRANCH_KEY)
+  const branchId = item.branchIds.find((id) => id === remembered) ?? item.branchIds[0]
+  const book = () => Taro.navigateTo({ url: `${routes.book}?packageId=${item.id}&branchId=${branchId}` })
 
   return (
     <View className="package">

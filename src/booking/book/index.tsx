@@ -1,0 +1,216 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import type { Slot } from '../../../types/booking'
+import { book, getBookingPolicy, rescheduleBooking } from '../../../types/booking-operations'
+import { getPackage } from '../../../types/catalog-operations'
+import { asApiError, call } from '../../api'
+import { dayLabel } from '../../booking-labels'
+import { Card } from '../../components/Card'
+import { FormMessage } from '../../components/FormField'
+import { ErrorState, LoadingState } from '../../components/StatusView'
+import { Button, Switch, TextArea } from '../../components/ui'
+import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { usePageTitle } from '../../hooks/usePageTitle'
+import { useQuery } from '../../hooks/useQuery'
+import { useRequiredSession } from '../../hooks/useRequiredSession'
+import { useI18n, type MessageKey } from '../../i18n'
+import { formatFen } from '../../money'
+import { routes } from '../../routes'
+import { studioMoment } from '../../studio-time'
+import { SlotCalendar } from '../SlotCalendar'
+import './index.scss'
+
+const reminderTemplate = process.env.TARO_APP_REMINDER_TEMPLATE_ID
+
+/** WeChat only sends a subscription message the customer allowed by a tap, so the switch asks WeChat when there is a template. */
+async function allowReminder(): Promise<boolean> {
+  if (process.env.TARO_ENV !== 'weapp' || !reminderTemplate) return true
+  try {
+    // Taro's typing wants Alipay's entityIds as well; WeChat ignores it. A refusal rejects, so an answer is the success result.
+    const answer = (await Taro.requestSubscribeMessage({ tmplIds: [reminderTemplate], entityIds: [] })) as Taro.requestSubscribeMessage.SuccessCallbackResult
+    return answer[reminderTemplate] === 'accept'
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Choosing a time for a package: a customer booking for themselves, reception booking for a
+ * customer (`desk=1&customerId=…`), or either moving an existing booking (`appointmentId=…`).
+ */
+export default function BookPage() {
+  const { t } = useI18n()
+  const params = useRouter().params
+  const packageId = params.packageId ?? ''
+  const branchId = params.branchId ?? ''
+  const desk = params.desk === '1'
+  const appointmentId = params.appointmentId
+  const customerId = params.customerId
+  const customerName = params.customerName ? decodeURIComponent(params.customerName) : undefined
+  usePageTitle(appointmentId ? 'booking.rescheduleTitle' : 'booking.title')
+  const session = useRequiredSession(desk ? 'staff' : 'customer')
+  const signedIn = session !== null
+  const pkg = useQuery(() => call(getPackage, { packageId }), [packageId], signedIn)
+  const policy = useQuery(() => call(getBookingPolicy, {}), [], signedIn)
+  const [slot, setSlot] = useState<Slot>()
+  const [pending, setPending] = useState<string>()
+  const [photographerId, setPhotographerId] = useState<string>()
+  const [notes, setNotes] = useState('')
+  const [remind, setRemind] = useState(false)
+  const [refresh, setRefresh] = useState(0)
+  const [refused, setRefused] = useState<{ message: MessageKey; nextFreeTimes: string[] }>()
+  const [saving, setSaving] = useState(false)
+  const feedback = useFormFeedback()
+
+  if (!session) return null
+  const failure = pkg.error ?? policy.error
+  if (failure !== undefined) return <ErrorState error={failure} onRetry={pkg.error !== undefined ? pkg.reload : policy.reload} />
+  if (!pkg.data || !policy.data) return <LoadingState />
+  const item = pkg.data
+  const { timeZone } = policy.data
+
+  const choose = (next: Slot | undefined) => {
+    setSlot(next)
+    setPending(undefined)
+    if (!next?.photographers.some((person) => person.id === photographerId)) setPhotographerId(undefined)
+  }
+
+  const toggleReminder = async (on: boolean) => setRemind(on && (await allowReminder()))
+
+  const submit = async () => {
+    if (!slot) return
+    feedback.reset()
+    setRefused(undefined)
+    setSaving(true)
+    try {
+      if (appointmentId) {
+        await call(rescheduleBooking, { appointmentId, startsAt: slot.startsAt, photographerId })
+        await Taro.navigateBack()
+        Taro.showToast({ title: t('booking.rescheduled'), icon: 'success' })
+        return
+      }
+      const appointment = await call(book, {
+        packageId,
+        branchId,
+        startsAt: slot.startsAt,
+        photographerId,
+        customerId: desk ? customerId : undefined,
+        notes: notes.trim() || undefined,
+        remindCustomer: remind,
+      })
+      const deskParams = desk ? `&desk=1&branchId=${branchId}&date=${slot.date}` : ''
+      await Taro.redirectTo({ url: `${routes.bookingHeld}?id=${appointment.id}${deskParams}` })
+    } catch (failed) {
+      const error = asApiError(failed)
+      if (error.code === 'SLOT_TAKEN') {
+        setRefused({ message: 'error.SLOT_TAKEN', nextFreeTimes: error.nextFreeTimes })
+        setRefresh((count) => count + 1)
+      } else if (error.code === 'VALIDATION_FAILED' && error.fields.some((field) => field.path === 'startsAt')) {
+        setRefused({ message: 'booking.timeGone', nextFreeTimes: [] })
+        setRefresh((count) => count + 1)
+      } else {
+        feedback.report(error)
+      }
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const surcharge = slot?.photographers.find((person) => person.id === photographerId)?.surchargeFen ?? 0
+
+  return (
+    <View className="screen book">
+      <Card>
+        <View className="book__package">
+          <Text className="book__package-name">{item.name}</Text>
+          <Text className="book__package-meta">
+            {t('package.minutes', { minutes: item.shootMinutes })} · {t('package.depositOf', { amount: formatFen(item.depositFen) })}
+          </Text>
+          {desk && customerName && <Text className="book__customer">{t('booking.forCustomer', { name: customerName })}</Text>}
+        </View>
+      </Card>
+
+      {refused && (
+        <View className="book__taken">
+          <Text className="book__taken-title">{t(refused.message)}</Text>
+          {refused.nextFreeTimes.length > 0 && (
+            <View>
+              <Text className="book__taken-hint">{t('booking.nextFreeTimes')}</Text>
+              <View className="book__suggestions">
+                {refused.nextFreeTimes.map((startsAt) => {
+                  const moment = studioMoment(startsAt, timeZone)
+                  return (
+                    <Text key={startsAt} className="book__suggestion" onClick={() => setPending(startsAt)}>
+                      {`${dayLabel(t, moment.date)} ${moment.time}`}
+                    </Text>
+                  )
+                })}
+              </View>
+            </View>
+          )}
+        </View>
+      )}
+
+      <Card title={t('booking.chooseTime')}>
+        <SlotCalendar
+          packageId={packageId}
+          branchId={branchId}
+          timeZone={timeZone}
+          horizonDays={policy.data.horizonDays}
+          value={pending ?? slot?.startsAt}
+          onChange={choose}
+          refresh={refresh}
+        />
+      </Card>
+
+      {slot && (
+        <Card title={t('booking.photographer')}>
+          {[{ id: undefined, name: t('booking.anyPhotographer'), surchargeFen: 0 }, ...slot.photographers].map((person) => (
+            <View
+              key={person.id ?? 'any'}
+              className={`book__option${person.id === photographerId ? ' book__option--selected' : ''}`}
+              onClick={() => setPhotographerId(person.id)}
+            >
+              <View className="book__radio" />
+              <Text className="book__option-name">{person.name}</Text>
+              <Text className="book__option-extra">
+                {person.id === undefined ? t('booking.assignedForYou') : person.surchargeFen > 0 ? `+${formatFen(person.surchargeFen)}` : t('booking.noSurcharge')}
+              </Text>
+            </View>
+          ))}
+        </Card>
+      )}
+
+      {!appointmentId && (
+        <Card title={t('booking.notes')}>
+          <TextArea value={notes} onChange={setNotes} maxLength={500} placeholder={t('booking.notesPlaceholder')} className="book__notes" />
+          {!desk && (
+            <View className="book__reminder">
+              <View className="book__reminder-text">
+                <Text>{t('booking.remind')}</Text>
+                <Text className="book__reminder-hint">{t('booking.remindHint')}</Text>
+              </View>
+              <Switch checked={remind} onChange={(on) => void toggleReminder(on)} />
+            </View>
+          )}
+        </Card>
+      )}
+
+      <Text className="book__policy">
+        {t('booking.holdNote', { minutes: policy.data.holdMinutes })} {t('booking.cutoffNote', { hours: policy.data.changeCutoffHours })}
+      </Text>
+      <FormMessage message={feedback.message} />
+
+      <View className="book__bar">
+        <View className="book__chosen">
+          <Text className="book__chosen-label">{slot ? `${dayLabel(t, slot.date)} ${slot.time}` : t('booking.noTimeChosen')}</Text>
+          {surcharge > 0 && <Text className="book__chosen-extra">{t('booking.surcharge', { amount: formatFen(surcharge) })}</Text>}
+        </View>
+        <Button type="primary" disabled={!slot} loading={saving} onClick={submit}>
+          {appointmentId ? t('booking.confirmReschedule') : t('booking.submit')}
+        </Button>
+      </View>
+    </View>
+  )
+}

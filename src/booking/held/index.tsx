@@ -1,0 +1,144 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Clock, Success } from '@nutui/icons-react-taro'
+import { useState } from 'react'
+import { branchDay, confirmBooking, getBookingPolicy, myAppointments } from '../../../types/booking-operations'
+import { getPackage } from '../../../types/catalog-operations'
+import { canUse } from '../../access'
+import { call } from '../../api'
+import { dayLabel } from '../../booking-labels'
+import { AppointmentStatus } from '../../components/AppointmentStatus'
+import { Card } from '../../components/Card'
+import { FormMessage } from '../../components/FormField'
+import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
+import { Button, Cell } from '../../components/ui'
+import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { useNow } from '../../hooks/useNow'
+import { usePageTitle } from '../../hooks/usePageTitle'
+import { useQuery } from '../../hooks/useQuery'
+import { useRequiredSession } from '../../hooks/useRequiredSession'
+import { useI18n } from '../../i18n'
+import { formatFen } from '../../money'
+import { routes } from '../../routes'
+import { countdown, studioMoment } from '../../studio-time'
+import './index.scss'
+
+/**
+ * Right after booking: the time is held until the deposit is paid. Customers read their booking
+ * from their own list; the desk (`desk=1&branchId&date`) from the branch's day, and may record the deposit.
+ */
+export default function HeldPage() {
+  const { t } = useI18n()
+  usePageTitle('held.title')
+  const params = useRouter().params
+  const appointmentId = params.id ?? ''
+  const desk = params.desk === '1'
+  const session = useRequiredSession(desk ? 'staff' : 'customer')
+  const signedIn = session !== null
+  const appointment = useQuery(
+    async () => {
+      const { items } = desk ? await call(branchDay, { branchId: params.branchId ?? '', date: params.date ?? '' }) : await call(myAppointments, {})
+      return items.find((item) => item.id === appointmentId) ?? null
+    },
+    [appointmentId],
+    signedIn,
+  )
+  const packageId = appointment.data?.packageId
+  const pkg = useQuery(() => call(getPackage, { packageId: packageId ?? '' }), [packageId], packageId !== undefined)
+  const policy = useQuery(() => call(getBookingPolicy, {}), [], signedIn)
+  const held = appointment.data?.status === 'held'
+  const now = useNow(held)
+  const [confirming, setConfirming] = useState(false)
+  const feedback = useFormFeedback()
+
+  if (!session) return null
+  if (appointment.error !== undefined) return <ErrorState error={appointment.error} onRetry={appointment.reload} />
+  if (appointment.data === undefined || !policy.data) return <LoadingState />
+  const item = appointment.data
+  if (item === null) return <EmptyState title={t('error.NOT_FOUND')} />
+
+  const left = item.holdExpiresAt ? countdown(item.holdExpiresAt, now) : undefined
+  const expired = item.status === 'expired' || (held && left === undefined)
+  const moment = studioMoment(item.startsAt, policy.data.timeZone)
+  const ends = studioMoment(item.endsAt, policy.data.timeZone)
+  const deposit = pkg.data ? formatFen(pkg.data.depositFen) : ''
+  const mayConfirm = desk && canUse(session.principal, confirmBooking.access)
+
+  const confirm = async () => {
+    feedback.reset()
+    setConfirming(true)
+    try {
+      await call(confirmBooking, { appointmentId: item.id })
+      await appointment.reload()
+      Taro.showToast({ title: t('held.depositRecorded'), icon: 'success' })
+    } catch (failure) {
+      feedback.report(failure)
+    } finally {
+      setConfirming(false)
+    }
+  }
+
+  return (
+    <View className="screen held">
+      <View className={`held__hero${expired ? ' held__hero--expired' : ''}`}>
+        <View className="held__icon">{item.status === 'confirmed' ? <Success size={30} /> : <Clock size={30} />}</View>
+        <Text className="held__title">
+          {item.status === 'confirmed' ? t('held.confirmedTitle') : expired ? t('held.expiredTitle') : t('held.heldTitle')}
+        </Text>
+        {held && left && <Text className="held__countdown">{t('held.payWithin', { time: left })}</Text>}
+        {expired && <Text className="held__lead">{t('held.expiredText')}</Text>}
+      </View>
+
+      <Card title={t('held.details')} extra={<AppointmentStatus status={expired ? 'expired' : item.status} />}>
+        <Cell title={t('held.package')} extra={item.packageName} />
+        <Cell title={t('held.time')} extra={`${dayLabel(t, moment.date)} ${moment.time}–${ends.time}`} />
+        {desk && <Cell title={t('held.customer')} extra={item.customerName} />}
+        {item.notes && <Cell title={t('booking.notes')} extra={item.notes} />}
+        {item.remindCustomer && <Cell title={t('booking.remind')} extra={t('held.reminderOn')} />}
+      </Card>
+
+      {held && !expired && (
+        <Card title={t('held.nextSteps')}>
+          <View className="held__step held__step--done">
+            <Text className="held__step-index">1</Text>
+            <Text>{t('held.stepTime')}</Text>
+          </View>
+          <View className="held__step held__step--current">
+            <Text className="held__step-index">2</Text>
+            <View className="held__step-body">
+              <Text>{deposit ? t('held.stepDepositAmount', { amount: deposit }) : t('held.stepDeposit')}</Text>
+              <Text className="held__step-hint">{desk ? t('held.deskDepositHint') : t('held.depositHint')}</Text>
+            </View>
+          </View>
+          <View className="held__step">
+            <Text className="held__step-index">3</Text>
+            <Text>{t('held.stepShoot')}</Text>
+          </View>
+        </Card>
+      )}
+
+      <View className="actions">
+        <FormMessage message={feedback.message} />
+        {mayConfirm && held && !expired && (
+          <Button block type="primary" loading={confirming} onClick={confirm}>
+            {t('held.recordDeposit')}
+          </Button>
+        )}
+        {desk ? (
+          <Button block fill="outline" onClick={() => Taro.redirectTo({ url: `${routes.branchDay}?branchId=${item.branchId}&date=${moment.date}` })}>
+            {t('held.toBranchDay')}
+          </Button>
+        ) : (
+          <Button block fill="outline" onClick={() => Taro.redirectTo({ url: routes.myAppointments })}>
+            {t('held.toMyAppointments')}
+          </Button>
+        )}
+        {expired && (
+          <Button block type="primary" onClick={() => Taro.redirectTo({ url: `${routes.book}?packageId=${item.packageId}&branchId=${item.branchId}` })}>
+            {t('held.chooseAgain')}
+          </Button>
+        )}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,121 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import type { Appointment } from '../../../types/booking'
+import { book, branchDay, confirmBooking, getBookingPolicy, listRooms } from '../../../types/booking-operations'
+import { listStaff } from '../../../types/operations'
+import { canUse, staffAccess } from '../../access'
+import { call } from '../../api'
+import { Card } from '../../components/Card'
+import { ErrorState, LoadingState } from '../../components/StatusView'
+import { Button } from '../../components/ui'
+import { errorMessage } from '../../i18n/errors'
+import { usePageTitle } from '../../hooks/usePageTitle'
+import { useQuery } from '../../hooks/useQuery'
+import { useI18n } from '../../i18n'
+import { routes } from '../../routes'
+import { Forbidden } from '../../staff/Forbidden'
+import { useStaffPage } from '../../staff/useStaffPage'
+import { studioToday } from '../../studio-time'
+import { AppointmentRow } from '../AppointmentRow'
+import { BranchPicker } from '../BranchPicker'
+import { DateSwitcher } from '../DateSwitcher'
+import { useBranch } from '../useBranch'
+import '../schedule.scss'
+
+/** The front desk's day: every booking of the branch, room by room, with the deposit to confirm on held ones. */
+export default function BranchDayPage() {
+  const { t } = useI18n()
+  usePageTitle('tile.bookings')
+  const params = useRouter().params
+  const { session, allowed } = useStaffPage(staffAccess(book.access))
+  const { branchId, setBranchId, branches } = useBranch(session, params.branchId, allowed)
+  const policy = useQuery(() => call(getBookingPolicy, {}), [], allowed)
+  const [date, setDate] = useState(params.date)
+  const today = policy.data ? studioToday(policy.data.timeZone) : undefined
+  const day = date ?? today
+  const bookings = useQuery(() => call(branchDay, { branchId: branchId ?? '', date: day ?? '' }), [branchId, day], allowed && !!branchId && !!day)
+  const rooms = useQuery(() => call(listRooms, { branchId: branchId ?? '' }), [branchId], allowed && !!branchId)
+  const mayListStaff = canUse(session?.principal, listStaff.access)
+  const staff = useQuery(() => call(listStaff, { branchId }), [branchId], allowed && mayListStaff && !!branchId)
+  const [confirming, setConfirming] = useState<string>()
+
+  // Back from booking for a customer, the day shows the new booking.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current && allowed && branchId && day) void bookings.reload()
+    shown.current = true
+  })
+
+  if (!session) return null
+  if (!allowed) return <Forbidden />
+  const failure = policy.error ?? bookings.error ?? rooms.error
+  const mayConfirm = canUse(session.principal, confirmBooking.access)
+  const staffName = (id?: string) => (id ? staff.data?.items.find((member) => member.id === id)?.displayName : undefined)
+
+  const confirm = async (item: Appointment) => {
+    setConfirming(item.id)
+    try {
+      await call(confirmBooking, { appointmentId: item.id })
+      Taro.showToast({ title: t('held.depositRecorded'), icon: 'success' })
+      await bookings.reload()
+    } catch (error) {
+      Taro.showToast({ title: errorMessage(t, error), icon: 'none' })
+    } finally {
+      setConfirming(undefined)
+    }
+  }
+
+  const items = (bookings.data?.items ?? []).filter((item) => item.status !== 'expired').sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+  const roomList = rooms.data?.items ?? []
+  const groups = [
+    ...roomList.filter((room) => room.active || items.some((item) => item.roomId === room.id)).map((room) => ({ key: room.id, title: room.name, items: items.filter((item) => item.roomId === room.id) })),
+    { key: 'none', title: t('desk.noRoom'), items: items.filter((item) => !item.roomId || !roomList.some((room) => room.id === item.roomId)) },
+  ].filter((group) => group.key !== 'none' || group.items.length > 0)
+
+  const bookForCustomer = () => Taro.navigateTo({ url: `${routes.bookForCustomer}?branchId=${branchId}` })
+
+  return (
+    <View className="screen">
+      <View className="schedule-toolbar">
+        <BranchPicker branches={branches} branchId={branchId} onChange={setBranchId} />
+        <Button type="primary" size="small" onClick={bookForCustomer}>
+          {t('desk.bookForCustomer')}
+        </Button>
+      </View>
+      {day && today && <DateSwitcher date={day} step={1} onChange={setDate} onToday={() => setDate(today)} />}
+      {failure !== undefined && <ErrorState error={failure} onRetry={() => void (policy.reload(), bookings.reload(), rooms.reload())} />}
+      {failure === undefined && (!bookings.data || !rooms.data || bookings.loading) && <LoadingState />}
+      {failure === undefined && bookings.data && rooms.data && !bookings.loading && (
+        <View>
+          <Text className="schedule-note">{t('desk.summary', { count: items.filter((item) => item.status !== 'cancelled').length })}</Text>
+          {groups.length === 0 && <Text className="schedule-note">{t('desk.noRooms')}</Text>}
+          {groups.map((group) => (
+            <Card key={group.key} title={group.title}>
+              {group.items.length === 0 && <Text className="schedule-note">{t('schedule.nothingBooked')}</Text>}
+              {group.items.map((item) => {
+                const photographer = staffName(item.photographerId)
+                const makeup = staffName(item.makeupArtistId)
+                const details = [
+                  photographer && t('desk.photographer', { name: photographer }),
+                  makeup && t('desk.makeup', { name: makeup }),
+                ].filter((detail): detail is string => Boolean(detail))
+                return (
+                  <AppointmentRow key={item.id} item={item} timeZone={bookings.data?.timeZone ?? ''} details={details}>
+                    {mayConfirm && item.status === 'held' && (
+                      <View className="schedule-row-actions">
+                        <Button size="small" type="primary" loading={confirming === item.id} onClick={() => confirm(item)}>
+                          {t('desk.confirmDeposit')}
+                        </Button>
+                      </View>
+                    )}
+                  </AppointmentRow>
+                )
+              })}
+            </Card>
+          ))}
+        </View>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,106 @@
+import { View, Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import type { BranchSchedule } from '../../../types/booking'
+import { getBranchSchedule, saveBranchSchedule } from '../../../types/booking-operations'
+import { call } from '../../api'
+import { Card } from '../../components/Card'
+import { DateField } from '../../components/DateField'
+import { FormField, FormMessage } from '../../components/FormField'
+import { ErrorState, LoadingState } from '../../components/StatusView'
+import { Button, Input } from '../../components/ui'
+import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { usePageTitle } from '../../hooks/usePageTitle'
+import { useQuery } from '../../hooks/useQuery'
+import { useI18n } from '../../i18n'
+import { Forbidden } from '../../staff/Forbidden'
+import { useStaffPage } from '../../staff/useStaffPage'
+import { BranchPicker } from '../BranchPicker'
+import { useBranch } from '../useBranch'
+import { WeeklyHoursEditor } from '../WeeklyHoursEditor'
+import '../schedule.scss'
+import './index.scss'
+
+/** A branch's opening hours per weekday and the dates it is closed (holidays, blackout days). */
+export default function OpeningHoursPage() {
+  const { t } = useI18n()
+  usePageTitle('hours.title')
+  const { session, allowed } = useStaffPage(saveBranchSchedule.access)
+  const { branchId, setBranchId, branches } = useBranch(session, undefined, allowed)
+  const schedule = useQuery(() => call(getBranchSchedule, { branchId: branchId ?? '' }), [branchId], allowed && !!branchId)
+  const [draft, setDraft] = useState<BranchSchedule>()
+  const [closedDate, setClosedDate] = useState('')
+  const [closedReason, setClosedReason] = useState('')
+  const [saving, setSaving] = useState(false)
+  const feedback = useFormFeedback()
+
+  useEffect(() => {
+    if (schedule.data) setDraft(schedule.data)
+  }, [schedule.data])
+
+  if (!session) return null
+  if (!allowed) return <Forbidden />
+  if (schedule.error !== undefined) return <ErrorState error={schedule.error} onRetry={schedule.reload} />
+  if (!draft || schedule.loading) return <LoadingState />
+
+  const addClosed = () => {
+    if (!closedDate || draft.closedDates.some((closed) => closed.date === closedDate)) return
+    const closedDates = [...draft.closedDates, { date: closedDate, reason: closedReason.trim() }].sort((a, b) => a.date.localeCompare(b.date))
+    setDraft({ ...draft, closedDates })
+    setClosedDate('')
+    setClosedReason('')
+  }
+
+  const save = async () => {
+    if (!branchId) return
+    feedback.reset()
+    setSaving(true)
+    try {
+      setDraft(await call(saveBranchSchedule, { branchId, ...draft }))
+      Taro.showToast({ title: t('common.saved'), icon: 'success' })
+    } catch (failure) {
+      feedback.report(failure)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <View className="screen hours">
+      <View className="schedule-toolbar">
+        <BranchPicker branches={branches} branchId={branchId} onChange={setBranchId} />
+      </View>
+      <Card title={t('hours.openingHours')}>
+        <WeeklyHoursEditor value={draft.openingHours} onChange={(openingHours) => setDraft({ ...draft, openingHours })} />
+        {feedback.fields.openingHours && <Text className="form-field__error">{feedback.fields.openingHours}</Text>}
+      </Card>
+      <Card title={t('hours.closedDates')}>
+        {draft.closedDates.length === 0 && <Text className="schedule-note">{t('hours.noClosedDates')}</Text>}
+        {draft.closedDates.map((closed) => (
+          <View key={closed.date} className="hours__closed">
+            <Text className="hours__closed-date">{closed.date}</Text>
+            <Text className="hours__closed-reason">{closed.reason}</Text>
+            <Text className="hours__remove" onClick={() => setDraft({ ...draft, closedDates: draft.closedDates.filter((other) => other.date !== closed.date) })}>
+              {t('hours.remove')}
+            </Text>
+          </View>
+        ))}
+        <FormField label={t('hours.addClosedDate')} error={feedback.fields.closedDates}>
+          <DateField value={closedDate} placeholder={t('common.chooseDate')} onChange={setClosedDate} />
+        </FormField>
+        <FormField label={t('hours.reason')}>
+          <Input value={closedReason} onChange={setClosedReason} maxLength={40} placeholder={t('hours.reasonPlaceholder')} />
+        </FormField>
+        <Button size="small" fill="outline" type="primary" disabled={!closedDate} onClick={addClosed}>
+          {t('hours.add')}
+        </Button>
+      </Card>
+      <View className="actions">
+        <FormMessage message={feedback.message} />
+        <Button block type="primary" loading={saving} onClick={save}>
+          {t('common.save')}
+        </Button>
+      </View>
+    </View>
+  )
+}

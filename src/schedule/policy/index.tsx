@@ -1,0 +1,157 @@
+import { Picker, View, Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import type { BookingPolicy } from '../../../types/booking'
+import { getBookingPolicy, saveBookingPolicy } from '../../../types/booking-operations'
+import { call } from '../../api'
+import { Card } from '../../components/Card'
+import { FormField, FormMessage } from '../../components/FormField'
+import { ErrorState, LoadingState } from '../../components/StatusView'
+import { Button, Input } from '../../components/ui'
+import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { usePageTitle } from '../../hooks/usePageTitle'
+import { useQuery } from '../../hooks/useQuery'
+import { useI18n } from '../../i18n'
+import { parseWhole } from '../../money'
+import { Forbidden } from '../../staff/Forbidden'
+import { useStaffPage } from '../../staff/useStaffPage'
+import './index.scss'
+
+const grids = [15, 30, 60] as const
+const numberFields = ['bufferMinutes', 'minNoticeMinutes', 'horizonDays', 'holdMinutes', 'changeCutoffHours'] as const
+type NumberField = (typeof numberFields)[number]
+
+interface Draft {
+  timeZone: string
+  gridMinutes: BookingPolicy['gridMinutes']
+  numbers: Record<NumberField, string>
+  tiers: { minDaysBefore: string; percent: string }[]
+}
+
+function draftOf(policy: BookingPolicy): Draft {
+  return {
+    timeZone: policy.timeZone,
+    gridMinutes: policy.gridMinutes,
+    numbers: Object.fromEntries(numberFields.map((field) => [field, String(policy[field])])) as Record<NumberField, string>,
+    tiers: [...policy.refundTiers].sort((a, b) => b.minDaysBefore - a.minDaysBefore).map((tier) => ({ minDaysBefore: String(tier.minDaysBefore), percent: String(tier.percent) })),
+  }
+}
+
+/** A field left blank or not a whole number is sent as -1, so the API's own check names it. */
+const whole = (text: string) => parseWhole(text) ?? -1
+
+/** The studio's booking rules: slot grid, buffer, notice, horizon, hold, change cutoff, refund tiers and time zone. */
+export default function BookingPolicyPage() {
+  const { t } = useI18n()
+  usePageTitle('policy.title')
+  const { session, allowed } = useStaffPage(saveBookingPolicy.access)
+  const policy = useQuery(() => call(getBookingPolicy, {}), [], allowed)
+  const [draft, setDraft] = useState<Draft>()
+  const [saving, setSaving] = useState(false)
+  const feedback = useFormFeedback()
+
+  useEffect(() => {
+    if (policy.data) setDraft(draftOf(policy.data))
+  }, [policy.data])
+
+  if (!session) return null
+  if (!allowed) return <Forbidden />
+  if (policy.error !== undefined) return <ErrorState error={policy.error} onRetry={policy.reload} />
+  if (!draft) return <LoadingState />
+
+  const setNumber = (field: NumberField) => (value: string) => setDraft({ ...draft, numbers: { ...draft.numbers, [field]: value } })
+  const setTier = (index: number, part: 'minDaysBefore' | 'percent') => (value: string) =>
+    setDraft({ ...draft, tiers: draft.tiers.map((tier, i) => (i === index ? { ...tier, [part]: value } : tier)) })
+
+  const save = async () => {
+    feedback.reset()
+    setSaving(true)
+    try {
+      const saved = await call(saveBookingPolicy, {
+        timeZone: draft.timeZone.trim(),
+        gridMinutes: draft.gridMinutes,
+        bufferMinutes: whole(draft.numbers.bufferMinutes),
+        minNoticeMinutes: whole(draft.numbers.minNoticeMinutes),
+        horizonDays: whole(draft.numbers.horizonDays),
+        holdMinutes: whole(draft.numbers.holdMinutes),
+        changeCutoffHours: whole(draft.numbers.changeCutoffHours),
+        refundTiers: draft.tiers.map((tier) => ({ minDaysBefore: whole(tier.minDaysBefore), percent: whole(tier.percent) })),
+      })
+      setDraft(draftOf(saved))
+      Taro.showToast({ title: t('common.saved'), icon: 'success' })
+    } catch (failure) {
+      feedback.report(failure)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const numberField = (field: NumberField, unit: string) => (
+    <FormField label={t(`policy.${field}`)} error={feedback.fields[field]}>
+      <View className="policy__number">
+        <Input type="number" value={draft.numbers[field]} onChange={setNumber(field)} maxLength={5} />
+        <Text className="policy__unit">{unit}</Text>
+      </View>
+    </FormField>
+  )
+
+  return (
+    <View className="screen policy">
+      <Card title={t('policy.slots')}>
+        <FormField label={t('policy.gridMinutes')} error={feedback.fields.gridMinutes}>
+          <Picker
+            mode="selector"
+            range={grids.map((minutes) => t('package.minutes', { minutes }))}
+            value={grids.indexOf(draft.gridMinutes)}
+            onChange={(event) => setDraft({ ...draft, gridMinutes: grids[Number(event.detail.value)] ?? draft.gridMinutes })}
+          >
+            <Text className="policy__choice">{t('package.minutes', { minutes: draft.gridMinutes })}</Text>
+          </Picker>
+        </FormField>
+        {numberField('bufferMinutes', t('policy.minutes'))}
+        {numberField('minNoticeMinutes', t('policy.minutes'))}
+        {numberField('horizonDays', t('policy.days'))}
+        <FormField label={t('policy.timeZone')} error={feedback.fields.timeZone} hint={t('policy.timeZoneHint')}>
+          <Input value={draft.timeZone} onChange={(timeZone) => setDraft({ ...draft, timeZone })} maxLength={40} />
+        </FormField>
+      </Card>
+      <Card title={t('policy.holdAndChanges')}>
+        {numberField('holdMinutes', t('policy.minutes'))}
+        {numberField('changeCutoffHours', t('policy.hours'))}
+      </Card>
+      <Card title={t('policy.refundTiers')}>
+        <Text className="policy__hint">{t('policy.refundTiersHint')}</Text>
+        {draft.tiers.map((tier, index) => (
+          <View key={index} className="policy__tier">
+            <Text>{t('policy.tierBefore')}</Text>
+            <View className="policy__small">
+              <Input type="number" value={tier.minDaysBefore} onChange={setTier(index, 'minDaysBefore')} maxLength={3} />
+            </View>
+            <Text>{t('policy.tierDaysRefund')}</Text>
+            <View className="policy__small">
+              <Input type="number" value={tier.percent} onChange={setTier(index, 'percent')} maxLength={3} />
+            </View>
+            <Text>%</Text>
+            {draft.tiers.length > 1 && (
+              <Text className="policy__remove" onClick={() => setDraft({ ...draft, tiers: draft.tiers.filter((_, i) => i !== index) })}>
+                {t('hours.remove')}
+              </Text>
+            )}
+          </View>
+        ))}
+        {feedback.fields.refundTiers && <Text className="form-field__error">{feedback.fields.refundTiers}</Text>}
+        {draft.tiers.length < 10 && (
+          <Text className="policy__add" onClick={() => setDraft({ ...draft, tiers: [...draft.tiers, { minDaysBefore: '', percent: '' }] })}>
+            {t('policy.addTier')}
+          </Text>
+        )}
+      </Card>
+      <View className="actions">
+        <FormMessage message={feedback.message} />
+        <Button block type="primary" loading={saving} onClick={save}>
+          {t('common.save')}
+        </Button>
+      </View>
+    </View>
+  )
+}
