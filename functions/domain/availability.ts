@@ -77,8 +77,20 @@ const toMinutes = (hhmm: string) => {
   return h! * 60 + m!
 }
 
+const instants = new Map<string, number | undefined>()
+
 /** The instant of a wall-clock time on a local date, or undefined when that time does not exist there (a DST gap). */
 export function localInstant(date: string, minutes: number, timeZone: string): number | undefined {
+  // Zone rules do not change while the process runs, so each answer is worked out once.
+  const key = `${date}|${minutes}|${timeZone}`
+  if (!instants.has(key)) {
+    if (instants.size > 100_000) instants.clear()
+    instants.set(key, computeLocalInstant(date, minutes, timeZone))
+  }
+  return instants.get(key)
+}
+
+function computeLocalInstant(date: string, minutes: number, timeZone: string): number | undefined {
   const [y, mo, d] = date.split('-').map(Number)
   const instant = new TZDate(y!, mo! - 1, d!, Math.floor(minutes / 60), minutes % 60, timeZone)
   const back = new TZDate(instant.getTime(), timeZone)
