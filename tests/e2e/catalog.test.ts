@@ -48,7 +48,6 @@ describe('a customer browsing packages', () => {
     await screenshot(page, 'customer-package-detail')
 
     await press(page, zhCN['package.book'])
-    await page.getByText(zhCN['package.bookingSoonTitle']).waitFor()
-    await screenshot(page, 'customer-package-booking-soon')
+    await page.locator('.taro-navigation-bar-title', { hasText: zhCN['booking.title'] }).waitFor()
   }, JOURNEY_TIMEOUT)
 })
