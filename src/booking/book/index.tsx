@@ -197,9 +197,8 @@ export default function BookPage() {
         </Card>
       )}
 
-      <Text className="book__policy">
-        {t('booking.holdNote', { minutes: policy.data.holdMinutes })} {t('booking.cutoffNote', { hours: policy.data.changeCutoffHours })}
-      </Text>
+      <Text className="book__policy">{t('booking.holdNote', { minutes: policy.data.holdMinutes })}</Text>
+      <Text className="book__policy">{t('booking.cutoffNote', { hours: policy.data.changeCutoffHours })}</Text>
       <FormMessage message={feedback.message} />
 
       <View className="book__bar">

@@ -11,7 +11,7 @@ import { AppointmentStatus } from '../../components/AppointmentStatus'
 import { Card } from '../../components/Card'
 import { FormMessage } from '../../components/FormField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
-import { Button, Cell } from '../../components/ui'
+import { Button } from '../../components/ui'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { useNow } from '../../hooks/useNow'
 import { usePageTitle } from '../../hooks/usePageTitle'
@@ -22,6 +22,15 @@ import { formatFen } from '../../money'
 import { routes } from '../../routes'
 import { countdown, studioMoment } from '../../studio-time'
 import './index.scss'
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <View className="held__fact">
+      <Text className="held__fact-label">{label}</Text>
+      <Text className="held__fact-value">{value}</Text>
+    </View>
+  )
+}
 
 /**
  * Right after booking: the time is held until the deposit is paid. Customers read their booking
@@ -90,11 +99,11 @@ export default function HeldPage() {
       </View>
 
       <Card title={t('held.details')} extra={<AppointmentStatus status={expired ? 'expired' : item.status} />}>
-        <Cell title={t('held.package')} extra={item.packageName} />
-        <Cell title={t('held.time')} extra={`${dayLabel(t, moment.date)} ${moment.time}–${ends.time}`} />
-        {desk && <Cell title={t('held.customer')} extra={item.customerName} />}
-        {item.notes && <Cell title={t('booking.notes')} extra={item.notes} />}
-        {item.remindCustomer && <Cell title={t('booking.remind')} extra={t('held.reminderOn')} />}
+        <Fact label={t('held.package')} value={item.packageName} />
+        <Fact label={t('held.time')} value={`${dayLabel(t, moment.date)} ${moment.time}–${ends.time}`} />
+        {desk && <Fact label={t('held.customer')} value={item.customerName} />}
+        {item.notes && <Fact label={t('booking.notes')} value={item.notes} />}
+        {item.remindCustomer && <Fact label={t('booking.remind')} value={t('held.reminderOn')} />}
       </Card>
 
       {held && !expired && (

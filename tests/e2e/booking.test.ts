@@ -1,0 +1,174 @@
+import type { Browser, Page } from 'playwright-core'
+import { zhCN } from '../../src/i18n/zh-CN'
+import { fill, launchBrowser, screenshot, tap } from '../support/browser'
+import { JOURNEY_TIMEOUT, customerOnPhone, press, settled, staffOnPhone } from '../support/app'
+import { bookableStudioOverHttp, freeSlots, shanghaiDate } from '../support/bookable'
+import { signInCustomer } from '../support/http'
+
+const PACKAGE = '森系个人写真'
+
+let browser: Browser
+let setup: Awaited<ReturnType<typeof bookableStudioOverHttp>>
+/** The first free time, which both customers go for. */
+let first: { date: string; time: string }
+
+beforeAll(async () => {
+  setup = await bookableStudioOverHttp('光影测试影楼', PACKAGE)
+  const lookout = await signInCustomer(setup.studio.code, '看看')
+  const [soonest] = await freeSlots(lookout.token, setup.pkg.id, setup.branchId)
+  if (!soonest) throw new Error('the studio offers no free time')
+  first = soonest
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function openBooking(nickname: string) {
+  const page = await customerOnPhone(browser, setup.studio.code, nickname)
+  await page.locator('#app').getByText(PACKAGE).click()
+  await press(page, zhCN['package.book'])
+  await page.locator('.slot-calendar__time').first().waitFor()
+  return page
+}
+
+/** Opens a setup page from its row in the list (the row, not its title, takes the tap). */
+async function openEntry(page: Page, title: string) {
+  await page.locator('#app .nut-cell', { hasText: title }).first().click()
+}
+
+const daysFromToday = (date: string) => Math.round((Date.parse(date) - Date.parse(shanghaiDate(0))) / 86_400_000)
+
+describe('booking a shoot', () => {
+  it('holds the time for one customer with a countdown, tells the next that it is taken, and shows it on the photographer’s day', async () => {
+    // Both customers have the calendar open before either books.
+    const xiaoyu = await openBooking('小雨')
+    const ajie = await openBooking('阿杰')
+    await expect(xiaoyu.locator('.slot-calendar__time').first().textContent()).resolves.toBe(first.time)
+    await settled(xiaoyu)
+    await screenshot(xiaoyu, 'customer-booking-calendar')
+
+    await xiaoyu.locator('.slot-calendar__time').first().click()
+    await xiaoyu.locator('.book__option').first().waitFor()
+    await xiaoyu.locator('.book__notes textarea').fill('想拍森系风格，两套服装')
+    await settled(xiaoyu)
+    await screenshot(xiaoyu, 'customer-booking-chosen')
+    await press(xiaoyu, zhCN['booking.submit'])
+
+    const countdown = xiaoyu.locator('.held__countdown')
+    await countdown.waitFor()
+    const shown = await countdown.textContent()
+    expect(shown).toMatch(/^请在 1[45]:\d\d 内支付定金$/)
+    await xiaoyu.waitForTimeout(1500)
+    await expect(countdown.textContent()).resolves.not.toBe(shown)
+    await expect(xiaoyu.getByText(zhCN['held.stepDepositAmount'].replace('{amount}', '¥599.70')).isVisible()).resolves.toBe(true)
+    await settled(xiaoyu)
+    await screenshot(xiaoyu, 'customer-booking-held')
+
+    // The second customer taps the same time, now held for the first.
+    await ajie.locator('.slot-calendar__time', { hasText: first.time }).first().click()
+    await press(ajie, zhCN['booking.submit'])
+    await ajie.locator('.book__taken-title', { hasText: zhCN['error.SLOT_TAKEN'] }).waitFor()
+    await expect(ajie.locator('.book__suggestion').count()).resolves.toBeGreaterThan(0)
+    await screenshot(ajie, 'customer-booking-taken')
+
+    // One of the suggested times can be booked instead.
+    await ajie.locator('.book__suggestion').first().click()
+    await ajie.locator('.slot-calendar__time--selected').waitFor()
+    await press(ajie, zhCN['booking.submit'])
+    await ajie.locator('.held__countdown').waitFor()
+
+    // Changing their mind, they see what cancelling now refunds before they confirm.
+    await press(ajie, zhCN['held.toMyAppointments'])
+    await press(ajie, zhCN['appointments.cancel'])
+    await ajie.getByText(zhCN['appointments.refundPolicy']).waitFor()
+    await expect(ajie.getByText(zhCN['appointments.nothingPaid']).isVisible()).resolves.toBe(true)
+    await settled(ajie)
+    await screenshot(ajie, 'customer-appointments-cancel')
+    await press(ajie, zhCN['appointments.confirmCancel'])
+    await ajie.locator('.appointment-status', { hasText: zhCN['appointment.status.cancelled'] }).waitFor()
+    await screenshot(ajie, 'customer-appointments')
+
+    const photographer = await staffOnPhone(browser, setup.studio.code, 'photographer')
+    await tap(photographer, zhCN['tile.myDay'])
+    await photographer.locator('.date-switcher').waitFor()
+    for (let day = 0; day < daysFromToday(first.date); day++) {
+      await photographer.locator('.date-switcher__move').last().click()
+    }
+    const row = photographer.locator('.appointment-row', { hasText: '小雨' })
+    await row.waitFor()
+    await expect(row.locator('.appointment-row__start').textContent()).resolves.toBe(first.time)
+    await expect(row.getByText(PACKAGE).isVisible()).resolves.toBe(true)
+    await row.getByText('一号棚').waitFor()
+    await settled(photographer)
+    await screenshot(photographer, 'photographer-my-day')
+  }, JOURNEY_TIMEOUT * 2)
+
+  it('lets reception confirm the deposit on the branch day and book for a customer', async () => {
+    const page = await staffOnPhone(browser, setup.studio.code, 'reception')
+    await tap(page, zhCN['tile.bookings'])
+    await page.locator('.date-switcher').waitFor()
+    for (let day = 0; day < daysFromToday(first.date); day++) {
+      await page.locator('.date-switcher__move').last().click()
+    }
+    const row = page.locator('.appointment-row', { hasText: '小雨' })
+    await row.waitFor()
+    await settled(page)
+    await screenshot(page, 'reception-branch-day')
+    await row.locator('taro-button-core', { hasText: zhCN['desk.confirmDeposit'] }).click()
+    await row.locator('.appointment-status', { hasText: zhCN['appointment.status.confirmed'] }).waitFor()
+
+    await press(page, zhCN['desk.bookForCustomer'])
+    await fill(page, zhCN['customers.searchPlaceholder'], '小雨')
+    await page.locator('.pick__row', { hasText: '小雨' }).first().click()
+    await page.locator('.pick__row', { hasText: PACKAGE }).click()
+    await page.getByText(zhCN['booking.forCustomer'].replace('{name}', '小雨')).waitFor()
+    await page.locator('.slot-calendar__time').first().click()
+    await settled(page)
+    await screenshot(page, 'reception-book-for-customer')
+    await press(page, zhCN['booking.submit'])
+    await press(page, zhCN['held.recordDeposit'])
+    await page.getByText(zhCN['held.confirmedTitle']).waitFor()
+    // The "confirmed" toast passes before the picture is taken.
+    await page.waitForTimeout(1600)
+    await screenshot(page, 'reception-booking-confirmed')
+  }, JOURNEY_TIMEOUT)
+
+  it('gives the manager the opening hours, rooms, staff schedules and booking rules', async () => {
+    const page = await staffOnPhone(browser, setup.studio.code, 'manager')
+    await tap(page, zhCN['tile.bookingSetup'])
+    await page.locator('.nut-cell', { hasText: zhCN['policy.title'] }).waitFor()
+    await settled(page)
+    await screenshot(page, 'manager-booking-setup')
+
+    await openEntry(page, zhCN['hours.title'])
+    await page.locator('.card__title', { hasText: zhCN['hours.closedDates'] }).waitFor()
+    await settled(page)
+    await screenshot(page, 'manager-opening-hours')
+    await page.goBack()
+
+    await openEntry(page, zhCN['rooms.title'])
+    await page.locator('.rooms__item input').first().waitFor()
+    await fill(page, zhCN['rooms.namePlaceholder'], '森系外景')
+    await press(page, zhCN['rooms.addButton'])
+    await page.locator('.rooms__item').nth(1).waitFor()
+    await settled(page)
+    await screenshot(page, 'manager-rooms')
+    await page.goBack()
+
+    await openEntry(page, zhCN['staffSchedule.title'])
+    await page.locator('.staff-schedule__member', { hasText: 'photographer' }).click()
+    await page.locator('.card__title', { hasText: zhCN['staffSchedule.daysOff'] }).waitFor()
+    await settled(page)
+    await screenshot(page, 'manager-staff-schedule')
+    await page.goBack()
+    await page.goBack()
+
+    await openEntry(page, zhCN['policy.title'])
+    await page.locator('.card__title', { hasText: zhCN['policy.refundTiers'] }).waitFor()
+    await press(page, zhCN['common.save'])
+    await page.getByText(zhCN['common.saved'], { exact: true }).waitFor()
+    await settled(page)
+    await screenshot(page, 'manager-booking-policy')
+  }, JOURNEY_TIMEOUT)
+})

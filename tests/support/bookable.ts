@@ -1,0 +1,64 @@
+import { http, signIn } from './http'
+import { newStudio } from './studio'
+
+const everyDay = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((day) => [day, [{ from: '09:00', to: '18:00' }]]))
+
+function ok<T>(answer: { status: number; body: T }, what: string): T {
+  if (answer.status !== 200) throw new Error(`${what} failed: ${JSON.stringify(answer.body)}`)
+  return answer.body
+}
+
+/** Today's date in Shanghai, `days` from now. */
+export function shanghaiDate(days = 0): string {
+  return new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' })
+}
+
+/**
+ * A studio taking bookings, set up by its manager through the HTTP API as the app would: the first
+ * branch open 09:00–18:00 every day with one room, and a two-hour package needing a photographer,
+ * a makeup artist and the room — with one photographer and one makeup artist, each time can be booked once.
+ * Changes are allowed up to 12 hours before a shoot.
+ */
+export async function bookableStudioOverHttp(name: string, packageName: string) {
+  const studio = await newStudio(undefined, name)
+  const admin = await signIn(studio.code, 'admin')
+  // Customers start in the branch the API lists first, which need not be the first one made; the
+  // photographer, makeup artist and manager of the test studio are moved there.
+  const branchId = ok(await http('GET', '/branches', { token: admin }), 'branches').items[0].id as string
+  for (const username of ['photographer', 'makeup', 'manager', 'reception']) {
+    const member = studio.staff[username]!
+    if (member.branchId === branchId) continue
+    ok(await http('PATCH', `/staff/${member.id}`, { token: admin, body: { version: member.version, branchId } }), `moving ${username}`)
+  }
+  const manager = await signIn(studio.code, 'manager')
+  // Bookings a day or two ahead stay changeable, so a customer can still cancel the one they just made.
+  const policy = ok(await http('GET', '/booking/policy', { token: manager }), 'policy')
+  ok(await http('PUT', '/booking/policy', { token: manager, body: { ...policy, changeCutoffHours: 12 } }), 'policy change')
+  ok(await http('PUT', `/branches/${branchId}/schedule`, { token: manager, body: { openingHours: everyDay, closedDates: [] } }), 'opening hours')
+  const room = ok(await http('PUT', `/branches/${branchId}/rooms`, { token: manager, body: { name: '一号棚' } }), 'room')
+  const pkg = ok(
+    await http('POST', '/catalog/packages', {
+      token: manager,
+      body: {
+        category: 'portrait',
+        name: packageName,
+        coverImage: '/media/demo/portrait.jpg',
+        priceFen: 199900,
+        deposit: { kind: 'percent', percent: 30 },
+        shootMinutes: 120,
+        resources: ['photographer', 'makeup', 'room'],
+        retouchedPhotos: 12,
+        extraPhotoPriceFen: 5000,
+        branchIds: [branchId],
+      },
+    }),
+    'package',
+  )
+  return { studio, branchId, manager, room, pkg }
+}
+
+/** The free start times the API offers for a package over the next four weeks. */
+export async function freeSlots(token: string, packageId: string, branchId: string) {
+  const query = new URLSearchParams({ packageId, branchId, from: shanghaiDate(0), to: shanghaiDate(27) })
+  return ok(await http('GET', `/bookings/availability?${query}`, { token }), 'availability').slots as { date: string; time: string; startsAt: string }[]
+}
