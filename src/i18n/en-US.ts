@@ -506,6 +506,7 @@ export const enUS: Record<MessageKey, string> = {
   'hours.weekday': '{weekday}',
   'hours.closed': 'Closed',
   'hours.addWindow': '+ Add hours',
+  'hours.to': 'to',
   'hours.removeWindow': 'Remove',
   'hours.closedDates': 'Closed dates',
   'hours.noClosedDates': 'No closed dates',

@@ -508,6 +508,7 @@ export const zhCN = {
   'hours.weekday': '周{weekday}',
   'hours.closed': '休息',
   'hours.addWindow': '+ 添加时段',
+  'hours.to': '至',
   'hours.removeWindow': '删除',
   'hours.closedDates': '不营业日期',
   'hours.noClosedDates': '没有设置不营业的日期',

@@ -43,7 +43,7 @@ export function WeeklyHoursEditor({ value, onChange }: { value: WeeklyHoursInput
             {windows.map((window, index) => (
               <View key={index} className="weekly-hours__window">
                 <TimeField value={window.from} onChange={(from) => setDay(day, windows.map((w, i) => (i === index ? { ...w, from } : w)))} />
-                <Text className="weekly-hours__dash">–</Text>
+                <Text className="weekly-hours__dash">{t('hours.to')}</Text>
                 <TimeField value={window.to} onChange={(to) => setDay(day, windows.map((w, i) => (i === index ? { ...w, to } : w)))} />
                 {windows.length > 1 && (
                   <Text className="weekly-hours__link" onClick={() => setDay(day, windows.filter((_, i) => i !== index))}>

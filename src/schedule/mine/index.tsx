@@ -39,7 +39,8 @@ export default function MySchedulePage() {
 
   return (
     <View className="screen">
-      <DateSwitcher date={from} step={days} onChange={setDate} onToday={() => setDate(undefined)} />
+      {/* The day asked for, not the one last answered, so quick taps add up while an answer is on its way. */}
+      <DateSwitcher date={date ?? from} step={days} onChange={setDate} onToday={() => setDate(undefined)} />
       {schedule.loading && <LoadingState />}
       {!schedule.loading && days === 1 && shown.length === 0 && <EmptyState icon={<Photograph size={28} />} title={t('schedule.freeDay')} />}
       {!schedule.loading &&
