@@ -304,34 +304,28 @@ export class DynamoBookingRepository implements BookingRepository {
     }
   }
 
-  async lapsedHolds(now: Date, limit: number) {
+  /** Entries of a job's work list that fell due before `now`: `<due time>#<studio>#<appointment>`. */
+  private async due(partition: string, now: Date, limit: number) {
     const { Items = [] } = await this.db.send(
       new QueryCommand({
         TableName: this.table,
         KeyConditionExpression: 'pk = :p AND sk < :now',
-        ExpressionAttributeValues: { ':p': keys.dueHolds, ':now': now.toISOString() },
+        ExpressionAttributeValues: { ':p': partition, ':now': now.toISOString() },
         Limit: limit,
       }),
     )
     return Items.map((i) => {
-      const [, studioId, appointmentId] = (i.sk as string).split('#')
-      return { studioId: studioId!, appointmentId: appointmentId! }
+      const [dueAt, studioId, appointmentId] = (i.sk as string).split('#')
+      return { dueAt: dueAt!, studioId: studioId!, appointmentId: appointmentId! }
     })
   }
 
+  async lapsedHolds(now: Date, limit: number) {
+    return (await this.due(keys.dueHolds, now, limit)).map(({ studioId, appointmentId }) => ({ studioId, appointmentId }))
+  }
+
   async dueReminders(now: Date, limit: number) {
-    const { Items = [] } = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :p AND sk < :now',
-        ExpressionAttributeValues: { ':p': keys.dueReminders, ':now': now.toISOString() },
-        Limit: limit,
-      }),
-    )
-    return Items.map((i) => {
-      const [remindAt, studioId, appointmentId] = (i.sk as string).split('#')
-      return { remindAt: remindAt!, studioId: studioId!, appointmentId: appointmentId! }
-    })
+    return (await this.due(keys.dueReminders, now, limit)).map(({ dueAt, studioId, appointmentId }) => ({ remindAt: dueAt, studioId, appointmentId }))
   }
 
   async claimReminder(studioId: string, appointmentId: string, remindAt: string) {
