@@ -83,6 +83,10 @@ export const AppointmentSchema = z.object({
   photographerId: IdSchema.optional(),
   makeupArtistId: IdSchema.optional(),
   roomId: IdSchema.optional(),
+  /** Names as they were when booked, so schedules read without another lookup. */
+  photographerName: z.string().optional(),
+  makeupArtistName: z.string().optional(),
+  roomName: z.string().optional(),
   status: AppointmentStatusSchema,
   holdExpiresAt: IsoDateTimeSchema.optional(),
   notes: z.string().optional(),

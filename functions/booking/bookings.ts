@@ -89,6 +89,13 @@ interface Placement {
   locks: LockRef[]
 }
 
+/** Who and where, by name, for the schedules. */
+const namesOf = (picture: BranchPicture, placement: Placement) => ({
+  photographerName: placement.photographerId ? nameOf(picture, placement.photographerId) : undefined,
+  makeupArtistName: placement.makeupArtistId ? nameOf(picture, placement.makeupArtistId) : undefined,
+  roomName: picture.rooms.find((r) => r.id === placement.roomId)?.name,
+})
+
 /** Picks the resources for a start time: the chosen photographer or the least booked one that day, and so on. */
 function place(picture: BranchPicture, pkg: Package, startsAt: number, now: Date, options: { photographerId?: string; keep?: AppointmentRecord; ignoreNotice: boolean }): Placement | undefined {
   const date = studioDate(new Date(startsAt), picture.policy.timeZone)
@@ -172,6 +179,7 @@ export async function bookShoot(deps: BookingAppDeps, input: z.output<typeof boo
     photographerId: placement.photographerId,
     makeupArtistId: placement.makeupArtistId,
     roomId: placement.roomId,
+    ...namesOf(picture, placement),
     status: 'held',
     holdExpiresAt: new Date(ctx.now.getTime() + picture.policy.holdMinutes * 60_000).toISOString(),
     notes: input.notes,
@@ -260,6 +268,7 @@ export async function rescheduleShoot(deps: BookingAppDeps, input: z.output<type
     photographerId: placement.photographerId,
     makeupArtistId: placement.makeupArtistId,
     roomId: placement.roomId,
+    ...namesOf(picture, placement),
     lockedBufferMinutes: picture.policy.bufferMinutes,
     reminderAt: current.remindCustomer ? reminderTime(placement.slot.startsAt, picture.policy.timeZone) : undefined,
     version: current.version + 1,

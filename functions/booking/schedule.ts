@@ -1,4 +1,4 @@
-import type { BookingPolicy } from '../../types/booking'
+import type { BookingPolicy, Room } from '../../types/booking'
 import { availableSlots, type BookableResource, type Slot, type WeeklyHours } from '../domain/availability'
 import { DEFAULT_BOOKING_POLICY, occupiedSpan } from '../domain/booking'
 import { studioDate } from '../domain/time'
@@ -26,6 +26,7 @@ export interface BranchPicture {
   openingHours: WeeklyHours
   closedDates: string[]
   staff: StaffRecord[]
+  rooms: Room[]
   resources: BookableResource[]
   appointments: AppointmentRecord[]
 }
@@ -74,6 +75,7 @@ export async function branchPicture(
     openingHours: (setup.schedule?.openingHours as WeeklyHours | undefined) ?? DEFAULT_OPENING_HOURS,
     closedDates: (setup.schedule?.closedDates ?? []).map((c) => c.date),
     staff: active,
+    rooms: setup.rooms,
     resources,
     appointments: live,
   }

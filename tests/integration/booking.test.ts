@@ -173,6 +173,7 @@ describe('schedules and reminders', () => {
     expect(myDay.items).toEqual([expect.objectContaining({ id: booked.id, customerName: 'amy', packageName: 'Two-hour portrait', notes: '想拍复古风' })])
     const branch = await s.ops.call('schedules.branchDay', { branchId: s.branchId, date: day }, reception)
     expect(branch.items.map((a: { id: string }) => a.id)).toEqual([booked.id])
+    expect(branch.items[0]).toMatchObject({ photographerName: 'photographer', makeupArtistName: 'makeup', roomName: 'Studio 1' })
 
     const eve = new Date(`${shanghaiDay(1)}T10:05:00+08:00`)
     const sender = new SimulatedSubscribeMessages()

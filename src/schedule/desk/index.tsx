@@ -94,8 +94,8 @@ export default function BranchDayPage() {
             <Card key={group.key} title={group.title}>
               {group.items.length === 0 && <Text className="schedule-note">{t('schedule.nothingBooked')}</Text>}
               {group.items.map((item) => {
-                const photographer = staffName(item.photographerId)
-                const makeup = staffName(item.makeupArtistId)
+                const photographer = item.photographerName ?? staffName(item.photographerId)
+                const makeup = item.makeupArtistName ?? staffName(item.makeupArtistId)
                 const details = [
                   photographer && t('desk.photographer', { name: photographer }),
                   makeup && t('desk.makeup', { name: makeup }),
