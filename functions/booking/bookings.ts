@@ -18,9 +18,8 @@ const mayOverrideCutoff = (caller: Caller) => caller.roles.some((r) => r === 'ma
 const invalid = (path: string, message: string) => new DomainError('VALIDATION_FAILED', 'Some fields are not valid', { fields: [{ path, message }] })
 
 async function packageFor(deps: BookingAppDeps, studioId: string, packageId: string, branchId: string): Promise<Package> {
-  const { packages } = await deps.catalog.loadCatalog(studioId)
-  const pkg = packages.find((p) => p.id === packageId && p.active)
-  if (!pkg) throw notFound('Package')
+  const pkg = await deps.catalog.getPackage(studioId, packageId)
+  if (!pkg?.active) throw notFound('Package')
   if (!pkg.branchIds.includes(branchId)) throw invalid('branchId', 'does not sell this package')
   return pkg
 }
@@ -186,6 +185,7 @@ export async function bookShoot(deps: BookingAppDeps, input: z.output<typeof boo
     remindCustomer: input.remindCustomer,
     reminderAt: input.remindCustomer ? reminderTime(placement.slot.startsAt, picture.policy.timeZone) : undefined,
     lockedBufferMinutes: picture.policy.bufferMinutes,
+    depositFen: pkg.depositFen,
     version: 1,
     createdAt: now,
     updatedAt: now,
@@ -289,10 +289,8 @@ export async function cancelShoot(deps: BookingAppDeps, input: z.output<typeof c
   const policy = await policyOf(deps, caller.studioId)
   assertChangeable(appointment, caller, policy.changeCutoffHours, ctx.now)
   const percent = refundPercent(policy, Date.parse(appointment.startsAt), ctx.now.getTime())
-  const { packages } = await deps.catalog.loadCatalog(caller.studioId)
-  const depositFen = packages.find((p) => p.id === appointment.packageId)?.depositFen ?? 0
   // Nothing was paid on a booking still waiting for its deposit.
-  const refundDueFen = appointment.status === 'confirmed' ? Math.round((depositFen * percent) / 100) : 0
+  const refundDueFen = appointment.status === 'confirmed' ? Math.round((appointment.depositFen * percent) / 100) : 0
   return deps.booking.endBooking(
     appointment,
     locksOf(appointment),

@@ -1,4 +1,5 @@
 import type { Appointment, BookingPolicy, BranchSchedule, Room, StaffSchedule } from '../../types/booking'
+import type { StaffRecord } from '../identity/ports'
 
 export interface AppointmentRecord extends Appointment {
   studioId: string
@@ -6,6 +7,8 @@ export interface AppointmentRecord extends Appointment {
   reminderAt?: string
   /** The buffer its locks were taken with, so they can be found again if the policy changes. */
   lockedBufferMinutes: number
+  /** The deposit as priced when booked: a later price change never alters it. */
+  depositFen: number
 }
 
 /** The order a booking opens; payments and the later stages build on it. */
@@ -45,6 +48,8 @@ export interface BookingRepository {
   savePolicy(studioId: string, policy: BookingPolicy): Promise<void>
   /** Opening hours and rooms of a branch, in one query. */
   branchSetup(studioId: string, branchId: string): Promise<{ schedule?: BranchSchedule; rooms: Room[] }>
+  /** Everything a branch can offer — opening hours, rooms and its staff — in one index query. */
+  branchResources(studioId: string, branchId: string): Promise<{ schedule?: BranchSchedule; rooms: Room[]; staff: StaffRecord[] }>
   saveBranchSchedule(studioId: string, branchId: string, schedule: BranchSchedule): Promise<void>
   saveRoom(studioId: string, room: Room): Promise<void>
   setStaffSchedule(studioId: string, staffId: string, schedule: StaffSchedule): Promise<void>

@@ -32,8 +32,9 @@ export interface BranchPicture {
 }
 
 /**
- * Everything availability needs for a branch and a span of dates, read in three queries
- * whatever the number of days or resources: the branch's setup, its staff, its appointments.
+ * Everything availability needs for a branch and a span of dates, read in two queries
+ * whatever the number of days or resources: what the branch offers (hours, rooms, staff)
+ * and its appointments; plus the policy, one item.
  */
 export async function branchPicture(
   deps: BookingDeps,
@@ -46,9 +47,8 @@ export async function branchPicture(
 ): Promise<BranchPicture> {
   const policy = await policyOf(deps, studioId)
   const day = 86_400_000
-  const [setup, staff, appointments] = await Promise.all([
-    deps.booking.branchSetup(studioId, branchId),
-    deps.repo.listStaff(studioId, branchId),
+  const [setup, appointments] = await Promise.all([
+    deps.booking.branchResources(studioId, branchId),
     deps.booking.branchAppointments(studioId, branchId, new Date(Date.parse(from) - 2 * day).toISOString(), new Date(Date.parse(to) + 2 * day).toISOString()),
   ])
   const live = appointments.filter((a) => occupies(a, now) && a.id !== options.ignoreAppointmentId)
@@ -56,7 +56,7 @@ export async function branchPicture(
     live
       .filter((a) => a.photographerId === id || a.makeupArtistId === id || a.roomId === id)
       .map((a) => occupiedSpan(Date.parse(a.startsAt), Date.parse(a.endsAt), a.lockedBufferMinutes ?? policy.bufferMinutes))
-  const active = staff.filter((s) => s.status === 'active')
+  const active = setup.staff.filter((s) => s.status === 'active')
   const person = (s: StaffRecord, kind: 'photographer' | 'makeup'): BookableResource => ({
     id: s.id,
     kind,

@@ -9,6 +9,8 @@ export interface Catalog {
 export interface CatalogRepository {
   /** The whole catalog of a studio in one query: categories, packages and products. */
   loadCatalog(studioId: string): Promise<Catalog>
+  /** One package, by its key. */
+  getPackage(studioId: string, packageId: string): Promise<Package | undefined>
   saveCategories(studioId: string, categories: PackageCategory[]): Promise<void>
   /** Creates when `expectedVersion` is undefined; otherwise fails with VERSION_CONFLICT unless the stored version matches. */
   putPackage(studioId: string, pkg: Package, expectedVersion?: number): Promise<void>

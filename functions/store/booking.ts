@@ -11,6 +11,7 @@ import {
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import type { BookingPolicy, BranchSchedule, Room, StaffSchedule } from '../../types/booking'
 import type { AppointmentRecord, BookingRepository, LockRef, OrderRecord, OutboxMessage } from '../booking/ports'
+import type { StaffRecord } from '../identity/ports'
 import { DomainError, notFound } from '../domain/errors'
 import { conditionFailure } from './errors'
 import { entity, putIfAbsent, queryAll, type Item } from './items'
@@ -92,12 +93,38 @@ export class DynamoBookingRepository implements BookingRepository {
     }
   }
 
+  // Hours and rooms are also indexed beside the branch's staff (gsi1), so availability reads
+  // everything a branch can offer in one query.
   async saveBranchSchedule(studioId: string, branchId: string, schedule: BranchSchedule) {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.branchHours(studioId, branchId), type: 'BranchHours', schedule } }))
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...keys.branchHours(studioId, branchId), gsi1pk: keys.staffByBranch(studioId, branchId), gsi1sk: '~HOURS', type: 'BranchHours', schedule },
+      }),
+    )
   }
 
   async saveRoom(studioId: string, room: Room) {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.room(studioId, room.branchId, room.id), type: 'Room', ...room } }))
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...keys.room(studioId, room.branchId, room.id), gsi1pk: keys.staffByBranch(studioId, room.branchId), gsi1sk: `~ROOM#${room.id}`, type: 'Room', ...room },
+      }),
+    )
+  }
+
+  async branchResources(studioId: string, branchId: string) {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': keys.staffByBranch(studioId, branchId) },
+    })
+    return {
+      schedule: entity<{ schedule: BranchSchedule }>(items.find((i) => i.type === 'BranchHours'))?.schedule,
+      rooms: items.filter((i) => i.type === 'Room').map((i) => entity<Room>(i)!),
+      staff: items.filter((i) => i.type === 'Staff').map((i) => entity<StaffRecord>(i)!),
+    }
   }
 
   async setStaffSchedule(studioId: string, staffId: string, schedule: StaffSchedule) {

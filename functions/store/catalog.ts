@@ -1,4 +1,4 @@
-import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import type { Package, PackageCategory, Product } from '../../types/catalog'
 import { DomainError, notFound } from '../domain/errors'
 import type { Catalog, CatalogRepository } from '../catalog/ports'
@@ -38,6 +38,11 @@ export class DynamoCatalogRepository implements CatalogRepository {
       packages: of<Package>('Package').sort((a, b) => a.sortOrder - b.sortOrder || a.createdAt.localeCompare(b.createdAt)),
       products: of<Product>('Product').sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
     }
+  }
+
+  async getPackage(studioId: string, packageId: string) {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.catalogPackage(studioId, packageId) }))
+    return entity<Package>(Item)
   }
 
   async saveCategories(studioId: string, categories: PackageCategory[]) {

@@ -100,7 +100,8 @@ export class DynamoIdentityRepository implements IdentityRepository {
           ExpressionAttributeValues: { ':pk': keys.studio(studioId).pk, ':prefix': keys.staffPrefix },
         }
     const items = await queryAll(this.db, { TableName: this.table, ...query })
-    return items.map((i) => entity<StaffRecord>(i)!)
+    // The branch's index partition also holds its opening hours and rooms.
+    return items.filter((i) => i.type === 'Staff').map((i) => entity<StaffRecord>(i)!)
   }
 
   private staffItem(staff: StaffRecord) {

@@ -136,13 +136,16 @@ describe('changing a booking', () => {
     expect(await s.ops.outcome('bookings.reschedule', { appointmentId: mine.id, startsAt: at(day, '12:00') }, bob.token)).toBe('NOT_FOUND')
   })
 
-  it('cancels with the refund the policy allows and frees the slot; after the cutoff only a manager may', async () => {
+  it('cancels with the refund the policy allows on the deposit as booked, and frees the slot; after the cutoff only a manager may', async () => {
     const s = await bookableStudio(deps, { photographers: 1, rooms: 1 })
     const day = shanghaiDay(10)
     const amy = await customerOf(s, 'amy')
     const reception = await s.sign('reception')
     const a = await s.ops.call('bookings.book', { packageId: s.pkg.id, branchId: s.branchId, startsAt: at(day, '10:00') }, amy.token)
     await s.ops.call('bookings.confirm', { appointmentId: a.id }, reception)
+    // A later price change does not alter what this booking was sold at.
+    const { id: _id, depositFen: _d, active: _a, sortOrder: _s, version, createdAt: _c, updatedAt: _u, ...fields } = s.pkg
+    await s.ops.call('catalog.updatePackage', { ...fields, packageId: s.pkg.id, version, priceFen: 299900 }, s.manager)
     const cancelled = await s.ops.call('bookings.cancel', { appointmentId: a.id, reason: 'moving abroad' }, amy.token)
     expect(cancelled.cancellation).toMatchObject({ refundPercent: 100, refundDueFen: 99950 })
     expect(await s.ops.outcome('bookings.cancel', { appointmentId: a.id }, amy.token)).toBe('PRECONDITION_FAILED')
