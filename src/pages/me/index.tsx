@@ -6,7 +6,7 @@ import { getMyProfile, updateMyProfile } from '../../../types/operations'
 import { call } from '../../api'
 import { Card } from '../../components/Card'
 import { DateField } from '../../components/DateField'
-import { FormField, FormMessage } from '../../components/FormField'
+import { FormField, SaveActions } from '../../components/FormField'
 import { LanguageSwitch } from '../../components/LanguageSwitch'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Cell, Input } from '../../components/ui'
@@ -145,15 +145,11 @@ export default function MePage() {
             <FormField label={t('field.birthday')} error={feedback.fields.birthday}>
               <DateField value={draft.birthday} placeholder={t('common.chooseDate')} onChange={update('birthday')} />
             </FormField>
-            <View className="actions">
-              <FormMessage message={feedback.message} />
-              <Button block type="primary" loading={saving} onClick={save}>
-                {t('common.save')}
-              </Button>
+            <SaveActions message={feedback.message} saving={saving} onSave={save}>
               <Button block fill="none" disabled={saving} onClick={cancel}>
                 {t('common.cancel')}
               </Button>
-            </View>
+            </SaveActions>
           </View>
         )}
       </Card>

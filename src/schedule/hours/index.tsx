@@ -6,7 +6,7 @@ import { getBranchSchedule, saveBranchSchedule } from '../../../types/booking-op
 import { call } from '../../api'
 import { Card } from '../../components/Card'
 import { DateField } from '../../components/DateField'
-import { FormField, FormMessage } from '../../components/FormField'
+import { FormField, SaveActions } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Input } from '../../components/ui'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
@@ -95,12 +95,7 @@ export default function OpeningHoursPage() {
           {t('hours.add')}
         </Button>
       </Card>
-      <View className="actions">
-        <FormMessage message={feedback.message} />
-        <Button block type="primary" loading={saving} onClick={save}>
-          {t('common.save')}
-        </Button>
-      </View>
+      <SaveActions message={feedback.message} saving={saving} onSave={save} />
     </View>
   )
 }

@@ -5,9 +5,9 @@ import type { BookingPolicy } from '../../../types/booking'
 import { getBookingPolicy, saveBookingPolicy } from '../../../types/booking-operations'
 import { call } from '../../api'
 import { Card } from '../../components/Card'
-import { FormField, FormMessage } from '../../components/FormField'
+import { FormField, SaveActions } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
-import { Button, Input } from '../../components/ui'
+import { Input } from '../../components/ui'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
@@ -146,12 +146,7 @@ export default function BookingPolicyPage() {
           </Text>
         )}
       </Card>
-      <View className="actions">
-        <FormMessage message={feedback.message} />
-        <Button block type="primary" loading={saving} onClick={save}>
-          {t('common.save')}
-        </Button>
-      </View>
+      <SaveActions message={feedback.message} saving={saving} onSave={save} />
     </View>
   )
 }

@@ -7,7 +7,7 @@ import { getStaff, listStaff } from '../../../types/operations'
 import { call } from '../../api'
 import { Card } from '../../components/Card'
 import { DateField } from '../../components/DateField'
-import { FormField, FormMessage } from '../../components/FormField'
+import { FormField, SaveActions } from '../../components/FormField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Input, Switch } from '../../components/ui'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
@@ -202,12 +202,7 @@ export default function StaffSchedulePage() {
         </FormField>
       </Card>
 
-      <View className="actions">
-        <FormMessage message={feedback.message} />
-        <Button block type="primary" loading={saving} onClick={save}>
-          {t('common.save')}
-        </Button>
-      </View>
+      <SaveActions message={feedback.message} saving={saving} onSave={save} />
     </View>
   )
 }
