@@ -13,7 +13,7 @@ export default defineAppConfig({
     { root: 'booking', pages: ['book/index', 'held/index', 'appointments/index'] },
     {
       root: 'schedule',
-      pages: ['mine/index', 'desk/index', 'pick-customer/index', 'setup/index', 'hours/index', 'rooms/index', 'staff/index', 'policy/index'],
+      pages: ['mine/index', 'desk/index', 'pick-customer/index', 'setup/index', 'hours/index', 'rooms/index', 'staff/index', 'policy/index', 'outbox/index'],
     },
   ],
   // Components are injected when a page first uses them, so the start-up cost stays with the pages opened.

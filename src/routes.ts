@@ -30,4 +30,5 @@ export const routes = {
   rooms: '/schedule/rooms/index',
   staffSchedule: '/schedule/staff/index',
   bookingPolicy: '/schedule/policy/index',
+  reminderOutbox: '/schedule/outbox/index',
 } as const

@@ -500,6 +500,11 @@ export const enUS: Record<MessageKey, string> = {
   'setup.roomsHint': 'Add, rename or close rooms and sets',
   'setup.staffHint': 'Photographers’ and makeup artists’ hours, days off, leave and surcharge',
   'setup.policyHint': 'Slot grid, buffer, notice, hold time and refunds',
+  'setup.outboxHint': 'Day-before reminders sent to customers',
+  'outbox.title': 'Reminders sent',
+  'outbox.simulated': 'Local environment: WeChat subscription messages are simulated; they are recorded here and not actually sent.',
+  'outbox.empty': 'No reminders sent yet',
+  'outbox.item': '{customer} · {package} · shoot {shoot} · sent {sent}',
 
   'hours.title': 'Opening hours',
   'hours.openingHours': 'Weekly hours',

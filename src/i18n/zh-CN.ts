@@ -502,6 +502,11 @@ export const zhCN = {
   'setup.roomsHint': '添加、改名或停用影棚和场景',
   'setup.staffHint': '摄影师和化妆师的工作时间、休息日、请假和加价',
   'setup.policyHint': '时段间隔、缓冲、提前预约、保留时间和退款规则',
+  'setup.outboxHint': '已发给顾客的拍摄前一天提醒',
+  'outbox.title': '提醒发送记录',
+  'outbox.simulated': '本地环境：微信订阅消息为模拟发送，消息记录在此处，不会真正发出。',
+  'outbox.empty': '还没有发出的提醒',
+  'outbox.item': '{customer} · {package} · 拍摄 {shoot} · 发送于 {sent}',
 
   'hours.title': '营业时间',
   'hours.openingHours': '每周营业时间',

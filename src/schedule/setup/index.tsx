@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { saveBookingPolicy, saveBranchSchedule, saveRoom, saveStaffSchedule } from '../../../types/booking-operations'
+import { reminderOutbox, saveBookingPolicy, saveBranchSchedule, saveRoom, saveStaffSchedule } from '../../../types/booking-operations'
 import { canUse } from '../../access'
 import { Card } from '../../components/Card'
 import { Cell } from '../../components/ui'
@@ -15,6 +15,7 @@ const entries: { title: MessageKey; description: MessageKey; url: string; access
   { title: 'rooms.title', description: 'setup.roomsHint', url: routes.rooms, access: saveRoom.access },
   { title: 'staffSchedule.title', description: 'setup.staffHint', url: routes.staffSchedule, access: saveStaffSchedule.access },
   { title: 'policy.title', description: 'setup.policyHint', url: routes.bookingPolicy, access: saveBookingPolicy.access },
+  { title: 'outbox.title', description: 'setup.outboxHint', url: routes.reminderOutbox, access: reminderOutbox.access },
 ]
 
 /** Everything that decides which times customers can book. */

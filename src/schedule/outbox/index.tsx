@@ -1,0 +1,53 @@
+import { View, Text } from '@tarojs/components'
+import { getBookingPolicy, reminderOutbox } from '../../../types/booking-operations'
+import { call } from '../../api'
+import { Card } from '../../components/Card'
+import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
+import { usePageTitle } from '../../hooks/usePageTitle'
+import { useQuery } from '../../hooks/useQuery'
+import { useI18n } from '../../i18n'
+import { studioMoment } from '../../studio-time'
+import { Forbidden } from '../../staff/Forbidden'
+import { useStaffPage } from '../../staff/useStaffPage'
+import '../schedule.scss'
+
+/** The day-before reminders sent to customers; where WeChat is simulated, this is where they go. */
+export default function ReminderOutboxPage() {
+  const { t } = useI18n()
+  usePageTitle('outbox.title')
+  const { session, allowed } = useStaffPage(reminderOutbox.access)
+  const policy = useQuery(() => call(getBookingPolicy, {}), [], allowed)
+  const outbox = useQuery(() => call(reminderOutbox, { limit: 50 }), [], allowed)
+  if (!session) return null
+  if (!allowed) return <Forbidden />
+  const timeZone = policy.data?.timeZone ?? 'Asia/Shanghai'
+  const failure = outbox.error ?? policy.error
+  return (
+    <View className="screen">
+      {failure !== undefined && <ErrorState error={failure} onRetry={() => void (outbox.reload(), policy.reload())} />}
+      {failure === undefined && !outbox.data && <LoadingState />}
+      {outbox.data && (
+        <Card title={t('outbox.title')}>
+          {outbox.data.simulated && <Text className="schedule-note">{t('outbox.simulated')}</Text>}
+          {outbox.data.items.length === 0 && <EmptyState title={t('outbox.empty')} />}
+          {outbox.data.items.map((message) => {
+            const sent = studioMoment(message.sentAt, timeZone)
+            const shoot = message.data.startsAt ? studioMoment(message.data.startsAt, timeZone) : undefined
+            return (
+              <View key={message.id} className="schedule-note">
+                <Text>
+                  {t('outbox.item', {
+                    customer: message.data.customer ?? '',
+                    package: message.data.package ?? '',
+                    shoot: shoot ? `${shoot.date} ${shoot.time}` : '',
+                    sent: `${sent.date} ${sent.time}`,
+                  })}
+                </Text>
+              </View>
+            )
+          })}
+        </Card>
+      )}
+    </View>
+  )
+}
