@@ -1,7 +1,5 @@
 import { View, Text } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import { useI18n } from '../i18n'
-import { Button } from './ui'
 import './FormField.scss'
 
 interface Props {
@@ -27,16 +25,3 @@ export function FormMessage({ message }: { message?: string }) {
   return <Text className="form-message">{message}</Text>
 }
 
-/** The foot of a form: what went wrong, then Save, then anything else the form offers. */
-export function SaveActions({ message, saving, onSave, children }: { message?: string; saving: boolean; onSave: () => void; children?: ReactNode }) {
-  const { t } = useI18n()
-  return (
-    <View className="actions">
-      <FormMessage message={message} />
-      <Button block type="primary" loading={saving} onClick={onSave}>
-        {t('common.save')}
-      </Button>
-      {children}
-    </View>
-  )
-}
