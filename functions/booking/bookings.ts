@@ -146,13 +146,14 @@ export async function bookShoot(deps: BookingAppDeps, input: z.output<typeof boo
   await assertBranch(deps, caller.studioId, input.branchId)
   const pkg = await packageFor(deps, caller.studioId, input.packageId, input.branchId)
   const startsAt = Date.parse(input.startsAt)
-  const date = studioDate(new Date(startsAt), (await policyOf(deps, caller.studioId)).timeZone)
-  const picture = await branchPicture(deps, caller.studioId, input.branchId, date, date, ctx.now)
+  const policy = await policyOf(deps, caller.studioId)
+  const date = studioDate(new Date(startsAt), policy.timeZone)
+  const picture = await branchPicture(deps, caller.studioId, input.branchId, date, date, ctx.now, { policy })
   checkStart(picture, startsAt, ctx.now, desk)
 
   // The times offered instead are read afresh: whoever just took this slot changed the day.
   const refuse = async () => {
-    const fresh = await branchPicture(deps, caller.studioId, input.branchId, date, date, ctx.now)
+    const fresh = await branchPicture(deps, caller.studioId, input.branchId, date, date, ctx.now, { policy })
     return new DomainError('SLOT_TAKEN', 'That time is not free; please choose another', {
       nextFreeTimes: nextFreeTimes(fresh, pkg, date, ctx.now, input.photographerId, desk),
     })
@@ -250,11 +251,11 @@ export async function rescheduleShoot(deps: BookingAppDeps, input: z.output<type
   const startsAt = Date.parse(input.startsAt)
   const date = studioDate(new Date(startsAt), policy.timeZone)
   // The booking's own time does not stand in its way.
-  const picture = await branchPicture(deps, caller.studioId, current.branchId, date, date, ctx.now, { ignoreAppointmentId: current.id })
+  const picture = await branchPicture(deps, caller.studioId, current.branchId, date, date, ctx.now, { ignoreAppointmentId: current.id, policy })
   const desk = caller.kind === 'staff'
   checkStart(picture, startsAt, ctx.now, desk)
   const refuse = async () => {
-    const fresh = await branchPicture(deps, caller.studioId, current.branchId, date, date, ctx.now, { ignoreAppointmentId: current.id })
+    const fresh = await branchPicture(deps, caller.studioId, current.branchId, date, date, ctx.now, { ignoreAppointmentId: current.id, policy })
     return new DomainError('SLOT_TAKEN', 'That time is not free; please choose another', {
       nextFreeTimes: nextFreeTimes(fresh, pkg, date, ctx.now, input.photographerId, desk),
     })

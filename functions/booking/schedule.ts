@@ -43,11 +43,12 @@ export async function branchPicture(
   from: string,
   to: string,
   now: Date,
-  options: { ignoreAppointmentId?: string } = {},
+  options: { ignoreAppointmentId?: string; policy?: BookingPolicy } = {},
 ): Promise<BranchPicture> {
-  const policy = await policyOf(deps, studioId)
   const day = 86_400_000
-  const [setup, appointments] = await Promise.all([
+  // The policy comes along when the caller read it already; otherwise it is read beside the rest.
+  const [policy, setup, appointments] = await Promise.all([
+    options.policy ?? policyOf(deps, studioId),
     deps.booking.branchResources(studioId, branchId),
     deps.booking.branchAppointments(studioId, branchId, new Date(Date.parse(from) - 2 * day).toISOString(), new Date(Date.parse(to) + 2 * day).toISOString()),
   ])

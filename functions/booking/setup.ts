@@ -17,7 +17,7 @@ export async function readBranchSchedule(deps: BookingDeps, branchId: string, ct
   const caller = callerOf(ctx)
   if (!(await deps.repo.getBranch(caller.studioId, branchId))) throw notFound('Branch')
   const { schedule } = await deps.booking.branchSetup(caller.studioId, branchId)
-  return schedule ?? { openingHours: Object.fromEntries(Object.entries(DEFAULT_OPENING_HOURS)), closedDates: [] }
+  return schedule ?? { openingHours: DEFAULT_OPENING_HOURS, closedDates: [] }
 }
 
 export async function writeBranchSchedule(deps: BookingDeps, input: z.output<typeof saveBranchSchedule.input>, ctx: RequestContext) {

@@ -20,3 +20,14 @@ export function LanguageSwitch() {
     </View>
   )
 }
+
+/** The language row of a settings card: its label, then the switch. */
+export function LanguageSetting() {
+  const { t } = useI18n()
+  return (
+    <View className="language-setting">
+      <Text>{t('settings.language')}</Text>
+      <LanguageSwitch />
+    </View>
+  )
+}

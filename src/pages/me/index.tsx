@@ -8,7 +8,8 @@ import { Card } from '../../components/Card'
 import { DateField } from '../../components/DateField'
 import { FormField } from '../../components/FormField'
 import { SaveActions } from '../../components/SaveActions'
-import { LanguageSwitch } from '../../components/LanguageSwitch'
+import { LanguageSetting } from '../../components/LanguageSwitch'
+import { SignOutButton } from '../../components/SignOutButton'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Cell, Input } from '../../components/ui'
 import { useCustomerTabBar } from '../../hooks/useCustomerTabBar'
@@ -18,7 +19,6 @@ import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
 import { useI18n } from '../../i18n'
 import { routes } from '../../routes'
-import { signOut } from '../../session/actions'
 import './index.scss'
 
 interface ProfileDraft {
@@ -160,17 +160,10 @@ export default function MePage() {
       </Card>
 
       <Card title={t('settings.title')}>
-        <View className="me__setting">
-          <Text>{t('settings.language')}</Text>
-          <LanguageSwitch />
-        </View>
+        <LanguageSetting />
       </Card>
 
-      <View className="actions">
-        <Button block fill="outline" onClick={signOut}>
-          {t('common.signOut')}
-        </Button>
-      </View>
+      <SignOutButton />
     </View>
   )
 }

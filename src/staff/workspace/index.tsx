@@ -26,13 +26,13 @@ import { ANY_STAFF } from '../../../types/roles'
 import { canUse } from '../../access'
 import { call } from '../../api'
 import { Card } from '../../components/Card'
-import { LanguageSwitch } from '../../components/LanguageSwitch'
-import { Button, Cell } from '../../components/ui'
+import { LanguageSetting } from '../../components/LanguageSwitch'
+import { SignOutButton } from '../../components/SignOutButton'
+import { Cell } from '../../components/ui'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
 import { routes } from '../../routes'
-import { signOut } from '../../session/actions'
 import { RoleTags } from '../roles'
 import { tileSections, tiles, tileUrl, type TileKey } from '../tiles'
 import { useStaffPage } from '../useStaffPage'
@@ -109,17 +109,10 @@ export default function WorkspacePage() {
 
       <Card title={t('workspace.account')}>
         <Cell title={t('password.title')} clickable onClick={() => Taro.navigateTo({ url: routes.changePassword })} />
-        <View className="workspace__setting">
-          <Text>{t('settings.language')}</Text>
-          <LanguageSwitch />
-        </View>
+        <LanguageSetting />
       </Card>
 
-      <View className="actions">
-        <Button block fill="outline" onClick={signOut}>
-          {t('common.signOut')}
-        </Button>
-      </View>
+      <SignOutButton />
     </View>
   )
 }
