@@ -1,0 +1,16 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import type { PaymentGateway } from '../../payments/gateway'
+import type { PaymentsConfig } from '../../platform/config'
+import { WeChatPayV3 } from './client'
+import { SimulatedWeChatPay } from './simulator'
+
+export { WeChatPayError, WeChatPayV3 } from './client'
+export { SimulatedWeChatPay } from './simulator'
+
+/**
+ * The payment gateway the configuration asks for: WeChat Pay v3 itself, or the simulator
+ * (which loadConfig allows only in local and test stages) keeping its book in the table.
+ */
+export function createPaymentGateway(config: PaymentsConfig, db: DynamoDBDocumentClient, table: string): PaymentGateway {
+  return config.mode === 'wechat' ? new WeChatPayV3(config) : new SimulatedWeChatPay(config, db, table)
+}
