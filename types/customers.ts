@@ -66,13 +66,13 @@ export const FollowUpSchema = z.object({
 })
 export type FollowUp = z.infer<typeof FollowUpSchema>
 
-/** A customer's history: later capabilities (orders, appointments, payments) fill these lists. */
+/** A customer's file: profile, follow-ups, orders, appointments and payments (refunds negative). */
 export const CustomerHistorySchema = z.object({
   customer: CustomerSchema,
   followUps: z.array(FollowUpSchema),
-  orders: z.array(z.object({ id: IdSchema, summary: z.string(), stage: z.string(), createdAt: IsoDateTimeSchema })),
+  orders: z.array(z.object({ id: IdSchema, summary: z.string(), stage: z.string(), totalFen: z.number().int(), balanceFen: z.number().int(), createdAt: IsoDateTimeSchema })),
   appointments: z.array(z.object({ id: IdSchema, kind: z.string(), startsAt: IsoDateTimeSchema, status: z.string() })),
-  payments: z.array(z.object({ id: IdSchema, amountFen: z.number().int(), method: z.string(), at: IsoDateTimeSchema })),
+  payments: z.array(z.object({ id: z.string(), orderId: IdSchema, kind: z.string(), amountFen: z.number().int(), method: z.string(), audited: z.boolean(), at: IsoDateTimeSchema })),
 })
 
 export const ImportRowErrorSchema = z.object({ line: z.number().int(), column: z.string(), reason: z.string() })

@@ -70,6 +70,13 @@ export const auditActions = [
   'staff.disabled',
   'staff.enabled',
   'staff.password_reset',
+  'payment.captured',
+  'payment.recorded',
+  'payment.audited',
+  'payment.refunded',
+  'payment.rejected',
+  'order.discounted',
+  'order.updated',
 ] as const
 export const AuditActionSchema = z.enum(auditActions)
 export type AuditAction = z.infer<typeof AuditActionSchema>

@@ -12,6 +12,7 @@ import {
 import { bookingOperations } from './booking-operations'
 import { catalogOperations } from './catalog-operations'
 import { crmOperations } from './crm-operations'
+import { orderOperations } from './order-operations'
 import { CustomerSchema } from './customers'
 import { defineOperation } from './operation'
 import { ANY_STAFF, StaffRoleSchema } from './roles'
@@ -281,6 +282,7 @@ export const operations = [
   ...catalogOperations,
   ...crmOperations,
   ...bookingOperations,
+  ...orderOperations,
 ] as const
 
 export type OperationName = (typeof operations)[number]['name']

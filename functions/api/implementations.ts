@@ -9,7 +9,6 @@ import {
   findAvailability,
   rescheduleShoot,
   staffSchedule,
-  type BookingAppDeps,
 } from '../booking/bookings'
 import { policyOf } from '../booking/schedule'
 import { listBranchRooms, readBranchSchedule, readStaffSchedule, writeBranchSchedule, writeRoom, writeStaffSchedule } from '../booking/setup'
@@ -50,9 +49,13 @@ import {
   setStaffMemberStatus,
   updateStaffMember,
 } from '../staff/manage-staff'
+import { advance, customerOrderList, editOrder, myOrderList, openOrder, ordersInStage, overdueList, queue, readOrder, readOrderSettings, takeWork, toLab, writeOrderSettings, type OrderAppDeps } from '../orders/orders'
+import { decide, deletePhoto, keepSelection, lockSelection, photoList, prepareUpload } from '../orders/photos'
+import { auditOffline, listUnaudited, prepayOrder, recordOffline, refreshOrderPayment, refund, refundCancellation, simulatePayment } from '../payments/payments'
+import { summaryOf } from '../orders/model'
 import { callerOf, type RequestContext } from './context'
 
-export interface AppDeps extends BookingAppDeps {
+export interface AppDeps extends OrderAppDeps {
   stage: string
   reminders: ReminderSender
 }
@@ -101,7 +104,21 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'customers.create': addCustomer,
   'customers.update': editCustomer,
   'customers.search': findCustomers,
-  'customers.history': customerFileOf,
+  'customers.history': async (deps, input, ctx) => {
+    const file = await customerFileOf(deps, input, ctx)
+    const studioId = callerOf(ctx).studioId
+    const [orders, appointments, payments] = await Promise.all([
+      deps.orders.ofCustomer(studioId, input.customerId),
+      deps.booking.customerAppointments(studioId, input.customerId),
+      deps.orders.customerPayments(studioId, input.customerId),
+    ])
+    return {
+      ...file,
+      orders: orders.map((o) => ({ id: o.id, summary: o.package.name, stage: o.stage, totalFen: o.totalFen, balanceFen: o.balanceFen, createdAt: o.createdAt })),
+      appointments: appointments.map((a) => ({ id: a.id, kind: 'shoot', startsAt: a.startsAt, status: a.status })),
+      payments: payments.map((p) => ({ id: p.id, orderId: p.orderId, kind: p.kind, amountFen: p.amountFen, method: p.method, audited: p.audited, at: p.at })),
+    }
+  },
   'followUps.create': planFollowUp,
   'followUps.complete': recordFollowUpOutcome,
   'followUps.due': followUpsDue,
@@ -122,7 +139,11 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'bookings.book': bookShoot,
   'bookings.confirm': confirmShoot,
   'bookings.reschedule': rescheduleShoot,
-  'bookings.cancel': cancelShoot,
+  'bookings.cancel': async (deps, input, ctx) => {
+    const appointment = await cancelShoot(deps, input, ctx)
+    await refundCancellation(deps, appointment.studioId, appointment.orderId, ctx.now)
+    return appointment
+  },
   'bookings.mine': (deps, _input, ctx) => customerAppointments(deps, ctx),
   'schedules.mine': staffSchedule,
   'schedules.branchDay': branchDayView,
@@ -135,5 +156,38 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
     const studio = await deps.repo.getStudio(caller.studioId)
     const { csv, rows } = await exportCustomerCsv(deps.customers, caller.studioId)
     return { filename: `customers-${studioDate(ctx.now, studio?.timeZone ?? 'Asia/Shanghai')}.csv`, csv, rows }
+  },
+
+  'orders.getSettings': (deps, _input, ctx) => readOrderSettings(deps, ctx),
+  'orders.saveSettings': writeOrderSettings,
+  'orders.create': openOrder,
+  'orders.mine': (deps, _input, ctx) => myOrderList(deps, ctx),
+  'orders.get': readOrder,
+  'orders.list': ordersInStage,
+  'orders.ofCustomer': customerOrderList,
+  'orders.overdue': (deps, _input, ctx) => overdueList(deps, ctx),
+  'orders.queue': (deps, _input, ctx) => queue(deps, ctx),
+  'orders.advance': advance,
+  'orders.update': editOrder,
+  'orders.take': takeWork,
+  'orders.sendToLab': toLab,
+  'photos.prepareUploads': prepareUpload,
+  'photos.list': photoList,
+  'photos.remove': deletePhoto,
+  'selection.save': keepSelection,
+  'selection.confirm': lockSelection,
+  'proofs.decide': decide,
+  'payments.prepay': prepayOrder,
+  'payments.simulatePay': simulatePayment,
+  'payments.refresh': refreshOrderPayment,
+  'payments.recordOffline': recordOffline,
+  'payments.audit': auditOffline,
+  'payments.unaudited': listUnaudited,
+  'payments.refund': refund,
+  'payments.refundsDue': async (deps, _input, ctx) => {
+    const caller = callerOf(ctx)
+    const timeZone = (await policyOf(deps, caller.studioId)).timeZone
+    const orders = await deps.orders.refundsDue(caller.studioId)
+    return { items: orders.map((o) => ({ ...summaryOf(o, ctx.now, timeZone), refundDueFen: o.refundDueFen ?? 0, refundedFen: o.refundedFen })) }
   },
 }

@@ -8,10 +8,11 @@ import { DomainError, forbidden, notFound } from '../domain/errors'
 import { studioDate } from '../domain/time'
 import { callerOf, type Caller, type RequestContext } from '../api/context'
 import type { CatalogDeps } from '../catalog/manage-catalog'
-import type { AppointmentRecord, LockRef, OrderRecord } from './ports'
+import type { AppointmentRecord, LockRef } from './ports'
+import { actorOf, newOrder, orderSettingsOf, stageChange, type OrderDeps } from '../orders/model'
 import { branchPicture, dateSpan, localMinutes, policyOf, slotsFor, type BookingDeps, type BranchPicture } from './schedule'
 
-export type BookingAppDeps = BookingDeps & CatalogDeps
+export type BookingAppDeps = BookingDeps & CatalogDeps & OrderDeps
 
 const isDesk = (caller: Caller) => caller.roles.some((r) => r === 'reception' || r === 'manager' || r === 'admin')
 const mayOverrideCutoff = (caller: Caller) => caller.roles.some((r) => r === 'manager' || r === 'admin')
@@ -191,27 +192,24 @@ export async function bookShoot(deps: BookingAppDeps, input: z.output<typeof boo
     createdAt: now,
     updatedAt: now,
   }
-  const order: OrderRecord = {
+  const photographerName = appointment.photographerName ?? ''
+  const order = newOrder({
     id: orderId,
     studioId: caller.studioId,
-    customerId,
-    stage: 'pending_deposit',
-    package: {
-      id: pkg.id,
-      name: pkg.name,
-      priceFen: pkg.priceFen,
-      depositFen: pkg.depositFen,
-      shootMinutes: pkg.shootMinutes,
-      retouchedPhotos: pkg.retouchedPhotos,
-      extraPhotoPriceFen: pkg.extraPhotoPriceFen,
-    },
-    totalFen: pkg.priceFen + surcharge,
-    depositFen: pkg.depositFen,
+    customer: { id: customerId, name: customer.name },
+    pkg,
+    branchId: input.branchId,
     appointmentId,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  }
+    shootAt: appointment.startsAt,
+    addOns: surcharge > 0 ? [{ id: 'surcharge', kind: 'service', name: `摄影师加价 ${photographerName}`.trim(), quantity: 1, unitFen: surcharge, amountFen: surcharge }] : [],
+    discountFen: 0,
+    totalFen: pkg.priceFen + surcharge,
+    notes: input.notes,
+    by: actorOf(caller),
+    now: ctx.now,
+    settings: await orderSettingsOf(deps, caller.studioId),
+    timeZone: policy.timeZone,
+  })
   try {
     await deps.booking.createBooking(appointment, order, placement.locks, ctx.now)
   } catch (error) {
@@ -232,7 +230,9 @@ export async function confirmShoot(deps: BookingAppDeps, input: z.output<typeof 
   const caller = callerOf(ctx)
   const appointment = await loadOwn(deps, caller, input.appointmentId)
   if (appointment.status !== 'held') throw new DomainError('PRECONDITION_FAILED', `This booking is ${appointment.status}, not waiting for its deposit`)
-  return deps.booking.confirmBooking(appointment, locksOf(appointment), ctx.now)
+  const context = { settings: await orderSettingsOf(deps, caller.studioId), timeZone: (await policyOf(deps, caller.studioId)).timeZone }
+  const change = stageChange({ stage: 'pending_deposit', shootAt: appointment.startsAt }, 'confirmed', actorOf(caller), ctx.now, context, { note: 'deposit received at the desk' })
+  return deps.booking.confirmBooking(appointment, locksOf(appointment), ctx.now, change)
 }
 
 function assertChangeable(appointment: AppointmentRecord, caller: Caller, cutoffHours: number, now: Date) {
@@ -292,15 +292,21 @@ export async function cancelShoot(deps: BookingAppDeps, input: z.output<typeof c
   const percent = refundPercent(policy, Date.parse(appointment.startsAt), ctx.now.getTime())
   // Nothing was paid on a booking still waiting for its deposit.
   const refundDueFen = appointment.status === 'confirmed' ? Math.round((appointment.depositFen * percent) / 100) : 0
+  const context = { settings: await orderSettingsOf(deps, caller.studioId), timeZone: policy.timeZone }
+  const from = appointment.status === 'confirmed' ? 'confirmed' : 'pending_deposit'
+  const change = stageChange({ stage: from, shootAt: appointment.startsAt }, 'cancelled', actorOf(caller), ctx.now, context, {
+    note: input.reason,
+    set: { refundDueFen },
+  })
   return deps.booking.endBooking(
     appointment,
     locksOf(appointment),
     {
       status: 'cancelled',
       cancellation: { at: ctx.now.toISOString(), by: caller.id, refundPercent: appointment.status === 'confirmed' ? percent : 0, refundDueFen, reason: input.reason },
-      refundDueFen,
     },
     ctx.now,
+    change,
   )
 }
 

@@ -2,24 +2,27 @@ import { ulid } from 'ulid'
 import { DomainError } from '../domain/errors'
 import type { ReminderSender } from '../integrations/wechat-subscribe'
 import { locksOf } from './bookings'
-import type { BookingDeps } from './schedule'
+import { policyOf, type BookingDeps } from './schedule'
+import { orderSettingsOf, stageChange, SYSTEM, type OrderDeps } from '../orders/model'
 
 /**
  * Releases holds whose time ran out: the appointment expires, its order is cancelled and
  * its locks are freed. TTL removes lapsed locks too, but on its own time; bookings never
  * wait for either, since a lapsed hold's lock may be taken over at once.
  */
-export async function releaseExpiredHolds(deps: BookingDeps, now: Date, batch = 100): Promise<{ released: number }> {
+export async function releaseExpiredHolds(deps: BookingDeps & OrderDeps, now: Date, batch = 100): Promise<{ released: number }> {
   let released = 0
   for (const due of await deps.booking.lapsedHolds(now, batch)) {
     const appointment = await deps.booking.getAppointment(due.studioId, due.appointmentId)
     if (!appointment || appointment.status !== 'held') continue
     try {
-      await deps.booking.endBooking(appointment, locksOf(appointment), { status: 'expired' }, now)
+      const context = { settings: await orderSettingsOf(deps, due.studioId), timeZone: (await policyOf(deps, due.studioId)).timeZone }
+      const change = stageChange({ stage: 'pending_deposit' }, 'cancelled', SYSTEM, now, context, { note: 'hold expired' })
+      await deps.booking.endBooking(appointment, locksOf(appointment), { status: 'expired' }, now, change)
       released++
     } catch (error) {
       // Confirmed or cancelled at this very moment: nothing left to release.
-      if (!(error instanceof DomainError && error.code === 'VERSION_CONFLICT')) throw error
+      if (!(error instanceof DomainError && (error.code === 'VERSION_CONFLICT' || error.code === 'ILLEGAL_TRANSITION'))) throw error
     }
   }
   return { released }

@@ -1,5 +1,6 @@
 import type { Appointment, BookingPolicy, BranchSchedule, Room, StaffSchedule } from '../../types/booking'
 import type { StaffRecord } from '../identity/ports'
+import type { OrderRecord, StageChange } from '../orders/ports'
 
 export interface AppointmentRecord extends Appointment {
   studioId: string
@@ -11,21 +12,7 @@ export interface AppointmentRecord extends Appointment {
   depositFen: number
 }
 
-/** The order a booking opens; payments and the later stages build on it. */
-export interface OrderRecord {
-  id: string
-  studioId: string
-  customerId: string
-  stage: 'pending_deposit' | 'confirmed' | 'cancelled'
-  package: { id: string; name: string; priceFen: number; depositFen: number; shootMinutes: number; retouchedPhotos: number; extraPhotoPriceFen: number }
-  totalFen: number
-  depositFen: number
-  appointmentId: string
-  refundDueFen?: number
-  version: number
-  createdAt: string
-  updatedAt: string
-}
+export type { OrderRecord } from '../orders/ports'
 
 export interface LockRef {
   resourceId: string
@@ -67,15 +54,16 @@ export interface BookingRepository {
    */
   createBooking(appointment: AppointmentRecord, order: OrderRecord, locks: LockRef[], now: Date): Promise<void>
   /** Makes the hold permanent, re-taking any lapsed lock still free; PRECONDITION_FAILED if the slot was lost. */
-  confirmBooking(appointment: AppointmentRecord, locks: LockRef[], now: Date): Promise<AppointmentRecord>
+  confirmBooking(appointment: AppointmentRecord, locks: LockRef[], now: Date, orderChange: StageChange): Promise<AppointmentRecord>
   /** Moves the locks and the appointment in one transaction; SLOT_TAKEN if the new time is not free. */
   rescheduleBooking(current: AppointmentRecord, next: AppointmentRecord, oldLocks: LockRef[], newLocks: LockRef[], now: Date): Promise<AppointmentRecord>
   /** Cancels (or expires) the appointment and its order and frees its locks; refuses if its status changed meanwhile. */
   endBooking(
     appointment: AppointmentRecord,
     locks: LockRef[],
-    ending: { status: 'cancelled' | 'expired'; cancellation?: AppointmentRecord['cancellation']; refundDueFen?: number },
+    ending: { status: 'cancelled' | 'expired'; cancellation?: AppointmentRecord['cancellation'] },
     now: Date,
+    orderChange: StageChange,
   ): Promise<AppointmentRecord>
 
   /** Holds whose time has run out, across studios, oldest first. */

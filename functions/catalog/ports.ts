@@ -11,6 +11,7 @@ export interface CatalogRepository {
   loadCatalog(studioId: string): Promise<Catalog>
   /** One package, by its key. */
   getPackage(studioId: string, packageId: string): Promise<Package | undefined>
+  getProduct(studioId: string, productId: string): Promise<Product | undefined>
   saveCategories(studioId: string, categories: PackageCategory[]): Promise<void>
   /** Creates when `expectedVersion` is undefined; otherwise fails with VERSION_CONFLICT unless the stored version matches. */
   putPackage(studioId: string, pkg: Package, expectedVersion?: number): Promise<void>

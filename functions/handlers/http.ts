@@ -8,6 +8,11 @@ import { DomainError } from '../domain/errors'
 import { composeApp } from '../platform/composition'
 import { loadConfig } from '../platform/config'
 import { logger } from '../platform/logger'
+import { PaymentNotificationError } from '../payments/gateway'
+import { handlePaymentNotification } from '../payments/payments'
+
+/** Where WeChat Pay posts its notifications (the notify_url of every prepay). */
+export const PAY_NOTIFY_PATH = '/payments/wechat/notify'
 
 /** Requests larger than this are refused before anything is parsed. */
 export const MAX_BODY_BYTES = 256 * 1024
@@ -49,6 +54,28 @@ function bearerToken(event: APIGatewayProxyEventV2): string | undefined {
   return match?.[1]
 }
 
+/**
+ * WeChat Pay's notification, answered the way WeChat Pay expects: 204 once handled (or
+ * already handled), 401 with code FAIL for anything that does not verify — nothing is
+ * changed by it — and 500 FAIL when it should be sent again later.
+ */
+async function payNotification(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8')) : Buffer.alloc(0)
+  if (raw.byteLength > MAX_BODY_BYTES) return json(413, { code: 'FAIL', message: 'too large' })
+  try {
+    const outcome = await handlePaymentNotification(app, { headers: event.headers, body: raw.toString('utf8') }, new Date())
+    logger.info('payment notification', { outcome })
+    return { statusCode: 204, headers: {}, body: '' }
+  } catch (error) {
+    if (error instanceof PaymentNotificationError) {
+      logger.warn('payment notification refused', { reason: error.reason })
+      return json(401, { code: 'FAIL', message: error.reason })
+    }
+    logger.error('payment notification failed', { error: String(error) })
+    return json(500, { code: 'FAIL', message: 'try again' })
+  }
+}
+
 export async function handler(event: APIGatewayProxyEventV2, context?: Pick<Context, 'awsRequestId'>): Promise<APIGatewayProxyStructuredResultV2> {
   const requestId = context?.awsRequestId || ulid()
   const method = event.requestContext.http.method.toUpperCase()
@@ -56,6 +83,7 @@ export async function handler(event: APIGatewayProxyEventV2, context?: Pick<Cont
   logger.appendKeys({ requestId })
   try {
     if (method === 'GET' && path === '/openapi.json') return json(200, openApiDocument())
+    if (method === 'POST' && path === PAY_NOTIFY_PATH) return await payNotification(event)
     const route = matchRoute(method, path)
     if (route.kind === 'none') throw new DomainError('ROUTE_NOT_FOUND', `No operation at ${method} ${path}`)
     if (route.kind === 'wrong-method') {

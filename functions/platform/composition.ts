@@ -6,6 +6,9 @@ import { createDocumentClient } from '../store/client'
 import { DynamoCatalogRepository } from '../store/catalog'
 import { DynamoCustomerRepository } from '../store/customers'
 import { DynamoIdentityRepository } from '../store/identity'
+import { DynamoOrderRepository } from '../store/orders'
+import { createPaymentGateway } from '../integrations/wechat-pay'
+import { createFileStore } from '../integrations/file-store'
 import type { Config } from './config'
 import { decoyHash, hashPassword, verifyPassword } from './passwords'
 import { SessionTokens } from './tokens'
@@ -13,12 +16,16 @@ import { SessionTokens } from './tokens'
 /** The composition root: the one place where real adapters meet the use cases. */
 export function composeApp(config: Config): AppDeps {
   const db = createDocumentClient({ tableName: config.tableName, endpoint: config.dynamoEndpoint })
+  const booking = new DynamoBookingRepository(db, config.tableName)
   return {
     stage: config.stage,
     repo: new DynamoIdentityRepository(db, config.tableName),
     customers: new DynamoCustomerRepository(db, config.tableName),
     catalog: new DynamoCatalogRepository(db, config.tableName),
-    booking: new DynamoBookingRepository(db, config.tableName),
+    booking,
+    orders: new DynamoOrderRepository(db, config.tableName, booking),
+    payments: createPaymentGateway(config.payments, db, config.tableName),
+    files: createFileStore(config.files),
     reminders:
       config.wechatSignIn.mode === 'simulated'
         ? new SimulatedSubscribeMessages()

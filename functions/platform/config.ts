@@ -9,7 +9,35 @@ export interface Config {
   wechatSignIn: { mode: 'simulated' } | { mode: 'wechat'; appId: string; appSecret: string }
   /** The subscription-message template of the day-before reminder (WeChat mode). */
   reminderTemplateId?: string
+  payments: PaymentsConfig
+  files: FilesConfig
 }
+
+/** WeChat Pay v3 merchant settings, in the platform public-key mode. */
+export interface WeChatPayKeys {
+  appId: string
+  mchId: string
+  /** APIv3 key: 32 characters, decrypts notification resources. */
+  apiV3Key: string
+  /** The merchant API certificate's serial number and its private key (PEM): signs requests and requestPayment. */
+  merchantSerial: string
+  merchantPrivateKey: string
+  /** WeChat Pay's public key id (PUB_KEY_ID_…) and the key (PEM): verifies responses and notifications. */
+  platformKeyId: string
+  platformPublicKey: string
+  notifyUrl: string
+}
+
+export type PaymentsConfig =
+  | ({ mode: 'wechat'; baseUrl: string } & WeChatPayKeys)
+  /** The simulator signs as WeChat Pay with its own private key; keys are generated when not given. */
+  | ({ mode: 'simulated'; platformPrivateKey?: string } & Partial<WeChatPayKeys>)
+
+export type FilesConfig =
+  | { mode: 's3'; bucket: string; region: string }
+  | { mode: 'cloudbase'; env: string }
+  /** A local folder served by the local file server with signed links. */
+  | { mode: 'local'; dir: string; baseUrl: string; secret: string }
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -44,15 +72,57 @@ export function loadConfig(env: Env = process.env): Config {
   const dynamoEndpoint = env.DYNAMODB_ENDPOINT || undefined
   if (dynamoEndpoint && !localStage) throw new ConfigError(`DYNAMODB_ENDPOINT points stage "${stage}" at a local database`)
 
+  const wechatSignIn: Config['wechatSignIn'] =
+    signInMode === 'simulated' ? { mode: 'simulated' } : { mode: 'wechat', appId: required(env, 'WECHAT_APP_ID'), appSecret: required(env, 'WECHAT_APP_SECRET') }
+
+  const payMode = env.PAY_PROVIDER ?? (simulationAllowed ? 'simulated' : 'wechat')
+  if (payMode !== 'simulated' && payMode !== 'wechat') throw new ConfigError(`PAY_PROVIDER=${payMode} is not a provider`)
+  if (payMode === 'simulated' && !simulationAllowed) {
+    throw new ConfigError(`the simulated WeChat Pay cannot run in stage "${stage}"${inTheCloud ? ' in the cloud' : ''}`)
+  }
+  const optional = (name: string) => env[name] || undefined
+  const payKeys = (get: (name: string) => string | undefined) => ({
+    appId: get('WECHATPAY_APP_ID'),
+    mchId: get('WECHATPAY_MCH_ID'),
+    apiV3Key: get('WECHATPAY_API_V3_KEY'),
+    merchantSerial: get('WECHATPAY_MERCHANT_SERIAL'),
+    merchantPrivateKey: get('WECHATPAY_MERCHANT_PRIVATE_KEY'),
+    platformKeyId: get('WECHATPAY_PLATFORM_KEY_ID'),
+    platformPublicKey: get('WECHATPAY_PLATFORM_PUBLIC_KEY'),
+    notifyUrl: get('WECHATPAY_NOTIFY_URL'),
+  })
+  let payments: PaymentsConfig
+  if (payMode === 'wechat') {
+    const keys = payKeys((name) => required(env, name)) as WeChatPayKeys
+    if (keys.apiV3Key.length !== 32) throw new ConfigError('WECHATPAY_API_V3_KEY must be 32 characters')
+    payments = { mode: 'wechat', baseUrl: env.WECHATPAY_BASE_URL || 'https://api.mch.weixin.qq.com', ...keys }
+  } else {
+    payments = { mode: 'simulated', ...payKeys(optional), platformPrivateKey: optional('WECHATPAY_SIMULATOR_PLATFORM_PRIVATE_KEY') }
+  }
+
+  const filesMode = env.FILE_STORE ?? (localStage ? 'local' : 's3')
+  let files: FilesConfig
+  if (filesMode === 'local') {
+    if (!localStage) throw new ConfigError(`the local file store cannot serve stage "${stage}"`)
+    const secret = env.FILES_SECRET || `${sessionSecret}#files`
+    if (secret.length < 32) throw new ConfigError('FILES_SECRET must be at least 32 characters')
+    files = { mode: 'local', dir: env.FILES_DIR || '.data/files', baseUrl: env.FILES_BASE_URL || 'http://127.0.0.1:3002', secret }
+  } else if (filesMode === 's3') {
+    files = { mode: 's3', bucket: required(env, 'FILES_BUCKET'), region: env.AWS_REGION || 'ap-east-1' }
+  } else if (filesMode === 'cloudbase') {
+    files = { mode: 'cloudbase', env: required(env, 'CLOUDBASE_ENV') }
+  } else {
+    throw new ConfigError(`FILE_STORE=${filesMode} is not a file store`)
+  }
+
   return {
     stage,
+    payments,
+    files,
     tableName: required(env, 'TABLE_NAME'),
     dynamoEndpoint,
     sessionSecret,
     reminderTemplateId: env.WECHAT_REMINDER_TEMPLATE_ID || undefined,
-    wechatSignIn:
-      signInMode === 'simulated'
-        ? { mode: 'simulated' }
-        : { mode: 'wechat', appId: required(env, 'WECHAT_APP_ID'), appSecret: required(env, 'WECHAT_APP_SECRET') },
+    wechatSignIn,
   }
 }

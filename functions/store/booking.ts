@@ -10,12 +10,14 @@ import {
 } from '@aws-sdk/lib-dynamodb'
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import type { BookingPolicy, BranchSchedule, Room, StaffSchedule } from '../../types/booking'
-import type { AppointmentRecord, BookingRepository, LockRef, OrderRecord, OutboxMessage } from '../booking/ports'
+import type { AppointmentRecord, BookingRepository, LockRef, OutboxMessage } from '../booking/ports'
+import type { OrderRecord, StageChange } from '../orders/ports'
 import type { StaffRecord } from '../identity/ports'
 import { DomainError, notFound } from '../domain/errors'
 import { conditionFailure } from './errors'
 import { entity, putIfAbsent, queryAll, type Item } from './items'
 import { keys } from './keys'
+import { orderItem, stageUpdate } from './orders'
 import { TTL_ATTRIBUTE } from './table'
 
 const iso = (t: number) => new Date(t).toISOString()
@@ -190,7 +192,7 @@ export class DynamoBookingRepository implements BookingRepository {
     const items = [
       putIfAbsent(this.table, appointmentItem(appointment)),
       putIfAbsent(this.table, { ...keys.appointmentPointer(studioId, id), type: 'AppointmentPointer', customerId: appointment.customerId }),
-      putIfAbsent(this.table, { ...keys.order(studioId, order.customerId, order.id), type: 'Order', ...order }),
+      putIfAbsent(this.table, orderItem(order)),
       ...(appointment.holdExpiresAt
         ? [{ Put: { TableName: this.table, Item: { ...keys.dueHold(appointment.holdExpiresAt, studioId, id), type: 'DueHold', [TTL_ATTRIBUTE]: epochSeconds(appointment.holdExpiresAt) + 86_400 } } }]
         : []),
@@ -203,18 +205,29 @@ export class DynamoBookingRepository implements BookingRepository {
     }
   }
 
-  async confirmBooking(appointment: AppointmentRecord, locks: LockRef[], now: Date) {
+  /**
+   * The writes that make a hold (or a lapsed hold) a booking: the appointment confirmed,
+   * its hold taken off the sweep list, its reminder queued, and every lock taken for good —
+   * re-taking any lapsed lock that is still free. The appointment write comes first.
+   */
+  confirmationWrites(appointment: AppointmentRecord, locks: LockRef[], now: Date) {
     const { studioId, id } = appointment
     const next: AppointmentRecord = { ...appointment, status: 'confirmed', holdExpiresAt: undefined, version: appointment.version + 1, updatedAt: now.toISOString() }
-    const items = [
+    return [
       this.appointmentReplace(appointment, next),
-      this.orderStage(appointment, 'pending_deposit', 'confirmed', now),
       ...(appointment.holdExpiresAt ? [{ Delete: { TableName: this.table, Key: keys.dueHold(appointment.holdExpiresAt, studioId, id) } }] : []),
       ...(next.reminderAt
         ? [{ Put: { TableName: this.table, Item: { ...keys.dueReminder(next.reminderAt, studioId, id), type: 'DueReminder', [TTL_ATTRIBUTE]: epochSeconds(next.startsAt) + 86_400 } } }]
         : []),
       ...locks.map((lock) => this.lockPut(studioId, id, lock, now)),
     ]
+  }
+
+  async confirmBooking(appointment: AppointmentRecord, locks: LockRef[], now: Date, orderChange: StageChange) {
+    const next: AppointmentRecord = { ...appointment, status: 'confirmed', holdExpiresAt: undefined, version: appointment.version + 1, updatedAt: now.toISOString() }
+    const writes = this.confirmationWrites(appointment, locks, now)
+    const order = { Update: stageUpdate({ studioId: appointment.studioId, id: appointment.orderId }, orderChange).build(this.table, keys.order(appointment.studioId, appointment.orderId)) }
+    const items = [writes[0], order, ...writes.slice(1)]
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: items as never }))
     } catch (error) {
@@ -258,8 +271,9 @@ export class DynamoBookingRepository implements BookingRepository {
   async endBooking(
     appointment: AppointmentRecord,
     locks: LockRef[],
-    ending: { status: 'cancelled' | 'expired'; cancellation?: AppointmentRecord['cancellation']; refundDueFen?: number },
+    ending: { status: 'cancelled' | 'expired'; cancellation?: AppointmentRecord['cancellation'] },
     now: Date,
+    orderChange: StageChange,
   ) {
     const { studioId, id } = appointment
     const next: AppointmentRecord = {
@@ -274,7 +288,7 @@ export class DynamoBookingRepository implements BookingRepository {
     const stillOurs = await this.locksHeldBy(studioId, id, locks)
     const items = [
       this.appointmentReplace(appointment, next),
-      this.orderStage(appointment, appointment.status === 'confirmed' ? 'confirmed' : 'pending_deposit', 'cancelled', now, ending.refundDueFen),
+      { Update: stageUpdate({ studioId, id: appointment.orderId }, orderChange).build(this.table, keys.order(studioId, appointment.orderId)) },
       ...(appointment.holdExpiresAt ? [{ Delete: { TableName: this.table, Key: keys.dueHold(appointment.holdExpiresAt, studioId, id) } }] : []),
       ...(appointment.reminderAt ? [{ Delete: { TableName: this.table, Key: keys.dueReminder(appointment.reminderAt, studioId, id) } }] : []),
       ...stillOurs.map((lock) => this.lockDelete(studioId, id, lock)),
@@ -282,7 +296,10 @@ export class DynamoBookingRepository implements BookingRepository {
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: items as never }))
     } catch (error) {
-      throw conditionFailure(error, [new DomainError('VERSION_CONFLICT', 'This booking changed meanwhile; reload and try again')])
+      throw conditionFailure(error, [
+        new DomainError('VERSION_CONFLICT', 'This booking changed meanwhile; reload and try again'),
+        new DomainError('ILLEGAL_TRANSITION', 'The order has moved past the point where it can be cancelled'),
+      ])
     }
     return next
   }
@@ -308,25 +325,6 @@ export class DynamoBookingRepository implements BookingRepository {
         ConditionExpression: '#version = :v AND #status = :s',
         ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
         ExpressionAttributeValues: { ':v': current.version, ':s': current.status },
-      },
-    }
-  }
-
-  private orderStage(appointment: AppointmentRecord, from: OrderRecord['stage'], to: OrderRecord['stage'], now: Date, refundDueFen?: number) {
-    return {
-      Update: {
-        TableName: this.table,
-        Key: keys.order(appointment.studioId, appointment.customerId, appointment.orderId),
-        UpdateExpression: `SET stage = :to, updatedAt = :now, #version = #version + :one${refundDueFen !== undefined ? ', refundDueFen = :refund' : ''}`,
-        ConditionExpression: 'stage = :from',
-        ExpressionAttributeNames: { '#version': 'version' },
-        ExpressionAttributeValues: {
-          ':to': to,
-          ':from': from,
-          ':now': now.toISOString(),
-          ':one': 1,
-          ...(refundDueFen !== undefined ? { ':refund': refundDueFen } : {}),
-        },
       },
     }
   }

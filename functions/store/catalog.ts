@@ -45,6 +45,11 @@ export class DynamoCatalogRepository implements CatalogRepository {
     return entity<Package>(Item)
   }
 
+  async getProduct(studioId: string, productId: string) {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.catalogProduct(studioId, productId) }))
+    return entity<Product>(Item)
+  }
+
   async saveCategories(studioId: string, categories: PackageCategory[]) {
     await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.catalogCategories(studioId), type: 'Categories', items: categories } }))
   }

@@ -46,7 +46,23 @@ export const keys = {
     sk: `APPT#${appointmentId}`,
   }),
   appointmentPointer: (studioId: string, appointmentId: string) => ({ pk: `${studio(studioId)}#APPT#${appointmentId}`, sk: 'APPT' }),
-  order: (studioId: string, customerId: string, orderId: string) => ({ pk: `${studio(studioId)}#CUSTOMER#${customerId}`, sk: `ORDER#${orderId}` }),
+  /** An order's partition holds the order, its payments, WeChat Pay intents, photos and selection draft. */
+  order: (studioId: string, orderId: string) => ({ pk: `${studio(studioId)}#ORDER#${orderId}`, sk: 'ORDER' }),
+  orderPartition: (studioId: string, orderId: string) => `${studio(studioId)}#ORDER#${orderId}`,
+  orderPayment: (studioId: string, orderId: string, paymentId: string) => ({ pk: `${studio(studioId)}#ORDER#${orderId}`, sk: `PAY#${paymentId}` }),
+  paymentIntent: (studioId: string, orderId: string, outTradeNo: string) => ({ pk: `${studio(studioId)}#ORDER#${orderId}`, sk: `INTENT#${outTradeNo}` }),
+  photo: (studioId: string, orderId: string, photoId: string) => ({ pk: `${studio(studioId)}#ORDER#${orderId}`, sk: `PHOTO#${photoId}` }),
+  selectionDraft: (studioId: string, orderId: string) => ({ pk: `${studio(studioId)}#ORDER#${orderId}`, sk: 'SELECTION' }),
+  orderSettings: (studioId: string) => ({ pk: studio(studioId), sk: 'SETTINGS#ORDERS' }),
+  /** Orders by stage, sorted by the date the next stage is expected: gsi1 (the queue and the overdue list). */
+  ordersInStage: (studioId: string, stage: string) => `${studio(studioId)}#ORDERS#${stage}`,
+  /** A customer's orders (gsi2) and payments (gsi2 on payments). */
+  customerOrders: (studioId: string, customerId: string) => `${studio(studioId)}#CUSTOMER#${customerId}#ORDERS`,
+  customerPayments: (studioId: string, customerId: string) => `${studio(studioId)}#CUSTOMER#${customerId}#PAYMENTS`,
+  /** Cancelled orders with a refund still owed: gsi3, sparse. */
+  refundsDue: (studioId: string) => `${studio(studioId)}#REFUNDS-DUE`,
+  /** Offline payments waiting for finance: gsi1 on payments, sparse. */
+  unauditedPayments: (studioId: string) => `${studio(studioId)}#PAYMENTS#UNAUDITED`,
   /** Appointments of a branch by start time: gsi1. */
   branchBookings: (studioId: string, branchId: string) => `${studio(studioId)}#BRANCH#${branchId}#BOOKINGS`,
   /** A photographer's (gsi2) or makeup artist's (gsi3) appointments by start time. */
@@ -60,6 +76,9 @@ export const keys = {
   dueReminders: 'SYSTEM#REMINDERS',
   outbox: (studioId: string, messageId: string) => ({ pk: `${studio(studioId)}#OUTBOX`, sk: messageId }),
   outboxPartition: (studioId: string) => `${studio(studioId)}#OUTBOX`,
+  /** The local WeChat Pay simulator's own book of transactions (never used by the real adapter). */
+  simulatedTrade: (mchId: string, outTradeNo: string) => ({ pk: `SYSTEM#WECHATPAY-SIMULATOR#${mchId}`, sk: `TRADE#${outTradeNo}` }),
+  simulatedRefund: (mchId: string, outRefundNo: string) => ({ pk: `SYSTEM#WECHATPAY-SIMULATOR#${mchId}`, sk: `REFUND#${outRefundNo}` }),
   wechatIdentity: (studioId: string, openId: string) => ({ pk: studio(studioId), sk: `OPENID#${openId}` }),
   audit: (studioId: string, entryId: string) => ({ pk: `${studio(studioId)}#AUDIT`, sk: entryId }),
   auditPartition: (studioId: string) => `${studio(studioId)}#AUDIT`,
@@ -88,7 +107,14 @@ export type ItemType =
   | 'Appointment'
   | 'AppointmentPointer'
   | 'Order'
+  | 'Payment'
+  | 'PaymentIntent'
+  | 'Photo'
+  | 'SelectionDraft'
+  | 'OrderSettings'
   | 'Lock'
   | 'DueHold'
   | 'DueReminder'
   | 'OutboxMessage'
+  | 'SimulatedTrade'
+  | 'SimulatedRefund'

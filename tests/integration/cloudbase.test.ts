@@ -1,5 +1,6 @@
 import { TEST_SESSION_SECRET } from '../support/constants'
 import { isolatedTable, newStudio } from '../support/studio'
+import { generateWeChatPayKeys, weChatPayEnv } from '../support/wechat-pay'
 
 /** The environment WeChat CloudBase sets for a cloud function called from the mini-program. */
 const cloudbaseRuntime = (openId: string) => ({
@@ -32,6 +33,10 @@ describe('the CloudBase cloud-function entry', () => {
       WECHAT_SIGN_IN: 'wechat',
       WECHAT_APP_ID: 'wx0000000000000000',
       WECHAT_APP_SECRET: 'not-used-by-this-test',
+      // WeChat Pay and photo storage as configured in the cloud (not called by these tests).
+      ...weChatPayEnv(generateWeChatPayKeys(), 'wechat'),
+      FILE_STORE: 'cloudbase',
+      CLOUDBASE_ENV: 'studio-erp-test-env',
     })
     jest.isolateModules(() => {
       main = require('../../functions/handlers/cloudbase').main

@@ -69,6 +69,15 @@ describe('the permission matrix', () => {
         'catalog.listPackages',
         'customers.getMyProfile',
         'customers.updateMyProfile',
+        'orders.get',
+        'orders.mine',
+        'payments.prepay',
+        'payments.refresh',
+        'payments.simulatePay',
+        'photos.list',
+        'proofs.decide',
+        'selection.confirm',
+        'selection.save',
       ].sort(),
     )
   })

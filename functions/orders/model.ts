@@ -1,0 +1,125 @@
+import { defaultOrderSettings, type Actor, type OrderSettings, type OrderStage, type OrderSummary } from '../../types/orders'
+import type { Package } from '../../types/catalog'
+import type { Caller } from '../api/context'
+import { expectedBy, isOverdue } from '../domain/order'
+import { studioDate } from '../domain/time'
+import type { OrderRecord, OrderRepository, StageChange } from './ports'
+
+export interface OrderDeps {
+  orders: OrderRepository
+}
+
+export const SYSTEM: Actor = { id: 'system', name: 'system', role: 'system' }
+
+/** Who did it, as the timeline and the audit log show it. */
+export function actorOf(caller: Caller): Actor {
+  const role = caller.kind === 'customer' ? 'customer' : (caller.roles.find((r) => r !== 'customer') ?? caller.roles[0]!)
+  return { id: caller.id, name: caller.displayName, role }
+}
+
+export async function orderSettingsOf(deps: OrderDeps, studioId: string): Promise<OrderSettings> {
+  return (await deps.orders.getSettings(studioId)) ?? defaultOrderSettings
+}
+
+/** A stage change with the expected date of the stage entered. */
+export function stageChange(
+  order: Pick<OrderRecord, 'stage' | 'shootAt'>,
+  to: OrderStage,
+  by: Actor,
+  at: Date,
+  context: { settings: OrderSettings; timeZone: string },
+  extra: Omit<StageChange, 'from' | 'to' | 'event' | 'expectedBy'> & { note?: string; from?: OrderStage } = {},
+): StageChange {
+  const { note, from, ...rest } = extra
+  return {
+    from: from ?? order.stage,
+    to,
+    event: { at: at.toISOString(), by, ...(note ? { note } : {}) },
+    expectedBy: expectedBy(to, at, context.settings, context.timeZone, order.shootAt),
+    ...rest,
+  }
+}
+
+/** A new order, priced from the package as it is today: later price changes never alter it. */
+export function newOrder(input: {
+  id: string
+  studioId: string
+  customer: { id: string; name: string }
+  pkg: Package
+  branchId?: string
+  appointmentId?: string
+  shootAt?: string
+  addOns: OrderRecord['addOns']
+  discountFen: number
+  discountReason?: string
+  notes?: string
+  totalFen: number
+  by: Actor
+  now: Date
+  settings: OrderSettings
+  timeZone: string
+}): OrderRecord {
+  const at = input.now.toISOString()
+  return {
+    id: input.id,
+    studioId: input.studioId,
+    customerId: input.customer.id,
+    customerName: input.customer.name,
+    branchId: input.branchId,
+    stage: 'pending_deposit',
+    package: {
+      id: input.pkg.id,
+      name: input.pkg.name,
+      priceFen: input.pkg.priceFen,
+      depositFen: input.pkg.depositFen,
+      shootMinutes: input.pkg.shootMinutes,
+      retouchedPhotos: input.pkg.retouchedPhotos,
+      extraPhotoPriceFen: input.pkg.extraPhotoPriceFen,
+    },
+    addOns: input.addOns,
+    discountFen: input.discountFen,
+    discountReason: input.discountReason,
+    totalFen: input.totalFen,
+    paidFen: 0,
+    balanceFen: input.totalFen,
+    unauditedFen: 0,
+    refundedFen: 0,
+    depositFen: Math.min(input.pkg.depositFen, input.totalFen),
+    appointmentId: input.appointmentId,
+    shootAt: input.shootAt,
+    timeline: [{ stage: 'pending_deposit', at, by: input.by }],
+    stageEnteredAt: at,
+    expectedBy: expectedBy('pending_deposit', input.now, input.settings, input.timeZone),
+    proofRounds: [],
+    notes: input.notes,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  }
+}
+
+export function summaryOf(order: OrderRecord, now: Date, timeZone: string): OrderSummary {
+  return {
+    id: order.id,
+    customerId: order.customerId,
+    customerName: order.customerName,
+    stage: order.stage,
+    totalFen: order.totalFen,
+    paidFen: order.paidFen,
+    balanceFen: order.balanceFen,
+    expectedBy: order.expectedBy,
+    stageEnteredAt: order.stageEnteredAt,
+    shootAt: order.shootAt,
+    assignee: order.assignee,
+    labSentAt: order.labSentAt,
+    version: order.version,
+    createdAt: order.createdAt,
+    packageName: order.package.name,
+    overdue: isOverdue(order.expectedBy, studioDate(now, timeZone)),
+  }
+}
+
+/** What a caller may see of an order: customers only their own; anything else is "not found". */
+export function visibleTo(order: OrderRecord | undefined, caller: Caller): order is OrderRecord {
+  return Boolean(order) && (caller.kind === 'staff' || order!.customerId === caller.id)
+}

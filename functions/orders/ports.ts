@@ -1,0 +1,109 @@
+import type { Actor, Order, OrderSettings, OrderStage, Payment } from '../../types/orders'
+import type { AppointmentRecord, LockRef } from '../booking/ports'
+import type { NewAuditEntry } from '../identity/ports'
+
+export interface OrderRecord extends Order {
+  studioId: string
+}
+
+export interface PaymentRecord extends Payment {
+  studioId: string
+}
+
+/** One WeChat Pay charge asked for: its out_trade_no is stable, so a retried prepay never charges twice. */
+export interface PaymentIntent {
+  outTradeNo: string
+  studioId: string
+  orderId: string
+  customerId: string
+  kind: 'deposit' | 'balance' | 'extra_photos'
+  amountFen: number
+  prepayId: string
+  status: 'open' | 'paid' | 'closed'
+  createdAt: string
+  expiresAt: string
+}
+
+export interface PhotoRecord {
+  id: string
+  studioId: string
+  orderId: string
+  kind: 'proof' | 'design'
+  name: string
+  key: string
+  contentType: string
+  uploadedAt: string
+}
+
+export interface OrderPartition {
+  order: OrderRecord
+  payments: PaymentRecord[]
+  intents: PaymentIntent[]
+  photos: PhotoRecord[]
+  draft?: { photoIds: string[] }
+}
+
+/** The appointment a deposit confirms, with the locks it must (re-)take. */
+export interface BookingToConfirm {
+  appointment: AppointmentRecord
+  locks: LockRef[]
+}
+
+export interface StageChange {
+  from: OrderStage
+  to: OrderStage
+  event: { at: string; by: Actor; note?: string }
+  expectedBy?: string
+  /** Other attributes set with the move (selection, proof rounds, add-ons and totals…). */
+  set?: Partial<Pick<OrderRecord, 'selection' | 'proofRounds' | 'addOns' | 'totalFen' | 'balanceFen' | 'assignee' | 'labSentAt' | 'refundDueFen'>>
+  /** Extra fen added to the total and the balance together (extra photos). */
+  addToTotalFen?: number
+  /** `completed` needs nothing left to pay. */
+  requireZeroBalance?: boolean
+  /** Clear the assignee and the lab date (a new stage starts untaken). */
+  clearWork?: boolean
+}
+
+export interface OrderRepository {
+  getSettings(studioId: string): Promise<OrderSettings | undefined>
+  saveSettings(studioId: string, settings: OrderSettings): Promise<void>
+  get(studioId: string, orderId: string): Promise<OrderRecord | undefined>
+  /** The order with its payments, WeChat Pay intents, photos and selection draft: one query. */
+  partition(studioId: string, orderId: string): Promise<OrderPartition | undefined>
+  create(order: OrderRecord): Promise<OrderRecord>
+  byStage(studioId: string, stage: OrderStage, options: { limit: number; cursor?: string; before?: string }): Promise<{ items: OrderRecord[]; nextCursor?: string }>
+  ofCustomer(studioId: string, customerId: string): Promise<OrderRecord[]>
+  /** Moves the order if it is still in `from`; ILLEGAL_TRANSITION otherwise, BALANCE_DUE when completing with money owed. */
+  changeStage(order: OrderRecord, change: StageChange): Promise<void>
+  /** Replaces the order if nobody changed it since `version` was read (VERSION_CONFLICT otherwise). */
+  replace(next: OrderRecord, readVersion: number, audit: NewAuditEntry[]): Promise<void>
+  take(order: OrderRecord, assignee: { id: string; name: string }, now: string): Promise<void>
+  markSentToLab(order: OrderRecord, now: string): Promise<void>
+
+  putPhotos(photos: PhotoRecord[]): Promise<void>
+  removePhoto(studioId: string, orderId: string, photoId: string): Promise<void>
+  /** Keeps a selection draft while the order is in `selecting`. */
+  saveDraft(order: OrderRecord, photoIds: string[]): Promise<void>
+
+  getIntent(studioId: string, orderId: string, outTradeNo: string): Promise<PaymentIntent | undefined>
+  /** The open intent for a kind, if any (one per order and kind at a time). */
+  putIntent(intent: PaymentIntent): Promise<void>
+  closeIntent(intent: PaymentIntent): Promise<void>
+
+  /**
+   * Credits a payment exactly once: the payment item is created only if absent, the order's
+   * balance must cover it (paid never exceeds the total), and — for a deposit on an order
+   * awaiting it — the order is confirmed and its booking made permanent in the same transaction.
+   * Returns false when this payment was already applied.
+   */
+  capture(order: OrderRecord, payment: PaymentRecord, options: { intent?: PaymentIntent; confirm?: { change: StageChange; booking?: BookingToConfirm }; audit: NewAuditEntry }): Promise<boolean>
+  /** Records money that came in but cannot be credited (order gone, overpaid, slot lost) so it is refunded; false if recorded before. */
+  recordUncredited(payment: PaymentRecord, intent: PaymentIntent | undefined, audit: NewAuditEntry): Promise<boolean>
+  audit(order: OrderRecord, payment: PaymentRecord, by: Actor, at: string, audit: NewAuditEntry): Promise<PaymentRecord>
+  /** Writes a refund entry once, taking it off the payment's refundable amount and the order's paid amount. */
+  refund(order: OrderRecord | undefined, payment: PaymentRecord, refund: PaymentRecord, audit: NewAuditEntry): Promise<boolean>
+  setPaymentStatus(payment: PaymentRecord, status: PaymentRecord['status'], fields?: Partial<PaymentRecord>): Promise<void>
+  unaudited(studioId: string, options: { limit: number; cursor?: string }): Promise<{ items: PaymentRecord[]; nextCursor?: string }>
+  refundsDue(studioId: string): Promise<OrderRecord[]>
+  customerPayments(studioId: string, customerId: string): Promise<PaymentRecord[]>
+}

@@ -1,0 +1,451 @@
+import { createHash } from 'node:crypto'
+import type { z } from 'zod'
+import type {
+  auditPayment,
+  prepay,
+  recordOfflinePayment,
+  refreshPayment,
+  refundPayment,
+  simulatePay,
+  unauditedPayments,
+} from '../../types/order-operations'
+import { callerOf, type Caller, type RequestContext } from '../api/context'
+import type { BookingAppDeps } from '../booking/bookings'
+import { locksOf } from '../booking/bookings'
+import { policyOf } from '../booking/schedule'
+import { NEXT_STAGE } from '../domain/order'
+import { DomainError, forbidden, notFound } from '../domain/errors'
+import type { NewAuditEntry } from '../identity/ports'
+import { actorOf, orderSettingsOf, stageChange, SYSTEM, visibleTo } from '../orders/model'
+import type { OrderPartition, OrderRecord, PaymentIntent, PaymentRecord } from '../orders/ports'
+import { logger } from '../platform/logger'
+import { PaymentNotificationError, type NotificationRequest, type PaymentGateway, type PaymentSimulator, type Transaction } from './gateway'
+
+export interface PaymentDeps extends BookingAppDeps {
+  payments: PaymentGateway
+}
+
+/** A prepay stays payable this long; WeChat allows up to two hours for JSAPI. */
+const PREPAY_MINUTES = 30
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+
+/**
+ * The out_trade_no for a charge: derived from the order, what is paid, the amount and a
+ * generation, so a retried or concurrent prepay for the same charge names the same trade
+ * and WeChat Pay can never take it twice. 26 characters of Crockford base32.
+ */
+export function outTradeNoFor(orderId: string, kind: string, amountFen: number, generation: number): string {
+  const digest = createHash('sha256').update(`${orderId}|${kind}|${amountFen}|${generation}`).digest()
+  let out = ''
+  for (let i = 0; i < 26; i++) out += CROCKFORD[digest[i]! % 32]
+  return out
+}
+
+export async function orderDetail(deps: PaymentDeps, studioId: string, orderId: string, caller?: Caller) {
+  const partition = await deps.orders.partition(studioId, orderId)
+  if (!partition || (caller && !visibleTo(partition.order, caller))) throw notFound('Order')
+  return detailOf(partition)
+}
+
+export function detailOf(partition: OrderPartition) {
+  return { order: partition.order, payments: partition.payments, nextStage: NEXT_STAGE[partition.order.stage] }
+}
+
+/** Paid so far towards the extra photos (their add-on), so they are not asked for twice. */
+const paidFor = (partition: OrderPartition, kind: PaymentRecord['kind']) =>
+  partition.payments.filter((p) => p.kind === kind && p.amountFen > 0 && p.status !== 'refund_processing').reduce((sum, p) => sum + p.amountFen, 0)
+
+function amountDue(partition: OrderPartition, kind: PaymentIntent['kind']): number {
+  const { order } = partition
+  if (order.stage === 'cancelled' || order.stage === 'completed') throw new DomainError('NOTHING_TO_PAY', `This order is ${order.stage}`)
+  if (kind === 'deposit') {
+    if (order.stage !== 'pending_deposit') throw new DomainError('NOTHING_TO_PAY', 'The deposit is paid')
+    return Math.min(order.depositFen, order.balanceFen)
+  }
+  if (order.stage === 'pending_deposit') throw new DomainError('NOTHING_TO_PAY', 'Pay the deposit first')
+  if (kind === 'extra_photos') {
+    const extra = order.selection?.confirmedAt ? order.selection.extraFen : 0
+    return Math.min(Math.max(0, extra - paidFor(partition, 'extra_photos')), order.balanceFen)
+  }
+  return order.balanceFen
+}
+
+const DESCRIPTIONS: Record<PaymentIntent['kind'], string> = { deposit: '定金', balance: '尾款', extra_photos: '加选照片' }
+
+/**
+ * Starts (or resumes) a WeChat Pay charge for the customer's own order and returns the
+ * signed requestPayment parameters. The same charge asked for again — a double tap, a
+ * retry after a timeout — resumes the same trade instead of opening a second one.
+ */
+export async function prepayOrder(deps: PaymentDeps, input: z.output<typeof prepay.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const partition = await deps.orders.partition(caller.studioId, input.orderId)
+  if (!partition || !visibleTo(partition.order, caller)) throw notFound('Order')
+  const amountFen = amountDue(partition, input.kind)
+  if (amountFen <= 0) throw new DomainError('NOTHING_TO_PAY', 'There is nothing to pay for this')
+  const customer = await deps.customers.getCustomer(caller.studioId, partition.order.customerId)
+  if (!customer?.openId) throw new DomainError('PRECONDITION_FAILED', 'Sign in with WeChat to pay online')
+
+  // Earlier charges of this kind for another amount (the balance changed) are closed first.
+  for (const stale of partition.intents.filter((i) => i.kind === input.kind && i.status === 'open' && i.amountFen !== amountFen)) {
+    await deps.payments.close(stale.outTradeNo)
+    await deps.orders.closeIntent(stale)
+  }
+  for (let generation = 0; generation < 20; generation++) {
+    const outTradeNo = outTradeNoFor(partition.order.id, input.kind, amountFen, generation)
+    let intent = partition.intents.find((i) => i.outTradeNo === outTradeNo) ?? (await deps.orders.getIntent(caller.studioId, partition.order.id, outTradeNo))
+    if (intent && intent.status === 'open' && Date.parse(intent.expiresAt) - 60_000 < ctx.now.getTime()) {
+      await deps.payments.close(intent.outTradeNo)
+      await deps.orders.closeIntent(intent)
+      continue
+    }
+    if (intent && intent.status !== 'open') continue
+    if (!intent) {
+      const expiresAt = new Date(ctx.now.getTime() + PREPAY_MINUTES * 60_000)
+      const { prepayId } = await deps.payments.prepay({
+        outTradeNo,
+        description: `${partition.order.package.name} ${DESCRIPTIONS[input.kind]}`.slice(0, 127),
+        amountFen,
+        payerOpenId: customer.openId,
+        expiresAt,
+        attach: `${caller.studioId}/${partition.order.id}`,
+      })
+      const fresh: PaymentIntent = {
+        outTradeNo,
+        studioId: caller.studioId,
+        orderId: partition.order.id,
+        customerId: partition.order.customerId,
+        kind: input.kind,
+        amountFen,
+        prepayId,
+        status: 'open',
+        createdAt: ctx.now.toISOString(),
+        expiresAt: expiresAt.toISOString(),
+      }
+      try {
+        await deps.orders.putIntent(fresh)
+        intent = fresh
+      } catch {
+        // A concurrent request recorded the same trade: use theirs.
+        intent = await deps.orders.getIntent(caller.studioId, partition.order.id, outTradeNo)
+        if (!intent) throw new DomainError('CONFLICT', 'Another payment request is under way; try again')
+      }
+    }
+    return { outTradeNo, amountFen, simulated: deps.payments.simulated, params: deps.payments.requestPaymentParams(intent.prepayId, ctx.now) }
+  }
+  throw new DomainError('CONFLICT', 'Too many payment attempts for this amount; please ask the studio')
+}
+
+const isSimulator = (gateway: PaymentGateway): gateway is PaymentSimulator => gateway.simulated && 'pay' in gateway
+
+/** Local only: the simulator takes the payment and delivers WeChat's signed notification to the same handler. */
+export async function simulatePayment(deps: PaymentDeps, input: z.output<typeof simulatePay.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  if (!isSimulator(deps.payments)) throw forbidden('Payments are taken by WeChat Pay here, not simulated')
+  const intent = await deps.orders.getIntent(caller.studioId, input.orderId, input.outTradeNo)
+  if (!intent || intent.customerId !== caller.id) throw notFound('Payment')
+  const notification = await deps.payments.pay(input.outTradeNo, ctx.now)
+  await handlePaymentNotification(deps, notification, ctx.now)
+  return orderDetail(deps, caller.studioId, input.orderId, caller)
+}
+
+/** The customer is back from paying: if the notification has not arrived yet, ask WeChat Pay. */
+export async function refreshOrderPayment(deps: PaymentDeps, input: z.output<typeof refreshPayment.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const order = await deps.orders.get(caller.studioId, input.orderId)
+  if (!visibleTo(order, caller)) throw notFound('Order')
+  const intent = await deps.orders.getIntent(caller.studioId, input.orderId, input.outTradeNo)
+  if (!intent) throw notFound('Payment')
+  if (intent.status !== 'paid') {
+    const transaction = await deps.payments.query(intent.outTradeNo)
+    if (transaction?.tradeState === 'SUCCESS') await applyTransaction(deps, intent, transaction, new Date())
+  }
+  return orderDetail(deps, caller.studioId, input.orderId, caller)
+}
+
+export type NotificationOutcome = 'applied' | 'duplicate' | 'ignored' | 'refunded' | 'rejected'
+
+/**
+ * WeChat Pay's notification: verified (signature, freshness, decryption, merchant) before
+ * anything is read from it, then applied at most once. A forged or tampered notification
+ * throws PaymentNotificationError and changes nothing.
+ */
+export async function handlePaymentNotification(deps: PaymentDeps, request: NotificationRequest, now: Date): Promise<NotificationOutcome> {
+  const transaction = deps.payments.verifyNotification(request, now)
+  if (transaction.tradeState !== 'SUCCESS') return 'ignored'
+  const [studioId, orderId] = (transaction.attach ?? '').split('/')
+  if (!studioId || !orderId) throw new PaymentNotificationError('malformed', 'The notification names no order')
+  const intent = await deps.orders.getIntent(studioId, orderId, transaction.outTradeNo)
+  if (!intent) {
+    logger.error('payment notification for an unknown trade', { outTradeNo: transaction.outTradeNo })
+    return 'rejected'
+  }
+  return applyTransaction(deps, intent, transaction, now)
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Credits a successful WeChat payment to its order exactly once. The payment item keyed by
+ * out_trade_no is created in the same transaction as the credit, so ten copies of the same
+ * notification at once credit once. A deposit on an order awaiting it also confirms the
+ * booking — re-taking a lapsed hold's slot if it is still free. Money that cannot be
+ * credited (the order was cancelled, the slot is gone, it would overpay) goes back at once.
+ */
+export async function applyTransaction(deps: PaymentDeps, intent: PaymentIntent, transaction: Transaction, now: Date): Promise<NotificationOutcome> {
+  const audit = (action: NewAuditEntry['action'], detail: Record<string, unknown>): NewAuditEntry => ({
+    action,
+    actorId: 'wechat-pay',
+    actorName: 'WeChat Pay',
+    targetId: intent.orderId,
+    detail: { outTradeNo: intent.outTradeNo, kind: intent.kind, ...detail },
+  })
+  if (transaction.amountFen !== intent.amountFen || transaction.outTradeNo !== intent.outTradeNo) {
+    logger.error('payment amount does not match the charge', { outTradeNo: intent.outTradeNo, expected: intent.amountFen, got: transaction.amountFen })
+    return 'rejected'
+  }
+  const payment: PaymentRecord = {
+    id: intent.outTradeNo,
+    studioId: intent.studioId,
+    orderId: intent.orderId,
+    customerId: intent.customerId,
+    kind: intent.kind,
+    method: 'wechat',
+    amountFen: transaction.amountFen,
+    refundableFen: transaction.amountFen,
+    status: 'captured',
+    audited: true,
+    recordedBy: SYSTEM,
+    outTradeNo: intent.outTradeNo,
+    transactionId: transaction.transactionId,
+    at: transaction.successTime ? new Date(transaction.successTime).toISOString() : now.toISOString(),
+  }
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const order = await deps.orders.get(intent.studioId, intent.orderId)
+    if (!order) break
+    try {
+      const confirm = await depositConfirmation(deps, order, intent, now)
+      if (confirm === 'refuse') break
+      const applied = await deps.orders.capture(order, payment, { intent, confirm, audit: audit('payment.captured', { amountFen: payment.amountFen }) })
+      return applied ? 'applied' : 'duplicate'
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error
+      // Another write to the same order at the same moment, or the order moved on: read again.
+      if (error.code === 'CONFLICT' || error.code === 'ILLEGAL_TRANSITION') {
+        await pause(20 + Math.random() * 80 * (attempt + 1))
+        continue
+      }
+      if (error.code === 'OVERPAYMENT' || error.code === 'SLOT_TAKEN') break
+      throw error
+    }
+  }
+  return refundUncredited(deps, payment, intent, audit('payment.rejected', { amountFen: payment.amountFen, reason: 'could not be credited' }))
+}
+
+async function depositConfirmation(deps: PaymentDeps, order: OrderRecord, intent: PaymentIntent, now: Date) {
+  if (intent.kind !== 'deposit') return undefined
+  const lapsedHold = order.stage === 'cancelled' && order.appointmentId
+  if (order.stage !== 'pending_deposit' && !lapsedHold) return order.stage === 'cancelled' ? ('refuse' as const) : undefined
+  const context = { settings: await orderSettingsOf(deps, order.studioId), timeZone: (await policyOf(deps, order.studioId)).timeZone }
+  const appointment = order.appointmentId ? await deps.booking.getAppointment(order.studioId, order.appointmentId) : undefined
+  if (order.appointmentId) {
+    // A hold that ran out may be taken back if its time is still free; a booking the customer cancelled may not.
+    if (!appointment || !(appointment.status === 'held' || (lapsedHold && appointment.status === 'expired'))) return 'refuse' as const
+  }
+  const change = stageChange(order, 'confirmed', SYSTEM, now, context, { note: 'deposit paid by WeChat Pay' })
+  return { change, booking: appointment ? { appointment, locks: locksOf(appointment) } : undefined }
+}
+
+async function refundUncredited(deps: PaymentDeps, payment: PaymentRecord, intent: PaymentIntent, audit: NewAuditEntry): Promise<NotificationOutcome> {
+  const uncredited: PaymentRecord = { ...payment, status: 'refund_processing', reason: 'could not be credited' }
+  await deps.orders.recordUncredited(uncredited, intent, audit)
+  const outRefundNo = `${payment.id}R`
+  const refund: PaymentRecord = {
+    ...payment,
+    id: outRefundNo,
+    kind: 'refund',
+    amountFen: -payment.amountFen,
+    refundableFen: 0,
+    refundOf: payment.id,
+    outRefundNo,
+    reason: 'could not be credited',
+    status: 'refund_processing',
+  }
+  await deps.orders.refund(undefined, uncredited, refund, { ...audit, action: 'payment.refunded' })
+  await sendRefund(deps, uncredited, refund)
+  return 'refunded'
+}
+
+/** Asks WeChat Pay to send a refund back (same out_refund_no on a retry) and records how it went. */
+async function sendRefund(deps: PaymentDeps, payment: PaymentRecord, refund: PaymentRecord) {
+  try {
+    const result = await deps.payments.refund({
+      outTradeNo: payment.outTradeNo!,
+      outRefundNo: refund.outRefundNo!,
+      refundFen: -refund.amountFen,
+      totalFen: payment.amountFen,
+      reason: refund.reason,
+    })
+    const status = result.status === 'SUCCESS' ? 'refunded' : result.status === 'PROCESSING' ? 'refund_processing' : 'refund_failed'
+    await deps.orders.setPaymentStatus(refund, status, { transactionId: result.refundId })
+  } catch (error) {
+    logger.error('refund request failed', { outRefundNo: refund.outRefundNo, error: String(error) })
+    await deps.orders.setPaymentStatus(refund, 'refund_failed')
+    throw new DomainError('PAYMENT_PROVIDER_ERROR', 'WeChat Pay did not take the refund; try again (it will not be paid twice)')
+  }
+}
+
+async function loadForMoney(deps: PaymentDeps, caller: Caller, orderId: string) {
+  const partition = await deps.orders.partition(caller.studioId, orderId)
+  if (!partition) throw notFound('Order')
+  return partition
+}
+
+/** Cash, card or transfer taken at the desk: credited at once, unaudited until finance checks it. */
+export async function recordOffline(deps: PaymentDeps, input: z.output<typeof recordOfflinePayment.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const { order } = await loadForMoney(deps, caller, input.orderId)
+  if (order.stage === 'cancelled') throw new DomainError('NOTHING_TO_PAY', 'This order is cancelled')
+  if (input.amountFen > order.balanceFen) throw new DomainError('OVERPAYMENT', `The balance is ${order.balanceFen} fen`)
+  const by = actorOf(caller)
+  const payment: PaymentRecord = {
+    id: input.requestId,
+    studioId: caller.studioId,
+    orderId: order.id,
+    customerId: order.customerId,
+    kind: input.kind,
+    method: input.method,
+    amountFen: input.amountFen,
+    refundableFen: input.amountFen,
+    status: 'captured',
+    audited: false,
+    recordedBy: by,
+    reference: input.reference,
+    at: ctx.now.toISOString(),
+  }
+  let confirm
+  if (order.stage === 'pending_deposit' && input.amountFen >= Math.min(order.depositFen, order.balanceFen)) {
+    const intentLike = { kind: 'deposit' } as PaymentIntent
+    const c = await depositConfirmation(deps, order, intentLike, ctx.now)
+    if (c === 'refuse') throw new DomainError('PRECONDITION_FAILED', 'The booking on this order is no longer held; book again')
+    if (c) confirm = { ...c, change: { ...c.change, event: { ...c.change.event, by, note: `deposit paid (${input.method})` } } }
+  }
+  await deps.orders.capture(order, payment, {
+    confirm,
+    audit: { action: 'payment.recorded', actorId: caller.id, actorName: caller.displayName, targetId: order.id, detail: { paymentId: payment.id, amountFen: payment.amountFen, method: payment.method, kind: payment.kind } },
+  })
+  return orderDetail(deps, caller.studioId, order.id)
+}
+
+export async function auditOffline(deps: PaymentDeps, input: z.output<typeof auditPayment.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const partition = await loadForMoney(deps, caller, input.orderId)
+  const payment = partition.payments.find((p) => p.id === input.paymentId)
+  if (!payment) throw notFound('Payment')
+  if (payment.audited) throw new DomainError('CONFLICT', 'This payment is audited already')
+  return deps.orders.audit(partition.order, payment, actorOf(caller), ctx.now.toISOString(), {
+    action: 'payment.audited',
+    actorId: caller.id,
+    actorName: caller.displayName,
+    targetId: partition.order.id,
+    detail: { paymentId: payment.id, amountFen: payment.amountFen, method: payment.method },
+  })
+}
+
+export async function listUnaudited(deps: PaymentDeps, input: z.output<typeof unauditedPayments.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const page = await deps.orders.unaudited(caller.studioId, input)
+  const names = new Map<string, string>()
+  for (const p of page.items) {
+    if (!names.has(p.customerId)) names.set(p.customerId, (await deps.customers.getCustomer(caller.studioId, p.customerId))?.name ?? '')
+  }
+  return {
+    items: page.items.map((p) => ({ ...p, customerName: names.get(p.customerId) ?? '' })),
+    totalFen: page.items.reduce((sum, p) => sum + p.amountFen, 0),
+    nextCursor: page.nextCursor,
+  }
+}
+
+/**
+ * Pays (part of) a payment back: through WeChat Pay for online payments, as handed back at
+ * the desk for offline ones. The refund entry is written once per request id, and never
+ * for more than is left of the payment or was paid on the order.
+ */
+export async function refund(deps: PaymentDeps, input: z.output<typeof refundPayment.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const partition = await loadForMoney(deps, caller, input.orderId)
+  const payment = partition.payments.find((p) => p.id === input.paymentId && p.amountFen > 0)
+  if (!payment) throw notFound('Payment')
+  const existing = partition.payments.find((p) => p.id === input.requestId)
+  if (!existing && input.amountFen > payment.refundableFen) throw new DomainError('OVERPAYMENT', `At most ${payment.refundableFen} fen of this payment can be refunded`)
+  const entry: PaymentRecord = existing ?? {
+    id: input.requestId,
+    studioId: caller.studioId,
+    orderId: partition.order.id,
+    customerId: partition.order.customerId,
+    kind: 'refund',
+    method: payment.method,
+    amountFen: -input.amountFen,
+    refundableFen: 0,
+    refundOf: payment.id,
+    status: payment.method === 'wechat' ? 'refund_processing' : 'refunded',
+    audited: true,
+    recordedBy: actorOf(caller),
+    reason: input.reason,
+    outRefundNo: payment.method === 'wechat' ? input.requestId : undefined,
+    outTradeNo: payment.outTradeNo,
+    at: ctx.now.toISOString(),
+  }
+  if (!existing) {
+    await deps.orders.refund(partition.order, payment, entry, {
+      action: 'payment.refunded',
+      actorId: caller.id,
+      actorName: caller.displayName,
+      targetId: partition.order.id,
+      detail: { paymentId: payment.id, refundId: entry.id, amountFen: input.amountFen, method: payment.method, reason: input.reason },
+    })
+  }
+  if (payment.method === 'wechat' && entry.status !== 'refunded') await sendRefund(deps, payment, entry)
+  return orderDetail(deps, caller.studioId, partition.order.id)
+}
+
+/**
+ * After a cancellation: what the policy refunds of a deposit paid by WeChat goes back
+ * automatically (one stable out_refund_no per order). Offline deposits wait for finance.
+ */
+export async function refundCancellation(deps: PaymentDeps, studioId: string, orderId: string, now: Date) {
+  const partition = await deps.orders.partition(studioId, orderId)
+  if (!partition || partition.order.stage !== 'cancelled') return
+  let owed = (partition.order.refundDueFen ?? 0) - partition.order.refundedFen
+  for (const payment of partition.payments.filter((p) => p.method === 'wechat' && p.amountFen > 0 && p.refundableFen > 0)) {
+    if (owed <= 0) break
+    const amount = Math.min(owed, payment.refundableFen)
+    const id = `${payment.id}C`
+    const entry: PaymentRecord = {
+      ...payment,
+      id,
+      kind: 'refund',
+      amountFen: -amount,
+      refundableFen: 0,
+      refundOf: payment.id,
+      status: 'refund_processing',
+      recordedBy: SYSTEM,
+      reason: 'cancellation',
+      outRefundNo: id,
+      at: now.toISOString(),
+    }
+    await deps.orders.refund(partition.order, payment, entry, {
+      action: 'payment.refunded',
+      actorId: 'system',
+      actorName: 'system',
+      targetId: orderId,
+      detail: { paymentId: payment.id, refundId: id, amountFen: amount, reason: 'cancellation' },
+    })
+    await sendRefund(deps, payment, entry)
+    owed -= amount
+  }
+  for (const intent of partition.intents.filter((i) => i.status === 'open')) {
+    await deps.payments.close(intent.outTradeNo)
+    await deps.orders.closeIntent(intent)
+  }
+}

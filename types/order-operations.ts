@@ -1,0 +1,412 @@
+import { z } from 'zod'
+import { IdSchema, PageQuerySchema } from './common'
+import { defineOperation } from './operation'
+import {
+  AddOnInputSchema,
+  OfflineMethodSchema,
+  OrderDetailSchema,
+  OrderSchema,
+  OrderSettingsSchema,
+  OrderStageSchema,
+  OrderSummarySchema,
+  PaymentSchema,
+  PhotoKindSchema,
+  PhotoSchema,
+  PrepaySchema,
+  SelectionSchema,
+} from './orders'
+import { FenSchema } from './money'
+import { ANY_STAFF } from './roles'
+
+const DESK = ['reception', 'manager', 'admin'] as const
+const MONEY_DESK = ['reception', 'finance', 'manager', 'admin'] as const
+const FINANCE = ['finance', 'manager', 'admin'] as const
+const PRODUCTION = ['reception', 'photographer', 'retoucher', 'manager', 'admin'] as const
+const OrderRef = z.strictObject({ orderId: IdSchema })
+/** A client-made id for a money operation: the same request sent twice is applied once. */
+const RequestId = IdSchema.describe('Client-generated ULID; a retried request with the same id is applied once')
+
+export const getOrderSettings = defineOperation({
+  name: 'orders.getSettings',
+  method: 'GET',
+  path: '/settings/orders',
+  summary: 'Expected days per stage and the discount limit',
+  tag: 'orders',
+  input: z.strictObject({}),
+  output: OrderSettingsSchema,
+  access: ANY_STAFF,
+})
+
+export const saveOrderSettings = defineOperation({
+  name: 'orders.saveSettings',
+  method: 'PUT',
+  path: '/settings/orders',
+  summary: 'Set expected days per stage and the discount limit',
+  tag: 'orders',
+  input: OrderSettingsSchema,
+  output: OrderSettingsSchema,
+  access: ['manager', 'admin'],
+})
+
+export const createOrder = defineOperation({
+  name: 'orders.create',
+  method: 'POST',
+  path: '/orders',
+  summary: 'Open an order for a customer at the desk (the shoot can be booked on it later)',
+  tag: 'orders',
+  input: z.strictObject({
+    requestId: RequestId,
+    customerId: IdSchema,
+    packageId: IdSchema,
+    branchId: IdSchema.optional(),
+    addOns: z.array(AddOnInputSchema).max(20).default([]),
+    discountFen: FenSchema.default(0),
+    discountReason: z.string().trim().max(100).optional(),
+    notes: z.string().trim().max(500).optional(),
+  }),
+  output: OrderSchema,
+  access: DESK,
+})
+
+export const myOrders = defineOperation({
+  name: 'orders.mine',
+  method: 'GET',
+  path: '/me/orders',
+  summary: 'The signed-in customer’s orders, newest first',
+  tag: 'orders',
+  input: z.strictObject({}),
+  output: z.object({ items: z.array(OrderSummarySchema) }),
+  access: ['customer'],
+})
+
+export const getOrder = defineOperation({
+  name: 'orders.get',
+  method: 'GET',
+  path: '/orders/{orderId}',
+  summary: 'An order with its timeline and payments',
+  tag: 'orders',
+  input: OrderRef,
+  output: OrderDetailSchema,
+  access: ['customer', ...ANY_STAFF],
+})
+
+export const listOrders = defineOperation({
+  name: 'orders.list',
+  method: 'GET',
+  path: '/orders',
+  summary: 'Orders in a stage, the most pressing first',
+  tag: 'orders',
+  input: PageQuerySchema.extend({ stage: OrderStageSchema }),
+  output: z.object({ items: z.array(OrderSummarySchema), nextCursor: z.string().optional() }),
+  access: ANY_STAFF,
+})
+
+export const customerOrders = defineOperation({
+  name: 'orders.ofCustomer',
+  method: 'GET',
+  path: '/customers/{customerId}/orders',
+  summary: 'A customer’s orders, for the desk',
+  tag: 'orders',
+  input: z.strictObject({ customerId: IdSchema }),
+  output: z.object({ items: z.array(OrderSummarySchema) }),
+  access: MONEY_DESK,
+})
+
+export const overdueOrders = defineOperation({
+  name: 'orders.overdue',
+  method: 'GET',
+  path: '/orders/overdue',
+  summary: 'Orders past their stage’s expected date, per stage',
+  tag: 'orders',
+  input: z.strictObject({}),
+  output: z.object({ asOf: z.string(), stages: z.array(z.object({ stage: OrderStageSchema, items: z.array(OrderSummarySchema) })) }),
+  access: ['manager', 'admin'],
+})
+
+export const productionQueue = defineOperation({
+  name: 'orders.queue',
+  method: 'GET',
+  path: '/production/queue',
+  summary: 'Orders in post-production (retouching, design, proofing, lab, pickup)',
+  tag: 'orders',
+  input: z.strictObject({}),
+  output: z.object({ stages: z.array(z.object({ stage: OrderStageSchema, items: z.array(OrderSummarySchema) })) }),
+  access: PRODUCTION,
+})
+
+export const advanceOrder = defineOperation({
+  name: 'orders.advance',
+  method: 'POST',
+  path: '/orders/{orderId}/advance',
+  summary: 'Move an order to its next stage (or cancel it), as the stage’s role allows',
+  tag: 'orders',
+  input: z.strictObject({ orderId: IdSchema, to: OrderStageSchema, from: OrderStageSchema, note: z.string().trim().max(200).optional() }),
+  output: OrderSchema,
+  access: ANY_STAFF,
+})
+
+export const updateOrder = defineOperation({
+  name: 'orders.update',
+  method: 'PATCH',
+  path: '/orders/{orderId}',
+  summary: 'Change add-ons, discount or notes; `version` must be the one read',
+  tag: 'orders',
+  input: z.strictObject({
+    orderId: IdSchema,
+    version: z.number().int().min(1),
+    addOns: z.array(AddOnInputSchema).max(20).optional(),
+    discountFen: FenSchema.optional(),
+    discountReason: z.string().trim().max(100).optional(),
+    notes: z.string().trim().max(500).optional(),
+  }),
+  output: OrderSchema,
+  access: DESK,
+})
+
+export const takeOrder = defineOperation({
+  name: 'orders.take',
+  method: 'POST',
+  path: '/orders/{orderId}/take',
+  summary: 'A retoucher or designer takes an order in their stage',
+  tag: 'orders',
+  input: OrderRef,
+  output: OrderSchema,
+  access: ['retoucher', 'manager', 'admin'],
+})
+
+export const sendToLab = defineOperation({
+  name: 'orders.sendToLab',
+  method: 'POST',
+  path: '/orders/{orderId}/lab',
+  summary: 'Record that the album and prints went to the lab',
+  tag: 'orders',
+  input: OrderRef,
+  output: OrderSchema,
+  access: ['reception', 'retoucher', 'manager', 'admin'],
+})
+
+export const prepareUploads = defineOperation({
+  name: 'photos.prepareUploads',
+  method: 'POST',
+  path: '/orders/{orderId}/photos/uploads',
+  summary: 'Upload links for proofs or album design pages (JPEG/PNG/WebP, 20 MB each)',
+  tag: 'photos',
+  input: z.strictObject({
+    orderId: IdSchema,
+    kind: PhotoKindSchema,
+    files: z
+      .array(
+        z.strictObject({
+          name: z.string().trim().min(1).max(80),
+          contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+        }),
+      )
+      .min(1)
+      .max(50),
+  }),
+  output: z.object({
+    items: z.array(
+      z.object({
+        photoId: IdSchema,
+        name: z.string(),
+        upload: z.object({ url: z.string(), fields: z.record(z.string(), z.string()), fileField: z.string(), expiresAt: z.string() }),
+      }),
+    ),
+  }),
+  access: PRODUCTION,
+})
+
+export const listPhotos = defineOperation({
+  name: 'photos.list',
+  method: 'GET',
+  path: '/orders/{orderId}/photos',
+  summary: 'Uploaded proofs and design pages, with the current selection',
+  tag: 'photos',
+  input: z.strictObject({ orderId: IdSchema, kind: PhotoKindSchema.default('proof') }),
+  output: z.object({
+    items: z.array(PhotoSchema),
+    selection: SelectionSchema,
+    included: z.number().int(),
+    extraPhotoPriceFen: z.number().int(),
+    locked: z.boolean(),
+  }),
+  access: ['customer', ...PRODUCTION],
+})
+
+export const removePhoto = defineOperation({
+  name: 'photos.remove',
+  method: 'DELETE',
+  path: '/orders/{orderId}/photos/{photoId}',
+  summary: 'Take a proof or design page away before the selection is confirmed',
+  tag: 'photos',
+  input: z.strictObject({ orderId: IdSchema, photoId: IdSchema }),
+  output: z.object({ ok: z.literal(true) }),
+  access: PRODUCTION,
+})
+
+export const saveSelection = defineOperation({
+  name: 'selection.save',
+  method: 'PUT',
+  path: '/orders/{orderId}/selection',
+  summary: 'Keep the photos picked so far (not yet final)',
+  tag: 'photos',
+  input: z.strictObject({ orderId: IdSchema, photoIds: z.array(IdSchema).max(2000) }),
+  output: SelectionSchema,
+  access: ['customer', ...DESK],
+})
+
+export const confirmSelection = defineOperation({
+  name: 'selection.confirm',
+  method: 'POST',
+  path: '/orders/{orderId}/selection/confirm',
+  summary: 'Lock the selection: extra photos become an add-on and retouching begins',
+  tag: 'photos',
+  input: z.strictObject({ orderId: IdSchema, photoIds: z.array(IdSchema).min(1).max(2000) }),
+  output: OrderSchema,
+  access: ['customer', ...DESK],
+})
+
+export const decideProof = defineOperation({
+  name: 'proofs.decide',
+  method: 'POST',
+  path: '/orders/{orderId}/proof',
+  summary: 'Approve the album design, or ask for a revision with a comment',
+  tag: 'photos',
+  input: z.discriminatedUnion('decision', [
+    z.strictObject({ orderId: IdSchema, decision: z.literal('approve') }),
+    z.strictObject({ orderId: IdSchema, decision: z.literal('revise'), comment: z.string().trim().min(1).max(500) }),
+  ]),
+  output: OrderSchema,
+  access: ['customer', ...DESK],
+})
+
+export const prepay = defineOperation({
+  name: 'payments.prepay',
+  method: 'POST',
+  path: '/orders/{orderId}/wechat-pay',
+  summary: 'WeChat Pay for the deposit, the balance or the extra photos: the signed requestPayment parameters',
+  tag: 'payments',
+  input: z.strictObject({ orderId: IdSchema, kind: z.enum(['deposit', 'balance', 'extra_photos']) }),
+  output: PrepaySchema,
+  access: ['customer'],
+})
+
+export const simulatePay = defineOperation({
+  name: 'payments.simulatePay',
+  method: 'POST',
+  path: '/orders/{orderId}/wechat-pay/{outTradeNo}/simulate',
+  summary: 'Local only: the simulated WeChat Pay takes the payment and notifies like WeChat does',
+  tag: 'payments',
+  input: z.strictObject({ orderId: IdSchema, outTradeNo: z.string().regex(/^[0-9A-Z]{26}$/) }),
+  output: OrderDetailSchema,
+  access: ['customer'],
+})
+
+export const refreshPayment = defineOperation({
+  name: 'payments.refresh',
+  method: 'POST',
+  path: '/orders/{orderId}/wechat-pay/{outTradeNo}/refresh',
+  summary: 'Ask WeChat Pay how a payment went (when its notification is late) and apply it',
+  tag: 'payments',
+  input: z.strictObject({ orderId: IdSchema, outTradeNo: z.string().regex(/^[0-9A-Z]{26}$/) }),
+  output: OrderDetailSchema,
+  access: ['customer', ...MONEY_DESK],
+})
+
+export const recordOfflinePayment = defineOperation({
+  name: 'payments.recordOffline',
+  method: 'POST',
+  path: '/orders/{orderId}/payments',
+  summary: 'Record a cash, bank card or transfer payment taken at the desk (unaudited until finance audits it)',
+  tag: 'payments',
+  input: z.strictObject({
+    orderId: IdSchema,
+    requestId: RequestId,
+    kind: z.enum(['deposit', 'balance', 'extra_photos']),
+    method: OfflineMethodSchema,
+    amountFen: FenSchema.refine((v) => v > 0, 'must be more than zero'),
+    reference: z.string().trim().max(60).optional(),
+  }),
+  output: OrderDetailSchema,
+  access: MONEY_DESK,
+})
+
+export const auditPayment = defineOperation({
+  name: 'payments.audit',
+  method: 'POST',
+  path: '/orders/{orderId}/payments/{paymentId}/audit',
+  summary: 'Finance confirms an offline payment against the till, card terminal or bank statement',
+  tag: 'payments',
+  input: z.strictObject({ orderId: IdSchema, paymentId: z.string().min(1).max(40) }),
+  output: PaymentSchema,
+  access: FINANCE,
+})
+
+export const unauditedPayments = defineOperation({
+  name: 'payments.unaudited',
+  method: 'GET',
+  path: '/payments/unaudited',
+  summary: 'Offline payments waiting for finance, oldest first',
+  tag: 'payments',
+  input: PageQuerySchema,
+  output: z.object({ items: z.array(PaymentSchema.extend({ customerName: z.string() })), totalFen: z.number().int(), nextCursor: z.string().optional() }),
+  access: FINANCE,
+})
+
+export const refundPayment = defineOperation({
+  name: 'payments.refund',
+  method: 'POST',
+  path: '/orders/{orderId}/payments/{paymentId}/refund',
+  summary: 'Refund (part of) a payment: WeChat payments through WeChat Pay, offline ones as paid back at the desk',
+  tag: 'payments',
+  input: z.strictObject({
+    orderId: IdSchema,
+    paymentId: z.string().min(1).max(40),
+    requestId: RequestId,
+    amountFen: FenSchema.refine((v) => v > 0, 'must be more than zero'),
+    reason: z.string().trim().min(1).max(80),
+  }),
+  output: OrderDetailSchema,
+  access: FINANCE,
+})
+
+export const refundsDue = defineOperation({
+  name: 'payments.refundsDue',
+  method: 'GET',
+  path: '/payments/refunds-due',
+  summary: 'Cancelled orders whose policy refund has not been paid back in full',
+  tag: 'payments',
+  input: z.strictObject({}),
+  output: z.object({ items: z.array(OrderSummarySchema.extend({ refundDueFen: z.number().int(), refundedFen: z.number().int() })) }),
+  access: FINANCE,
+})
+
+export const orderOperations = [
+  getOrderSettings,
+  saveOrderSettings,
+  createOrder,
+  myOrders,
+  getOrder,
+  listOrders,
+  customerOrders,
+  overdueOrders,
+  productionQueue,
+  advanceOrder,
+  updateOrder,
+  takeOrder,
+  sendToLab,
+  prepareUploads,
+  listPhotos,
+  removePhoto,
+  saveSelection,
+  confirmSelection,
+  decideProof,
+  prepay,
+  simulatePay,
+  refreshPayment,
+  recordOfflinePayment,
+  auditPayment,
+  unauditedPayments,
+  refundPayment,
+  refundsDue,
+] as const
