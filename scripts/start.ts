@@ -1,12 +1,14 @@
 /**
  * `npm start`: the whole studio on this machine — DynamoDB Local with its data under
- * .data/, the API through serverless-offline, the H5 app — then the demo logins.
+ * .data/, the file server for photos (in .data/files), the API through serverless-offline,
+ * the H5 app — then the demo logins.
  * Ctrl-C stops every process it started.
  */
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { demoPassword, demoStaff, DEMO_STUDIO_CODE } from './lib/demo-studio'
 import { startDynamoLocal } from './lib/dynamodb-local'
+import { startFileServer, type FileServer } from './lib/file-server'
 import { startH5Server } from './lib/h5-server'
 import { startLocalApi } from './lib/local-api'
 import { localSessionSecret, prepareTable } from './lib/local-studio'
@@ -17,7 +19,8 @@ const env = process.env
 const ports = {
   dynamo: Number(env.DYNAMODB_PORT ?? 8000),
   api: Number(env.API_PORT ?? 3000),
-  lambda: Number(env.API_LAMBDA_PORT ?? 3002),
+  lambda: Number(env.API_LAMBDA_PORT ?? 3003),
+  files: Number(env.FILES_PORT ?? 3002),
   app: Number(env.APP_PORT ?? 10086),
 }
 const dataDir = resolve(root, '.data')
@@ -26,11 +29,12 @@ const started = Date.now()
 const step = (text: string) => console.log(`\n▶ ${text}  (+${((Date.now() - started) / 1000).toFixed(1)}s)`)
 
 let stopping = false
+let files: FileServer | undefined
 async function shutdown(code: number) {
   if (stopping) return
   stopping = true
   console.log('\nStopping the local studio…')
-  await stopAllChildren()
+  await Promise.all([stopAllChildren(), files?.close()])
   console.log('Stopped. Data is kept in .data/.')
   process.exit(code)
 }
@@ -55,11 +59,17 @@ async function main() {
   await assertPortFree(ports.dynamo, 'DynamoDB Local (DYNAMODB_PORT)')
   await assertPortFree(ports.api, 'the API (API_PORT)')
   await assertPortFree(ports.lambda, 'the API’s Lambda endpoint (API_LAMBDA_PORT)')
+  await assertPortFree(ports.files, 'the file server (FILES_PORT)')
   await assertPortFree(ports.app, 'the app (APP_PORT)')
   step(`Starting DynamoDB Local on 127.0.0.1:${ports.dynamo} (data in .data/dynamodb)`)
   const dynamo = await startDynamoLocal({ port: ports.dynamo, dataDir: resolve(dataDir, 'dynamodb') })
   const sessionSecret = localSessionSecret(dataDir)
   await prepareTable(dynamo, tableName, sessionSecret)
+
+  step(`Starting the file server on 127.0.0.1:${ports.files} (photos in .data/files)`)
+  const filesDir = resolve(dataDir, 'files')
+  const filesSecret = `${sessionSecret}#files`
+  files = await startFileServer({ dir: filesDir, secret: filesSecret, port: ports.files })
 
   step(`Starting the API (serverless-offline, serverless.yml) on 127.0.0.1:${ports.api}`)
   const [api] = await Promise.all([
@@ -67,7 +77,13 @@ async function main() {
       port: ports.api,
       lambdaPort: ports.lambda,
       stage: 'local',
-      env: { DYNAMODB_ENDPOINT: dynamo.endpoint, SESSION_SECRET: sessionSecret },
+      env: {
+        DYNAMODB_ENDPOINT: dynamo.endpoint,
+        SESSION_SECRET: sessionSecret,
+        FILES_DIR: filesDir,
+        FILES_BASE_URL: files.url,
+        FILES_SECRET: filesSecret,
+      },
     }),
     (async () => {
       step('Building the H5 app (taro build --type h5)')
@@ -86,6 +102,7 @@ async function main() {
    App (H5):  http://127.0.0.1:${ports.app}
    API:       ${api.url}   (OpenAPI: ${api.url}/openapi.json)
    DynamoDB:  ${dynamo.endpoint}   (data in .data/)
+   Files:     ${files.url}   (photos in .data/files)
 
  Demo studio code: ${DEMO_STUDIO_CODE}     password for every account: ${demoPassword()}
 ${demoStaff.map((s) => `   ${s.username.padEnd(14)} ${s.roles.join(', ').padEnd(13)} ${s.displayName}`).join('\n')}

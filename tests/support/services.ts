@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
 import type { Server } from 'node:http'
-import { resolve } from 'node:path'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { ensureTable } from '../../functions/store/admin'
 import { startDynamoLocal, type LocalDynamo } from '../../scripts/lib/dynamodb-local'
+import { startFileServer, type FileServer } from '../../scripts/lib/file-server'
 import { startH5Server } from '../../scripts/lib/h5-server'
 import { startLocalApi } from '../../scripts/lib/local-api'
 import { freePort, stopAllChildren } from '../../scripts/lib/processes'
@@ -10,12 +13,13 @@ import { TEST_SESSION_SECRET, TEST_TABLE } from './constants'
 
 let dynamo: LocalDynamo | undefined
 let appServer: Server | undefined
+let fileServer: FileServer | undefined
 
 /**
- * Starts what the tests talk to, once per run: DynamoDB Local in memory, the API through
- * serverless-offline on the real serverless.yml (stage "test"), and the H5 build behind
- * the same kind of server `npm start` uses. Their addresses reach the test files as
- * environment variables.
+ * Starts what the tests talk to, once per run: DynamoDB Local in memory, the local file
+ * server on a temporary folder, the API through serverless-offline on the real
+ * serverless.yml (stage "test"), and the H5 build behind the same kind of server
+ * `npm start` uses. Their addresses reach the test files as environment variables.
  */
 export async function startTestServices() {
   if (process.env.TEST_SCOPE === 'unit') return
@@ -25,11 +29,23 @@ export async function startTestServices() {
   await ensureTable(dynamo.client, TEST_TABLE)
   log(`DynamoDB Local at ${dynamo.endpoint}`)
 
+  const filesDir = await mkdtemp(join(tmpdir(), 'studio-erp-test-files-'))
+  const filesSecret = `${TEST_SESSION_SECRET}#files`
+  fileServer = await startFileServer({ dir: filesDir, secret: filesSecret, port: 0 })
+  Object.assign(process.env, { TEST_FILES_URL: fileServer.url, TEST_FILES_DIR: filesDir, TEST_FILES_SECRET: filesSecret })
+  log(`File server at ${fileServer.url} (files in ${filesDir})`)
+
   const api = await startLocalApi({
     port: await freePort(),
     lambdaPort: await freePort(),
     stage: 'test',
-    env: { DYNAMODB_ENDPOINT: dynamo.endpoint, SESSION_SECRET: TEST_SESSION_SECRET },
+    env: {
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      SESSION_SECRET: TEST_SESSION_SECRET,
+      FILES_DIR: filesDir,
+      FILES_BASE_URL: fileServer.url,
+      FILES_SECRET: filesSecret,
+    },
     quiet: !process.env.TEST_API_LOGS,
   })
   process.env.TEST_API_URL = api.url
@@ -47,5 +63,7 @@ export async function startTestServices() {
 export async function stopTestServices() {
   appServer?.close()
   await stopAllChildren()
+  await fileServer?.close()
+  if (process.env.TEST_FILES_DIR) await rm(process.env.TEST_FILES_DIR, { recursive: true, force: true })
   await dynamo?.stop()
 }

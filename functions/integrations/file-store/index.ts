@@ -1,0 +1,17 @@
+import type { FileStore } from '../../files/file-store'
+import type { FilesConfig } from '../../platform/config'
+import { CloudBaseFileStore } from './cloudbase'
+import { LocalFileStore } from './local'
+import { S3FileStore } from './s3'
+
+/** The file store the configuration names. None of them connects anywhere until first used. */
+export function createFileStore(config: FilesConfig): FileStore {
+  switch (config.mode) {
+    case 's3':
+      return new S3FileStore(config)
+    case 'cloudbase':
+      return new CloudBaseFileStore(config)
+    case 'local':
+      return new LocalFileStore(config)
+  }
+}
