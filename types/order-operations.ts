@@ -295,9 +295,9 @@ export const simulatePay = defineOperation({
   name: 'payments.simulatePay',
   method: 'POST',
   path: '/orders/{orderId}/wechat-pay/{outTradeNo}/simulate',
-  summary: 'Local only: the simulated WeChat Pay takes the payment and notifies like WeChat does',
+  summary: 'Local only: the simulated WeChat Pay takes the payment and notifies like WeChat does (or, to rehearse a late notification, does not)',
   tag: 'payments',
-  input: z.strictObject({ orderId: IdSchema, outTradeNo: z.string().regex(/^[0-9A-Z]{26}$/) }),
+  input: z.strictObject({ orderId: IdSchema, outTradeNo: z.string().regex(/^[0-9A-Z]{26}$/), deliverNotification: z.boolean().default(true) }),
   output: OrderDetailSchema,
   access: ['customer'],
 })

@@ -145,7 +145,7 @@ export async function simulatePayment(deps: PaymentDeps, input: z.output<typeof 
   const intent = await deps.orders.getIntent(caller.studioId, input.orderId, input.outTradeNo)
   if (!intent || intent.customerId !== caller.id) throw notFound('Payment')
   const notification = await deps.payments.pay(input.outTradeNo, ctx.now)
-  await handlePaymentNotification(deps, notification, ctx.now)
+  if (input.deliverNotification) await handlePaymentNotification(deps, notification, ctx.now)
   return orderDetail(deps, caller.studioId, input.orderId, caller)
 }
 
@@ -220,7 +220,7 @@ export async function applyTransaction(deps: PaymentDeps, intent: PaymentIntent,
     transactionId: transaction.transactionId,
     at: transaction.successTime ? new Date(transaction.successTime).toISOString() : now.toISOString(),
   }
-  for (let attempt = 0; attempt < 8; attempt++) {
+  for (let attempt = 0; ; attempt++) {
     const order = await deps.orders.get(intent.studioId, intent.orderId)
     if (!order) break
     try {
@@ -231,7 +231,8 @@ export async function applyTransaction(deps: PaymentDeps, intent: PaymentIntent,
     } catch (error) {
       if (!(error instanceof DomainError)) throw error
       // Another write to the same order at the same moment, or the order moved on: read again.
-      if (error.code === 'CONFLICT' || error.code === 'ILLEGAL_TRANSITION') {
+      // If it keeps happening, WeChat Pay is told to send the notification again later.
+      if ((error.code === 'CONFLICT' || error.code === 'ILLEGAL_TRANSITION') && attempt < 10) {
         await pause(20 + Math.random() * 80 * (attempt + 1))
         continue
       }
@@ -258,7 +259,11 @@ async function depositConfirmation(deps: PaymentDeps, order: OrderRecord, intent
 
 async function refundUncredited(deps: PaymentDeps, payment: PaymentRecord, intent: PaymentIntent, audit: NewAuditEntry): Promise<NotificationOutcome> {
   const uncredited: PaymentRecord = { ...payment, status: 'refund_processing', reason: 'could not be credited' }
-  await deps.orders.recordUncredited(uncredited, intent, audit)
+  if (!(await deps.orders.recordUncredited(uncredited, intent, audit))) {
+    // Recorded before: if that was the credit itself, there is nothing to give back.
+    const earlier = (await deps.orders.partition(payment.studioId, payment.orderId))?.payments.find((p) => p.id === payment.id)
+    if (earlier?.status === 'captured') return 'duplicate'
+  }
   const outRefundNo = `${payment.id}R`
   const refund: PaymentRecord = {
     ...payment,
@@ -304,7 +309,9 @@ async function loadForMoney(deps: PaymentDeps, caller: Caller, orderId: string) 
 /** Cash, card or transfer taken at the desk: credited at once, unaudited until finance checks it. */
 export async function recordOffline(deps: PaymentDeps, input: z.output<typeof recordOfflinePayment.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
-  const { order } = await loadForMoney(deps, caller, input.orderId)
+  const { order, payments } = await loadForMoney(deps, caller, input.orderId)
+  // The same request again (a retry, a double tap): it was recorded once, answer as then.
+  if (payments.some((p) => p.id === input.requestId)) return orderDetail(deps, caller.studioId, order.id)
   if (order.stage === 'cancelled') throw new DomainError('NOTHING_TO_PAY', 'This order is cancelled')
   if (input.amountFen > order.balanceFen) throw new DomainError('OVERPAYMENT', `The balance is ${order.balanceFen} fen`)
   const by = actorOf(caller)
@@ -323,17 +330,39 @@ export async function recordOffline(deps: PaymentDeps, input: z.output<typeof re
     reference: input.reference,
     at: ctx.now.toISOString(),
   }
-  let confirm
-  if (order.stage === 'pending_deposit' && input.amountFen >= Math.min(order.depositFen, order.balanceFen)) {
-    const intentLike = { kind: 'deposit' } as PaymentIntent
-    const c = await depositConfirmation(deps, order, intentLike, ctx.now)
-    if (c === 'refuse') throw new DomainError('PRECONDITION_FAILED', 'The booking on this order is no longer held; book again')
-    if (c) confirm = { ...c, change: { ...c.change, event: { ...c.change.event, by, note: `deposit paid (${input.method})` } } }
+  const audit: NewAuditEntry = {
+    action: 'payment.recorded',
+    actorId: caller.id,
+    actorName: caller.displayName,
+    targetId: order.id,
+    detail: { paymentId: payment.id, amountFen: payment.amountFen, method: payment.method, kind: payment.kind },
   }
-  await deps.orders.capture(order, payment, {
-    confirm,
-    audit: { action: 'payment.recorded', actorId: caller.id, actorName: caller.displayName, targetId: order.id, detail: { paymentId: payment.id, amountFen: payment.amountFen, method: payment.method, kind: payment.kind } },
-  })
+  for (let attempt = 0, current = order; ; attempt++) {
+    let confirm
+    if (current.stage === 'pending_deposit' && input.amountFen >= Math.min(current.depositFen, current.balanceFen)) {
+      const c = await depositConfirmation(deps, current, { kind: 'deposit' } as PaymentIntent, ctx.now)
+      if (c === 'refuse') {
+        // The booking was confirmed a moment ago (by this very payment, or another): read again.
+        const fresh = await deps.orders.get(caller.studioId, order.id)
+        if (fresh && fresh.stage !== current.stage && attempt < 5) {
+          current = fresh
+          continue
+        }
+        throw new DomainError('PRECONDITION_FAILED', 'The booking on this order is no longer held; book again')
+      }
+      if (c) confirm = { ...c, change: { ...c.change, event: { ...c.change.event, by, note: `deposit paid (${input.method})` } } }
+    }
+    try {
+      await deps.orders.capture(current, payment, { confirm, audit })
+      break
+    } catch (error) {
+      // Written at the same moment as another change to the order: read it again and retry.
+      const retry = error instanceof DomainError && (error.code === 'CONFLICT' || (error.code === 'ILLEGAL_TRANSITION' && confirm))
+      if (!retry || attempt >= 5) throw error
+      await pause(20 + Math.random() * 60 * (attempt + 1))
+      current = (await deps.orders.get(caller.studioId, order.id)) ?? current
+    }
+  }
   return orderDetail(deps, caller.studioId, order.id)
 }
 

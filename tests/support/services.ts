@@ -10,6 +10,7 @@ import { startH5Server } from '../../scripts/lib/h5-server'
 import { startLocalApi } from '../../scripts/lib/local-api'
 import { freePort, stopAllChildren } from '../../scripts/lib/processes'
 import { TEST_SESSION_SECRET, TEST_TABLE } from './constants'
+import { generateWeChatPayKeys, weChatPayEnv } from './wechat-pay'
 
 let dynamo: LocalDynamo | undefined
 let appServer: Server | undefined
@@ -35,6 +36,10 @@ export async function startTestServices() {
   Object.assign(process.env, { TEST_FILES_URL: fileServer.url, TEST_FILES_DIR: filesDir, TEST_FILES_SECRET: filesSecret })
   log(`File server at ${fileServer.url} (files in ${filesDir})`)
 
+  // The tests act as WeChat Pay: they hold the platform private key the API verifies notifications with.
+  const payKeys = generateWeChatPayKeys()
+  process.env.TEST_WECHATPAY_KEYS = JSON.stringify(payKeys)
+
   const api = await startLocalApi({
     port: await freePort(),
     lambdaPort: await freePort(),
@@ -45,6 +50,7 @@ export async function startTestServices() {
       FILES_DIR: filesDir,
       FILES_BASE_URL: fileServer.url,
       FILES_SECRET: filesSecret,
+      ...weChatPayEnv(payKeys, 'simulated'),
     },
     quiet: !process.env.TEST_API_LOGS,
   })
