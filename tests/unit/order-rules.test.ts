@@ -1,0 +1,114 @@
+import { defaultOrderSettings, orderStages, type OrderStage } from '../../types/orders'
+import { checkDiscount, checkTransition, expectedBy, isOverdue, orderTotal, selectionPrice } from '../../functions/domain/order'
+import { DomainError } from '../../functions/domain/errors'
+import { outTradeNoFor } from '../../functions/payments/payments'
+
+const codeOf = (fn: () => void) => {
+  try {
+    fn()
+    return 'OK'
+  } catch (error) {
+    return error instanceof DomainError ? error.code : String(error)
+  }
+}
+
+describe('the order state machine', () => {
+  const staffMoves: [OrderStage, OrderStage, string][] = [
+    ['confirmed', 'shot', 'photographer'],
+    ['shot', 'selecting', 'retoucher'],
+    ['retouching', 'designing', 'retoucher'],
+    ['designing', 'proofing', 'retoucher'],
+    ['proofing', 'producing', 'customer'],
+    ['proofing', 'designing', 'reception'],
+    ['producing', 'ready', 'reception'],
+    ['ready', 'completed', 'reception'],
+    ['pending_deposit', 'cancelled', 'customer'],
+    ['confirmed', 'cancelled', 'reception'],
+  ]
+
+  it.each(staffMoves)('lets the right role move %s → %s (%s), and managers and admins too', (from, to, role) => {
+    expect(codeOf(() => checkTransition(from, to, [role as never]))).toBe('OK')
+    expect(codeOf(() => checkTransition(from, to, ['manager']))).toBe('OK')
+    expect(codeOf(() => checkTransition(from, to, ['admin']))).toBe('OK')
+  })
+
+  it('refuses the wrong role as FORBIDDEN', () => {
+    expect(codeOf(() => checkTransition('confirmed', 'shot', ['retoucher']))).toBe('FORBIDDEN')
+    expect(codeOf(() => checkTransition('ready', 'completed', ['photographer']))).toBe('FORBIDDEN')
+    expect(codeOf(() => checkTransition('retouching', 'designing', ['customer']))).toBe('FORBIDDEN')
+    expect(codeOf(() => checkTransition('proofing', 'producing', ['finance']))).toBe('FORBIDDEN')
+  })
+
+  it('leaves the deposit to the payment: not even a manager confirms an unpaid order', () => {
+    expect(codeOf(() => checkTransition('pending_deposit', 'confirmed', ['manager', 'admin']))).toBe('FORBIDDEN')
+    expect(codeOf(() => checkTransition('pending_deposit', 'confirmed', ['system']))).toBe('OK')
+  })
+
+  it('refuses every move that is not in the table as ILLEGAL_TRANSITION, whoever asks', () => {
+    const legal = new Set([...staffMoves.map(([f, t]) => `${f}>${t}`), 'pending_deposit>confirmed', 'selecting>retouching'])
+    for (const from of orderStages) {
+      for (const to of orderStages) {
+        if (legal.has(`${from}>${to}`)) continue
+        expect({ from, to, code: codeOf(() => checkTransition(from, to, ['admin', 'system'])) }).toEqual({ from, to, code: 'ILLEGAL_TRANSITION' })
+      }
+    }
+  })
+
+  it('never cancels once shot, and nothing leaves completed or cancelled', () => {
+    for (const from of ['shot', 'selecting', 'retouching', 'designing', 'proofing', 'producing', 'ready', 'completed'] as const) {
+      expect(codeOf(() => checkTransition(from, 'cancelled', ['admin']))).toBe('ILLEGAL_TRANSITION')
+    }
+    for (const to of orderStages) {
+      expect(codeOf(() => checkTransition('completed', to, ['admin']))).toBe('ILLEGAL_TRANSITION')
+      expect(codeOf(() => checkTransition('cancelled', to, ['admin']))).toBe('ILLEGAL_TRANSITION')
+    }
+  })
+})
+
+describe('expected dates', () => {
+  const tz = 'Asia/Shanghai'
+  it('counts the studio’s days per stage from entering it, in the studio’s time zone', () => {
+    // 23:30 UTC on 1 March is already 2 March in Shanghai.
+    const entered = new Date('2026-03-01T23:30:00Z')
+    expect(expectedBy('retouching', entered, defaultOrderSettings, tz)).toBe('2026-03-12')
+    expect(expectedBy('retouching', entered, { ...defaultOrderSettings, stageDays: { ...defaultOrderSettings.stageDays, retouching: 3 } }, tz)).toBe('2026-03-05')
+  })
+  it('waits for the shoot date while confirmed, and expects nothing of a finished order', () => {
+    expect(expectedBy('confirmed', new Date(), defaultOrderSettings, tz, '2026-05-20T02:00:00Z')).toBe('2026-05-20')
+    expect(expectedBy('completed', new Date(), defaultOrderSettings, tz)).toBeUndefined()
+    expect(expectedBy('cancelled', new Date(), defaultOrderSettings, tz)).toBeUndefined()
+  })
+  it('is overdue only after the expected day', () => {
+    expect(isOverdue('2026-03-12', '2026-03-12')).toBe(false)
+    expect(isOverdue('2026-03-12', '2026-03-13')).toBe(true)
+    expect(isOverdue(undefined, '2026-03-13')).toBe(false)
+  })
+})
+
+describe('money', () => {
+  it('totals package + add-ons − discount, never below zero', () => {
+    expect(orderTotal(199900, [{ amountFen: 30000 }, { amountFen: 15000 }], 10000)).toBe(234900)
+    expect(codeOf(() => orderTotal(1000, [], 1001))).toBe('VALIDATION_FAILED')
+  })
+  it('lets reception discount up to the studio’s limit and managers beyond it', () => {
+    expect(codeOf(() => checkDiscount(19990, 199900, defaultOrderSettings, ['reception']))).toBe('OK')
+    expect(codeOf(() => checkDiscount(19991, 199900, defaultOrderSettings, ['reception']))).toBe('DISCOUNT_NEEDS_MANAGER')
+    expect(codeOf(() => checkDiscount(100000, 199900, defaultOrderSettings, ['manager']))).toBe('OK')
+  })
+  it('prices extra photos beyond what the package includes', () => {
+    expect(selectionPrice(15, 12, 5000)).toEqual({ includedCount: 12, extraCount: 3, extraFen: 15000 })
+    expect(selectionPrice(8, 12, 5000)).toEqual({ includedCount: 8, extraCount: 0, extraFen: 0 })
+  })
+  it('names the same charge with the same out_trade_no, and any other charge differently', () => {
+    const no = outTradeNoFor('01J00000000000000000000000', 'deposit', 59970, 0)
+    expect(no).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/)
+    expect(outTradeNoFor('01J00000000000000000000000', 'deposit', 59970, 0)).toBe(no)
+    const others = [
+      outTradeNoFor('01J00000000000000000000001', 'deposit', 59970, 0),
+      outTradeNoFor('01J00000000000000000000000', 'balance', 59970, 0),
+      outTradeNoFor('01J00000000000000000000000', 'deposit', 59971, 0),
+      outTradeNoFor('01J00000000000000000000000', 'deposit', 59970, 1),
+    ]
+    expect(new Set([no, ...others]).size).toBe(5)
+  })
+})
