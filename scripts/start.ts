@@ -64,10 +64,10 @@ async function main() {
   step(`Starting DynamoDB Local on 127.0.0.1:${ports.dynamo} (data in .data/dynamodb)`)
   const dynamo = await startDynamoLocal({ port: ports.dynamo, dataDir: resolve(dataDir, 'dynamodb') })
   const sessionSecret = localSessionSecret(dataDir)
-  await prepareTable(dynamo, tableName, sessionSecret)
+  const filesDir = resolve(dataDir, 'files')
+  await prepareTable(dynamo, tableName, sessionSecret, filesDir)
 
   step(`Starting the file server on 127.0.0.1:${ports.files} (photos in .data/files)`)
-  const filesDir = resolve(dataDir, 'files')
   const filesSecret = `${sessionSecret}#files`
   files = await startFileServer({ dir: filesDir, secret: filesSecret, port: ports.files })
 

@@ -7,6 +7,7 @@ import { loadConfig } from '../../functions/platform/config'
 import { ensureTable } from '../../functions/store/admin'
 import type { LocalDynamo } from './dynamodb-local'
 import { seedDemoStudio } from './demo-studio'
+import { seedDemoOrders } from './demo-orders'
 
 /** A session secret for this machine's local studio, made once and kept under .data/. */
 export function localSessionSecret(dataDir: string): string {
@@ -20,7 +21,7 @@ export function localSessionSecret(dataDir: string): string {
 }
 
 /** Creates the table when missing and seeds the demo studio when the table is empty. */
-export async function prepareTable(dynamo: LocalDynamo, tableName: string, sessionSecret: string, log = console.log) {
+export async function prepareTable(dynamo: LocalDynamo, tableName: string, sessionSecret: string, filesDir: string, log = console.log) {
   const created = await ensureTable(dynamo.client, tableName)
   log(created ? `Created table ${tableName}` : `Table ${tableName} is there`)
   const { Count } = await dynamo.client.send(new ScanCommand({ TableName: tableName, Limit: 1, Select: 'COUNT' }))
@@ -30,8 +31,9 @@ export async function prepareTable(dynamo: LocalDynamo, tableName: string, sessi
   }
   log('Seeding the demo studio…')
   const deps = composeApp(
-    loadConfig({ STAGE: 'local', TABLE_NAME: tableName, DYNAMODB_ENDPOINT: dynamo.endpoint, SESSION_SECRET: sessionSecret }),
+    loadConfig({ STAGE: 'local', TABLE_NAME: tableName, DYNAMODB_ENDPOINT: dynamo.endpoint, SESSION_SECRET: sessionSecret, FILES_DIR: filesDir }),
   )
   await seedDemoStudio(deps, log)
+  await seedDemoOrders(deps, filesDir, log)
   return true
 }
