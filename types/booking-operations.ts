@@ -136,11 +136,11 @@ export const confirmBooking = defineOperation({
   name: 'bookings.confirm',
   method: 'POST',
   path: '/bookings/{appointmentId}/confirm',
-  summary: 'Mark the deposit received and keep the slot for good (stands in until payments arrive)',
+  summary: 'A manager confirms a booking without its deposit (a waiver, on the order’s timeline); deposits are taken as payments',
   tag: 'booking',
   input: z.strictObject({ appointmentId: IdSchema }),
   output: AppointmentSchema,
-  access: ['reception', 'finance', 'manager', 'admin'],
+  access: SETUP_EDITORS,
 })
 
 export const rescheduleBooking = defineOperation({

@@ -225,13 +225,13 @@ async function loadOwn(deps: BookingAppDeps, caller: Caller, appointmentId: stri
   return appointment
 }
 
-/** Deposit received: the hold becomes a booking. Payments will call this; until then the desk does. */
+/** A manager's waiver: the hold becomes a booking without a deposit, noted on the order's timeline. */
 export async function confirmShoot(deps: BookingAppDeps, input: z.output<typeof confirmBooking.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const appointment = await loadOwn(deps, caller, input.appointmentId)
   if (appointment.status !== 'held') throw new DomainError('PRECONDITION_FAILED', `This booking is ${appointment.status}, not waiting for its deposit`)
   const context = { settings: await orderSettingsOf(deps, caller.studioId), timeZone: (await policyOf(deps, caller.studioId)).timeZone }
-  const change = stageChange({ stage: 'pending_deposit', shootAt: appointment.startsAt }, 'confirmed', actorOf(caller), ctx.now, context, { note: 'deposit received at the desk' })
+  const change = stageChange({ stage: 'pending_deposit', shootAt: appointment.startsAt }, 'confirmed', actorOf(caller), ctx.now, context, { note: 'confirmed without a deposit' })
   return deps.booking.confirmBooking(appointment, locksOf(appointment), ctx.now, change)
 }
 

@@ -31,7 +31,7 @@ beforeAll(async () => {
 })
 
 describe('booking over HTTP', () => {
-  it('books, answers SLOT_TAKEN with next free times as 409, and confirms at the desk', async () => {
+  it('books, answers SLOT_TAKEN with next free times as 409, and lets only a manager confirm without a deposit', async () => {
     const [amy, bob] = await Promise.all([signInCustomer(studio.code, 'amy'), signInCustomer(studio.code, 'bob')])
     const day = shanghaiDay(9)
     const body = { packageId: pkg.id, branchId: branch(), startsAt: at(day, '10:00'), remindCustomer: true }
@@ -43,7 +43,9 @@ describe('booking over HTTP', () => {
     expect(taken.body.error.code).toBe('SLOT_TAKEN')
     expect(taken.body.error.details.nextFreeTimes.length).toBeGreaterThan(0)
     expect((await http('POST', `/bookings/${booked.body.id}/confirm`, { token: amy.token, body: {} })).status).toBe(403)
-    const confirmed = await http('POST', `/bookings/${booked.body.id}/confirm`, { token: await signIn(studio.code, 'reception'), body: {} })
+    // Reception takes the deposit as a payment; only a manager confirms without one.
+    expect((await http('POST', `/bookings/${booked.body.id}/confirm`, { token: await signIn(studio.code, 'reception'), body: {} })).status).toBe(403)
+    const confirmed = await http('POST', `/bookings/${booked.body.id}/confirm`, { token: manager, body: {} })
     expect(confirmed.body.status).toBe('confirmed')
   })
 
@@ -81,6 +83,6 @@ describe('booking over HTTP', () => {
     const amy = await signInCustomer(studio.code, 'amy-iso')
     const mine = await http('POST', '/bookings', { token: amy.token, body: { packageId: pkg.id, branchId: branch(), startsAt: at(shanghaiDay(11), '10:00') } })
     expect((await http('POST', `/bookings/${mine.body.id}/cancel`, { token: outsider.token, body: {} })).status).toBe(404)
-    expect((await http('POST', `/bookings/${mine.body.id}/confirm`, { token: await signIn(other.code, 'reception'), body: {} })).status).toBe(404)
+    expect((await http('POST', `/bookings/${mine.body.id}/confirm`, { token: await signIn(other.code, 'manager'), body: {} })).status).toBe(404)
   })
 })

@@ -72,7 +72,7 @@ describe('booking', () => {
     expect((await releaseExpiredHolds(deps, later)).released).toBeGreaterThanOrEqual(1)
     const [amyAfter] = (await s.ops.call('bookings.mine', {}, amy.token)).items
     expect(amyAfter.status).toBe('expired')
-    expect(await s.ops.outcome('bookings.confirm', { appointmentId: held.id }, await s.sign('reception'))).toBe('PRECONDITION_FAILED')
+    expect(await s.ops.outcome('bookings.confirm', { appointmentId: held.id }, s.manager)).toBe('PRECONDITION_FAILED')
     // Bob's hold is untouched by the sweep of Amy's.
     expect((await s.ops.call('bookings.mine', {}, bob.token)).items[0].status).toBe('held')
   })
@@ -81,10 +81,9 @@ describe('booking', () => {
     const s = await bookableStudio(deps, { photographers: 1, rooms: 1 })
     const day = shanghaiDay(18)
     const amy = await customerOf(s, 'amy')
-    const reception = await s.sign('reception')
     const held = await s.ops.call('bookings.book', { packageId: s.pkg.id, branchId: s.branchId, startsAt: at(day, '10:00') }, amy.token)
     const later = new Date(Date.now() + 20 * 60_000)
-    const confirmed = await s.ops.call('bookings.confirm', { appointmentId: held.id }, reception, { now: later })
+    const confirmed = await s.ops.call('bookings.confirm', { appointmentId: held.id }, s.manager, { now: later })
     expect(confirmed.status).toBe('confirmed')
     await releaseExpiredHolds(deps, new Date(Date.now() + 60 * 60_000))
     const bob = await customerOf(s, 'bob')
@@ -142,7 +141,7 @@ describe('changing a booking', () => {
     const amy = await customerOf(s, 'amy')
     const reception = await s.sign('reception')
     const a = await s.ops.call('bookings.book', { packageId: s.pkg.id, branchId: s.branchId, startsAt: at(day, '10:00') }, amy.token)
-    await s.ops.call('bookings.confirm', { appointmentId: a.id }, reception)
+    await s.ops.call('bookings.confirm', { appointmentId: a.id }, s.manager)
     // A later price change does not alter what this booking was sold at.
     const { id: _id, depositFen: _d, active: _a, sortOrder: _s, version, createdAt: _c, updatedAt: _u, ...fields } = s.pkg
     await s.ops.call('catalog.updatePackage', { ...fields, packageId: s.pkg.id, version, priceFen: 299900 }, s.manager)
@@ -152,7 +151,7 @@ describe('changing a booking', () => {
 
     const soon = shanghaiDay(1)
     const b = await s.ops.call('bookings.book', { packageId: s.pkg.id, branchId: s.branchId, startsAt: at(soon, '15:00'), customerId: amy.principal.id }, reception)
-    await s.ops.call('bookings.confirm', { appointmentId: b.id }, reception)
+    await s.ops.call('bookings.confirm', { appointmentId: b.id }, s.manager)
     expect(await s.ops.outcome('bookings.cancel', { appointmentId: b.id }, amy.token)).toBe('PRECONDITION_FAILED')
     expect(await s.ops.outcome('bookings.cancel', { appointmentId: b.id }, reception)).toBe('PRECONDITION_FAILED')
     const byManager = await s.ops.call('bookings.cancel', { appointmentId: b.id }, s.manager)
@@ -169,7 +168,7 @@ describe('schedules and reminders', () => {
     const amy = await customerOf(s, 'amy')
     const reception = await s.sign('reception')
     const booked = await s.ops.call('bookings.book', { packageId: s.pkg.id, branchId: s.branchId, startsAt: at(day, '11:00'), remindCustomer: true, notes: '想拍复古风' }, amy.token)
-    await s.ops.call('bookings.confirm', { appointmentId: booked.id }, reception)
+    await s.ops.call('bookings.confirm', { appointmentId: booked.id }, s.manager)
 
     const photographer = await s.sign('photographer')
     const myDay = await s.ops.call('schedules.mine', { date: day }, photographer)
