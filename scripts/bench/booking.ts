@@ -14,12 +14,12 @@ const SECRET = 'bench-session-secret-bench-session-secret'
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' })
 const at = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString()
 
-function percentile(sorted: number[], p: number) {
+export function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 }
 
 /** Runs `count` tasks with at most `inFlight` at once. */
-async function pool<T>(count: number, inFlight: number, task: (i: number) => Promise<T>): Promise<T[]> {
+export async function pool<T>(count: number, inFlight: number, task: (i: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(count)
   let next = 0
   await Promise.all(
@@ -33,7 +33,7 @@ async function pool<T>(count: number, inFlight: number, task: (i: number) => Pro
   return results
 }
 
-async function setUp(deps: AppDeps) {
+export async function setUp(deps: AppDeps) {
   const { studio, branches } = await provisionStudio(deps, {
     code: `bench-${Date.now()}`,
     name: 'Bench Studio',

@@ -7,6 +7,7 @@ import { startDynamoLocal } from '../lib/dynamodb-local'
 import { freePort } from '../lib/processes'
 import { benchBooking } from './booking'
 import { benchImport } from './import-customers'
+import { benchPayments } from './payments'
 
 function table(rows: Record<string, string | number>[]): string {
   const headers = Object.keys(rows[0]!)
@@ -33,6 +34,10 @@ async function main() {
       console.log(table([result.mix]))
       console.log('\nLatency:')
       console.log(table(result.latency))
+    }
+    if (!only || only === 'payments') {
+      console.log('\n## WeChat Pay notifications through the HTTP API (serverless-offline → DynamoDB Local)')
+      console.log(table([await benchPayments(dynamo)]))
     }
   } finally {
     await dynamo.stop()
