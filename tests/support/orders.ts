@@ -24,7 +24,9 @@ export function paidFor(studioId: string, orderId: string, prepay: { outTradeNo:
 /** Posts WeChat Pay's signed notification for `transaction` to the API's notify URL. */
 export async function notify(transaction: Partial<WeChatTransaction>, options: NotificationOptions = {}) {
   const request = signedNotification(apiPayKeys(), transaction, options)
-  return http('POST', '/payments/wechat/notify', { rawBody: request.body, headers: request.headers as Record<string, string> })
+  // Header names are case-insensitive; one spelling each, so Content-Type is not sent twice.
+  const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value!]))
+  return http('POST', '/payments/wechat/notify', { rawBody: request.body, headers })
 }
 
 /** A tiny valid PNG (1×1, one colour). */
