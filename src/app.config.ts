@@ -11,6 +11,7 @@ export default defineAppConfig({
     { root: 'crm', pages: ['customers/index', 'customer/index', 'customer-form/index', 'follow-ups/index'] },
     { root: 'manage', pages: ['packages/index', 'package/index', 'products/index', 'import/index'] },
     { root: 'booking', pages: ['book/index', 'held/index', 'appointments/index'] },
+    { root: 'order', pages: ['detail/index', 'pay/index', 'select/index', 'proof/index'] },
     {
       root: 'schedule',
       pages: ['mine/index', 'desk/index', 'pick-customer/index', 'setup/index', 'hours/index', 'rooms/index', 'staff/index', 'policy/index', 'outbox/index'],

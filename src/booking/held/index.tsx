@@ -1,9 +1,10 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Clock, Success } from '@nutui/icons-react-taro'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { branchDay, confirmBooking, getBookingPolicy, myAppointments } from '../../../types/booking-operations'
 import { getPackage } from '../../../types/catalog-operations'
+import { getOrder } from '../../../types/order-operations'
 import { canUse } from '../../access'
 import { call } from '../../api'
 import { dayLabel } from '../../booking-labels'
@@ -55,10 +56,23 @@ export default function HeldPage() {
   const packageId = appointment.data?.packageId
   const pkg = useQuery(() => call(getPackage, { packageId: packageId ?? '' }), [packageId], packageId !== undefined)
   const policy = useQuery(() => call(getBookingPolicy, {}), [], signedIn)
+  // The customer pays the deposit the order asks for (the package's, or less when discounted).
+  const orderId = desk ? undefined : appointment.data?.orderId
+  const order = useQuery(() => call(getOrder, { orderId: orderId ?? '' }), [orderId], orderId !== undefined)
   const held = appointment.data?.status === 'held'
   const now = useNow(held)
   const [confirming, setConfirming] = useState(false)
   const feedback = useFormFeedback()
+
+  // Back from the pay step: the booking shows as confirmed once the deposit is in.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current && signedIn) {
+      void appointment.reload()
+      if (orderId) void order.reload()
+    }
+    shown.current = true
+  })
 
   if (!session) return null
   if (appointment.error !== undefined) return <ErrorState error={appointment.error} onRetry={appointment.reload} />
@@ -70,7 +84,9 @@ export default function HeldPage() {
   const expired = item.status === 'expired' || (held && left === undefined)
   const moment = studioMoment(item.startsAt, policy.data.timeZone)
   const ends = studioMoment(item.endsAt, policy.data.timeZone)
-  const deposit = pkg.data ? formatFen(pkg.data.depositFen) : ''
+  const depositFen = order.data?.order.stage === 'pending_deposit' ? Math.min(order.data.order.depositFen, order.data.order.balanceFen) : pkg.data?.depositFen
+  const deposit = depositFen !== undefined ? formatFen(depositFen) : ''
+  const mayPay = !desk && held && !expired && order.data?.order.stage === 'pending_deposit'
   const mayConfirm = desk && canUse(session.principal, confirmBooking.access)
 
   const confirm = async () => {
@@ -96,6 +112,7 @@ export default function HeldPage() {
         </Text>
         {held && left && <Text className="held__countdown">{t('held.payWithin', { time: left })}</Text>}
         {expired && <Text className="held__lead">{t('held.expiredText')}</Text>}
+        {item.status === 'confirmed' && !desk && <Text className="held__lead">{t('held.confirmedText')}</Text>}
       </View>
 
       <Card title={t('held.details')} extra={<AppointmentStatus status={expired ? 'expired' : item.status} />}>
@@ -128,6 +145,16 @@ export default function HeldPage() {
 
       <View className="actions">
         <FormMessage message={feedback.message} />
+        {mayPay && (
+          <Button block type="success" onClick={() => Taro.navigateTo({ url: `${routes.orderPay}?orderId=${item.orderId}&kind=deposit` })}>
+            {t('held.payDeposit', { amount: deposit })}
+          </Button>
+        )}
+        {item.status === 'confirmed' && !desk && (
+          <Button block type="primary" onClick={() => Taro.navigateTo({ url: `${routes.orderDetail}?id=${item.orderId}` })}>
+            {t('held.viewOrder')}
+          </Button>
+        )}
         {mayConfirm && held && !expired && (
           <Button block type="primary" loading={confirming} onClick={confirm}>
             {t('held.recordDeposit')}
