@@ -16,6 +16,10 @@ export default defineAppConfig({
       root: 'schedule',
       pages: ['mine/index', 'desk/index', 'pick-customer/index', 'setup/index', 'hours/index', 'rooms/index', 'staff/index', 'policy/index', 'outbox/index'],
     },
+    {
+      root: 'desk',
+      pages: ['orders/index', 'new-order/index', 'order/index', 'queue/index', 'finance/index', 'overdue/index', 'settings/index'],
+    },
   ],
   // Components are injected when a page first uses them, so the start-up cost stays with the pages opened.
   lazyCodeLoading: 'requiredComponents',

@@ -35,4 +35,11 @@ export const routes = {
   staffSchedule: '/schedule/staff/index',
   bookingPolicy: '/schedule/policy/index',
   reminderOutbox: '/schedule/outbox/index',
+  deskOrders: '/desk/orders/index',
+  deskNewOrder: '/desk/new-order/index',
+  deskOrder: '/desk/order/index',
+  productionQueue: '/desk/queue/index',
+  financeDesk: '/desk/finance/index',
+  overdueOrders: '/desk/overdue/index',
+  orderSettings: '/desk/settings/index',
 } as const

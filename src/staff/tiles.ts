@@ -1,6 +1,7 @@
 import { book, saveBookingPolicy } from '../../types/booking-operations'
 import { createPackage } from '../../types/catalog-operations'
 import { importCustomers, searchCustomers } from '../../types/crm-operations'
+import { createOrder, overdueOrders, productionQueue, saveOrderSettings, unauditedPayments } from '../../types/order-operations'
 import { listAudit, listStaff } from '../../types/operations'
 import type { StaffRole } from '../../types/roles'
 import { staffAccess, type Access } from '../access'
@@ -13,7 +14,6 @@ import { routes } from '../routes'
 const FRONT_DESK: readonly StaffRole[] = ['reception', 'manager', 'admin']
 /** An admin sees every tile; only photographers and makeup artists have a schedule of their own (schedules.mine). */
 const SHOOTING: readonly StaffRole[] = ['photographer', 'makeup', 'admin']
-const POST_PRODUCTION: readonly StaffRole[] = ['retoucher', 'manager', 'admin']
 const FINANCE: readonly StaffRole[] = ['finance', 'manager', 'admin']
 const BRANCH_MANAGEMENT: readonly StaffRole[] = ['manager', 'admin']
 const STUDIO_ADMINISTRATION: readonly StaffRole[] = ['admin']
@@ -27,6 +27,8 @@ export type TileKey =
   | 'myWeek'
   | 'productionQueue'
   | 'paymentAudit'
+  | 'overdueOrders'
+  | 'orderSettings'
   | 'expenses'
   | 'reports'
   | 'staff'
@@ -51,17 +53,19 @@ export interface Tile {
 export const tiles: Tile[] = [
   { key: 'customers', section: 'daily', access: searchCustomers.access, url: routes.customers },
   { key: 'bookings', section: 'daily', access: staffAccess(book.access), url: routes.branchDay },
-  { key: 'orders', section: 'daily', access: FRONT_DESK },
+  { key: 'orders', section: 'daily', access: createOrder.access, url: routes.deskOrders },
   { key: 'payments', section: 'daily', access: FRONT_DESK },
   { key: 'myDay', section: 'daily', access: SHOOTING, url: `${routes.mySchedule}?days=1` },
   { key: 'myWeek', section: 'daily', access: SHOOTING, url: `${routes.mySchedule}?days=7` },
-  { key: 'productionQueue', section: 'daily', access: POST_PRODUCTION },
-  { key: 'paymentAudit', section: 'daily', access: FINANCE },
+  { key: 'productionQueue', section: 'daily', access: productionQueue.access, url: routes.productionQueue },
+  { key: 'paymentAudit', section: 'daily', access: unauditedPayments.access, url: routes.financeDesk },
   { key: 'expenses', section: 'daily', access: FINANCE },
   { key: 'reports', section: 'management', access: BRANCH_MANAGEMENT },
+  { key: 'overdueOrders', section: 'management', access: overdueOrders.access, url: routes.overdueOrders },
   { key: 'staff', section: 'management', access: listStaff.access, url: routes.staffMembers },
   { key: 'packages', section: 'management', access: createPackage.access, url: routes.packagesEditor },
   { key: 'bookingSetup', section: 'management', access: saveBookingPolicy.access, url: routes.bookingSetup },
+  { key: 'orderSettings', section: 'management', access: saveOrderSettings.access, url: routes.orderSettings },
   { key: 'inventory', section: 'management', access: BRANCH_MANAGEMENT },
   { key: 'auditLog', section: 'management', access: listAudit.access, url: routes.auditLog },
   { key: 'settings', section: 'studio', access: STUDIO_ADMINISTRATION },

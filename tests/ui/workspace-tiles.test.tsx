@@ -16,12 +16,12 @@ function tilesOf(...roles: Role[]): TileKey[] {
 }
 
 describe('the staff workspace', () => {
-  it('gives reception the front desk: customers, bookings, orders and payments', () => {
-    expect(tilesOf('reception')).toEqual(['customers', 'bookings', 'orders', 'payments'])
+  it('gives reception the front desk: customers, bookings, the order desk, payments and the production queue', () => {
+    expect(tilesOf('reception')).toEqual(['customers', 'bookings', 'orders', 'payments', 'productionQueue'])
   })
 
-  it('gives a photographer and a makeup artist their own day and week, nothing to manage', () => {
-    expect(tilesOf('photographer')).toEqual(['myDay', 'myWeek'])
+  it('gives a photographer and a makeup artist their own day and week, the photographer the production queue for proofs, nothing to manage', () => {
+    expect(tilesOf('photographer')).toEqual(['myDay', 'myWeek', 'productionQueue'])
     expect(tilesOf('makeup')).toEqual(['myDay', 'myWeek'])
   })
 
@@ -36,6 +36,7 @@ describe('the staff workspace', () => {
 
   it('gives a manager reports, staff, packages and inventory but not the studio settings or the studio-wide audit log', () => {
     expect(tilesOf('manager')).toEqual(expect.arrayContaining(['reports', 'staff', 'packages', 'inventory']))
+    expect(tilesOf('manager')).toEqual(expect.arrayContaining(['orders', 'productionQueue', 'paymentAudit', 'overdueOrders', 'orderSettings']))
     expect(tilesOf('manager')).not.toContain('auditLog')
     expect(tilesOf('manager')).not.toEqual(expect.arrayContaining(['settings']))
     expect(tilesOf('manager')).not.toContain('import')
@@ -47,6 +48,6 @@ describe('the staff workspace', () => {
   })
 
   it('adds up the tiles of someone with two roles', () => {
-    expect(tilesOf('reception', 'photographer')).toEqual(['customers', 'bookings', 'orders', 'payments', 'myDay', 'myWeek'])
+    expect(tilesOf('reception', 'photographer')).toEqual(['customers', 'bookings', 'orders', 'payments', 'myDay', 'myWeek', 'productionQueue'])
   })
 })

@@ -1,0 +1,124 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import { auditPayment, refundsDue, unauditedPayments } from '../../../types/order-operations'
+import { call } from '../../api'
+import { Card } from '../../components/Card'
+import { FormMessage } from '../../components/FormField'
+import { ErrorState, LoadingState } from '../../components/StatusView'
+import { Button } from '../../components/ui'
+import { formatStudioDateTime } from '../../format'
+import { usePageTitle } from '../../hooks/usePageTitle'
+import { usePagedQuery } from '../../hooks/usePagedQuery'
+import { useQuery } from '../../hooks/useQuery'
+import { useI18n } from '../../i18n'
+import { errorMessage } from '../../i18n/errors'
+import { formatFen } from '../../money'
+import { routes } from '../../routes'
+import { Forbidden } from '../../staff/Forbidden'
+import { useStaffPage } from '../../staff/useStaffPage'
+import '../desk.scss'
+import './index.scss'
+
+const PAGE_SIZE = 30
+
+/** Finance's desk: offline payments to check against the till, the card terminal or the bank, and refunds owed on cancelled orders. */
+export default function FinancePage() {
+  const { t } = useI18n()
+  usePageTitle('finance.title')
+  const { session, allowed } = useStaffPage(unauditedPayments.access)
+  const unaudited = usePagedQuery((cursor) => call(unauditedPayments, { limit: PAGE_SIZE, cursor }), [], allowed)
+  const refunds = useQuery(() => call(refundsDue, {}), [], allowed)
+  const [auditing, setAuditing] = useState<string>()
+  const [failure, setFailure] = useState<{ paymentId: string; error: unknown }>()
+
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current && allowed) void (unaudited.reload(), refunds.reload())
+    shown.current = true
+  })
+
+  if (!session) return null
+  if (!allowed) return <Forbidden />
+
+  const audit = async (payment: { id: string; orderId: string }) => {
+    setAuditing(payment.id)
+    setFailure(undefined)
+    try {
+      await call(auditPayment, { orderId: payment.orderId, paymentId: payment.id })
+      Taro.showToast({ title: t('finance.audited'), icon: 'success' })
+      await unaudited.reload()
+    } catch (error) {
+      setFailure({ paymentId: payment.id, error })
+    } finally {
+      setAuditing(undefined)
+    }
+  }
+  const openOrder = (orderId: string) => Taro.navigateTo({ url: `${routes.deskOrder}?id=${orderId}` })
+  // The total of what is listed; with more to load it says so.
+  const totalFen = unaudited.items?.reduce((sum, payment) => sum + payment.amountFen, 0)
+
+  return (
+    <View className="screen finance">
+      <View className="finance__total">
+        <Text className="finance__total-label">{t('finance.unauditedTotal')}</Text>
+        <Text className="finance__total-amount">{totalFen === undefined ? '—' : formatFen(totalFen)}</Text>
+        <Text className="finance__total-count">
+          {unaudited.items ? t(unaudited.hasMore ? 'finance.unauditedCountMore' : 'finance.unauditedCount', { count: unaudited.items.length }) : ''}
+        </Text>
+      </View>
+
+      <Card title={t('finance.unauditedTitle')}>
+        {unaudited.error !== undefined && <ErrorState error={unaudited.error} onRetry={unaudited.reload} />}
+        {unaudited.loading && !unaudited.items && <LoadingState />}
+        {unaudited.items?.length === 0 && <Text className="desk-note">{t('finance.nothingToAudit')}</Text>}
+        {unaudited.items?.map((payment) => (
+          <View key={payment.id} className="finance__row">
+            <View className="finance__row-main" onClick={() => openOrder(payment.orderId)}>
+              <View className="finance__line">
+                <Text className="finance__name">{payment.customerName}</Text>
+                <Text className="finance__amount">{formatFen(payment.amountFen)}</Text>
+              </View>
+              <Text className="finance__meta">{`${t(`paymentKind.${payment.kind}`)} · ${t(`paymentMethod.${payment.method}`)}${payment.reference ? ` · ${payment.reference}` : ''}`}</Text>
+              <Text className="finance__meta">{t('finance.recordedBy', { name: payment.recordedBy.name, time: formatStudioDateTime(payment.at) })}</Text>
+            </View>
+            <View className="finance__action">
+              <Button size="small" type="primary" loading={auditing === payment.id} disabled={auditing !== undefined && auditing !== payment.id} onClick={() => void audit(payment)}>
+                {t('finance.audit')}
+              </Button>
+            </View>
+            {failure?.paymentId === payment.id && <FormMessage message={errorMessage(t, failure.error)} />}
+          </View>
+        ))}
+        {!unaudited.loading && unaudited.hasMore && (
+          <Button block fill="none" onClick={unaudited.loadMore}>
+            {t('common.loadMore')}
+          </Button>
+        )}
+      </Card>
+
+      <Card title={t('finance.refundsTitle')}>
+        {refunds.error !== undefined && <ErrorState error={refunds.error} onRetry={refunds.reload} />}
+        {refunds.loading && !refunds.data && <LoadingState />}
+        {refunds.data?.items.length === 0 && <Text className="desk-note">{t('finance.noRefundsDue')}</Text>}
+        {refunds.data?.items.map((order) => (
+          <View key={order.id} className="finance__row finance__row--link" onClick={() => openOrder(order.id)}>
+            <View className="finance__row-main">
+              <View className="finance__line">
+                <Text className="finance__name">{order.customerName}</Text>
+                <Text className="finance__amount finance__amount--due">{formatFen(order.refundDueFen - order.refundedFen)}</Text>
+              </View>
+              <Text className="finance__meta">{order.packageName}</Text>
+              <Text className="finance__meta">
+                {order.refundedFen > 0
+                  ? t('finance.refundPartly', { due: formatFen(order.refundDueFen), refunded: formatFen(order.refundedFen) })
+                  : t('finance.refundOwed', { due: formatFen(order.refundDueFen) })}
+              </Text>
+            </View>
+            <Text className="finance__chevron">›</Text>
+          </View>
+        ))}
+      </Card>
+    </View>
+  )
+}

@@ -1,0 +1,110 @@
+import { View, Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import { recordOfflinePayment } from '../../../types/order-operations'
+import type { Order } from '../../../types/orders'
+import { call } from '../../api'
+import { Card } from '../../components/Card'
+import { FormField, FormMessage } from '../../components/FormField'
+import { Button, Input } from '../../components/ui'
+import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { useI18n } from '../../i18n'
+import { formatFen, parseYuan, yuanText } from '../../money'
+import { newRequestId } from '../../request-id'
+import '../desk.scss'
+
+type Kind = 'deposit' | 'balance' | 'extra_photos'
+type Method = 'cash' | 'card' | 'transfer'
+const METHODS: Method[] = ['cash', 'card', 'transfer']
+
+function kindsOf(order: Order): Kind[] {
+  if (order.stage === 'pending_deposit') return ['deposit']
+  return (order.selection?.extraFen ?? 0) > 0 ? ['balance', 'extra_photos'] : ['balance']
+}
+
+function suggestedFen(order: Order, kind: Kind): number {
+  if (kind === 'deposit') return Math.min(order.depositFen, order.balanceFen)
+  if (kind === 'extra_photos') return Math.min(order.selection?.extraFen ?? 0, order.balanceFen)
+  return order.balanceFen
+}
+
+/** Cash, card or transfer taken at the desk; it counts at once and waits for finance's audit. */
+export function TakePayment({ order, onRecorded }: { order: Order; onRecorded: () => Promise<void> }) {
+  const { t } = useI18n()
+  const kinds = kindsOf(order)
+  const [kind, setKind] = useState<Kind>(kinds[0]!)
+  const [method, setMethod] = useState<Method>('cash')
+  const [amount, setAmount] = useState(yuanText(suggestedFen(order, kinds[0]!)))
+  const [reference, setReference] = useState('')
+  const [amountProblem, setAmountProblem] = useState<string>()
+  const [saving, setSaving] = useState(false)
+  const feedback = useFormFeedback()
+  const requestId = useRef(newRequestId())
+
+  // A change to the order (another payment, a new add-on) suggests the new amount.
+  useEffect(() => {
+    const first = kindsOf(order)[0]!
+    setKind(first)
+    setAmount(yuanText(suggestedFen(order, first)))
+  }, [order.version, order.stage])
+
+  const chooseKind = (next: Kind) => {
+    setKind(next)
+    setAmount(yuanText(suggestedFen(order, next)))
+  }
+
+  const record = async () => {
+    feedback.reset()
+    const amountFen = parseYuan(amount)
+    if (amountFen === undefined || amountFen <= 0) return setAmountProblem(t('field.amountFen.invalid'))
+    if (amountFen > order.balanceFen) return setAmountProblem(t('payment.overBalance', { amount: formatFen(order.balanceFen) }))
+    setAmountProblem(undefined)
+    setSaving(true)
+    try {
+      await call(recordOfflinePayment, { orderId: order.id, requestId: requestId.current, kind, method, amountFen, reference: reference.trim() || undefined })
+      requestId.current = newRequestId()
+      setReference('')
+      Taro.showToast({ title: t('payment.recorded'), icon: 'success' })
+      await onRecorded()
+    } catch (failure) {
+      feedback.report(failure)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <Card title={t('payment.take')} extra={<Text className="staff-order__card-extra">{t('payment.balanceNow', { amount: formatFen(order.balanceFen) })}</Text>}>
+      <FormField label={t('payment.kind')}>
+        <View className="choice-chips">
+          {kinds.map((candidate) => (
+            <Text key={candidate} className={`choice-chip${candidate === kind ? ' choice-chip--active' : ''}`} onClick={() => chooseKind(candidate)}>
+              {t(`paymentKind.${candidate}`)}
+            </Text>
+          ))}
+        </View>
+      </FormField>
+      <FormField label={t('payment.method')}>
+        <View className="choice-chips">
+          {METHODS.map((candidate) => (
+            <Text key={candidate} className={`choice-chip${candidate === method ? ' choice-chip--active' : ''}`} onClick={() => setMethod(candidate)}>
+              {t(`paymentMethod.${candidate}`)}
+            </Text>
+          ))}
+        </View>
+      </FormField>
+      <FormField label={t('field.amountYuan')} error={amountProblem ?? feedback.fields.amountFen}>
+        <Input type="digit" value={amount} onChange={setAmount} maxLength={10} />
+      </FormField>
+      <FormField label={t('field.reference')} error={feedback.fields.reference}>
+        <Input value={reference} onChange={setReference} placeholder={t(`payment.referencePlaceholder.${method}`)} maxLength={60} />
+      </FormField>
+      <View className="staff-order__form-foot">
+        <FormMessage message={feedback.message} />
+        <Button block type="primary" loading={saving} onClick={record}>
+          {t('payment.record')}
+        </Button>
+      </View>
+    </Card>
+  )
+}

@@ -1,0 +1,151 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import { mayMove } from '../../../types/order-flow'
+import { advanceOrder, productionQueue, sendToLab, takeOrder } from '../../../types/order-operations'
+import type { OrderStage, OrderSummary } from '../../../types/orders'
+import { canUse } from '../../access'
+import { call } from '../../api'
+import { FormMessage } from '../../components/FormField'
+import { ErrorState, LoadingState } from '../../components/StatusView'
+import { Button } from '../../components/ui'
+import { usePageTitle } from '../../hooks/usePageTitle'
+import { useQuery } from '../../hooks/useQuery'
+import { useI18n } from '../../i18n'
+import { errorMessage } from '../../i18n/errors'
+import { formatFen } from '../../money'
+import { routes } from '../../routes'
+import { Forbidden } from '../../staff/Forbidden'
+import { useStaffPage } from '../../staff/useStaffPage'
+import { OrderRow } from '../OrderRow'
+import '../desk.scss'
+import './index.scss'
+
+/** The post-production line: each stage's orders, with the step this person may take on each from here. */
+export default function ProductionQueuePage() {
+  const { t } = useI18n()
+  usePageTitle('queue.title')
+  const { session, allowed } = useStaffPage(productionQueue.access)
+  const queue = useQuery(() => call(productionQueue, {}), [], allowed)
+  const [busy, setBusy] = useState<string>()
+  const [failure, setFailure] = useState<{ orderId: string; error: unknown }>()
+
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current && allowed) void queue.reload()
+    shown.current = true
+  })
+
+  if (!session) return null
+  if (!allowed) return <Forbidden />
+  if (queue.error !== undefined && !queue.data) return <ErrorState error={queue.error} onRetry={queue.reload} />
+  if (!queue.data) return <LoadingState />
+  const { principal } = session
+  const may = (order: OrderSummary, to: OrderStage) => mayMove(order.stage, to, principal.roles)
+  const open = (order: OrderSummary) => Taro.navigateTo({ url: `${routes.deskOrder}?id=${order.id}` })
+
+  const run = async (order: OrderSummary, key: string, action: () => Promise<unknown>, done: string) => {
+    setBusy(`${order.id}-${key}`)
+    setFailure(undefined)
+    try {
+      await action()
+      Taro.showToast({ title: done, icon: 'success' })
+    } catch (error) {
+      setFailure({ orderId: order.id, error })
+    } finally {
+      setBusy(undefined)
+      await queue.reload()
+    }
+  }
+  const advance = (order: OrderSummary, to: OrderStage, done: string) => run(order, to, () => call(advanceOrder, { orderId: order.id, from: order.stage, to }), done)
+
+  const button = (order: OrderSummary, key: string, label: string, onClick: () => void, primary = true) => (
+    <Button
+      key={key}
+      size="small"
+      type="primary"
+      fill={primary ? 'solid' : 'outline'}
+      loading={busy === `${order.id}-${key}`}
+      disabled={busy !== undefined && busy !== `${order.id}-${key}`}
+      onClick={onClick}
+    >
+      {label}
+    </Button>
+  )
+
+  /** The steps a row offers; anything needing photos or the customer opens the order instead. */
+  const actionsOf = (order: OrderSummary) => {
+    const items = []
+    const takeable = (order.stage === 'retouching' || order.stage === 'designing') && !order.assignee && canUse(principal, takeOrder.access)
+    if (takeable) items.push(button(order, 'take', t('queue.take'), () => void run(order, 'take', () => call(takeOrder, { orderId: order.id }), t('queue.taken'))))
+    switch (order.stage) {
+      case 'shot':
+        if (may(order, 'selecting')) items.push(button(order, 'open', t('queue.uploadProofs'), () => open(order), false))
+        break
+      case 'retouching':
+        if (may(order, 'designing') && (order.assignee || !takeable)) items.push(button(order, 'designing', t('queue.done'), () => void advance(order, 'designing', t('staffOrder.done'))))
+        break
+      case 'designing':
+        if (may(order, 'proofing') && (order.assignee || !takeable)) items.push(button(order, 'open', t('queue.uploadDesign'), () => open(order), false))
+        break
+      case 'producing':
+        if (!order.labSentAt && canUse(principal, sendToLab.access)) items.push(button(order, 'lab', t('queue.sendToLab'), () => void run(order, 'lab', () => call(sendToLab, { orderId: order.id }), t('staffOrder.done'))))
+        if (order.labSentAt && may(order, 'ready')) items.push(button(order, 'ready', t('queue.backFromLab'), () => void advance(order, 'ready', t('staffOrder.done'))))
+        break
+      case 'ready':
+        if (may(order, 'completed')) {
+          if (order.balanceFen > 0) items.push(button(order, 'open', t('queue.collectBalance'), () => open(order), false))
+          else items.push(button(order, 'completed', t('queue.handOver'), () => void advance(order, 'completed', t('staffOrder.handedOver'))))
+        }
+        break
+      default:
+        break
+    }
+    return items
+  }
+
+  /** Why a row offers no button, when there is something to say. */
+  const noteOf = (order: OrderSummary) => {
+    if (order.stage === 'proofing') return t('queue.waitingForCustomer')
+    if (order.stage === 'producing' && order.labSentAt) return t('queue.atLab')
+    if (order.stage === 'ready' && order.balanceFen > 0) return t('queue.balanceDue', { amount: formatFen(order.balanceFen) })
+    if ((order.stage === 'retouching' || order.stage === 'designing') && !order.assignee) return t('queue.notTaken')
+    return undefined
+  }
+
+  const total = queue.data.stages.reduce((sum, section) => sum + section.items.length, 0)
+  return (
+    <View className="screen queue">
+      <Text className="queue__summary">{t('queue.summary', { count: total })}</Text>
+      {queue.data.stages.map((section) => (
+        <View key={section.stage} className="queue__section">
+          <View className="queue__heading">
+            <Text className="queue__title">{t(`orderStage.${section.stage}`)}</Text>
+            <Text className="queue__count">{section.items.length}</Text>
+          </View>
+          {section.items.length === 0 && <Text className="queue__empty">{t('queue.empty')}</Text>}
+          {section.items.map((order) => {
+            const actions = actionsOf(order)
+            const note = noteOf(order)
+            const failed = failure?.orderId === order.id
+            return (
+              <OrderRow key={order.id} order={order}>
+                {(actions.length > 0 || note || failed) && (
+                  <>
+                    {note && <Text className="order-row__note">{note}</Text>}
+                    {actions}
+                    {failed && (
+                      <View className="queue__failure">
+                        <FormMessage message={errorMessage(t, failure.error)} />
+                      </View>
+                    )}
+                  </>
+                )}
+              </OrderRow>
+            )
+          })}
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,244 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { ulid } from 'ulid'
+import { zhCN } from '../../src/i18n/zh-CN'
+import { fill, launchBrowser, screenshot, tap } from '../support/browser'
+import { JOURNEY_TIMEOUT, press, seedCatalog, settled, staffOnPhone } from '../support/app'
+import { operationsOf } from '../support/dispatch'
+import { TEST_PASSWORD, TEST_TABLE } from '../support/constants'
+import { http, signIn } from '../support/http'
+import { depsFor, newStudio } from '../support/studio'
+
+const PACKAGE = '经典韩式婚纱'
+/** 30% of ¥5,999.00. */
+const DEPOSIT = '¥1,799.70'
+
+let browser: Browser
+let studio: Awaited<ReturnType<typeof newStudio>>
+let packageId: string
+const tokens: Record<string, string> = {}
+
+function ok<T = any>(answer: { status: number; body: T }, what: string): T {
+  if (answer.status !== 200) throw new Error(`${what} failed (${answer.status}): ${JSON.stringify(answer.body)}`)
+  return answer.body
+}
+
+const as = (username: string) => ({ token: tokens[username]! })
+
+async function newCustomer(name: string, phone: string): Promise<string> {
+  return ok(await http('POST', '/customers', { ...as('reception'), body: { name, phone } }), `customer ${name}`).id
+}
+
+/** Staff upload demo JPEGs to an order the way the app does: links from the API, then a form POST per file to the file store. */
+async function upload(username: string, orderId: string, kind: 'proof' | 'design', images: string[]): Promise<string[]> {
+  const files = images.map((image) => ({ name: `${image}.jpg`, contentType: 'image/jpeg' }))
+  const { items } = ok(await http('POST', `/orders/${orderId}/photos/uploads`, { ...as(username), body: { kind, files } }), 'upload links')
+  for (const [index, item] of (items as { photoId: string; upload: { url: string; fields: Record<string, string>; fileField: string } }[]).entries()) {
+    const form = new FormData()
+    for (const [name, value] of Object.entries(item.upload.fields)) form.append(name, value)
+    const bytes = readFileSync(resolve(__dirname, `../../scripts/demo-media/demo/${images[index]}.jpg`))
+    form.append(item.upload.fileField, new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), files[index]!.name)
+    const response = await fetch(item.upload.url, { method: 'POST', body: form })
+    if (!response.ok) throw new Error(`upload refused (${response.status}): ${await response.text()}`)
+  }
+  return (items as { photoId: string }[]).map((item) => item.photoId)
+}
+
+const advance = async (username: string, orderId: string, from: string, to: string) =>
+  ok(await http('POST', `/orders/${orderId}/advance`, { ...as(username), body: { from, to } }), `${from} → ${to}`)
+
+/**
+ * An order the desk sold and took a cash deposit for (audited by finance), shot by the photographer,
+ * with proofs picked by the customer at the desk: it waits in retouching.
+ */
+async function orderInRetouching(customerName: string, phone: string): Promise<string> {
+  const customerId = await newCustomer(customerName, phone)
+  const order = ok(await http('POST', '/orders', { ...as('reception'), body: { requestId: ulid(), customerId, packageId } }), 'order')
+  const paid = ok(
+    await http('POST', `/orders/${order.id}/payments`, { ...as('reception'), body: { requestId: ulid(), kind: 'deposit', method: 'cash', amountFen: order.depositFen } }),
+    'deposit',
+  )
+  ok(await http('POST', `/orders/${order.id}/payments/${paid.payments[0].id}/audit`, as('finance')), 'audit')
+  await advance('photographer', order.id, 'confirmed', 'shot')
+  const proofs = await upload('photographer', order.id, 'proof', ['wedding-classic', 'wedding-garden', 'portrait'])
+  await advance('photographer', order.id, 'shot', 'selecting')
+  ok(await http('POST', `/orders/${order.id}/selection/confirm`, { ...as('reception'), body: { photoIds: proofs } }), 'selection')
+  return order.id
+}
+
+/** An order retouched, designed, approved and back from the lab: waiting for pickup with its balance unpaid. */
+async function orderReady(customerName: string, phone: string): Promise<string> {
+  const orderId = await orderInRetouching(customerName, phone)
+  await advance('retoucher', orderId, 'retouching', 'designing')
+  await upload('retoucher', orderId, 'design', ['album', 'family'])
+  await advance('retoucher', orderId, 'designing', 'proofing')
+  ok(await http('POST', `/orders/${orderId}/proof`, { ...as('reception'), body: { decision: 'approve' } }), 'approval')
+  ok(await http('POST', `/orders/${orderId}/lab`, as('reception')), 'to the lab')
+  await advance('reception', orderId, 'producing', 'ready')
+  return orderId
+}
+
+/** The order page's stage tag, in its header. */
+const stageShown = (page: Page, stage: keyof typeof zhCN) => page.locator('.staff-order__hero .order-stage', { hasText: zhCN[stage] })
+
+beforeAll(async () => {
+  studio = await newStudio(undefined, '光影测试影楼')
+  for (const username of ['reception', 'photographer', 'retoucher', 'finance', 'manager']) tokens[username] = await signIn(studio.code, username)
+  const [pkg] = await seedCatalog(studio.code, [studio.branches[0]!.id], [{ name: PACKAGE, category: 'wedding', priceFen: 599900, image: 'wedding-classic' }])
+  packageId = pkg.id
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('the order desk', () => {
+  it('lets reception open an order and take a cash deposit, and finance audit it', async () => {
+    const page = await staffOnPhone(browser, studio.code, 'reception')
+    await newCustomer('林小雨', '13800138001')
+    await tap(page, zhCN['tile.orders'])
+    await page.locator('.order-desk__stage--active', { hasText: zhCN['orderStage.pending_deposit'] }).waitFor()
+    await press(page, zhCN['orderDesk.new'])
+
+    await fill(page, zhCN['customers.searchPlaceholder'], '林小雨')
+    await page.locator('.new-order__option', { hasText: '林小雨' }).click()
+    await page.locator('.new-order__option', { hasText: PACKAGE }).click()
+    await tap(page, zhCN['addOns.addService'])
+    await fill(page, zhCN['addOns.serviceNamePlaceholder'], '加急精修')
+    await fill(page, zhCN['addOns.serviceAmountPlaceholder'], '300')
+    await press(page, zhCN['addOns.add'])
+    const total = page.locator('.money-line--total')
+    await expect(total.textContent()).resolves.toContain('¥6,299.00')
+    await settled(page)
+    await screenshot(page, 'desk-new-order')
+    await press(page, zhCN['newOrder.submit'])
+
+    // The new order waits for its deposit; the payment form offers the deposit, in cash, for the deposit's amount.
+    await stageShown(page, 'orderStage.pending_deposit').waitFor()
+    await expect(page.locator('.staff-order__customer').textContent()).resolves.toBe('林小雨')
+    await expect(page.locator('.choice-chip--active', { hasText: zhCN['paymentKind.deposit'] }).count()).resolves.toBe(1)
+    await expect(page.locator('.choice-chip--active', { hasText: zhCN['paymentMethod.cash'] }).count()).resolves.toBe(1)
+    await expect(page.locator('.form-field', { hasText: zhCN['field.amountYuan'] }).locator('input').inputValue()).resolves.toBe('1799.70')
+    await settled(page)
+    await screenshot(page, 'desk-order-pending-deposit')
+    await press(page, zhCN['payment.record'])
+
+    await stageShown(page, 'orderStage.confirmed').waitFor()
+    const payment = page.locator('.pay-row', { hasText: zhCN['paymentKind.deposit'] })
+    await expect(payment.locator('.pay-row__amount').textContent()).resolves.toBe(DEPOSIT)
+    await expect(payment.locator('.pay-status').textContent()).resolves.toBe(zhCN['payment.unaudited'])
+    await page.waitForTimeout(1600)
+    await screenshot(page, 'desk-order-confirmed')
+
+    // Back on the desk (the new-order form was replaced by the order), it is under 已确认 now.
+    await page.goBack()
+    await page.locator('.order-desk__stage', { hasText: zhCN['orderStage.confirmed'] }).click()
+    await page.locator('.order-row', { hasText: '林小雨' }).waitFor()
+    await settled(page)
+    await screenshot(page, 'desk-orders-confirmed')
+
+    const finance = await staffOnPhone(browser, studio.code, 'finance')
+    await tap(finance, zhCN['tile.paymentAudit'])
+    const row = finance.locator('.finance__row', { hasText: '林小雨' })
+    await row.waitFor()
+    await expect(finance.locator('.finance__total-amount').textContent()).resolves.toBe(DEPOSIT)
+    await expect(row.textContent()).resolves.toContain(`${zhCN['paymentKind.deposit']} · ${zhCN['paymentMethod.cash']}`)
+    await settled(finance)
+    await screenshot(finance, 'finance-unaudited')
+    await row.locator('taro-button-core', { hasText: zhCN['finance.audit'] }).click()
+    await finance.getByText(zhCN['finance.nothingToAudit']).waitFor()
+    await expect(finance.locator('.finance__row', { hasText: '林小雨' }).count()).resolves.toBe(0)
+    await expect(finance.locator('.finance__total-amount').textContent()).resolves.toBe('¥0.00')
+    await finance.waitForTimeout(1600)
+    await screenshot(finance, 'finance-audited')
+  }, JOURNEY_TIMEOUT * 2)
+
+  it('lets a retoucher take an order from the production queue and finish retouching it', async () => {
+    await orderInRetouching('陈思', '13800138002')
+    const page = await staffOnPhone(browser, studio.code, 'retoucher')
+    await tap(page, zhCN['tile.productionQueue'])
+    const retouching = page.locator('.queue__section', { has: page.locator('.queue__title', { hasText: zhCN['orderStage.retouching'] }) })
+    const row = retouching.locator('.order-row', { hasText: '陈思' })
+    await row.waitFor()
+    await expect(row.getByText(zhCN['queue.notTaken']).isVisible()).resolves.toBe(true)
+    await settled(page)
+    await screenshot(page, 'queue-retoucher')
+
+    await row.locator('taro-button-core', { hasText: zhCN['queue.take'] }).click()
+    await row.getByText(zhCN['orderRow.takenBy'].replace('{name}', 'retoucher')).waitFor()
+    await page.waitForTimeout(1600)
+    await screenshot(page, 'queue-taken')
+
+    await row.locator('taro-button-core', { hasText: zhCN['queue.done'] }).click()
+    const designing = page.locator('.queue__section', { has: page.locator('.queue__title', { hasText: zhCN['orderStage.designing'] }) })
+    await designing.locator('.order-row', { hasText: '陈思' }).waitFor()
+    await expect(retouching.locator('.order-row', { hasText: '陈思' }).count()).resolves.toBe(0)
+    await page.waitForTimeout(1600)
+    await screenshot(page, 'queue-retouched')
+  }, JOURNEY_TIMEOUT)
+
+  it('does not let reception hand over while a balance remains, and does once it is paid', async () => {
+    await orderReady('王芳', '13800138003')
+    const page = await staffOnPhone(browser, studio.code, 'reception')
+    await tap(page, zhCN['tile.orders'])
+    await page.locator('.order-desk__stage', { hasText: zhCN['orderStage.ready'] }).click()
+    await page.locator('.order-row', { hasText: '王芳' }).click()
+    await stageShown(page, 'orderStage.ready').waitFor()
+
+    // ¥5,999.00 less the ¥1,799.70 deposit.
+    const handOver = page.locator('taro-button-core', { hasText: zhCN['staffOrder.handOver'] })
+    await expect(handOver.getAttribute('class')).resolves.toContain('disabled')
+    const why = zhCN['staffOrder.balanceBlocksHandOver'].replace('{amount}', '¥4,199.30')
+    await expect(page.getByText(why).isVisible()).resolves.toBe(true)
+    await settled(page)
+    await screenshot(page, 'desk-handover-blocked')
+
+    await expect(page.locator('.choice-chip--active', { hasText: zhCN['paymentKind.balance'] }).count()).resolves.toBe(1)
+    await page.locator('.choice-chip', { hasText: zhCN['paymentMethod.card'] }).click()
+    await fill(page, zhCN['payment.referencePlaceholder.card'], 'POS-0042')
+    await press(page, zhCN['payment.record'])
+    await page.getByText(why).waitFor({ state: 'detached' })
+    await expect(page.locator('.money-line--strong .money-line__amount').textContent()).resolves.toBe('¥0.00')
+    await expect(handOver.getAttribute('class')).resolves.not.toContain('disabled')
+    await handOver.scrollIntoViewIfNeeded()
+    await page.waitForTimeout(1600)
+    await screenshot(page, 'desk-handover-ready')
+
+    await handOver.click()
+    await stageShown(page, 'orderStage.completed').waitFor()
+    await expect(page.locator('.timeline__event--current .timeline__stage').textContent()).resolves.toBe(zhCN['orderStage.completed'])
+    await page.waitForTimeout(1600)
+    await screenshot(page, 'desk-order-completed')
+  }, JOURNEY_TIMEOUT * 2)
+
+  it('shows the manager the orders past their expected date and the order settings', async () => {
+    // An order opened ten days ago and never paid: its three days to pay ran out a week ago.
+    const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000)
+    const ops = operationsOf(depsFor(TEST_TABLE))
+    const then = { now: tenDaysAgo }
+    const { token } = await ops.call('auth.staffSignIn', { studioCode: studio.code, username: 'reception', password: TEST_PASSWORD }, undefined, then)
+    const customerId = await newCustomer('赵敏', '13800138004')
+    await ops.call('orders.create', { requestId: ulid(tenDaysAgo.getTime()), customerId, packageId }, token, then)
+
+    const page = await staffOnPhone(browser, studio.code, 'manager')
+    await tap(page, zhCN['tile.overdueOrders'])
+    const row = page.locator('.order-row', { hasText: '赵敏' })
+    await row.waitFor()
+    await expect(row.locator('.order-row__overdue').textContent()).resolves.toBe(zhCN['orderRow.daysLate'].replace('{days}', '7'))
+    await settled(page)
+    await screenshot(page, 'manager-overdue')
+
+    await page.goBack()
+    await tap(page, zhCN['tile.orderSettings'])
+    const retouching = page.locator('.order-settings__row', { hasText: zhCN['orderStage.retouching'] }).locator('input')
+    await expect(retouching.inputValue()).resolves.toBe('10')
+    await retouching.fill('12')
+    await press(page, zhCN['common.save'])
+    await page.getByText(zhCN['common.saved'], { exact: true }).waitFor()
+    const saved = ok(await http('GET', '/settings/orders', as('manager')), 'settings')
+    expect(saved.stageDays.retouching).toBe(12)
+    await page.waitForTimeout(1600)
+    await screenshot(page, 'manager-order-settings')
+  }, JOURNEY_TIMEOUT)
+})
