@@ -370,6 +370,17 @@ export const refundPayment = defineOperation({
   access: FINANCE,
 })
 
+export const retryRefund = defineOperation({
+  name: 'payments.retryRefund',
+  method: 'POST',
+  path: '/orders/{orderId}/refunds/{refundId}/retry',
+  summary: 'Send a WeChat refund again that WeChat Pay did not take (the same out_refund_no: never paid twice)',
+  tag: 'payments',
+  input: z.strictObject({ orderId: IdSchema, refundId: z.string().min(1).max(40) }),
+  output: OrderDetailSchema,
+  access: FINANCE,
+})
+
 export const refundsDue = defineOperation({
   name: 'payments.refundsDue',
   method: 'GET',
@@ -408,5 +419,6 @@ export const orderOperations = [
   auditPayment,
   unauditedPayments,
   refundPayment,
+  retryRefund,
   refundsDue,
 ] as const

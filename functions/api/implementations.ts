@@ -51,7 +51,7 @@ import {
 } from '../staff/manage-staff'
 import { advance, customerOrderList, editOrder, myOrderList, openOrder, ordersInStage, overdueList, queue, readOrder, readOrderSettings, takeWork, toLab, writeOrderSettings, type OrderAppDeps } from '../orders/orders'
 import { decide, deletePhoto, keepSelection, lockSelection, photoList, prepareUpload } from '../orders/photos'
-import { auditOffline, listUnaudited, prepayOrder, recordOffline, refreshOrderPayment, refund, refundCancellation, simulatePayment } from '../payments/payments'
+import { auditOffline, listUnaudited, prepayOrder, recordOffline, refreshOrderPayment, refund, refundCancellation, resendRefund, simulatePayment } from '../payments/payments'
 import { summaryOf } from '../orders/model'
 import { callerOf, type RequestContext } from './context'
 
@@ -184,6 +184,7 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'payments.audit': auditOffline,
   'payments.unaudited': listUnaudited,
   'payments.refund': refund,
+  'payments.retryRefund': resendRefund,
   'payments.refundsDue': async (deps, _input, ctx) => {
     const caller = callerOf(ctx)
     const timeZone = (await policyOf(deps, caller.studioId)).timeZone

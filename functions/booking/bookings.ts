@@ -276,7 +276,8 @@ export async function rescheduleShoot(deps: BookingAppDeps, input: z.output<type
     updatedAt: ctx.now.toISOString(),
   }
   try {
-    return await deps.booking.rescheduleBooking(current, next, locksOf(current), placement.locks, ctx.now)
+    const expectedBy = current.status === 'confirmed' ? studioDate(new Date(next.startsAt), policy.timeZone) : undefined
+    return await deps.booking.rescheduleBooking(current, next, locksOf(current), placement.locks, ctx.now, { shootAt: next.startsAt, expectedBy })
   } catch (error) {
     if (error instanceof DomainError && error.code === 'SLOT_TAKEN') throw await refuse()
     throw error
@@ -290,13 +291,18 @@ export async function cancelShoot(deps: BookingAppDeps, input: z.output<typeof c
   const policy = await policyOf(deps, caller.studioId)
   assertChangeable(appointment, caller, policy.changeCutoffHours, ctx.now)
   const percent = refundPercent(policy, Date.parse(appointment.startsAt), ctx.now.getTime())
-  // Nothing was paid on a booking still waiting for its deposit.
-  const refundDueFen = appointment.status === 'confirmed' ? Math.round((appointment.depositFen * percent) / 100) : 0
+  const order = await deps.orders.get(caller.studioId, appointment.orderId)
+  const paid = order?.paidFen ?? 0
+  // The policy keeps its share of the deposit once the booking was confirmed; anything else paid goes back.
+  const kept = appointment.status === 'confirmed' ? Math.round((Math.min(order?.depositFen ?? appointment.depositFen, paid) * (100 - percent)) / 100) : 0
+  const refundDueFen = paid - kept
   const context = { settings: await orderSettingsOf(deps, caller.studioId), timeZone: policy.timeZone }
   const from = appointment.status === 'confirmed' ? 'confirmed' : 'pending_deposit'
   const change = stageChange({ stage: from, shootAt: appointment.startsAt }, 'cancelled', actorOf(caller), ctx.now, context, {
     note: input.reason,
     set: { refundDueFen },
+    // A payment landing meanwhile would change what is owed back: then the cancel is refused and retried.
+    expectPaidFen: paid,
   })
   return deps.booking.endBooking(
     appointment,

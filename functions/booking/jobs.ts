@@ -17,12 +17,15 @@ export async function releaseExpiredHolds(deps: BookingDeps & OrderDeps, now: Da
     if (!appointment || appointment.status !== 'held') continue
     try {
       const context = { settings: await orderSettingsOf(deps, due.studioId), timeZone: (await policyOf(deps, due.studioId)).timeZone }
-      const change = stageChange({ stage: 'pending_deposit' }, 'cancelled', SYSTEM, now, context, { note: 'hold expired' })
+      // Money taken at the desk short of the deposit goes back in full.
+      const paid = (await deps.orders.get(due.studioId, appointment.orderId))?.paidFen ?? 0
+      const change = stageChange({ stage: 'pending_deposit' }, 'cancelled', SYSTEM, now, context, { note: 'hold expired', set: { refundDueFen: paid }, expectPaidFen: paid })
       await deps.booking.endBooking(appointment, locksOf(appointment), { status: 'expired' }, now, change)
       released++
     } catch (error) {
       // Confirmed or cancelled at this very moment: nothing left to release.
-      if (!(error instanceof DomainError && (error.code === 'VERSION_CONFLICT' || error.code === 'ILLEGAL_TRANSITION'))) throw error
+      // Confirmed, paid or cancelled at this very moment, or its time changing hands: the next run looks again.
+      if (!(error instanceof DomainError && ['VERSION_CONFLICT', 'ILLEGAL_TRANSITION', 'CONFLICT'].includes(error.code))) throw error
     }
   }
   return { released }

@@ -56,7 +56,14 @@ export interface BookingRepository {
   /** Makes the hold permanent, re-taking any lapsed lock still free; PRECONDITION_FAILED if the slot was lost. */
   confirmBooking(appointment: AppointmentRecord, locks: LockRef[], now: Date, orderChange: StageChange): Promise<AppointmentRecord>
   /** Moves the locks and the appointment in one transaction; SLOT_TAKEN if the new time is not free. */
-  rescheduleBooking(current: AppointmentRecord, next: AppointmentRecord, oldLocks: LockRef[], newLocks: LockRef[], now: Date): Promise<AppointmentRecord>
+  rescheduleBooking(
+    current: AppointmentRecord,
+    next: AppointmentRecord,
+    oldLocks: LockRef[],
+    newLocks: LockRef[],
+    now: Date,
+    order: { shootAt: string; expectedBy?: string },
+  ): Promise<AppointmentRecord>
   /** Cancels (or expires) the appointment and its order and frees its locks; refuses if its status changed meanwhile. */
   endBooking(
     appointment: AppointmentRecord,

@@ -24,7 +24,7 @@ export const LOCK_CELL_MINUTES = 30
 const CELL = LOCK_CELL_MINUTES * 60_000
 
 /** A transaction holds at most 100 items; a booking also writes its appointment, order and index items. */
-export const MAX_LOCKS_PER_BOOKING = 96
+export const MAX_LOCKS_PER_BOOKING = 93
 
 /** The cells a session occupies on each of its resources: from its start to its end plus the buffer after it. */
 export function lockCells(startsAt: number, endsAt: number, bufferMinutes: number): number[] {

@@ -179,6 +179,7 @@ export async function advance(deps: OrderAppDeps, input: z.output<typeof advance
     requireZeroBalance: input.to === 'completed',
     clearWork: input.to !== 'ready' && input.to !== 'completed',
     set: input.to === 'proofing' ? { proofRounds: [...order.proofRounds, { round: order.proofRounds.length + 1, sentAt: ctx.now.toISOString() }] } : undefined,
+    expectVersion: input.to === 'proofing' ? order.version : undefined,
   })
   await deps.orders.changeStage(order, change)
   return (await deps.orders.get(caller.studioId, order.id))!

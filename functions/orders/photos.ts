@@ -138,6 +138,7 @@ export async function lockSelection(deps: OrderAppDeps, input: z.output<typeof c
       set: { selection, addOns },
       addToTotalFen: price.extraFen,
       clearWork: true,
+      expectVersion: order.version,
     }),
   )
   return (await deps.orders.get(caller.studioId, order.id))!
@@ -167,6 +168,7 @@ export async function decide(deps: OrderAppDeps, input: z.output<typeof decidePr
       note: input.decision === 'revise' ? input.comment : undefined,
       set: { proofRounds: [...rounds.slice(0, -1), decided] },
       clearWork: true,
+      expectVersion: order.version,
     }),
   )
   return (await deps.orders.get(caller.studioId, order.id))!

@@ -62,6 +62,10 @@ export interface StageChange {
   requireZeroBalance?: boolean
   /** Clear the assignee and the lab date (a new stage starts untaken). */
   clearWork?: boolean
+  /** Move only if the order is still the version read (when `set` is built from what was read). */
+  expectVersion?: number
+  /** Move only if nothing was paid or refunded since (a cancellation's refund is computed from it). */
+  expectPaidFen?: number
 }
 
 export interface OrderRepository {
@@ -102,6 +106,10 @@ export interface OrderRepository {
   audit(order: OrderRecord, payment: PaymentRecord, by: Actor, at: string, audit: NewAuditEntry): Promise<PaymentRecord>
   /** Writes a refund entry once, taking it off the payment's refundable amount and the order's paid amount. */
   refund(order: OrderRecord | undefined, payment: PaymentRecord, refund: PaymentRecord, audit: NewAuditEntry): Promise<boolean>
+  /** An entry in the studio's audit log on its own (money that was refused, for instance). */
+  recordAudit(studioId: string, entry: NewAuditEntry): Promise<void>
+  /** Lists the order among refunds due again (a refund WeChat Pay did not take waits for finance). */
+  markRefundOwed(order: OrderRecord, at: string): Promise<void>
   setPaymentStatus(payment: PaymentRecord, status: PaymentRecord['status'], fields?: Partial<PaymentRecord>): Promise<void>
   unaudited(studioId: string, options: { limit: number; cursor?: string }): Promise<{ items: PaymentRecord[]; nextCursor?: string }>
   refundsDue(studioId: string): Promise<OrderRecord[]>

@@ -6,6 +6,7 @@ import type {
   recordOfflinePayment,
   refreshPayment,
   refundPayment,
+  retryRefund,
   simulatePay,
   unauditedPayments,
 } from '../../types/order-operations'
@@ -34,8 +35,8 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
  * generation, so a retried or concurrent prepay for the same charge names the same trade
  * and WeChat Pay can never take it twice. 26 characters of Crockford base32.
  */
-export function outTradeNoFor(orderId: string, kind: string, amountFen: number, generation: number): string {
-  const digest = createHash('sha256').update(`${orderId}|${kind}|${amountFen}|${generation}`).digest()
+export function outTradeNoFor(studioId: string, orderId: string, kind: string, amountFen: number, generation: number): string {
+  const digest = createHash('sha256').update(`${studioId}|${orderId}|${kind}|${amountFen}|${generation}`).digest()
   let out = ''
   for (let i = 0; i < 26; i++) out += CROCKFORD[digest[i]! % 32]
   return out
@@ -53,7 +54,7 @@ export function detailOf(partition: OrderPartition) {
 
 /** Paid so far towards the extra photos (their add-on), so they are not asked for twice. */
 const paidFor = (partition: OrderPartition, kind: PaymentRecord['kind']) =>
-  partition.payments.filter((p) => p.kind === kind && p.amountFen > 0 && p.status !== 'refund_processing').reduce((sum, p) => sum + p.amountFen, 0)
+  partition.payments.filter((p) => p.kind === kind && p.amountFen > 0 && p.status === 'captured').reduce((sum, p) => sum + p.refundableFen, 0)
 
 function amountDue(partition: OrderPartition, kind: PaymentIntent['kind']): number {
   const { order } = partition
@@ -68,6 +69,22 @@ function amountDue(partition: OrderPartition, kind: PaymentIntent['kind']): numb
     return Math.min(Math.max(0, extra - paidFor(partition, 'extra_photos')), order.balanceFen)
   }
   return order.balanceFen
+}
+
+/**
+ * Closes a charge at WeChat Pay before it is replaced or its order ends. If the customer
+ * paid it a moment ago (WeChat refuses to close a paid charge), the payment is applied —
+ * or, when the order can no longer take it, refunded — instead of lost.
+ */
+async function closeCharge(deps: PaymentDeps, intent: PaymentIntent, now: Date) {
+  try {
+    await deps.payments.close(intent.outTradeNo)
+    await deps.orders.closeIntent(intent)
+  } catch (error) {
+    const transaction = await deps.payments.query(intent.outTradeNo).catch(() => undefined)
+    if (transaction?.tradeState === 'SUCCESS') await applyTransaction(deps, intent, transaction, now)
+    else logger.error('could not close a WeChat Pay charge', { outTradeNo: intent.outTradeNo, error: String(error) })
+  }
 }
 
 const DESCRIPTIONS: Record<PaymentIntent['kind'], string> = { deposit: '定金', balance: '尾款', extra_photos: '加选照片' }
@@ -88,15 +105,13 @@ export async function prepayOrder(deps: PaymentDeps, input: z.output<typeof prep
 
   // Earlier charges of this kind for another amount (the balance changed) are closed first.
   for (const stale of partition.intents.filter((i) => i.kind === input.kind && i.status === 'open' && i.amountFen !== amountFen)) {
-    await deps.payments.close(stale.outTradeNo)
-    await deps.orders.closeIntent(stale)
+    await closeCharge(deps, stale, ctx.now)
   }
   for (let generation = 0; generation < 20; generation++) {
-    const outTradeNo = outTradeNoFor(partition.order.id, input.kind, amountFen, generation)
+    const outTradeNo = outTradeNoFor(caller.studioId, partition.order.id, input.kind, amountFen, generation)
     let intent = partition.intents.find((i) => i.outTradeNo === outTradeNo) ?? (await deps.orders.getIntent(caller.studioId, partition.order.id, outTradeNo))
     if (intent && intent.status === 'open' && Date.parse(intent.expiresAt) - 60_000 < ctx.now.getTime()) {
-      await deps.payments.close(intent.outTradeNo)
-      await deps.orders.closeIntent(intent)
+      await closeCharge(deps, intent, ctx.now)
       continue
     }
     if (intent && intent.status !== 'open') continue
@@ -176,11 +191,33 @@ export async function handlePaymentNotification(deps: PaymentDeps, request: Noti
   const [studioId, orderId] = (transaction.attach ?? '').split('/')
   if (!studioId || !orderId) throw new PaymentNotificationError('malformed', 'The notification names no order')
   const intent = await deps.orders.getIntent(studioId, orderId, transaction.outTradeNo)
-  if (!intent) {
-    logger.error('payment notification for an unknown trade', { outTradeNo: transaction.outTradeNo })
-    return 'rejected'
+  if (intent) return applyTransaction(deps, intent, transaction, now)
+  // Money for a charge we never asked for (genuinely signed, so WeChat took it): give it back.
+  const order = await deps.orders.get(studioId, orderId)
+  if (!order) {
+    logger.error('payment notification for an unknown order', { outTradeNo: transaction.outTradeNo })
+    throw new Error('payment for an unknown order')
   }
-  return applyTransaction(deps, intent, transaction, now)
+  logger.error('payment notification for an unknown charge', { outTradeNo: transaction.outTradeNo })
+  const stray: PaymentIntent = {
+    outTradeNo: transaction.outTradeNo,
+    studioId,
+    orderId,
+    customerId: order.customerId,
+    kind: 'balance',
+    amountFen: transaction.amountFen,
+    prepayId: '',
+    status: 'paid',
+    createdAt: now.toISOString(),
+    expiresAt: now.toISOString(),
+  }
+  return refundUncredited(deps, paymentOf(stray, transaction, now), undefined, {
+    action: 'payment.rejected',
+    actorId: 'wechat-pay',
+    actorName: 'WeChat Pay',
+    targetId: orderId,
+    detail: { outTradeNo: transaction.outTradeNo, amountFen: transaction.amountFen, reason: 'unknown charge' },
+  })
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -200,25 +237,15 @@ export async function applyTransaction(deps: PaymentDeps, intent: PaymentIntent,
     targetId: intent.orderId,
     detail: { outTradeNo: intent.outTradeNo, kind: intent.kind, ...detail },
   })
-  if (transaction.amountFen !== intent.amountFen || transaction.outTradeNo !== intent.outTradeNo) {
+  if (transaction.outTradeNo !== intent.outTradeNo) throw new Error('a transaction applied to another charge')
+  const payment = paymentOf(intent, transaction, now)
+  if (transaction.amountFen !== intent.amountFen) {
+    // Never credit an amount other than the one asked for. WeChat Pay's notifications carry the
+    // amount it was told at prepay, so this is a fault to look into, not money to move: it is
+    // logged as an error and kept in the audit log, and the charge stays open for its real payment.
     logger.error('payment amount does not match the charge', { outTradeNo: intent.outTradeNo, expected: intent.amountFen, got: transaction.amountFen })
+    await deps.orders.recordAudit(intent.studioId, audit('payment.rejected', { amountFen: transaction.amountFen, expectedFen: intent.amountFen, reason: 'amount differs from the charge' }))
     return 'rejected'
-  }
-  const payment: PaymentRecord = {
-    id: intent.outTradeNo,
-    studioId: intent.studioId,
-    orderId: intent.orderId,
-    customerId: intent.customerId,
-    kind: intent.kind,
-    method: 'wechat',
-    amountFen: transaction.amountFen,
-    refundableFen: transaction.amountFen,
-    status: 'captured',
-    audited: true,
-    recordedBy: SYSTEM,
-    outTradeNo: intent.outTradeNo,
-    transactionId: transaction.transactionId,
-    at: transaction.successTime ? new Date(transaction.successTime).toISOString() : now.toISOString(),
   }
   for (let attempt = 0; ; attempt++) {
     const order = await deps.orders.get(intent.studioId, intent.orderId)
@@ -243,6 +270,25 @@ export async function applyTransaction(deps: PaymentDeps, intent: PaymentIntent,
   return refundUncredited(deps, payment, intent, audit('payment.rejected', { amountFen: payment.amountFen, reason: 'could not be credited' }))
 }
 
+function paymentOf(intent: PaymentIntent, transaction: Transaction, now: Date): PaymentRecord {
+  return {
+    id: intent.outTradeNo,
+    studioId: intent.studioId,
+    orderId: intent.orderId,
+    customerId: intent.customerId,
+    kind: intent.kind,
+    method: 'wechat',
+    amountFen: transaction.amountFen,
+    refundableFen: transaction.amountFen,
+    status: 'captured',
+    audited: true,
+    recordedBy: SYSTEM,
+    outTradeNo: intent.outTradeNo,
+    transactionId: transaction.transactionId,
+    at: transaction.successTime ? new Date(transaction.successTime).toISOString() : now.toISOString(),
+  }
+}
+
 async function depositConfirmation(deps: PaymentDeps, order: OrderRecord, intent: PaymentIntent, now: Date) {
   if (intent.kind !== 'deposit') return undefined
   const lapsedHold = order.stage === 'cancelled' && order.appointmentId
@@ -257,7 +303,7 @@ async function depositConfirmation(deps: PaymentDeps, order: OrderRecord, intent
   return { change, booking: appointment ? { appointment, locks: locksOf(appointment) } : undefined }
 }
 
-async function refundUncredited(deps: PaymentDeps, payment: PaymentRecord, intent: PaymentIntent, audit: NewAuditEntry): Promise<NotificationOutcome> {
+async function refundUncredited(deps: PaymentDeps, payment: PaymentRecord, intent: PaymentIntent | undefined, audit: NewAuditEntry): Promise<NotificationOutcome> {
   const uncredited: PaymentRecord = { ...payment, status: 'refund_processing', reason: 'could not be credited' }
   if (!(await deps.orders.recordUncredited(uncredited, intent, audit))) {
     // Recorded before: if that was the credit itself, there is nothing to give back.
@@ -277,27 +323,44 @@ async function refundUncredited(deps: PaymentDeps, payment: PaymentRecord, inten
     status: 'refund_processing',
   }
   await deps.orders.refund(undefined, uncredited, refund, { ...audit, action: 'payment.refunded' })
-  await sendRefund(deps, uncredited, refund)
+  try {
+    await sendRefund(deps, uncredited, refund)
+  } catch (error) {
+    // Recorded as a failed refund on the order, for finance to send again; WeChat need not resend.
+    if (!(error instanceof DomainError && error.code === 'PAYMENT_PROVIDER_ERROR')) throw error
+  }
   return 'refunded'
+}
+
+/** A refund WeChat Pay did not take: marked failed, and its order listed among refunds due until finance sends it again. */
+async function refundFailed(deps: PaymentDeps, refund: PaymentRecord) {
+  await deps.orders.setPaymentStatus(refund, 'refund_failed')
+  const order = await deps.orders.get(refund.studioId, refund.orderId)
+  if (order) await deps.orders.markRefundOwed(order, new Date().toISOString())
 }
 
 /** Asks WeChat Pay to send a refund back (same out_refund_no on a retry) and records how it went. */
 async function sendRefund(deps: PaymentDeps, payment: PaymentRecord, refund: PaymentRecord) {
+  let result
   try {
-    const result = await deps.payments.refund({
+    result = await deps.payments.refund({
       outTradeNo: payment.outTradeNo!,
       outRefundNo: refund.outRefundNo!,
       refundFen: -refund.amountFen,
       totalFen: payment.amountFen,
       reason: refund.reason,
     })
-    const status = result.status === 'SUCCESS' ? 'refunded' : result.status === 'PROCESSING' ? 'refund_processing' : 'refund_failed'
-    await deps.orders.setPaymentStatus(refund, status, { transactionId: result.refundId })
   } catch (error) {
     logger.error('refund request failed', { outRefundNo: refund.outRefundNo, error: String(error) })
-    await deps.orders.setPaymentStatus(refund, 'refund_failed')
+    await refundFailed(deps, refund)
     throw new DomainError('PAYMENT_PROVIDER_ERROR', 'WeChat Pay did not take the refund; try again (it will not be paid twice)')
   }
+  if (result.status === 'CLOSED' || result.status === 'ABNORMAL') {
+    logger.error('refund not paid out', { outRefundNo: refund.outRefundNo, status: result.status })
+    await refundFailed(deps, refund)
+    return
+  }
+  await deps.orders.setPaymentStatus(refund, result.status === 'SUCCESS' ? 'refunded' : 'refund_processing', { transactionId: result.refundId })
 }
 
 async function loadForMoney(deps: PaymentDeps, caller: Caller, orderId: string) {
@@ -406,6 +469,10 @@ export async function refund(deps: PaymentDeps, input: z.output<typeof refundPay
   const payment = partition.payments.find((p) => p.id === input.paymentId && p.amountFen > 0)
   if (!payment) throw notFound('Payment')
   const existing = partition.payments.find((p) => p.id === input.requestId)
+  // The same request again: only the very same refund counts as done.
+  if (existing && !(existing.kind === 'refund' && existing.refundOf === payment.id && existing.amountFen === -input.amountFen)) {
+    throw new DomainError('CONFLICT', 'This request id was used for something else')
+  }
   if (!existing && input.amountFen > payment.refundableFen) throw new DomainError('OVERPAYMENT', `At most ${payment.refundableFen} fen of this payment can be refunded`)
   const entry: PaymentRecord = existing ?? {
     id: input.requestId,
@@ -438,16 +505,33 @@ export async function refund(deps: PaymentDeps, input: z.output<typeof refundPay
   return orderDetail(deps, caller.studioId, partition.order.id)
 }
 
+/** Finance sends a WeChat refund again that WeChat Pay did not take (same out_refund_no: never paid twice). */
+export async function resendRefund(deps: PaymentDeps, input: z.output<typeof retryRefund.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const partition = await loadForMoney(deps, caller, input.orderId)
+  const entry = partition.payments.find((p) => p.id === input.refundId && p.kind === 'refund')
+  const payment = entry && partition.payments.find((p) => p.id === entry.refundOf)
+  if (!entry || !payment) throw notFound('Refund')
+  if (entry.method !== 'wechat' || entry.status === 'refunded') throw new DomainError('PRECONDITION_FAILED', 'This refund is not waiting to be sent')
+  await sendRefund(deps, payment, entry)
+  return orderDetail(deps, caller.studioId, partition.order.id)
+}
+
 /**
  * After a cancellation: what the policy refunds of a deposit paid by WeChat goes back
  * automatically (one stable out_refund_no per order). Offline deposits wait for finance.
  */
 export async function refundCancellation(deps: PaymentDeps, studioId: string, orderId: string, now: Date) {
-  const partition = await deps.orders.partition(studioId, orderId)
-  if (!partition || partition.order.stage !== 'cancelled') return
-  let owed = (partition.order.refundDueFen ?? 0) - partition.order.refundedFen
-  for (const payment of partition.payments.filter((p) => p.method === 'wechat' && p.amountFen > 0 && p.refundableFen > 0)) {
+  const first = await deps.orders.partition(studioId, orderId)
+  if (!first || first.order.stage !== 'cancelled') return
+  for (const intent of first.intents.filter((i) => i.status === 'open')) await closeCharge(deps, intent, now)
+  for (const candidate of first.payments.filter((p) => p.method === 'wechat' && p.amountFen > 0 && p.status === 'captured')) {
+    // Read again for each refund: what is owed and what is left change with every one.
+    const partition = (await deps.orders.partition(studioId, orderId))!
+    const owed = (partition.order.refundDueFen ?? 0) - partition.order.refundedFen
+    const payment = partition.payments.find((p) => p.id === candidate.id)!
     if (owed <= 0) break
+    if (payment.refundableFen <= 0) continue
     const amount = Math.min(owed, payment.refundableFen)
     const id = `${payment.id}C`
     const entry: PaymentRecord = {
@@ -463,18 +547,19 @@ export async function refundCancellation(deps: PaymentDeps, studioId: string, or
       outRefundNo: id,
       at: now.toISOString(),
     }
-    await deps.orders.refund(partition.order, payment, entry, {
+    const written = await deps.orders.refund(partition.order, payment, entry, {
       action: 'payment.refunded',
       actorId: 'system',
       actorName: 'system',
       targetId: orderId,
       detail: { paymentId: payment.id, refundId: id, amountFen: amount, reason: 'cancellation' },
     })
-    await sendRefund(deps, payment, entry)
-    owed -= amount
-  }
-  for (const intent of partition.intents.filter((i) => i.status === 'open')) {
-    await deps.payments.close(intent.outTradeNo)
-    await deps.orders.closeIntent(intent)
+    if (!written) continue
+    try {
+      await sendRefund(deps, payment, entry)
+    } catch (error) {
+      // The cancellation stands; the refund waits among refunds due for finance to send again.
+      if (!(error instanceof DomainError && error.code === 'PAYMENT_PROVIDER_ERROR')) throw error
+    }
   }
 }

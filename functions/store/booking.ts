@@ -240,7 +240,14 @@ export class DynamoBookingRepository implements BookingRepository {
     return next
   }
 
-  async rescheduleBooking(current: AppointmentRecord, next: AppointmentRecord, oldLocks: LockRef[], newLocks: LockRef[], now: Date) {
+  async rescheduleBooking(
+    current: AppointmentRecord,
+    next: AppointmentRecord,
+    oldLocks: LockRef[],
+    newLocks: LockRef[],
+    now: Date,
+    order: { shootAt: string; expectedBy?: string },
+  ) {
     const { studioId, id } = current
     const released = oldLocks.filter((l) => !newLocks.some((n) => sameLock(l, n)))
     const taken = newLocks.filter((n) => !oldLocks.some((l) => sameLock(l, n)))
@@ -253,6 +260,15 @@ export class DynamoBookingRepository implements BookingRepository {
       ...kept.map((lock) => ({
         ConditionCheck: { TableName: this.table, Key: lockKey(studioId, lock), ConditionExpression: 'appointmentId = :id', ExpressionAttributeValues: { ':id': id } },
       })),
+      // The order shows the new shoot date; while confirmed, it is also the date it is expected by.
+      {
+        Update: {
+          TableName: this.table,
+          Key: keys.order(studioId, current.orderId),
+          UpdateExpression: order.expectedBy ? 'SET shootAt = :at, expectedBy = :exp, gsi1sk = :sk' : 'SET shootAt = :at',
+          ExpressionAttributeValues: { ':at': order.shootAt, ...(order.expectedBy ? { ':exp': order.expectedBy, ':sk': `${order.expectedBy}#${current.orderId}` } : {}) },
+        },
+      },
     ]
     if (items.length > 100) throw new DomainError('PRECONDITION_FAILED', 'This session is too long to move in one step; cancel it and book again')
     try {
@@ -298,7 +314,9 @@ export class DynamoBookingRepository implements BookingRepository {
     } catch (error) {
       throw conditionFailure(error, [
         new DomainError('VERSION_CONFLICT', 'This booking changed meanwhile; reload and try again'),
-        new DomainError('ILLEGAL_TRANSITION', 'The order has moved past the point where it can be cancelled'),
+        new DomainError('ILLEGAL_TRANSITION', 'The order has moved past the point where it can be cancelled, or was paid meanwhile'),
+        // A lapsed hold's lock taken over at this moment: read again and release what is still ours.
+        ...items.slice(2).map(() => new DomainError('CONFLICT', 'The booking’s time changed hands meanwhile; try again')),
       ])
     }
     return next

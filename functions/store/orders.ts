@@ -113,6 +113,8 @@ export function stageUpdate(order: Pick<OrderRecord, 'studioId' | 'id'>, change:
   for (const [attribute, v] of Object.entries(change.set ?? {})) update.set(attribute, v)
   if (change.addToTotalFen) update.add('totalFen', change.addToTotalFen).add('balanceFen', change.addToTotalFen)
   if (change.requireZeroBalance) update.when('balanceFen', '=', 0)
+  if (change.expectVersion !== undefined) update.when('version', '=', change.expectVersion)
+  if (change.expectPaidFen !== undefined) update.when('paidFen', '=', change.expectPaidFen)
   if (change.clearWork) update.remove('assignee').remove('labSentAt')
   if (change.to === 'cancelled' && (change.set?.refundDueFen ?? 0) > 0) {
     update.set('gsi3pk', keys.refundsDue(order.studioId)).set('gsi3sk', `${change.event.at}#${order.id}`)
@@ -213,9 +215,13 @@ export class DynamoOrderRepository implements OrderRepository {
     try {
       await this.db.send(new UpdateCommand(stageUpdate(order, change).build(this.table, keys.order(order.studioId, order.id))))
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException && change.requireZeroBalance) {
+      if (error instanceof ConditionalCheckFailedException) {
+        // Say which condition failed: the stage moved, money is owed, or someone changed the order.
         const fresh = await this.get(order.studioId, order.id)
-        if (fresh?.stage === change.from) throw new DomainError('BALANCE_DUE', `There is still ${fresh.balanceFen} fen to pay`)
+        if (fresh?.stage === change.from) {
+          if (change.requireZeroBalance && fresh.balanceFen !== 0) throw new DomainError('BALANCE_DUE', `There is still ${fresh.balanceFen} fen to pay`)
+          throw new DomainError('VERSION_CONFLICT', 'Someone else changed this order meanwhile; reload and try again')
+        }
       }
       throw conditionFailure(error, [wrongStage(change)])
     }
@@ -356,7 +362,12 @@ export class DynamoOrderRepository implements OrderRepository {
       const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : []
       const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed')
       if (failed === 0) return false
-      if (failed === 1) throw new DomainError(options.confirm ? 'ILLEGAL_TRANSITION' : 'OVERPAYMENT', 'The order cannot take this payment as it stands')
+      if (failed === 1) {
+        // On the confirming path the stage and the balance share one condition: tell them apart.
+        const fresh = options.confirm ? await this.get(order.studioId, order.id) : undefined
+        const moved = options.confirm && fresh?.stage !== options.confirm.change.from
+        throw new DomainError(moved ? 'ILLEGAL_TRANSITION' : 'OVERPAYMENT', 'The order cannot take this payment as it stands')
+      }
       if (failed === items.length - confirmation.length) throw new DomainError('ILLEGAL_TRANSITION', 'The booking changed meanwhile')
       if (failed > items.length - confirmation.length) throw new DomainError('SLOT_TAKEN', 'The hold on this time ran out and someone else has booked it')
       throw conditionFailure(error, [])
@@ -407,8 +418,10 @@ export class DynamoOrderRepository implements OrderRepository {
         Update: {
           TableName: this.table,
           Key: keys.order(order.studioId, order.id),
-          UpdateExpression: 'SET unauditedFen = unauditedFen - :a, updatedAt = :at',
-          ExpressionAttributeValues: { ':a': payment.amountFen, ':at': at },
+          UpdateExpression: 'SET unauditedFen = unauditedFen - :a, updatedAt = :at, #version = #version + :one',
+          ExpressionAttributeNames: { '#version': 'version' },
+          // What was refunded of it already left the unaudited total with the refund.
+          ExpressionAttributeValues: { ':a': payment.refundableFen, ':at': at, ':one': 1 },
         },
       },
       this.auditPut(order.studioId, audit),
@@ -431,6 +444,7 @@ export class DynamoOrderRepository implements OrderRepository {
       .add('refundedFen', amount)
       .add('version', 1)
       .set('updatedAt', refund.at)
+    if (!payment.audited) orderUpdate.add('unauditedFen', -amount)
     if (order && order.stage === 'cancelled' && (order.refundDueFen ?? 0) <= order.refundedFen + amount) orderUpdate.remove('gsi3pk').remove('gsi3sk')
     const items = [
       { Put: { TableName: this.table, Item: paymentItem(refund), ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -455,6 +469,22 @@ export class DynamoOrderRepository implements OrderRepository {
       if (reasons[0]?.Code === 'ConditionalCheckFailed') return false
       throw conditionFailure(error, [undefined, new DomainError('OVERPAYMENT', 'That is more than is left to refund of this payment'), new DomainError('OVERPAYMENT', 'That is more than was paid on this order')])
     }
+  }
+
+  async recordAudit(studioId: string, entry: NewAuditEntry) {
+    await this.db.send(new PutCommand(this.auditPut(studioId, entry).Put))
+  }
+
+  async markRefundOwed(order: OrderRecord, at: string) {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.order(order.studioId, order.id),
+        UpdateExpression: 'SET gsi3pk = :p, gsi3sk = :s',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':p': keys.refundsDue(order.studioId), ':s': `${at}#${order.id}` },
+      }),
+    )
   }
 
   async setPaymentStatus(payment: PaymentRecord, status: PaymentRecord['status'], fields: Partial<PaymentRecord> = {}) {

@@ -32,6 +32,14 @@ async function bookAs(customer: { token: string }, slotIndex: number) {
 }
 
 /** Pays as the customer would: a prepay, then WeChat Pay's notification — sent by the test acting as WeChat Pay, or by the simulator. */
+/** A booking more than a week ahead, where cancelling gives the whole deposit back. */
+async function bookFarAhead(customer: { token: string }, index: number) {
+  const slots = (await freeSlots(customer.token, setup.pkg.id, setup.branchId)).filter((slot) => Date.parse(slot.startsAt) - Date.now() > 8 * 86_400_000)
+  const booked = await http('POST', '/bookings', { token: customer.token, body: { packageId: setup.pkg.id, branchId: setup.branchId, startsAt: slots[index]!.startsAt } })
+  expect(booked.status).toBe(200)
+  return booked.body as { id: string; orderId: string }
+}
+
 async function payOnline(customer: { token: string }, orderId: string, kind: 'deposit' | 'balance' | 'extra_photos', via: 'notification' | 'simulator' = 'notification') {
   const prepay = await http('POST', `/orders/${orderId}/wechat-pay`, { token: customer.token, body: { kind } })
   expect(prepay.status).toBe(200)
@@ -347,6 +355,67 @@ describe('offline payments, audit and refunds', () => {
     expect(order).toMatchObject({ stage: 'cancelled', refundDueFen: DEPOSIT, refundedFen: DEPOSIT, paidFen: 0 })
     expect(payments.find((p) => p.kind === 'refund')).toMatchObject({ method: 'wechat', amountFen: -DEPOSIT, status: 'refunded' })
     expect((await http('GET', '/payments/refunds-due', { token: tokens.finance })).body.items.map((o: any) => o.id)).not.toContain(booked.orderId)
+  })
+})
+
+describe('cancellations and refunds that go wrong', () => {
+  it('owes back everything paid beyond the share of the deposit the policy keeps', async () => {
+    // Inside three days the policy keeps the deposit; what was paid beyond it is still owed back.
+    const late = await signInCustomer(setup.studio.code, 'cancels-late')
+    const soon = (await freeSlots(late.token, setup.pkg.id, setup.branchId)).find((slot) => Date.parse(slot.startsAt) - Date.now() < 2 * 86_400_000 && Date.parse(slot.startsAt) - Date.now() > 14 * 3_600_000)!
+    const close = (await http('POST', '/bookings', { token: late.token, body: { packageId: setup.pkg.id, branchId: setup.branchId, startsAt: soon.startsAt } })).body
+    await http('POST', `/orders/${close.orderId}/payments`, { token: tokens.reception, body: { requestId: ulid(), kind: 'deposit', method: 'cash', amountFen: DEPOSIT + 10000 } })
+    expect((await http('POST', `/bookings/${close.id}/cancel`, { token: late.token, body: {} })).status).toBe(200)
+    expect((await orderOf(tokens.finance!, close.orderId)).order).toMatchObject({ stage: 'cancelled', paidFen: DEPOSIT + 10000, refundDueFen: 10000 })
+
+    const payer = await signInCustomer(setup.studio.code, 'paid-ahead')
+    const booking = await bookFarAhead(payer, 3)
+    // Deposit online, and the rest at the desk well before the shoot.
+    await payOnline(payer, booking.orderId, 'deposit', 'simulator')
+    await http('POST', `/orders/${booking.orderId}/payments`, { token: tokens.reception, body: { requestId: ulid(), kind: 'balance', method: 'transfer', amountFen: PRICE - DEPOSIT } })
+    const cancelled = await http('POST', `/bookings/${booking.id}/cancel`, { token: tokens.reception, body: { reason: '客户改期到明年' } })
+    expect(cancelled.status).toBe(200)
+    const { order, payments } = await orderOf(tokens.finance!, booking.orderId)
+    // More than a week ahead the policy keeps nothing: all of it is owed back.
+    expect(order).toMatchObject({ stage: 'cancelled', refundDueFen: PRICE })
+    // The WeChat deposit went back by itself; the transfer waits for finance.
+    expect(payments.filter((p) => p.kind === 'refund')).toEqual([expect.objectContaining({ method: 'wechat', amountFen: -DEPOSIT, status: 'refunded' })])
+    const due = (await http('GET', '/payments/refunds-due', { token: tokens.finance })).body.items.find((o: any) => o.id === booking.orderId)
+    expect(due).toMatchObject({ refundDueFen: PRICE, refundedFen: DEPOSIT })
+  })
+
+  it('keeps a refund WeChat Pay did not take among refunds due, and sends it again once', async () => {
+    const payer = await signInCustomer(setup.studio.code, 'refund-retry')
+    const booking = await bookFarAhead(payer, 6)
+    // Paid by a notification WeChat Pay's book does not know yet: its refund will be refused at first.
+    const charge = await payOnline(payer, booking.orderId, 'deposit')
+    const cancelled = await http('POST', `/bookings/${booking.id}/cancel`, { token: payer.token, body: {} })
+    expect(cancelled.status).toBe(200)
+    let detail = await orderOf(tokens.finance!, booking.orderId)
+    const failed = detail.payments.find((p) => p.kind === 'refund')
+    expect(failed).toMatchObject({ status: 'refund_failed', amountFen: -DEPOSIT })
+    expect((await http('GET', '/payments/refunds-due', { token: tokens.finance })).body.items.map((o: any) => o.id)).toContain(booking.orderId)
+    // WeChat Pay catches up; finance sends the same refund again.
+    await http('POST', `/orders/${booking.orderId}/wechat-pay/${charge.outTradeNo}/simulate`, { token: payer.token, body: { deliverNotification: false } })
+    expect((await http('POST', `/orders/${booking.orderId}/refunds/${failed.id}/retry`, { token: tokens.reception, body: {} })).status).toBe(403)
+    const retried = await http('POST', `/orders/${booking.orderId}/refunds/${failed.id}/retry`, { token: tokens.finance, body: {} })
+    expect(retried.body.payments.find((p: any) => p.id === failed.id).status).toBe('refunded')
+    expect((await http('POST', `/orders/${booking.orderId}/refunds/${failed.id}/retry`, { token: tokens.finance, body: {} })).body.error.code).toBe('PRECONDITION_FAILED')
+    detail = await orderOf(tokens.finance!, booking.orderId)
+    expect(detail.payments.filter((p) => p.kind === 'refund')).toHaveLength(1)
+    expect(detail.order).toMatchObject({ paidFen: 0, refundedFen: DEPOSIT })
+  })
+
+  it('moves the order’s shoot date with a rescheduled booking', async () => {
+    const mover = await signInCustomer(setup.studio.code, 'mover')
+    const booking = await bookAs(mover, 24)
+    await payOnline(mover, booking.orderId, 'deposit')
+    const slots = await freeSlots(mover.token, setup.pkg.id, setup.branchId)
+    const moved = await http('POST', `/bookings/${booking.id}/reschedule`, { token: mover.token, body: { startsAt: slots[slots.length - 1]!.startsAt } })
+    expect(moved.status).toBe(200)
+    const { order } = await orderOf(mover.token, booking.orderId)
+    expect(order.shootAt).toBe(moved.body.startsAt)
+    expect(order.expectedBy).toBe(new Date(moved.body.startsAt).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' }))
   })
 })
 

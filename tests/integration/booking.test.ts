@@ -1,3 +1,4 @@
+import { ulid } from 'ulid'
 import type { AppDeps } from '../../functions/api/implementations'
 import { releaseExpiredHolds, sendShootReminders } from '../../functions/booking/jobs'
 import { SimulatedSubscribeMessages } from '../../functions/integrations/wechat-subscribe'
@@ -141,7 +142,8 @@ describe('changing a booking', () => {
     const amy = await customerOf(s, 'amy')
     const reception = await s.sign('reception')
     const a = await s.ops.call('bookings.book', { packageId: s.pkg.id, branchId: s.branchId, startsAt: at(day, '10:00') }, amy.token)
-    await s.ops.call('bookings.confirm', { appointmentId: a.id }, s.manager)
+    // The deposit is paid at the desk.
+    await s.ops.call('payments.recordOffline', { orderId: a.orderId, requestId: ulid(), kind: 'deposit', method: 'cash', amountFen: 99950 }, reception)
     // A later price change does not alter what this booking was sold at.
     const { id: _id, depositFen: _d, active: _a, sortOrder: _s, version, createdAt: _c, updatedAt: _u, ...fields } = s.pkg
     await s.ops.call('catalog.updatePackage', { ...fields, packageId: s.pkg.id, version, priceFen: 299900 }, s.manager)

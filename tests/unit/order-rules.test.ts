@@ -100,15 +100,16 @@ describe('money', () => {
     expect(selectionPrice(8, 12, 5000)).toEqual({ includedCount: 8, extraCount: 0, extraFen: 0 })
   })
   it('names the same charge with the same out_trade_no, and any other charge differently', () => {
-    const no = outTradeNoFor('01J00000000000000000000000', 'deposit', 59970, 0)
+    const no = outTradeNoFor('S1', '01J00000000000000000000000', 'deposit', 59970, 0)
     expect(no).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/)
-    expect(outTradeNoFor('01J00000000000000000000000', 'deposit', 59970, 0)).toBe(no)
+    expect(outTradeNoFor('S1', '01J00000000000000000000000', 'deposit', 59970, 0)).toBe(no)
     const others = [
-      outTradeNoFor('01J00000000000000000000001', 'deposit', 59970, 0),
-      outTradeNoFor('01J00000000000000000000000', 'balance', 59970, 0),
-      outTradeNoFor('01J00000000000000000000000', 'deposit', 59971, 0),
-      outTradeNoFor('01J00000000000000000000000', 'deposit', 59970, 1),
+      outTradeNoFor('S1', '01J00000000000000000000001', 'deposit', 59970, 0),
+      outTradeNoFor('S1', '01J00000000000000000000000', 'balance', 59970, 0),
+      outTradeNoFor('S1', '01J00000000000000000000000', 'deposit', 59971, 0),
+      outTradeNoFor('S1', '01J00000000000000000000000', 'deposit', 59970, 1),
     ]
-    expect(new Set([no, ...others]).size).toBe(5)
+    others.push(outTradeNoFor('S2', '01J00000000000000000000000', 'deposit', 59970, 0))
+    expect(new Set([no, ...others]).size).toBe(6)
   })
 })
