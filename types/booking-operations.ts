@@ -115,7 +115,7 @@ export const book = defineOperation({
   name: 'bookings.book',
   method: 'POST',
   path: '/bookings',
-  summary: 'Book a shoot: an order awaiting its deposit, with every resource held until the hold expires',
+  summary: 'Book a shoot: a new order awaiting its deposit, every resource held until the hold expires — or the shoot of a paid order',
   tag: 'booking',
   input: z.strictObject({
     packageId: IdSchema,
@@ -124,6 +124,8 @@ export const book = defineOperation({
     photographerId: IdSchema.optional(),
     /** Reception books for a customer; a customer books for themselves. */
     customerId: IdSchema.optional(),
+    /** The shoot of an order opened at the desk whose deposit is paid: booked straight away, with no hold. */
+    orderId: IdSchema.optional(),
     notes: z.string().trim().max(500).optional(),
     /** The customer tapped to allow a WeChat reminder the day before. */
     remindCustomer: z.boolean().default(false),

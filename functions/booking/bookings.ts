@@ -144,6 +144,14 @@ export async function bookShoot(deps: BookingAppDeps, input: z.output<typeof boo
   const customerId = desk ? input.customerId! : caller.id
   const customer = await deps.customers.getCustomer(caller.studioId, customerId)
   if (!customer) throw notFound('Customer')
+  // The shoot of an order already sold and paid for (opened at the desk).
+  const existing = input.orderId ? await deps.orders.get(caller.studioId, input.orderId) : undefined
+  if (input.orderId) {
+    if (!existing || existing.customerId !== customerId) throw notFound('Order')
+    if (existing.appointmentId) throw new DomainError('ILLEGAL_TRANSITION', 'This order already has its shoot booked')
+    if (existing.stage !== 'confirmed') throw new DomainError('PRECONDITION_FAILED', 'Take the deposit before booking the shoot of this order')
+    if (existing.package.id !== input.packageId) throw invalid('packageId', 'is not the package of this order')
+  }
   await assertBranch(deps, caller.studioId, input.branchId)
   const pkg = await packageFor(deps, caller.studioId, input.packageId, input.branchId)
   const startsAt = Date.parse(input.startsAt)
@@ -164,7 +172,7 @@ export async function bookShoot(deps: BookingAppDeps, input: z.output<typeof boo
 
   const now = ctx.now.toISOString()
   const appointmentId = ulid(ctx.now.getTime())
-  const orderId = ulid(ctx.now.getTime())
+  const orderId = existing?.id ?? ulid(ctx.now.getTime())
   const surcharge = input.photographerId ? (picture.staff.find((s) => s.id === input.photographerId)?.schedule?.surchargeFen ?? 0) : 0
   const appointment: AppointmentRecord = {
     id: appointmentId,
@@ -181,19 +189,19 @@ export async function bookShoot(deps: BookingAppDeps, input: z.output<typeof boo
     makeupArtistId: placement.makeupArtistId,
     roomId: placement.roomId,
     ...namesOf(picture, placement),
-    status: 'held',
-    holdExpiresAt: new Date(ctx.now.getTime() + picture.policy.holdMinutes * 60_000).toISOString(),
+    status: existing ? 'confirmed' : 'held',
+    holdExpiresAt: existing ? undefined : new Date(ctx.now.getTime() + picture.policy.holdMinutes * 60_000).toISOString(),
     notes: input.notes,
     remindCustomer: input.remindCustomer,
     reminderAt: input.remindCustomer ? reminderTime(placement.slot.startsAt, picture.policy.timeZone) : undefined,
     lockedBufferMinutes: picture.policy.bufferMinutes,
-    depositFen: pkg.depositFen,
+    depositFen: existing?.depositFen ?? pkg.depositFen,
     version: 1,
     createdAt: now,
     updatedAt: now,
   }
   const photographerName = appointment.photographerName ?? ''
-  const order = newOrder({
+  const order = existing ? undefined : newOrder({
     id: orderId,
     studioId: caller.studioId,
     customer: { id: customerId, name: customer.name },
@@ -211,7 +219,12 @@ export async function bookShoot(deps: BookingAppDeps, input: z.output<typeof boo
     timeZone: policy.timeZone,
   })
   try {
-    await deps.booking.createBooking(appointment, order, placement.locks, ctx.now)
+    await deps.booking.createBooking(
+      appointment,
+      existing ? { attach: { orderId, shootAt: appointment.startsAt, expectedBy: studioDate(new Date(appointment.startsAt), policy.timeZone) } } : { create: order! },
+      placement.locks,
+      ctx.now,
+    )
   } catch (error) {
     if (error instanceof DomainError && error.code === 'SLOT_TAKEN') throw await refuse()
     throw error

@@ -52,7 +52,12 @@ export interface BookingRepository {
    * Writes the appointment, its order and a lock on every cell of every resource in one
    * transaction. A cell held by anyone else (other than a lapsed hold) fails it with SLOT_TAKEN.
    */
-  createBooking(appointment: AppointmentRecord, order: OrderRecord, locks: LockRef[], now: Date): Promise<void>
+  createBooking(
+    appointment: AppointmentRecord,
+    order: { create: OrderRecord } | { attach: { orderId: string; shootAt: string; expectedBy?: string } },
+    locks: LockRef[],
+    now: Date,
+  ): Promise<void>
   /** Makes the hold permanent, re-taking any lapsed lock still free; PRECONDITION_FAILED if the slot was lost. */
   confirmBooking(appointment: AppointmentRecord, locks: LockRef[], now: Date, orderChange: StageChange): Promise<AppointmentRecord>
   /** Moves the locks and the appointment in one transaction; SLOT_TAKEN if the new time is not free. */

@@ -187,12 +187,40 @@ export class DynamoBookingRepository implements BookingRepository {
     return entity<AppointmentRecord>(Item)
   }
 
-  async createBooking(appointment: AppointmentRecord, order: OrderRecord, locks: LockRef[], now: Date) {
+  async createBooking(
+    appointment: AppointmentRecord,
+    order: { create: OrderRecord } | { attach: { orderId: string; shootAt: string; expectedBy?: string } },
+    locks: LockRef[],
+    now: Date,
+  ) {
     const { studioId, id } = appointment
+    const orderWrite =
+      'create' in order
+        ? putIfAbsent(this.table, orderItem(order.create))
+        : {
+            // A paid order gets its shoot once: no other booking may have been attached meanwhile.
+            Update: {
+              TableName: this.table,
+              Key: keys.order(studioId, order.attach.orderId),
+              UpdateExpression: `SET appointmentId = :a, shootAt = :at, #version = #version + :one${order.attach.expectedBy ? ', expectedBy = :exp, gsi1sk = :sk' : ''}`,
+              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(appointmentId) AND stage = :confirmed',
+              ExpressionAttributeNames: { '#version': 'version' },
+              ExpressionAttributeValues: {
+                ':a': id,
+                ':at': order.attach.shootAt,
+                ':one': 1,
+                ':confirmed': 'confirmed',
+                ...(order.attach.expectedBy ? { ':exp': order.attach.expectedBy, ':sk': `${order.attach.expectedBy}#${order.attach.orderId}` } : {}),
+              },
+            },
+          }
     const items = [
       putIfAbsent(this.table, appointmentItem(appointment)),
       putIfAbsent(this.table, { ...keys.appointmentPointer(studioId, id), type: 'AppointmentPointer', customerId: appointment.customerId }),
-      putIfAbsent(this.table, orderItem(order)),
+      orderWrite,
+      ...(appointment.status === 'confirmed' && appointment.reminderAt
+        ? [{ Put: { TableName: this.table, Item: { ...keys.dueReminder(appointment.reminderAt, studioId, id), type: 'DueReminder', [TTL_ATTRIBUTE]: epochSeconds(appointment.startsAt) + 86_400 } } }]
+        : []),
       ...(appointment.holdExpiresAt
         ? [{ Put: { TableName: this.table, Item: { ...keys.dueHold(appointment.holdExpiresAt, studioId, id), type: 'DueHold', [TTL_ATTRIBUTE]: epochSeconds(appointment.holdExpiresAt) + 86_400 } } }]
         : []),
@@ -201,7 +229,16 @@ export class DynamoBookingRepository implements BookingRepository {
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: items }))
     } catch (error) {
-      throw conditionFailure(error, items.map((_, i) => (i < 3 ? new DomainError('CONFLICT', 'This booking exists already') : slotTaken())))
+      throw conditionFailure(
+        error,
+        items.map((_, i) =>
+          i === 2 && 'attach' in order
+            ? new DomainError('ILLEGAL_TRANSITION', 'This order already has its shoot booked, or is not paid')
+            : i < 3
+              ? new DomainError('CONFLICT', 'This booking exists already')
+              : slotTaken(),
+        ),
+      )
     }
   }
 

@@ -480,3 +480,26 @@ describe('the manager’s views', () => {
     expect(apiPayKeys().mchId).toBeTruthy()
   })
 })
+
+describe('a shoot for an order opened at the desk', () => {
+  it('is booked once the deposit is paid, confirmed at once, and only once', async () => {
+    const customer = (await http('POST', '/customers', { token: tokens.reception, body: { name: '陈先生', phone: '13800007777' } })).body
+    const order = (await http('POST', '/orders', { token: tokens.reception, body: { requestId: ulid(), customerId: customer.id, packageId: setup.pkg.id, branchId: setup.branchId } })).body
+    const slots = await freeSlots(tokens.reception!, setup.pkg.id, setup.branchId)
+    const body = { packageId: setup.pkg.id, branchId: setup.branchId, startsAt: slots[30]!.startsAt, customerId: customer.id, orderId: order.id }
+    // Not before the deposit.
+    expect((await http('POST', '/bookings', { token: tokens.reception, body })).body.error.code).toBe('PRECONDITION_FAILED')
+    await http('POST', `/orders/${order.id}/payments`, { token: tokens.reception, body: { requestId: ulid(), kind: 'deposit', method: 'cash', amountFen: order.depositFen } })
+    const booked = await http('POST', '/bookings', { token: tokens.reception, body })
+    expect(booked.body).toMatchObject({ status: 'confirmed', orderId: order.id })
+    expect(booked.body.holdExpiresAt).toBeUndefined()
+    const after = (await orderOf(tokens.reception!, order.id)).order
+    expect(after).toMatchObject({ stage: 'confirmed', appointmentId: booked.body.id, shootAt: booked.body.startsAt })
+    // One shoot per order; a second booking for it is refused and writes nothing.
+    const again = await http('POST', '/bookings', { token: tokens.reception, body: { ...body, startsAt: slots[40]!.startsAt } })
+    expect(again.body.error.code).toBe('ILLEGAL_TRANSITION')
+    const other = await http('POST', '/bookings', { token: tokens.reception, body: { ...body, orderId: undefined, customerId: customer.id, startsAt: slots[40]!.startsAt } })
+    expect(other.status).toBe(200)
+    expect(other.body.orderId).not.toBe(order.id)
+  })
+})
