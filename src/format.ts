@@ -10,3 +10,6 @@ export function formatStudioDateTime(iso: string): string {
   const local = new Date(Date.parse(iso) + STUDIO_UTC_OFFSET_MS)
   return `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`
 }
+
+/** The studio's calendar date of an instant, as YYYY-MM-DD. */
+export const formatStudioDate = (iso: string): string => formatStudioDateTime(iso).slice(0, 10)

@@ -110,6 +110,8 @@ export interface OrderRepository {
   recordAudit(studioId: string, entry: NewAuditEntry): Promise<void>
   /** Lists the order among refunds due again (a refund WeChat Pay did not take waits for finance). */
   markRefundOwed(order: OrderRecord, at: string): Promise<void>
+  /** Takes the order off refunds due once nothing is left to send back. */
+  clearRefundOwed(order: OrderRecord): Promise<void>
   setPaymentStatus(payment: PaymentRecord, status: PaymentRecord['status'], fields?: Partial<PaymentRecord>): Promise<void>
   unaudited(studioId: string, options: { limit: number; cursor?: string }): Promise<{ items: PaymentRecord[]; nextCursor?: string }>
   refundsDue(studioId: string): Promise<OrderRecord[]>

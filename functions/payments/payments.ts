@@ -514,7 +514,11 @@ export async function resendRefund(deps: PaymentDeps, input: z.output<typeof ret
   if (!entry || !payment) throw notFound('Refund')
   if (entry.method !== 'wechat' || entry.status === 'refunded') throw new DomainError('PRECONDITION_FAILED', 'This refund is not waiting to be sent')
   await sendRefund(deps, payment, entry)
-  return orderDetail(deps, caller.studioId, partition.order.id)
+  // Sent this time, and nothing else owed or waiting to be sent again: the order leaves refunds due.
+  const after = await loadForMoney(deps, caller, input.orderId)
+  const owed = after.order.stage === 'cancelled' && (after.order.refundDueFen ?? 0) > after.order.refundedFen
+  if (!owed && !after.payments.some((p) => p.kind === 'refund' && p.status === 'refund_failed')) await deps.orders.clearRefundOwed(after.order)
+  return detailOf(after)
 }
 
 /**

@@ -487,6 +487,17 @@ export class DynamoOrderRepository implements OrderRepository {
     )
   }
 
+  async clearRefundOwed(order: OrderRecord) {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.order(order.studioId, order.id),
+        UpdateExpression: 'REMOVE gsi3pk, gsi3sk',
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    )
+  }
+
   async setPaymentStatus(payment: PaymentRecord, status: PaymentRecord['status'], fields: Partial<PaymentRecord> = {}) {
     const update = new Update().set('status', status)
     for (const [attribute, v] of Object.entries(fields)) update.set(attribute, v)

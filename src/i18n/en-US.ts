@@ -115,7 +115,6 @@ export const enUS: Record<MessageKey, string> = {
   'tile.customers': 'Customers',
   'tile.bookings': 'Bookings',
   'tile.orders': 'Order desk',
-  'tile.payments': 'Payments',
   'tile.myDay': 'My day',
   'tile.myWeek': 'My week',
   'tile.productionQueue': 'Production queue',
@@ -291,6 +290,8 @@ export const enUS: Record<MessageKey, string> = {
   'customer.noAppointments': 'No appointments yet',
   'customer.payments': 'Payments',
   'customer.noPayments': 'No payments yet',
+  'customer.orderTotal': 'Total {amount}',
+  'customer.orderOpened': 'Opened {date}',
 
   'customerForm.createTitle': 'New customer',
   'customerForm.editTitle': 'Edit customer',
@@ -787,6 +788,7 @@ export const enUS: Record<MessageKey, string> = {
   'money.balance': 'Balance due',
   'money.refundDue': 'Refund due',
   'money.refunded': 'Refunded',
+  'money.refundFailed': 'Of which not sent',
   'money.discountWithReason': 'Discount ({reason})',
 
   'editOrder.title': 'Change the order',
@@ -869,7 +871,7 @@ export const enUS: Record<MessageKey, string> = {
   'paymentStatus.captured': 'Received',
   'paymentStatus.refund_processing': 'Refund in progress',
   'paymentStatus.refunded': 'Refunded',
-  'paymentStatus.refund_failed': 'Refund failed',
+  'paymentStatus.refund_failed': 'Refund not sent',
 
   'field.amountYuan': 'Amount (¥)',
   'field.amountFen.invalid': 'Enter an amount above zero, at most two decimals',
@@ -897,6 +899,11 @@ export const enUS: Record<MessageKey, string> = {
   'refund.done': 'Refunded',
   'refund.reasonCancellation': 'Order cancelled',
   'refund.reasonUncredited': 'Could not be credited; returned automatically',
+  'refund.failedNote': 'WeChat Pay did not take this refund: the money has not gone back to the customer yet. Sending it again reuses the same refund, so it is never paid twice.',
+  'refund.failedNoteOthers': 'WeChat Pay did not take this refund: the money has not gone back to the customer yet. Finance needs to send it again.',
+  'refund.retry': 'Send again',
+  'refund.resent': 'Refund sent again',
+  'refund.stillFailed': 'WeChat Pay still did not take it; try again later',
 
   'finance.title': 'Finance',
   'finance.unauditedTotal': 'Offline payments to audit',
@@ -911,6 +918,8 @@ export const enUS: Record<MessageKey, string> = {
   'finance.noRefundsDue': 'No refunds due',
   'finance.refundOwed': '{due} to refund',
   'finance.refundPartly': '{due} due, {refunded} refunded',
+  'finance.refundFailed': 'Refund not sent',
+  'finance.refundFailedHint': 'A WeChat refund did not go through: open the order to send it again',
 
   'photos.proofs': 'Proofs',
   'photos.design': 'Album design',

@@ -117,7 +117,6 @@ export const zhCN = {
   'tile.customers': '客户',
   'tile.bookings': '预约档期',
   'tile.orders': '订单台',
-  'tile.payments': '收款',
   'tile.myDay': '今日安排',
   'tile.myWeek': '本周安排',
   'tile.productionQueue': '制作队列',
@@ -293,6 +292,8 @@ export const zhCN = {
   'customer.noAppointments': '暂无预约',
   'customer.payments': '收款',
   'customer.noPayments': '暂无收款',
+  'customer.orderTotal': '总额 {amount}',
+  'customer.orderOpened': '{date} 下单',
 
   'customerForm.createTitle': '新增客户',
   'customerForm.editTitle': '编辑客户',
@@ -789,6 +790,7 @@ export const zhCN = {
   'money.balance': '待收',
   'money.refundDue': '应退',
   'money.refunded': '已退',
+  'money.refundFailed': '其中退款未成功',
   'money.discountWithReason': '优惠（{reason}）',
 
   'editOrder.title': '修改订单',
@@ -869,9 +871,9 @@ export const zhCN = {
   'payment.partlyRefunded': '已退 {amount}',
 
   'paymentStatus.captured': '已入账',
-  'paymentStatus.refund_processing': '退款中',
+  'paymentStatus.refund_processing': '退款处理中',
   'paymentStatus.refunded': '已退款',
-  'paymentStatus.refund_failed': '退款失败',
+  'paymentStatus.refund_failed': '退款未成功',
 
   'field.amountYuan': '金额（元）',
   'field.amountFen.invalid': '请输入大于 0 的金额，最多两位小数',
@@ -899,6 +901,11 @@ export const zhCN = {
   'refund.done': '已退款',
   'refund.reasonCancellation': '订单取消',
   'refund.reasonUncredited': '付款未能入账，自动退回',
+  'refund.failedNote': '微信支付没有受理这笔退款，钱还没有退给客户。重新退款沿用同一笔退款单，不会重复退。',
+  'refund.failedNoteOthers': '微信支付没有受理这笔退款，钱还没有退给客户，需要财务重新退款。',
+  'refund.retry': '重新退款',
+  'refund.resent': '已重新发起退款',
+  'refund.stillFailed': '微信支付仍未受理，请稍后再试',
 
   'finance.title': '财务审核',
   'finance.unauditedTotal': '待审核的线下收款',
@@ -913,6 +920,8 @@ export const zhCN = {
   'finance.noRefundsDue': '没有待退款的订单',
   'finance.refundOwed': '应退 {due}',
   'finance.refundPartly': '应退 {due}，已退 {refunded}',
+  'finance.refundFailed': '退款未成功',
+  'finance.refundFailedHint': '有一笔微信退款没有退成，打开订单重新退款',
 
   'photos.proofs': '样片',
   'photos.design': '相册设计',

@@ -10,9 +10,8 @@ import { routes } from '../routes'
 /**
  * Who may use the workspaces whose operations are not declared yet. A tile whose operation is
  * declared in types/ takes that operation's `access`, so the server and the workspace agree.
+ * An admin sees every tile; only photographers and makeup artists have a schedule of their own (schedules.mine).
  */
-const FRONT_DESK: readonly StaffRole[] = ['reception', 'manager', 'admin']
-/** An admin sees every tile; only photographers and makeup artists have a schedule of their own (schedules.mine). */
 const SHOOTING: readonly StaffRole[] = ['photographer', 'makeup', 'admin']
 const FINANCE: readonly StaffRole[] = ['finance', 'manager', 'admin']
 const BRANCH_MANAGEMENT: readonly StaffRole[] = ['manager', 'admin']
@@ -22,7 +21,6 @@ export type TileKey =
   | 'customers'
   | 'bookings'
   | 'orders'
-  | 'payments'
   | 'myDay'
   | 'myWeek'
   | 'productionQueue'
@@ -54,7 +52,6 @@ export const tiles: Tile[] = [
   { key: 'customers', section: 'daily', access: searchCustomers.access, url: routes.customers },
   { key: 'bookings', section: 'daily', access: staffAccess(book.access), url: routes.branchDay },
   { key: 'orders', section: 'daily', access: createOrder.access, url: routes.deskOrders },
-  { key: 'payments', section: 'daily', access: FRONT_DESK },
   { key: 'myDay', section: 'daily', access: SHOOTING, url: `${routes.mySchedule}?days=1` },
   { key: 'myWeek', section: 'daily', access: SHOOTING, url: `${routes.mySchedule}?days=7` },
   { key: 'productionQueue', section: 'daily', access: productionQueue.access, url: routes.productionQueue },

@@ -400,6 +400,8 @@ describe('cancellations and refunds that go wrong', () => {
     expect((await http('POST', `/orders/${booking.orderId}/refunds/${failed.id}/retry`, { token: tokens.reception, body: {} })).status).toBe(403)
     const retried = await http('POST', `/orders/${booking.orderId}/refunds/${failed.id}/retry`, { token: tokens.finance, body: {} })
     expect(retried.body.payments.find((p: any) => p.id === failed.id).status).toBe('refunded')
+    // Paid back now: nothing is left to do for it among refunds due.
+    expect((await http('GET', '/payments/refunds-due', { token: tokens.finance })).body.items.map((o: any) => o.id)).not.toContain(booking.orderId)
     expect((await http('POST', `/orders/${booking.orderId}/refunds/${failed.id}/retry`, { token: tokens.finance, body: {} })).body.error.code).toBe('PRECONDITION_FAILED')
     detail = await orderOf(tokens.finance!, booking.orderId)
     expect(detail.payments.filter((p) => p.kind === 'refund')).toHaveLength(1)

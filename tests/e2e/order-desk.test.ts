@@ -7,7 +7,8 @@ import { fill, launchBrowser, screenshot, tap } from '../support/browser'
 import { JOURNEY_TIMEOUT, press, seedCatalog, settled, staffOnPhone } from '../support/app'
 import { operationsOf } from '../support/dispatch'
 import { TEST_PASSWORD, TEST_TABLE } from '../support/constants'
-import { http, signIn } from '../support/http'
+import { http, signIn, signInCustomer } from '../support/http'
+import { notify, paidFor } from '../support/orders'
 import { depsFor, newStudio } from '../support/studio'
 
 const PACKAGE = '经典韩式婚纱'
@@ -81,6 +82,16 @@ async function orderReady(customerName: string, phone: string): Promise<string> 
 
 /** The order page's stage tag, in its header. */
 const stageShown = (page: Page, stage: keyof typeof zhCN) => page.locator('.staff-order__hero .order-stage', { hasText: zhCN[stage] })
+
+/** From the workspace, through the customer list, to a customer's file. */
+async function openCustomerFile(page: Page, name: string) {
+  await tap(page, zhCN['tile.customers'])
+  await fill(page, zhCN['customers.searchPlaceholder'], name)
+  await page.locator('.customer-row', { hasText: name }).click()
+  await page.getByText(zhCN['customer.profile']).waitFor()
+}
+
+const fen = (template: string, amount: string) => template.replace('{amount}', amount)
 
 beforeAll(async () => {
   studio = await newStudio(undefined, '光影测试影楼')
@@ -211,6 +222,100 @@ describe('the order desk', () => {
     await page.waitForTimeout(1600)
     await screenshot(page, 'desk-order-completed')
   }, JOURNEY_TIMEOUT * 2)
+
+  it('shows an order and its payments on the customer file, and opens the order from there', async () => {
+    // A cash deposit finance audited, part of the balance by card not audited yet, and ¥200.00 of the deposit given back.
+    const customerId = await newCustomer('周晓', '13800138005')
+    const order = ok(await http('POST', '/orders', { ...as('reception'), body: { requestId: ulid(), customerId, packageId } }), 'order')
+    const deposit = ok(
+      await http('POST', `/orders/${order.id}/payments`, { ...as('reception'), body: { requestId: ulid(), kind: 'deposit', method: 'cash', amountFen: order.depositFen } }),
+      'deposit',
+    ).payments[0]
+    ok(await http('POST', `/orders/${order.id}/payments/${deposit.id}/audit`, as('finance')), 'audit')
+    const balance = { requestId: ulid(), kind: 'balance', method: 'card', amountFen: 100000, reference: 'POS-0101' }
+    ok(await http('POST', `/orders/${order.id}/payments`, { ...as('reception'), body: balance }), 'part of the balance')
+    ok(await http('POST', `/orders/${order.id}/payments/${deposit.id}/refund`, { ...as('finance'), body: { requestId: ulid(), amountFen: 20000, reason: '少拍一套服装' } }), 'refund')
+
+    const page = await staffOnPhone(browser, studio.code, 'reception')
+    await openCustomerFile(page, '周晓')
+    // ¥5,999.00 less what was paid: ¥1,799.70 + ¥1,000.00 − ¥200.00.
+    const row = page.locator('.customer__row', { hasText: PACKAGE })
+    await expect(row.locator('.order-stage').textContent()).resolves.toBe(zhCN['orderStage.confirmed'])
+    await expect(row.textContent()).resolves.toContain(zhCN['customer.orderTotal'].replace('{amount}', '¥5,999.00'))
+    await expect(row.textContent()).resolves.toContain(fen(zhCN['orderRow.balance'], '¥3,399.30'))
+    const orders = page.locator('.card', { has: page.locator('.card__title', { hasText: zhCN['customer.orders'] }) })
+    await expect(orders.locator('taro-button-core', { hasText: zhCN['orderDesk.new'] }).count()).resolves.toBe(1)
+    await settled(page)
+    await orders.scrollIntoViewIfNeeded()
+    await screenshot(page, 'crm-customer-file-order')
+
+    const payments = page.locator('.card', { has: page.locator('.card__title', { hasText: zhCN['customer.payments'] }) })
+    await payments.scrollIntoViewIfNeeded()
+    const card = payments.locator('.customer__row', { hasText: `${zhCN['paymentKind.balance']} · ${zhCN['paymentMethod.card']}` })
+    await expect(card.locator('.customer__amount').textContent()).resolves.toBe('¥1,000.00')
+    await expect(card.locator('.customer__unaudited').textContent()).resolves.toBe(zhCN['payment.unaudited'])
+    const refund = payments.locator('.customer__row', { hasText: `${zhCN['paymentKind.refund']} · ${zhCN['paymentMethod.cash']}` })
+    await expect(refund.locator('.customer__amount').textContent()).resolves.toBe('-¥200.00')
+    await expect(refund.locator('.customer__unaudited').count()).resolves.toBe(0)
+    await screenshot(page, 'crm-customer-file-payments')
+
+    await row.click()
+    await stageShown(page, 'orderStage.confirmed').waitFor()
+    await expect(page.locator('.staff-order__customer').textContent()).resolves.toBe('周晓')
+    await settled(page)
+    await screenshot(page, 'crm-customer-order')
+
+    // Back on the file, a new order starts with this customer chosen.
+    await page.goBack()
+    await press(page, zhCN['orderDesk.new'])
+    await expect(page.locator('.new-order__chosen-name').textContent()).resolves.toBe('周晓')
+    await settled(page)
+    await screenshot(page, 'crm-customer-new-order')
+  }, JOURNEY_TIMEOUT)
+
+  it('lets finance send a WeChat refund again that WeChat Pay did not take', async () => {
+    // Paid by a notification WeChat Pay's own book does not show yet, so its refund is refused at first.
+    const customer = await signInCustomer(studio.code, '何静')
+    const order = ok(await http('POST', '/orders', { ...as('reception'), body: { requestId: ulid(), customerId: customer.id, packageId } }), 'order')
+    const prepay = ok(await http('POST', `/orders/${order.id}/wechat-pay`, { token: customer.token, body: { kind: 'deposit' } }), 'prepay')
+    expect((await notify(paidFor(studio.studio.id, order.id, prepay))).status).toBe(204)
+
+    const page = await staffOnPhone(browser, studio.code, 'finance')
+    await openCustomerFile(page, '何静')
+    await page.locator('.customer__row', { hasText: PACKAGE }).click()
+    await stageShown(page, 'orderStage.confirmed').waitFor()
+    const paid = page.locator('.pay-row', { hasText: zhCN['paymentKind.deposit'] })
+    await paid.locator('taro-button-core', { hasText: zhCN['refund.start'] }).click()
+    await fill(page, zhCN['refund.reasonPlaceholder'], '客户改期到明年，先退定金')
+    await press(page, zhCN['refund.submit'])
+
+    const notSent = page.locator('.pay-row', { hasText: `${zhCN['paymentKind.refund']} · ${zhCN['paymentMethod.wechat']}` })
+    await expect(notSent.locator('.pay-status').textContent()).resolves.toBe(zhCN['paymentStatus.refund_failed'])
+    await expect(notSent.locator('.pay-row__warning').textContent()).resolves.toBe(zhCN['refund.failedNote'])
+    await notSent.scrollIntoViewIfNeeded()
+    await page.waitForTimeout(1600)
+    await screenshot(page, 'desk-refund-not-sent')
+
+    // Finance's desk lists the order for it.
+    const desk = await staffOnPhone(browser, studio.code, 'finance')
+    await tap(desk, zhCN['tile.paymentAudit'])
+    const due = desk.locator('.finance__row', { hasText: '何静' })
+    await expect(due.locator('.finance__failed').textContent()).resolves.toBe(zhCN['finance.refundFailed'])
+    await due.scrollIntoViewIfNeeded()
+    await settled(desk)
+    await screenshot(desk, 'finance-refund-not-sent')
+
+    // WeChat Pay catches up; sent again, the refund goes through once and the order leaves refunds due.
+    ok(await http('POST', `/orders/${order.id}/wechat-pay/${prepay.outTradeNo}/simulate`, { token: customer.token, body: { deliverNotification: false } }), 'simulated payment')
+    await notSent.locator('taro-button-core', { hasText: zhCN['refund.retry'] }).click()
+    await notSent.locator('.pay-status', { hasText: zhCN['paymentStatus.refunded'] }).waitFor()
+    await expect(notSent.locator('.pay-row__warning').count()).resolves.toBe(0)
+    await expect(page.locator('.pay-row', { hasText: `${zhCN['paymentKind.refund']} · ` }).count()).resolves.toBe(1)
+    await page.waitForTimeout(1600)
+    await screenshot(page, 'desk-refund-sent-again')
+    const listed = ok(await http('GET', '/payments/refunds-due', as('finance')), 'refunds due').items.map((o: { id: string }) => o.id)
+    expect(listed).not.toContain(order.id)
+  }, JOURNEY_TIMEOUT)
 
   it('shows the manager the orders past their expected date and the order settings', async () => {
     // An order opened ten days ago and never paid: its three days to pay ran out a week ago.

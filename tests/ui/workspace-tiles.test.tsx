@@ -16,8 +16,8 @@ function tilesOf(...roles: Role[]): TileKey[] {
 }
 
 describe('the staff workspace', () => {
-  it('gives reception the front desk: customers, bookings, the order desk, payments and the production queue', () => {
-    expect(tilesOf('reception')).toEqual(['customers', 'bookings', 'orders', 'payments', 'productionQueue'])
+  it('gives reception the front desk: customers, bookings, the order desk (where payments are taken) and the production queue', () => {
+    expect(tilesOf('reception')).toEqual(['customers', 'bookings', 'orders', 'productionQueue'])
   })
 
   it('gives a photographer and a makeup artist their own day and week, the photographer the production queue for proofs, nothing to manage', () => {
@@ -48,6 +48,6 @@ describe('the staff workspace', () => {
   })
 
   it('adds up the tiles of someone with two roles', () => {
-    expect(tilesOf('reception', 'photographer')).toEqual(['customers', 'bookings', 'orders', 'payments', 'myDay', 'myWeek', 'productionQueue'])
+    expect(tilesOf('reception', 'photographer')).toEqual(['customers', 'bookings', 'orders', 'myDay', 'myWeek', 'productionQueue'])
   })
 })

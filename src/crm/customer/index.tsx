@@ -1,16 +1,24 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useRef } from 'react'
+import type { ReactNode } from 'react'
+import type { Appointment } from '../../../types/booking'
 import { customerHistory } from '../../../types/crm-operations'
+import { createOrder } from '../../../types/order-operations'
+import type { OrderStage, Payment } from '../../../types/orders'
+import { canUse } from '../../access'
 import { call } from '../../api'
+import { AppointmentStatus } from '../../components/AppointmentStatus'
 import { Card } from '../../components/Card'
+import { OrderStageBadge } from '../../components/OrderStageBadge'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button } from '../../components/ui'
-import { formatStudioDateTime } from '../../format'
+import { formatStudioDate, formatStudioDateTime } from '../../format'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
 import { formatFen } from '../../money'
+import { formatSignedFen, paymentKindLabel, paymentMethodLabel } from '../../order-labels'
 import { routes } from '../../routes'
 import { Forbidden } from '../../staff/Forbidden'
 import { useStaffPage } from '../../staff/useStaffPage'
@@ -27,20 +35,34 @@ function Detail({ label, value }: { label: string; value?: string }) {
   )
 }
 
-/** One part of the customer's history; the later capabilities (orders, appointments, payments) fill them. */
-function HistoryCard<T extends { id: string }>({ title, items, empty, render }: { title: string; items: T[]; empty: string; render: (item: T) => string }) {
+/** One part of the customer's history: orders, appointments or payments. */
+function HistoryCard<T extends { id: string }>({ title, extra, items, empty, render }: { title: string; extra?: ReactNode; items: T[]; empty: string; render: (item: T) => ReactNode }) {
   return (
-    <Card title={title}>
-      {items.length === 0 ? (
-        <Text className="customer__none">{empty}</Text>
-      ) : (
-        items.map((item) => (
-          <Text key={item.id} className="customer__history-item">
-            {render(item)}
-          </Text>
-        ))
-      )}
+    <Card title={title} extra={extra}>
+      {items.length === 0 ? <Text className="customer__none">{empty}</Text> : items.map(render)}
     </Card>
+  )
+}
+
+/** A row of the history: what it is and its mark (stage, status or amount), then the details; with an order behind it, tapping opens the order. */
+function HistoryRow({ title, mark, meta = [], note, orderId }: { title: string; mark: ReactNode; meta?: string[]; note?: ReactNode; orderId?: string }) {
+  const open = orderId ? () => Taro.navigateTo({ url: `${routes.deskOrder}?id=${orderId}` }) : undefined
+  return (
+    <View className={`customer__row${open ? ' customer__row--link' : ''}`} onClick={open}>
+      <View className="customer__row-main">
+        <View className="customer__row-line">
+          <Text className="customer__row-title">{title}</Text>
+          {mark}
+        </View>
+        {(meta.length > 0 || note) && (
+          <View className="customer__row-line">
+            <Text className="customer__row-meta">{meta.join(' · ')}</Text>
+            {note}
+          </View>
+        )}
+      </View>
+      {open && <Text className="customer__chevron">›</Text>}
+    </View>
   )
 }
 
@@ -63,6 +85,7 @@ export default function CustomerPage() {
   if (history.error !== undefined && !history.data) return <ErrorState error={history.error} onRetry={history.reload} />
   if (!history.data) return <LoadingState />
   const { customer, followUps, orders, appointments, payments } = history.data
+  const mayCreateOrder = canUse(session.principal, createOrder.access)
 
   return (
     <View className="screen customer">
@@ -106,18 +129,65 @@ export default function CustomerPage() {
 
       <FollowUps customerId={customer.id} followUps={followUps} onChange={history.reload} />
 
-      <HistoryCard title={t('customer.orders')} items={orders} empty={t('customer.noOrders')} render={(order) => `${order.summary} · ${order.stage}`} />
+      <HistoryCard
+        title={t('customer.orders')}
+        extra={
+          mayCreateOrder && (
+            <Button
+              size="small"
+              fill="outline"
+              type="primary"
+              onClick={() => Taro.navigateTo({ url: `${routes.deskNewOrder}?customerId=${customer.id}&customerName=${encodeURIComponent(customer.name)}` })}
+            >
+              {t('orderDesk.new')}
+            </Button>
+          )
+        }
+        items={orders}
+        empty={t('customer.noOrders')}
+        render={(order) => {
+          const stage = order.stage as OrderStage
+          // A cancelled order owes nothing more; what goes back to the customer is on the order.
+          const owing = stage === 'cancelled' ? [] : [order.balanceFen > 0 ? t('orderRow.balance', { amount: formatFen(order.balanceFen) }) : t('orderRow.settled')]
+          return (
+            <HistoryRow
+              key={order.id}
+              orderId={order.id}
+              title={order.summary}
+              mark={<OrderStageBadge stage={stage} />}
+              meta={[t('customer.orderTotal', { amount: formatFen(order.totalFen) }), ...owing, t('customer.orderOpened', { date: formatStudioDate(order.createdAt) })]}
+            />
+          )
+        }}
+      />
       <HistoryCard
         title={t('customer.appointments')}
         items={appointments}
         empty={t('customer.noAppointments')}
-        render={(appointment) => `${formatStudioDateTime(appointment.startsAt)} · ${appointment.kind}`}
+        render={(appointment) => (
+          <HistoryRow
+            key={appointment.id}
+            title={formatStudioDateTime(appointment.startsAt)}
+            mark={<AppointmentStatus status={appointment.status as Appointment['status']} />}
+          />
+        )}
       />
       <HistoryCard
         title={t('customer.payments')}
         items={payments}
         empty={t('customer.noPayments')}
-        render={(payment) => `${formatStudioDateTime(payment.at)} · ${formatFen(payment.amountFen)}`}
+        render={(payment) => (
+          <HistoryRow
+            key={payment.id}
+            orderId={payment.orderId}
+            title={`${paymentKindLabel(t, payment.kind as Payment['kind'])} · ${paymentMethodLabel(t, payment.method as Payment['method'])}`}
+            mark={
+              <Text className={`customer__amount${payment.amountFen < 0 ? ' customer__amount--refund' : ''}`}>{formatSignedFen(payment.amountFen)}</Text>
+            }
+            meta={[formatStudioDateTime(payment.at)]}
+            note={!payment.audited && <Text className="customer__unaudited">{t('payment.unaudited')}</Text>}
+          />
+        )}
       />
     </View>
   )

@@ -101,23 +101,33 @@ export default function FinancePage() {
         {refunds.error !== undefined && <ErrorState error={refunds.error} onRetry={refunds.reload} />}
         {refunds.loading && !refunds.data && <LoadingState />}
         {refunds.data?.items.length === 0 && <Text className="desk-note">{t('finance.noRefundsDue')}</Text>}
-        {refunds.data?.items.map((order) => (
-          <View key={order.id} className="finance__row finance__row--link" onClick={() => openOrder(order.id)}>
-            <View className="finance__row-main">
-              <View className="finance__line">
-                <Text className="finance__name">{order.customerName}</Text>
-                <Text className="finance__amount finance__amount--due">{formatFen(order.refundDueFen - order.refundedFen)}</Text>
+        {refunds.data?.items.map((order) => {
+          // A refund counts as refunded when sent; listed with nothing left to send, one WeChat Pay did not take waits to be sent again.
+          const left = order.refundDueFen - order.refundedFen
+          return (
+            <View key={order.id} className="finance__row finance__row--link" onClick={() => openOrder(order.id)}>
+              <View className="finance__row-main">
+                <View className="finance__line">
+                  <Text className="finance__name">{order.customerName}</Text>
+                  {left > 0 ? (
+                    <Text className="finance__amount finance__amount--due">{formatFen(left)}</Text>
+                  ) : (
+                    <Text className="finance__failed">{t('finance.refundFailed')}</Text>
+                  )}
+                </View>
+                <Text className="finance__meta">{order.packageName}</Text>
+                <Text className="finance__meta">
+                  {left <= 0
+                    ? t('finance.refundFailedHint')
+                    : order.refundedFen > 0
+                      ? t('finance.refundPartly', { due: formatFen(order.refundDueFen), refunded: formatFen(order.refundedFen) })
+                      : t('finance.refundOwed', { due: formatFen(order.refundDueFen) })}
+                </Text>
               </View>
-              <Text className="finance__meta">{order.packageName}</Text>
-              <Text className="finance__meta">
-                {order.refundedFen > 0
-                  ? t('finance.refundPartly', { due: formatFen(order.refundDueFen), refunded: formatFen(order.refundedFen) })
-                  : t('finance.refundOwed', { due: formatFen(order.refundDueFen) })}
-              </Text>
+              <Text className="finance__chevron">›</Text>
             </View>
-            <Text className="finance__chevron">›</Text>
-          </View>
-        ))}
+          )
+        })}
       </Card>
     </View>
   )

@@ -2,10 +2,10 @@ import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import type { Principal } from '../../../types/entities'
-import { auditPayment, refundPayment } from '../../../types/order-operations'
+import { auditPayment, refundPayment, retryRefund } from '../../../types/order-operations'
 import type { Order, Payment } from '../../../types/orders'
 import { canUse } from '../../access'
-import { call } from '../../api'
+import { asApiError, call } from '../../api'
 import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
 import { Button, Input } from '../../components/ui'
@@ -62,7 +62,14 @@ function RefundForm({ order, payment, onDone, onClose }: { order: Order; payment
       onClose()
       await onDone()
     } catch (failure) {
-      feedback.report(failure)
+      if (asApiError(failure).code === 'PAYMENT_PROVIDER_ERROR') {
+        // Recorded, but WeChat Pay did not take it: the refund shows among the payments, to be sent again from there.
+        Taro.showToast({ title: errorMessage(t, failure), icon: 'none' })
+        onClose()
+        await onDone()
+      } else {
+        feedback.report(failure)
+      }
     } finally {
       setSaving(false)
     }
@@ -97,7 +104,17 @@ export function Payments({ order, payments, principal, reload }: { order: Order;
   const [refunding, setRefunding] = useState<string>()
   const mayAudit = canUse(principal, auditPayment.access)
   const mayRefund = canUse(principal, refundPayment.access)
+  const mayRetry = canUse(principal, retryRefund.access)
   const sorted = [...payments].sort((a, b) => a.at.localeCompare(b.at))
+
+  // WeChat Pay answers how the refund went: paid back, still on its way, or not taken again.
+  const resend = (refund: Payment) =>
+    action.run(`retry-${refund.id}`, async () => {
+      const detail = await call(retryRefund, { orderId: order.id, refundId: refund.id })
+      const status = detail.payments.find((p) => p.id === refund.id)?.status
+      if (status === 'refund_failed') Taro.showToast({ title: t('refund.stillFailed'), icon: 'none' })
+      else Taro.showToast({ title: status === 'refunded' ? t('refund.done') : t('refund.resent'), icon: 'success' })
+    })
 
   return (
     <Card title={t('payment.title')}>
@@ -107,6 +124,8 @@ export function Payments({ order, payments, principal, reload }: { order: Order;
         const refunded = !isRefund && payment.amountFen > payment.refundableFen
         const auditable = mayAudit && !payment.audited && !isRefund
         const refundable = mayRefund && !isRefund && payment.refundableFen > 0 && refunding !== payment.id
+        const notSent = isRefund && payment.status === 'refund_failed' && payment.method === 'wechat'
+        const retryable = notSent && mayRetry
         return (
           <View key={payment.id} className="pay-row">
             <View className="pay-row__line">
@@ -127,7 +146,8 @@ export function Payments({ order, payments, principal, reload }: { order: Order;
               <Text className="pay-row__meta">{t('payment.auditedBy', { name: payment.auditedBy.name, time: payment.auditedAt ? formatStudioDateTime(payment.auditedAt) : '' })}</Text>
             )}
             {refunded && <Text className="pay-row__meta">{t('payment.partlyRefunded', { amount: formatFen(payment.amountFen - payment.refundableFen) })}</Text>}
-            {(auditable || refundable) && (
+            {notSent && <Text className="pay-row__warning">{mayRetry ? t('refund.failedNote') : t('refund.failedNoteOthers')}</Text>}
+            {(auditable || refundable || retryable) && (
               <View className="pay-row__actions">
                 {auditable && (
                   <Button
@@ -143,6 +163,11 @@ export function Payments({ order, payments, principal, reload }: { order: Order;
                 {refundable && (
                   <Button size="small" fill="outline" type="primary" onClick={() => setRefunding(payment.id)}>
                     {t('refund.start')}
+                  </Button>
+                )}
+                {retryable && (
+                  <Button size="small" type="primary" loading={action.busy === `retry-${payment.id}`} disabled={action.busy !== undefined} onClick={() => void resend(payment)}>
+                    {t('refund.retry')}
                   </Button>
                 )}
               </View>

@@ -60,6 +60,8 @@ export default function StaffOrderPage() {
   const { principal } = session
   const open = order.stage !== 'completed' && order.stage !== 'cancelled'
   const mayOpenCustomer = canUse(principal, customerHistory.access)
+  // Counted as refunded when sent, though WeChat Pay did not take them: finance sends them again below.
+  const notSentFen = payments.filter((p) => p.kind === 'refund' && p.status === 'refund_failed').reduce((sum, p) => sum - p.amountFen, 0)
 
   return (
     <View className="screen staff-order">
@@ -106,6 +108,7 @@ export default function StaffOrderPage() {
           <>
             <MoneyLine label={t('money.refundDue')} fen={order.refundDueFen ?? 0} variant="strong" />
             <MoneyLine label={t('money.refunded')} fen={order.refundedFen} />
+            {notSentFen > 0 && <MoneyLine label={t('money.refundFailed')} fen={notSentFen} />}
           </>
         ) : (
           <MoneyLine label={t('money.balance')} fen={order.balanceFen} variant="strong" />

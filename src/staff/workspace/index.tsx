@@ -20,7 +20,6 @@ import {
   Store,
   User,
   UserAdd,
-  Wallet,
 } from '@nutui/icons-react-taro'
 import type { ComponentType } from 'react'
 import { listBranches } from '../../../types/operations'
@@ -44,7 +43,6 @@ const tileIcons: Record<TileKey, ComponentType<{ size?: number | string }>> = {
   customers: User,
   bookings: Clock,
   orders: Order,
-  payments: Wallet,
   myDay: Photograph,
   myWeek: List,
   productionQueue: Image,
