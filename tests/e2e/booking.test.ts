@@ -61,7 +61,7 @@ describe('booking a shoot', () => {
     expect(shown).toMatch(/^请在 1[45]:\d\d 内支付定金$/)
     await xiaoyu.waitForTimeout(1500)
     await expect(countdown.textContent()).resolves.not.toBe(shown)
-    await expect(xiaoyu.getByText(zhCN['held.stepDepositAmount'].replace('{amount}', '¥599.70')).isVisible()).resolves.toBe(true)
+    await expect(xiaoyu.getByText(zhCN['held.stepDepositAmount'].replace('{amount}', '¥599.70')).first().isVisible()).resolves.toBe(true)
     await settled(xiaoyu)
     await screenshot(xiaoyu, 'customer-booking-held')
 
@@ -104,7 +104,7 @@ describe('booking a shoot', () => {
     await screenshot(photographer, 'photographer-my-day')
   }, JOURNEY_TIMEOUT * 2)
 
-  it('lets reception confirm the deposit on the branch day and book for a customer', async () => {
+  it('lets reception take the deposit from the branch day and book for a customer', async () => {
     const page = await staffOnPhone(browser, setup.studio.code, 'reception')
     await tap(page, zhCN['tile.bookings'])
     await page.locator('.date-switcher').waitFor()
@@ -115,7 +115,11 @@ describe('booking a shoot', () => {
     await row.waitFor()
     await settled(page)
     await screenshot(page, 'reception-branch-day')
+    // The deposit is taken as a payment on the booking's order, which confirms the booking.
     await row.locator('taro-button-core', { hasText: zhCN['desk.confirmDeposit'] }).click()
+    await press(page, zhCN['payment.record'])
+    await page.locator('.pay-row', { hasText: zhCN['paymentKind.deposit'] }).waitFor()
+    await page.goBack()
     await row.locator('.appointment-status', { hasText: zhCN['appointment.status.confirmed'] }).waitFor()
 
     await press(page, zhCN['desk.bookForCustomer'])
@@ -128,6 +132,9 @@ describe('booking a shoot', () => {
     await screenshot(page, 'reception-book-for-customer')
     await press(page, zhCN['booking.submit'])
     await press(page, zhCN['held.recordDeposit'])
+    await press(page, zhCN['payment.record'])
+    await page.locator('.pay-row', { hasText: zhCN['paymentKind.deposit'] }).waitFor()
+    await page.goBack()
     await page.getByText(zhCN['held.confirmedTitle']).waitFor()
     // The "confirmed" toast passes before the picture is taken.
     await page.waitForTimeout(1600)

@@ -142,6 +142,15 @@ describe('the order desk', () => {
     await page.waitForTimeout(1600)
     await screenshot(page, 'desk-order-confirmed')
 
+    // With the deposit in, reception books the shoot on this order: confirmed at once, no hold.
+    await press(page, zhCN['staffOrder.bookShoot'])
+    await page.locator('.slot-calendar__time').first().click()
+    await press(page, zhCN['booking.submit'])
+    await page.locator('.staff-order__facts', { hasText: zhCN['staffOrder.shootAt'].split('{')[0]! }).waitFor()
+    await expect(page.getByText(zhCN['staffOrder.bookShoot']).count()).resolves.toBe(0)
+    await page.waitForTimeout(1600)
+    await screenshot(page, 'desk-order-shoot-booked')
+
     // Back on the desk (the new-order form was replaced by the order), it is under 已确认 now.
     await page.goBack()
     await page.locator('.order-desk__stage', { hasText: zhCN['orderStage.confirmed'] }).click()

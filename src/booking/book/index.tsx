@@ -37,7 +37,8 @@ async function allowReminder(): Promise<boolean> {
 
 /**
  * Choosing a time for a package: a customer booking for themselves, reception booking for a
- * customer (`desk=1&customerId=…`), or either moving an existing booking (`appointmentId=…`).
+ * customer (`desk=1&customerId=…`, with `orderId=…` for the shoot of an order already paid), or either
+ * moving an existing booking (`appointmentId=…`).
  */
 export default function BookPage() {
   const { t } = useI18n()
@@ -48,6 +49,8 @@ export default function BookPage() {
   const appointmentId = params.appointmentId
   const customerId = params.customerId
   const customerName = params.customerName ? decodeURIComponent(params.customerName) : undefined
+  /** The shoot of an order the desk sold and took the deposit for (`orderId=…`): booked on that order, confirmed at once. */
+  const orderId = desk ? params.orderId : undefined
   usePageTitle(appointmentId ? 'booking.rescheduleTitle' : 'booking.title')
   const session = useRequiredSession(desk ? 'staff' : 'customer')
   const signedIn = session !== null
@@ -96,9 +99,16 @@ export default function BookPage() {
         startsAt: slot.startsAt,
         photographerId,
         customerId: desk ? customerId : undefined,
+        orderId,
         notes: notes.trim() || undefined,
         remindCustomer: remind,
       })
+      if (orderId) {
+        // Back to the order it was booked for, which shows the shoot.
+        await Taro.navigateBack()
+        Taro.showToast({ title: t('booking.shootBooked'), icon: 'success' })
+        return
+      }
       const deskParams = desk ? `&desk=1&branchId=${branchId}&date=${slot.date}` : ''
       await Taro.redirectTo({ url: `${routes.bookingHeld}?id=${appointment.id}${deskParams}` })
     } catch (failed) {

@@ -1,8 +1,9 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Clock, Success } from '@nutui/icons-react-taro'
-import { useRef, useState } from 'react'
-import { branchDay, confirmBooking, getBookingPolicy, myAppointments } from '../../../types/booking-operations'
+import { useRef } from 'react'
+import { branchDay, getBookingPolicy, myAppointments } from '../../../types/booking-operations'
+import { recordOfflinePayment } from '../../../types/order-operations'
 import { getPackage } from '../../../types/catalog-operations'
 import { getOrder } from '../../../types/order-operations'
 import { canUse } from '../../access'
@@ -61,7 +62,6 @@ export default function HeldPage() {
   const order = useQuery(() => call(getOrder, { orderId: orderId ?? '' }), [orderId], orderId !== undefined)
   const held = appointment.data?.status === 'held'
   const now = useNow(held)
-  const [confirming, setConfirming] = useState(false)
   const feedback = useFormFeedback()
 
   // Back from the pay step: the booking shows as confirmed once the deposit is in.
@@ -87,21 +87,8 @@ export default function HeldPage() {
   const depositFen = order.data?.order.stage === 'pending_deposit' ? Math.min(order.data.order.depositFen, order.data.order.balanceFen) : pkg.data?.depositFen
   const deposit = depositFen !== undefined ? formatFen(depositFen) : ''
   const mayPay = !desk && held && !expired && order.data?.order.stage === 'pending_deposit'
-  const mayConfirm = desk && canUse(session.principal, confirmBooking.access)
-
-  const confirm = async () => {
-    feedback.reset()
-    setConfirming(true)
-    try {
-      await call(confirmBooking, { appointmentId: item.id })
-      await appointment.reload()
-      Taro.showToast({ title: t('held.depositRecorded'), icon: 'success' })
-    } catch (failure) {
-      feedback.report(failure)
-    } finally {
-      setConfirming(false)
-    }
-  }
+  // At the desk the deposit is taken as a payment on the order; the booking confirms with it.
+  const mayTakeDeposit = desk && canUse(session.principal, recordOfflinePayment.access)
 
   return (
     <View className="screen held">
@@ -155,8 +142,8 @@ export default function HeldPage() {
             {t('held.viewOrder')}
           </Button>
         )}
-        {mayConfirm && held && !expired && (
-          <Button block type="primary" loading={confirming} onClick={confirm}>
+        {mayTakeDeposit && held && !expired && (
+          <Button block type="primary" onClick={() => Taro.navigateTo({ url: `${routes.deskOrder}?id=${item.orderId}` })}>
             {t('held.recordDeposit')}
           </Button>
         )}

@@ -1,11 +1,13 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useRef } from 'react'
+import { book } from '../../../types/booking-operations'
 import { customerHistory } from '../../../types/crm-operations'
 import { getOrder, listPhotos, recordOfflinePayment, updateOrder } from '../../../types/order-operations'
 import { canUse, staffAccess } from '../../access'
 import { call } from '../../api'
 import { Card } from '../../components/Card'
+import { Button } from '../../components/ui'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { formatStudioDateTime } from '../../format'
 import { usePageTitle } from '../../hooks/usePageTitle'
@@ -84,6 +86,25 @@ export default function StaffOrderPage() {
         </View>
         {order.notes && <Text className="staff-order__notes">{order.notes}</Text>}
       </View>
+
+      {order.stage === 'confirmed' && !order.appointmentId && order.branchId && canUse(principal, book.access) && (
+        <Card title={t('staffOrder.shootTitle')}>
+          <Text className="desk-note">{t('staffOrder.noShootYet')}</Text>
+          <View className="staff-order__book">
+            <Button
+              type="primary"
+              block
+              onClick={() =>
+                Taro.navigateTo({
+                  url: `${routes.book}?desk=1&packageId=${order.package.id}&branchId=${order.branchId}&customerId=${order.customerId}&customerName=${encodeURIComponent(order.customerName)}&orderId=${order.id}`,
+                })
+              }
+            >
+              {t('staffOrder.bookShoot')}
+            </Button>
+          </View>
+        </Card>
+      )}
 
       <StageActions order={order} principal={principal} photoCount={photos.data?.items.length} action={action} />
 

@@ -2,14 +2,14 @@ import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import type { Appointment } from '../../../types/booking'
-import { book, branchDay, confirmBooking, getBookingPolicy, listRooms } from '../../../types/booking-operations'
+import { book, branchDay, getBookingPolicy, listRooms } from '../../../types/booking-operations'
+import { recordOfflinePayment } from '../../../types/order-operations'
 import { listStaff } from '../../../types/operations'
 import { canUse, staffAccess } from '../../access'
 import { call } from '../../api'
 import { Card } from '../../components/Card'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button } from '../../components/ui'
-import { errorMessage } from '../../i18n/errors'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
@@ -38,7 +38,6 @@ export default function BranchDayPage() {
   const rooms = useQuery(() => call(listRooms, { branchId: branchId ?? '' }), [branchId], allowed && !!branchId)
   const mayListStaff = canUse(session?.principal, listStaff.access)
   const staff = useQuery(() => call(listStaff, { branchId }), [branchId], allowed && mayListStaff && !!branchId)
-  const [confirming, setConfirming] = useState<string>()
 
   // Back from booking for a customer, the day shows the new booking.
   const shown = useRef(false)
@@ -50,21 +49,11 @@ export default function BranchDayPage() {
   if (!session) return null
   if (!allowed) return <Forbidden />
   const failure = policy.error ?? bookings.error ?? rooms.error
-  const mayConfirm = canUse(session.principal, confirmBooking.access)
+  // The deposit is taken as a payment on the booking's order.
+  const mayTakeDeposit = canUse(session.principal, recordOfflinePayment.access)
   const staffName = (id?: string) => (id ? staff.data?.items.find((member) => member.id === id)?.displayName : undefined)
 
-  const confirm = async (item: Appointment) => {
-    setConfirming(item.id)
-    try {
-      await call(confirmBooking, { appointmentId: item.id })
-      Taro.showToast({ title: t('held.depositRecorded'), icon: 'success' })
-      await bookings.reload()
-    } catch (error) {
-      Taro.showToast({ title: errorMessage(t, error), icon: 'none' })
-    } finally {
-      setConfirming(undefined)
-    }
-  }
+  const takeDeposit = (item: Appointment) => Taro.navigateTo({ url: `${routes.deskOrder}?id=${item.orderId}` })
 
   const items = (bookings.data?.items ?? []).filter((item) => item.status !== 'expired').sort((a, b) => a.startsAt.localeCompare(b.startsAt))
   const roomList = rooms.data?.items ?? []
@@ -102,9 +91,9 @@ export default function BranchDayPage() {
                 ].filter((detail): detail is string => Boolean(detail))
                 return (
                   <AppointmentRow key={item.id} item={item} timeZone={bookings.data?.timeZone ?? ''} details={details}>
-                    {mayConfirm && item.status === 'held' && (
+                    {mayTakeDeposit && item.status === 'held' && (
                       <View className="schedule-row-actions">
-                        <Button size="small" type="primary" loading={confirming === item.id} onClick={() => confirm(item)}>
+                        <Button size="small" type="primary" onClick={() => takeDeposit(item)}>
                           {t('desk.confirmDeposit')}
                         </Button>
                       </View>
