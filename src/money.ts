@@ -26,3 +26,8 @@ export function formatFen(fen: number): string {
 export function parseWhole(text: string): number | undefined {
   return /^\d{1,6}$/.test(text.trim()) ? Number(text.trim()) : undefined
 }
+
+/** A field left blank or not a whole number is sent as -1, so the API's own check names it. */
+export function whole(text: string): number {
+  return parseWhole(text) ?? -1
+}

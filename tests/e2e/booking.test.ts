@@ -124,7 +124,7 @@ describe('booking a shoot', () => {
 
     await press(page, zhCN['desk.bookForCustomer'])
     await fill(page, zhCN['customers.searchPlaceholder'], '小雨')
-    await page.locator('.pick__row', { hasText: '小雨' }).first().click()
+    await page.locator('.customer-search__row', { hasText: '小雨' }).first().click()
     await page.locator('.pick__row', { hasText: PACKAGE }).click()
     await page.getByText(zhCN['booking.forCustomer'].replace('{name}', '小雨')).waitFor()
     await page.locator('.slot-calendar__time').first().click()

@@ -113,7 +113,7 @@ describe('the order desk', () => {
     await press(page, zhCN['orderDesk.new'])
 
     await fill(page, zhCN['customers.searchPlaceholder'], '林小雨')
-    await page.locator('.new-order__option', { hasText: '林小雨' }).click()
+    await page.locator('.customer-search__row', { hasText: '林小雨' }).click()
     await page.locator('.new-order__option', { hasText: PACKAGE }).click()
     await tap(page, zhCN['addOns.addService'])
     await fill(page, zhCN['addOns.serviceNamePlaceholder'], '加急精修')

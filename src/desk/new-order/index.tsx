@@ -1,14 +1,14 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { listPackages, listProducts } from '../../../types/catalog-operations'
-import { searchCustomers } from '../../../types/crm-operations'
 import { createOrder, getOrderSettings } from '../../../types/order-operations'
 import { asApiError, call } from '../../api'
 import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
-import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
+import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Input, TextArea } from '../../components/ui'
+import { CustomerSearch } from '../../crm/CustomerSearch'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
@@ -23,8 +23,6 @@ import { MoneyLine } from '../MoneyLine'
 import { discountLimitFen, mayExceedDiscountLimit } from '../discount'
 import './index.scss'
 
-const TYPING_PAUSE_MS = 300
-
 /** The desk opens an order: who, which package, what comes on top, any discount and why. */
 export default function NewOrderPage() {
   const { t } = useI18n()
@@ -35,13 +33,7 @@ export default function NewOrderPage() {
   const [customer, setCustomer] = useState<{ id: string; name: string; phone?: string } | undefined>(
     params.customerId ? { id: params.customerId, name: decodeURIComponent(params.customerName ?? '') } : undefined,
   )
-  const [text, setText] = useState('')
-  const [q, setQ] = useState('')
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(text.trim()), TYPING_PAUSE_MS)
-    return () => clearTimeout(timer)
-  }, [text])
-  const found = useQuery(() => call(searchCustomers, { q, limit: 8 }), [q], allowed && !customer && q !== '')
+  const [search, setSearch] = useState('')
   const packages = useQuery(() => call(listPackages, { branchId }), [branchId], allowed)
   const products = useQuery(() => call(listProducts, {}), [], allowed)
   const settings = useQuery(() => call(getOrderSettings, {}), [], allowed)
@@ -125,29 +117,13 @@ export default function NewOrderPage() {
             )}
           </View>
         ) : (
-          <View>
-            <View className="new-order__search">
-              <Input value={text} onChange={setText} placeholder={t('customers.searchPlaceholder')} maxLength={40} clearable confirmType="search" />
-            </View>
-            {q === '' && <Text className="desk-note">{t('pick.searchHint')}</Text>}
-            {q !== '' && found.loading && <Text className="desk-note">{t('common.loading')}</Text>}
-            {q !== '' && found.error !== undefined && <ErrorState error={found.error} onRetry={found.reload} />}
-            {q !== '' && !found.loading && found.data?.items.length === 0 && (
-              <EmptyState
-                title={t('customers.noMatch')}
-                description={t('customers.noMatchHint')}
-                action={{ label: t('customers.add'), onClick: () => Taro.navigateTo({ url: routes.customerForm }) }}
-              />
-            )}
-            {q !== '' &&
-              !found.loading &&
-              found.data?.items.map((candidate) => (
-                <View key={candidate.id} className="new-order__option" onClick={() => (setCustomer(candidate), setProblems({ ...problems, customerId: '' }))}>
-                  <Text className="new-order__option-name">{candidate.name}</Text>
-                  <Text className="new-order__meta">{candidate.phone ?? t('customer.noPhone')}</Text>
-                </View>
-              ))}
-          </View>
+          <CustomerSearch
+            inCard
+            text={search}
+            onTextChange={setSearch}
+            limit={8}
+            onPick={(candidate) => (setCustomer(candidate), setProblems({ ...problems, customerId: '' }))}
+          />
         )}
         {problem('customerId') && <Text className="form-field__error">{problem('customerId')}</Text>}
       </Card>

@@ -12,7 +12,7 @@ import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
-import { parseWhole } from '../../money'
+import { whole } from '../../money'
 import { Forbidden } from '../../staff/Forbidden'
 import { useStaffPage } from '../../staff/useStaffPage'
 import './index.scss'
@@ -26,9 +26,6 @@ const draftOf = (settings: OrderSettings): Draft => ({
   stageDays: Object.fromEntries(timedStages.map((stage) => [stage, String(settings.stageDays[stage])])) as Record<TimedStage, string>,
   discountLimitPercent: String(settings.discountLimitPercent),
 })
-
-/** A field left blank or not a whole number is sent as -1, so the API's own check names it. */
-const whole = (text: string) => parseWhole(text) ?? -1
 
 /** How long each stage should take before an order counts as overdue, and how much discount the desk may give alone. */
 export default function OrderSettingsPage() {

@@ -1,15 +1,15 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { book } from '../../../types/booking-operations'
 import { listPackages } from '../../../types/catalog-operations'
-import { searchCustomers } from '../../../types/crm-operations'
 import type { Customer } from '../../../types/customers'
 import { staffAccess } from '../../access'
 import { call } from '../../api'
 import { Card } from '../../components/Card'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
-import { Button, Input } from '../../components/ui'
+import { Button } from '../../components/ui'
+import { CustomerSearch } from '../../crm/CustomerSearch'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
@@ -19,23 +19,14 @@ import { Forbidden } from '../../staff/Forbidden'
 import { useStaffPage } from '../../staff/useStaffPage'
 import './index.scss'
 
-/** Typing pauses this long before the search runs, so each keystroke is not a request. */
-const TYPING_PAUSE_MS = 300
-
 /** Reception books for a customer: first who, then which package; the time is chosen on the booking page. */
 export default function PickCustomerPage() {
   const { t } = useI18n()
   usePageTitle('desk.bookForCustomer')
   const branchId = useRouter().params.branchId ?? ''
   const { session, allowed } = useStaffPage(staffAccess(book.access))
-  const [text, setText] = useState('')
-  const [q, setQ] = useState('')
+  const [search, setSearch] = useState('')
   const [customer, setCustomer] = useState<Customer>()
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(text.trim()), TYPING_PAUSE_MS)
-    return () => clearTimeout(timer)
-  }, [text])
-  const found = useQuery(() => call(searchCustomers, { q, limit: 20 }), [q], allowed && q !== '')
   const packages = useQuery(() => call(listPackages, { branchId }), [branchId], allowed && customer !== undefined)
 
   if (!session) return null
@@ -75,34 +66,13 @@ export default function PickCustomerPage() {
 
   return (
     <View className="screen pick">
-      <View className="pick__search">
-        <Input value={text} onChange={setText} placeholder={t('customers.searchPlaceholder')} maxLength={40} clearable confirmType="search" />
-      </View>
-      {q === '' && <Text className="pick__hint">{t('pick.searchHint')}</Text>}
-      {q !== '' && found.loading && <LoadingState />}
-      {q !== '' && found.error !== undefined && <ErrorState error={found.error} onRetry={found.reload} />}
-      {q !== '' && !found.loading && found.data?.items.length === 0 && (
-        <EmptyState
-          title={t('customers.noMatch')}
-          description={t('customers.noMatchHint')}
-          action={{ label: t('customers.add'), onClick: () => Taro.navigateTo({ url: routes.customerForm }) }}
-        />
-      )}
-      {q !== '' &&
-        !found.loading &&
-        found.data?.items.map((candidate) => (
-          <View key={candidate.id} className="pick__row pick__row--card" onClick={() => setCustomer(candidate)}>
-            <Text className="pick__row-name">{candidate.name}</Text>
-            <Text className="pick__row-meta">{candidate.phone ?? t('customer.noPhone')}</Text>
-          </View>
-        ))}
-      {q === '' && (
+      <CustomerSearch text={search} onTextChange={setSearch} limit={20} onPick={setCustomer}>
         <View className="actions">
           <Button block fill="outline" onClick={() => Taro.navigateTo({ url: routes.customerForm })}>
             {t('customers.add')}
           </Button>
         </View>
-      )}
+      </CustomerSearch>
     </View>
   )
 }

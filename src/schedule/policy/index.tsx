@@ -13,7 +13,7 @@ import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
-import { parseWhole } from '../../money'
+import { whole } from '../../money'
 import { Forbidden } from '../../staff/Forbidden'
 import { useStaffPage } from '../../staff/useStaffPage'
 import './index.scss'
@@ -37,9 +37,6 @@ function draftOf(policy: BookingPolicy): Draft {
     tiers: [...policy.refundTiers].sort((a, b) => b.minDaysBefore - a.minDaysBefore).map((tier) => ({ minDaysBefore: String(tier.minDaysBefore), percent: String(tier.percent) })),
   }
 }
-
-/** A field left blank or not a whole number is sent as -1, so the API's own check names it. */
-const whole = (text: string) => parseWhole(text) ?? -1
 
 /** The studio's booking rules: slot grid, buffer, notice, horizon, hold, change cutoff, refund tiers and time zone. */
 export default function BookingPolicyPage() {
