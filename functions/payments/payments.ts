@@ -324,7 +324,8 @@ async function refundUncredited(deps: PaymentDeps, payment: PaymentRecord, inten
   }
   await deps.orders.refund(undefined, uncredited, refund, { ...audit, action: 'payment.refunded' })
   try {
-    await sendRefund(deps, uncredited, refund)
+    // The money that could not be credited shows as given back once WeChat Pay has paid it out.
+    if ((await sendRefund(deps, uncredited, refund)) === 'refunded') await deps.orders.setPaymentStatus(uncredited, 'refunded')
   } catch (error) {
     // Recorded as a failed refund on the order, for finance to send again; WeChat need not resend.
     if (!(error instanceof DomainError && error.code === 'PAYMENT_PROVIDER_ERROR')) throw error
@@ -340,7 +341,7 @@ async function refundFailed(deps: PaymentDeps, refund: PaymentRecord) {
 }
 
 /** Asks WeChat Pay to send a refund back (same out_refund_no on a retry) and records how it went. */
-async function sendRefund(deps: PaymentDeps, payment: PaymentRecord, refund: PaymentRecord) {
+async function sendRefund(deps: PaymentDeps, payment: PaymentRecord, refund: PaymentRecord): Promise<PaymentRecord['status']> {
   let result
   try {
     result = await deps.payments.refund({
@@ -358,9 +359,11 @@ async function sendRefund(deps: PaymentDeps, payment: PaymentRecord, refund: Pay
   if (result.status === 'CLOSED' || result.status === 'ABNORMAL') {
     logger.error('refund not paid out', { outRefundNo: refund.outRefundNo, status: result.status })
     await refundFailed(deps, refund)
-    return
+    return 'refund_failed'
   }
-  await deps.orders.setPaymentStatus(refund, result.status === 'SUCCESS' ? 'refunded' : 'refund_processing', { transactionId: result.refundId })
+  const status = result.status === 'SUCCESS' ? 'refunded' : 'refund_processing'
+  await deps.orders.setPaymentStatus(refund, status, { transactionId: result.refundId })
+  return status
 }
 
 async function loadForMoney(deps: PaymentDeps, caller: Caller, orderId: string) {
@@ -372,9 +375,12 @@ async function loadForMoney(deps: PaymentDeps, caller: Caller, orderId: string) 
 /** Cash, card or transfer taken at the desk: credited at once, unaudited until finance checks it. */
 export async function recordOffline(deps: PaymentDeps, input: z.output<typeof recordOfflinePayment.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
-  const { order, payments } = await loadForMoney(deps, caller, input.orderId)
+  const { order, payments, intents } = await loadForMoney(deps, caller, input.orderId)
   // The same request again (a retry, a double tap): it was recorded once, answer as then.
-  if (payments.some((p) => p.id === input.requestId)) return orderDetail(deps, caller.studioId, order.id)
+  const same = payments.find((p) => p.id === input.requestId)
+  if (same && same.method === input.method && same.amountFen === input.amountFen) return orderDetail(deps, caller.studioId, order.id)
+  // Payment ids are shared with WeChat charges: a request id may never stand for another payment.
+  if (same || intents.some((i) => i.outTradeNo === input.requestId)) throw new DomainError('CONFLICT', 'This request id was used for something else')
   if (order.stage === 'cancelled') throw new DomainError('NOTHING_TO_PAY', 'This order is cancelled')
   if (input.amountFen > order.balanceFen) throw new DomainError('OVERPAYMENT', `The balance is ${order.balanceFen} fen`)
   const by = actorOf(caller)

@@ -51,6 +51,7 @@ describe('a deposit paid after the hold expired', () => {
     expect(paid.order).toMatchObject({ stage: 'cancelled', paidFen: 0 })
     const refund = paid.payments.find((p: { kind: string }) => p.kind === 'refund')
     expect(refund).toMatchObject({ method: 'wechat', amountFen: -charge.amountFen, status: 'refunded', refundOf: charge.outTradeNo })
+    expect(paid.payments.find((p: { id: string }) => p.id === charge.outTradeNo)).toMatchObject({ kind: 'deposit', status: 'refunded', refundableFen: 0 })
     // WeChat Pay's own book agrees: the trade was refunded.
     expect((await deps.payments.query(charge.outTradeNo))?.tradeState).toBe('REFUND')
     // The other customer's booking is untouched.
