@@ -9,7 +9,7 @@ import { studioDate } from '../domain/time'
 import { callerOf, type Caller, type RequestContext } from '../api/context'
 import type { CatalogDeps } from '../catalog/manage-catalog'
 import type { AppointmentRecord, LockRef } from './ports'
-import { actorOf, newOrder, orderSettingsOf, stageChange, type OrderDeps } from '../orders/model'
+import { actorOf, newOrder, orderContextOf, orderSettingsOf, stageChange, type OrderDeps } from '../orders/model'
 import { branchPicture, dateSpan, localMinutes, policyOf, slotsFor, type BookingDeps, type BranchPicture } from './schedule'
 
 export type BookingAppDeps = BookingDeps & CatalogDeps & OrderDeps
@@ -243,7 +243,7 @@ export async function confirmShoot(deps: BookingAppDeps, input: z.output<typeof 
   const caller = callerOf(ctx)
   const appointment = await loadOwn(deps, caller, input.appointmentId)
   if (appointment.status !== 'held') throw new DomainError('PRECONDITION_FAILED', `This booking is ${appointment.status}, not waiting for its deposit`)
-  const context = { settings: await orderSettingsOf(deps, caller.studioId), timeZone: (await policyOf(deps, caller.studioId)).timeZone }
+  const context = await orderContextOf(deps, caller.studioId)
   const change = stageChange({ stage: 'pending_deposit', shootAt: appointment.startsAt }, 'confirmed', actorOf(caller), ctx.now, context, { note: 'confirmed without a deposit' })
   return deps.booking.confirmBooking(appointment, locksOf(appointment), ctx.now, change)
 }

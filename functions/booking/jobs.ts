@@ -2,8 +2,8 @@ import { ulid } from 'ulid'
 import { DomainError } from '../domain/errors'
 import type { ReminderSender } from '../integrations/wechat-subscribe'
 import { locksOf } from './bookings'
-import { policyOf, type BookingDeps } from './schedule'
-import { orderSettingsOf, stageChange, SYSTEM, type OrderDeps } from '../orders/model'
+import type { BookingDeps } from './schedule'
+import { orderContextOf, stageChange, SYSTEM, type OrderDeps } from '../orders/model'
 
 /**
  * Releases holds whose time ran out: the appointment expires, its order is cancelled and
@@ -16,7 +16,7 @@ export async function releaseExpiredHolds(deps: BookingDeps & OrderDeps, now: Da
     const appointment = await deps.booking.getAppointment(due.studioId, due.appointmentId)
     if (!appointment || appointment.status !== 'held') continue
     try {
-      const context = { settings: await orderSettingsOf(deps, due.studioId), timeZone: (await policyOf(deps, due.studioId)).timeZone }
+      const context = await orderContextOf(deps, due.studioId)
       // Money taken at the desk short of the deposit goes back in full.
       const paid = (await deps.orders.get(due.studioId, appointment.orderId))?.paidFen ?? 0
       const change = stageChange({ stage: 'pending_deposit' }, 'cancelled', SYSTEM, now, context, { note: 'hold expired', set: { refundDueFen: paid }, expectPaidFen: paid })

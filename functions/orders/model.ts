@@ -1,6 +1,7 @@
 import { defaultOrderSettings, type Actor, type OrderSettings, type OrderStage, type OrderSummary } from '../../types/orders'
 import type { Package } from '../../types/catalog'
 import type { Caller } from '../api/context'
+import { policyOf, type BookingDeps } from '../booking/schedule'
 import { expectedBy, isOverdue } from '../domain/order'
 import { studioDate } from '../domain/time'
 import type { OrderRecord, OrderRepository, StageChange } from './ports'
@@ -19,6 +20,12 @@ export function actorOf(caller: Caller): Actor {
 
 export async function orderSettingsOf(deps: OrderDeps, studioId: string): Promise<OrderSettings> {
   return (await deps.orders.getSettings(studioId)) ?? defaultOrderSettings
+}
+
+/** What a stage change needs to date the next stage: the order settings and the studio's time zone, read together. */
+export async function orderContextOf(deps: OrderDeps & BookingDeps, studioId: string): Promise<{ settings: OrderSettings; timeZone: string }> {
+  const [settings, policy] = await Promise.all([orderSettingsOf(deps, studioId), policyOf(deps, studioId)])
+  return { settings, timeZone: policy.timeZone }
 }
 
 /** A stage change with the expected date of the stage entered. */

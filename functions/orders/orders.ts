@@ -13,23 +13,17 @@ import type {
 import type { AddOn, OrderStage } from '../../types/orders'
 import { callerOf, type Caller, type RequestContext } from '../api/context'
 import { cancelShoot } from '../booking/bookings'
-import { policyOf } from '../booking/schedule'
 import { checkDiscount, checkTransition, isOverdue, orderTotal } from '../domain/order'
 import { DomainError, notFound } from '../domain/errors'
 import { studioDate } from '../domain/time'
 import { orderDetail, refundCancellation, type PaymentDeps } from '../payments/payments'
 import type { FileStore } from '../files/file-store'
-import { actorOf, newOrder, orderSettingsOf, stageChange, summaryOf, visibleTo } from './model'
+import { actorOf, newOrder, orderContextOf, orderSettingsOf, stageChange, summaryOf, visibleTo } from './model'
 import type { OrderRecord } from './ports'
 import type { NewAuditEntry } from '../identity/ports'
 
 export interface OrderAppDeps extends PaymentDeps {
   files: FileStore
-}
-
-async function contextOf(deps: OrderAppDeps, studioId: string) {
-  const [settings, policy] = await Promise.all([orderSettingsOf(deps, studioId), policyOf(deps, studioId)])
-  return { settings, timeZone: policy.timeZone }
 }
 
 export async function readOrderSettings(deps: OrderAppDeps, ctx: RequestContext) {
@@ -63,7 +57,7 @@ export async function openOrder(deps: OrderAppDeps, input: z.output<typeof creat
   if (!customer) throw notFound('Customer')
   const pkg = await deps.catalog.getPackage(caller.studioId, input.packageId)
   if (!pkg?.active) throw notFound('Package')
-  const context = await contextOf(deps, caller.studioId)
+  const context = await orderContextOf(deps, caller.studioId)
   checkDiscount(input.discountFen, pkg.priceFen, context.settings, caller.roles)
   const addOns = await priceAddOns(deps, caller.studioId, input.addOns)
   const totalFen = orderTotal(pkg.priceFen, addOns, input.discountFen)
@@ -88,13 +82,13 @@ export async function openOrder(deps: OrderAppDeps, input: z.output<typeof creat
 
 export async function myOrderList(deps: OrderAppDeps, ctx: RequestContext) {
   const caller = callerOf(ctx)
-  const { timeZone } = await contextOf(deps, caller.studioId)
+  const { timeZone } = await orderContextOf(deps, caller.studioId)
   return { items: (await deps.orders.ofCustomer(caller.studioId, caller.id)).map((o) => summaryOf(o, ctx.now, timeZone)) }
 }
 
 export async function customerOrderList(deps: OrderAppDeps, input: z.output<typeof customerOrders.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
-  const { timeZone } = await contextOf(deps, caller.studioId)
+  const { timeZone } = await orderContextOf(deps, caller.studioId)
   return { items: (await deps.orders.ofCustomer(caller.studioId, input.customerId)).map((o) => summaryOf(o, ctx.now, timeZone)) }
 }
 
@@ -105,7 +99,7 @@ export async function readOrder(deps: OrderAppDeps, input: z.output<typeof getOr
 
 export async function ordersInStage(deps: OrderAppDeps, input: z.output<typeof listOrders.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
-  const { timeZone } = await contextOf(deps, caller.studioId)
+  const { timeZone } = await orderContextOf(deps, caller.studioId)
   const page = await deps.orders.byStage(caller.studioId, input.stage, { limit: input.limit, cursor: input.cursor })
   return { items: page.items.map((o) => summaryOf(o, ctx.now, timeZone)), nextCursor: page.nextCursor }
 }
@@ -115,7 +109,7 @@ const OPEN_STAGES: OrderStage[] = ['pending_deposit', 'confirmed', 'shot', 'sele
 /** Per stage, the orders whose expected date is before today: one index query per stage, oldest first. */
 export async function overdueList(deps: OrderAppDeps, ctx: RequestContext) {
   const caller = callerOf(ctx)
-  const { timeZone } = await contextOf(deps, caller.studioId)
+  const { timeZone } = await orderContextOf(deps, caller.studioId)
   const today = studioDate(ctx.now, timeZone)
   const stages = await Promise.all(
     OPEN_STAGES.map(async (stage) => {
@@ -130,7 +124,7 @@ const QUEUE_STAGES: OrderStage[] = ['shot', 'retouching', 'designing', 'proofing
 
 export async function queue(deps: OrderAppDeps, ctx: RequestContext) {
   const caller = callerOf(ctx)
-  const { timeZone } = await contextOf(deps, caller.studioId)
+  const { timeZone } = await orderContextOf(deps, caller.studioId)
   const stages = await Promise.all(
     QUEUE_STAGES.map(async (stage) => ({
       stage,
@@ -173,7 +167,7 @@ export async function advance(deps: OrderAppDeps, input: z.output<typeof advance
   if (input.to === 'selecting') await requirePhotos(deps, order, 'proof')
   if (input.to === 'proofing') await requirePhotos(deps, order, 'design')
   if (input.to === 'ready' && !order.labSentAt) throw new DomainError('PRECONDITION_FAILED', 'Send it to the lab first')
-  const context = await contextOf(deps, caller.studioId)
+  const context = await orderContextOf(deps, caller.studioId)
   const change = stageChange(order, input.to, actorOf(caller), ctx.now, context, {
     note: input.note,
     requireZeroBalance: input.to === 'completed',
@@ -181,8 +175,7 @@ export async function advance(deps: OrderAppDeps, input: z.output<typeof advance
     set: input.to === 'proofing' ? { proofRounds: [...order.proofRounds, { round: order.proofRounds.length + 1, sentAt: ctx.now.toISOString() }] } : undefined,
     expectVersion: input.to === 'proofing' ? order.version : undefined,
   })
-  await deps.orders.changeStage(order, change)
-  return (await deps.orders.get(caller.studioId, order.id))!
+  return deps.orders.changeStage(order, change)
 }
 
 async function cancelOrder(deps: OrderAppDeps, order: OrderRecord, note: string | undefined, ctx: RequestContext) {
@@ -191,7 +184,7 @@ async function cancelOrder(deps: OrderAppDeps, order: OrderRecord, note: string 
     await cancelShoot(deps, { appointmentId: order.appointmentId, reason: note }, ctx)
   } else {
     // An order with no booking behind it gives back everything paid.
-    const change = stageChange(order, 'cancelled', actorOf(caller), ctx.now, await contextOf(deps, caller.studioId), { note, set: { refundDueFen: order.paidFen } })
+    const change = stageChange(order, 'cancelled', actorOf(caller), ctx.now, await orderContextOf(deps, caller.studioId), { note, set: { refundDueFen: order.paidFen } })
     await deps.orders.changeStage(order, change)
   }
   await refundCancellation(deps, caller.studioId, order.id, ctx.now)
@@ -208,7 +201,7 @@ export async function editOrder(deps: OrderAppDeps, input: z.output<typeof updat
   const order = await loadOrder(deps, caller, input.orderId)
   if (order.version !== input.version) throw new DomainError('VERSION_CONFLICT', 'Someone else changed this order meanwhile; reload to see their change, then try again')
   if (order.stage === 'completed' || order.stage === 'cancelled') throw new DomainError('ILLEGAL_TRANSITION', `A ${order.stage} order cannot be changed`)
-  const context = await contextOf(deps, caller.studioId)
+  const context = await orderContextOf(deps, caller.studioId)
   const discountFen = input.discountFen ?? order.discountFen
   if (discountFen !== order.discountFen) checkDiscount(discountFen, order.package.priceFen, context.settings, caller.roles)
   const kept = order.addOns.filter((a) => a.kind === 'extra_photos' || a.id === 'surcharge')
@@ -240,14 +233,12 @@ export async function takeWork(deps: OrderAppDeps, input: z.output<typeof takeOr
   const order = await loadOrder(deps, caller, input.orderId)
   if (order.stage !== 'retouching' && order.stage !== 'designing') throw new DomainError('ILLEGAL_TRANSITION', 'Only orders in retouching or design can be taken')
   if (order.assignee) throw new DomainError('CONFLICT', `${order.assignee.name} has taken this order`)
-  await deps.orders.take(order, { id: caller.id, name: caller.displayName }, ctx.now.toISOString())
-  return (await deps.orders.get(caller.studioId, order.id))!
+  return deps.orders.take(order, { id: caller.id, name: caller.displayName }, ctx.now.toISOString())
 }
 
 export async function toLab(deps: OrderAppDeps, input: z.output<typeof sendToLab.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const order = await loadOrder(deps, caller, input.orderId)
   if (order.stage !== 'producing') throw new DomainError('ILLEGAL_TRANSITION', 'Only orders in production go to the lab')
-  await deps.orders.markSentToLab(order, ctx.now.toISOString())
-  return (await deps.orders.get(caller.studioId, order.id))!
+  return deps.orders.markSentToLab(order, ctx.now.toISOString())
 }

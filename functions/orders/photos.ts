@@ -4,8 +4,7 @@ import type { confirmSelection, decideProof, listPhotos, prepareUploads, removeP
 import { callerOf, type Caller, type RequestContext } from '../api/context'
 import { checkTransition, selectionPrice } from '../domain/order'
 import { DomainError, notFound } from '../domain/errors'
-import { actorOf, stageChange, visibleTo, orderSettingsOf } from './model'
-import { policyOf } from '../booking/schedule'
+import { actorOf, stageChange, visibleTo, orderContextOf } from './model'
 import type { OrderAppDeps } from './orders'
 import type { OrderPartition, PhotoRecord } from './ports'
 
@@ -130,8 +129,8 @@ export async function lockSelection(deps: OrderAppDeps, input: z.output<typeof c
   const addOns = price.extraCount > 0
     ? [...order.addOns, { id: 'extra-photos', kind: 'extra_photos' as const, name: '加选照片', quantity: price.extraCount, unitFen: order.package.extraPhotoPriceFen, amountFen: price.extraFen }]
     : order.addOns
-  const context = { settings: await orderSettingsOf(deps, caller.studioId), timeZone: (await policyOf(deps, caller.studioId)).timeZone }
-  await deps.orders.changeStage(
+  const context = await orderContextOf(deps, caller.studioId)
+  return deps.orders.changeStage(
     order,
     stageChange(order, 'retouching', by, ctx.now, context, {
       note: price.extraCount > 0 ? `${input.photoIds.length} photos, ${price.extraCount} extra` : `${input.photoIds.length} photos`,
@@ -141,7 +140,6 @@ export async function lockSelection(deps: OrderAppDeps, input: z.output<typeof c
       expectVersion: order.version,
     }),
   )
-  return (await deps.orders.get(caller.studioId, order.id))!
 }
 
 /** The customer (or the desk with them) approves the album design, or sends it back with a comment. */
@@ -161,8 +159,8 @@ export async function decide(deps: OrderAppDeps, input: z.output<typeof decidePr
     decidedAt: ctx.now.toISOString(),
     decidedBy: by,
   }
-  const context = { settings: await orderSettingsOf(deps, caller.studioId), timeZone: (await policyOf(deps, caller.studioId)).timeZone }
-  await deps.orders.changeStage(
+  const context = await orderContextOf(deps, caller.studioId)
+  return deps.orders.changeStage(
     order,
     stageChange(order, to, by, ctx.now, context, {
       note: input.decision === 'revise' ? input.comment : undefined,
@@ -171,5 +169,4 @@ export async function decide(deps: OrderAppDeps, input: z.output<typeof decidePr
       expectVersion: order.version,
     }),
   )
-  return (await deps.orders.get(caller.studioId, order.id))!
 }

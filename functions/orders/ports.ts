@@ -77,12 +77,12 @@ export interface OrderRepository {
   create(order: OrderRecord): Promise<OrderRecord>
   byStage(studioId: string, stage: OrderStage, options: { limit: number; cursor?: string; before?: string }): Promise<{ items: OrderRecord[]; nextCursor?: string }>
   ofCustomer(studioId: string, customerId: string): Promise<OrderRecord[]>
-  /** Moves the order if it is still in `from`; ILLEGAL_TRANSITION otherwise, BALANCE_DUE when completing with money owed. */
-  changeStage(order: OrderRecord, change: StageChange): Promise<void>
+  /** Moves the order if it is still in `from` and answers with it moved; ILLEGAL_TRANSITION otherwise, BALANCE_DUE when completing with money owed. */
+  changeStage(order: OrderRecord, change: StageChange): Promise<OrderRecord>
   /** Replaces the order if nobody changed it since `version` was read (VERSION_CONFLICT otherwise). */
   replace(next: OrderRecord, readVersion: number, audit: NewAuditEntry[]): Promise<void>
-  take(order: OrderRecord, assignee: { id: string; name: string }, now: string): Promise<void>
-  markSentToLab(order: OrderRecord, now: string): Promise<void>
+  take(order: OrderRecord, assignee: { id: string; name: string }, now: string): Promise<OrderRecord>
+  markSentToLab(order: OrderRecord, now: string): Promise<OrderRecord>
 
   putPhotos(photos: PhotoRecord[]): Promise<void>
   removePhoto(studioId: string, orderId: string, photoId: string): Promise<void>

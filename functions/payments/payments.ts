@@ -13,11 +13,10 @@ import type {
 import { callerOf, type Caller, type RequestContext } from '../api/context'
 import type { BookingAppDeps } from '../booking/bookings'
 import { locksOf } from '../booking/bookings'
-import { policyOf } from '../booking/schedule'
 import { NEXT_STAGE } from '../domain/order'
 import { DomainError, forbidden, notFound } from '../domain/errors'
 import type { NewAuditEntry } from '../identity/ports'
-import { actorOf, orderSettingsOf, stageChange, SYSTEM, visibleTo } from '../orders/model'
+import { actorOf, orderContextOf, stageChange, SYSTEM, visibleTo } from '../orders/model'
 import type { OrderPartition, OrderRecord, PaymentIntent, PaymentRecord } from '../orders/ports'
 import { logger } from '../platform/logger'
 import { PaymentNotificationError, type NotificationRequest, type PaymentGateway, type PaymentSimulator, type Transaction } from './gateway'
@@ -293,7 +292,7 @@ async function depositConfirmation(deps: PaymentDeps, order: OrderRecord, intent
   if (intent.kind !== 'deposit') return undefined
   const lapsedHold = order.stage === 'cancelled' && order.appointmentId
   if (order.stage !== 'pending_deposit' && !lapsedHold) return order.stage === 'cancelled' ? ('refuse' as const) : undefined
-  const context = { settings: await orderSettingsOf(deps, order.studioId), timeZone: (await policyOf(deps, order.studioId)).timeZone }
+  const context = await orderContextOf(deps, order.studioId)
   const appointment = order.appointmentId ? await deps.booking.getAppointment(order.studioId, order.appointmentId) : undefined
   if (order.appointmentId) {
     // A hold that ran out may be taken back if its time is still free; a booking the customer cancelled may not.
@@ -375,10 +374,11 @@ async function loadForMoney(deps: PaymentDeps, caller: Caller, orderId: string) 
 /** Cash, card or transfer taken at the desk: credited at once, unaudited until finance checks it. */
 export async function recordOffline(deps: PaymentDeps, input: z.output<typeof recordOfflinePayment.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
-  const { order, payments, intents } = await loadForMoney(deps, caller, input.orderId)
+  const partition = await loadForMoney(deps, caller, input.orderId)
+  const { order, payments, intents } = partition
   // The same request again (a retry, a double tap): it was recorded once, answer as then.
   const same = payments.find((p) => p.id === input.requestId)
-  if (same && same.method === input.method && same.amountFen === input.amountFen) return orderDetail(deps, caller.studioId, order.id)
+  if (same && same.method === input.method && same.amountFen === input.amountFen) return detailOf(partition)
   // Payment ids are shared with WeChat charges: a request id may never stand for another payment.
   if (same || intents.some((i) => i.outTradeNo === input.requestId)) throw new DomainError('CONFLICT', 'This request id was used for something else')
   if (order.stage === 'cancelled') throw new DomainError('NOTHING_TO_PAY', 'This order is cancelled')

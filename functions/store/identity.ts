@@ -7,7 +7,6 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb'
-import { ulid } from 'ulid'
 import type { AuditEntry, Branch, Studio } from '../../types/entities'
 import { customerCreationItems } from './customers'
 import { DomainError, notFound } from '../domain/errors'
@@ -15,7 +14,7 @@ import type { CustomerRecord, IdentityRepository, NewAuditEntry, SessionRecord, 
 import { conditionFailure } from './errors'
 import { keys } from './keys'
 import { TTL_ATTRIBUTE } from './table'
-import { entity, pageCursor, putIfAbsent, queryAll } from './items'
+import { auditPut, entity, pageCursor, putIfAbsent, queryAll } from './items'
 
 const epochSeconds = (iso: string) => Math.floor(new Date(iso).getTime() / 1000)
 
@@ -27,9 +26,7 @@ export class DynamoIdentityRepository implements IdentityRepository {
   ) {}
 
   private auditPut(studioId: string, entry: NewAuditEntry) {
-    const id = ulid(this.clock().getTime())
-    const item: AuditEntry = { ...entry, id, at: this.clock().toISOString() }
-    return { Put: { TableName: this.table, Item: { ...keys.audit(studioId, id), type: 'Audit', ...item } } }
+    return auditPut(this.table, studioId, entry, this.clock())
   }
 
   private async get<T>(key: { pk: string; sk: string }, consistent = false): Promise<T | undefined> {

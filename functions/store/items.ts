@@ -1,5 +1,9 @@
 import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
+import { ulid } from 'ulid'
+import type { AuditEntry } from '../../types/entities'
+import type { NewAuditEntry } from '../identity/ports'
 import { DomainError } from '../domain/errors'
+import { keys } from './keys'
 import { TTL_ATTRIBUTE } from './table'
 
 export type Item = Record<string, unknown>
@@ -33,6 +37,13 @@ export const pageCursor = {
 export const putIfAbsent = (table: string, item: Item) => ({
   Put: { TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
 })
+
+/** A transaction Put adding an entry to the studio's audit log, stamped with the time given. */
+export function auditPut(table: string, studioId: string, entry: NewAuditEntry, at: Date) {
+  const id = ulid(at.getTime())
+  const item: AuditEntry = { ...entry, id, at: at.toISOString() }
+  return { Put: { TableName: table, Item: { ...keys.audit(studioId, id), type: 'Audit', ...item } } }
+}
 
 /** Every page of a query (small partitions: a studio's staff, its catalogue, one customer's file). */
 export async function queryAll(db: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Item[]> {

@@ -1,13 +1,12 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb'
-import { ulid } from 'ulid'
 import type { Actor, OrderSettings, OrderStage } from '../../types/orders'
 import type { NewAuditEntry } from '../identity/ports'
 import type { OrderPartition, OrderRecord, OrderRepository, PaymentIntent, PaymentRecord, PhotoRecord, StageChange } from '../orders/ports'
 import { DomainError } from '../domain/errors'
 import type { DynamoBookingRepository } from './booking'
 import { conditionFailure } from './errors'
-import { entity, pageCursor, putIfAbsent, queryAll, type Item } from './items'
+import { auditPut, entity, pageCursor, putIfAbsent, queryAll, type Item } from './items'
 import { keys } from './keys'
 
 /** Far-future sort key for orders with no expected date, so they sort after every dated one. */
@@ -134,9 +133,20 @@ export class DynamoOrderRepository implements OrderRepository {
   ) {}
 
   private auditPut(studioId: string, entry: NewAuditEntry) {
-    const at = this.clock()
-    const id = ulid(at.getTime())
-    return { Put: { TableName: this.table, Item: { ...keys.audit(studioId, id), type: 'Audit', ...entry, id, at: at.toISOString() } } }
+    return auditPut(this.table, studioId, entry, this.clock())
+  }
+
+  /** Marks a WeChat Pay charge as paid, in the transaction that records its payment. */
+  private intentPaid(intent: Pick<PaymentIntent, 'studioId' | 'orderId' | 'outTradeNo'>) {
+    return {
+      Update: {
+        TableName: this.table,
+        Key: keys.paymentIntent(intent.studioId, intent.orderId, intent.outTradeNo),
+        UpdateExpression: 'SET #status = :paid',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':paid': 'paid' },
+      },
+    }
   }
 
   async getSettings(studioId: string) {
@@ -211,9 +221,15 @@ export class DynamoOrderRepository implements OrderRepository {
     return items.map((i) => entity<OrderRecord>(i)!)
   }
 
+  /** Applies an order update and answers with the order as it now stands. */
+  private async updateOrder(order: Pick<OrderRecord, 'studioId' | 'id'>, update: Update) {
+    const { Attributes } = await this.db.send(new UpdateCommand({ ...update.build(this.table, keys.order(order.studioId, order.id)), ReturnValues: 'ALL_NEW' }))
+    return entity<OrderRecord>(Attributes)!
+  }
+
   async changeStage(order: OrderRecord, change: StageChange) {
     try {
-      await this.db.send(new UpdateCommand(stageUpdate(order, change).build(this.table, keys.order(order.studioId, order.id))))
+      return await this.updateOrder(order, stageUpdate(order, change))
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) {
         // Say which condition failed: the stage moved, money is owed, or someone changed the order.
@@ -242,7 +258,7 @@ export class DynamoOrderRepository implements OrderRepository {
   async take(order: OrderRecord, assignee: { id: string; name: string }, now: string) {
     const update = new Update().when('stage', '=', order.stage).whenExists('assignee', false).set('assignee', assignee).set('updatedAt', now).add('version', 1)
     try {
-      await this.db.send(new UpdateCommand(update.build(this.table, keys.order(order.studioId, order.id))))
+      return await this.updateOrder(order, update)
     } catch (error) {
       throw conditionFailure(error, [new DomainError('CONFLICT', 'Someone took this order first, or it moved on')])
     }
@@ -251,7 +267,7 @@ export class DynamoOrderRepository implements OrderRepository {
   async markSentToLab(order: OrderRecord, now: string) {
     const update = new Update().when('stage', '=', 'producing').whenExists('labSentAt', false).set('labSentAt', now).set('updatedAt', now).add('version', 1)
     try {
-      await this.db.send(new UpdateCommand(update.build(this.table, keys.order(order.studioId, order.id))))
+      return await this.updateOrder(order, update)
     } catch (error) {
       throw conditionFailure(error, [new DomainError('ILLEGAL_TRANSITION', 'The order is not waiting to go to the lab')])
     }
@@ -339,19 +355,7 @@ export class DynamoOrderRepository implements OrderRepository {
     const items = [
       { Put: { TableName: this.table, Item: paymentItem(payment), ConditionExpression: 'attribute_not_exists(pk)' } },
       { Update: orderUpdate.build(this.table, keys.order(order.studioId, order.id)) },
-      ...(options.intent
-        ? [
-            {
-              Update: {
-                TableName: this.table,
-                Key: keys.paymentIntent(order.studioId, order.id, options.intent.outTradeNo),
-                UpdateExpression: 'SET #status = :paid',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':paid': 'paid' },
-              },
-            },
-          ]
-        : []),
+      ...(options.intent ? [this.intentPaid({ studioId: order.studioId, orderId: order.id, outTradeNo: options.intent.outTradeNo })] : []),
       this.auditPut(order.studioId, options.audit),
       ...confirmation,
     ]
@@ -377,19 +381,7 @@ export class DynamoOrderRepository implements OrderRepository {
   async recordUncredited(payment: PaymentRecord, intent: PaymentIntent | undefined, audit: NewAuditEntry) {
     const items = [
       { Put: { TableName: this.table, Item: paymentItem(payment), ConditionExpression: 'attribute_not_exists(pk)' } },
-      ...(intent
-        ? [
-            {
-              Update: {
-                TableName: this.table,
-                Key: keys.paymentIntent(intent.studioId, intent.orderId, intent.outTradeNo),
-                UpdateExpression: 'SET #status = :paid',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':paid': 'paid' },
-              },
-            },
-          ]
-        : []),
+      ...(intent ? [this.intentPaid(intent)] : []),
       this.auditPut(payment.studioId, audit),
     ]
     try {
