@@ -5,7 +5,7 @@ import { formatFen } from './money'
 import { studioMoment } from './studio-time'
 
 /** The stages an order goes through when nothing goes wrong; `cancelled` is the side exit. */
-export const ORDER_FLOW = orderStages.filter((stage) => stage !== 'cancelled')
+const ORDER_FLOW = orderStages.filter((stage) => stage !== 'cancelled')
 
 export const stageLabel = (t: Translate, stage: OrderStage) => t(`orderStage.${stage}` as MessageKey)
 

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Clock } from '@nutui/icons-react-taro'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import type { Appointment, BookingPolicy } from '../../../types/booking'
 import { cancelBooking, getBookingPolicy, myAppointments } from '../../../types/booking-operations'
 import { getPackage } from '../../../types/catalog-operations'
@@ -16,6 +16,7 @@ import { useNow } from '../../hooks/useNow'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
+import { useShownAgain } from '../../hooks/useShownAgain'
 import { useI18n } from '../../i18n'
 import { formatFen } from '../../money'
 import { routes } from '../../routes'
@@ -105,10 +106,8 @@ export default function MyAppointmentsPage() {
   const now = useNow(list.data?.items.some((item) => item.status === 'held') ?? false)
 
   // Back from rescheduling, the list shows the new time.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current && signedIn) void list.reload()
-    shown.current = true
+  useShownAgain(() => {
+    if (signedIn) void list.reload()
   })
 
   if (!session) return null

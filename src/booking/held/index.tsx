@@ -1,11 +1,9 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Clock, Success } from '@nutui/icons-react-taro'
-import { useRef } from 'react'
 import { branchDay, getBookingPolicy, myAppointments } from '../../../types/booking-operations'
-import { recordOfflinePayment } from '../../../types/order-operations'
 import { getPackage } from '../../../types/catalog-operations'
-import { getOrder } from '../../../types/order-operations'
+import { getOrder, recordOfflinePayment } from '../../../types/order-operations'
 import { canUse } from '../../access'
 import { call } from '../../api'
 import { dayLabel } from '../../booking-labels'
@@ -19,6 +17,7 @@ import { useNow } from '../../hooks/useNow'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
+import { useShownAgain } from '../../hooks/useShownAgain'
 import { useI18n } from '../../i18n'
 import { formatFen } from '../../money'
 import { routes } from '../../routes'
@@ -65,13 +64,10 @@ export default function HeldPage() {
   const feedback = useFormFeedback()
 
   // Back from the pay step: the booking shows as confirmed once the deposit is in.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current && signedIn) {
-      void appointment.reload()
-      if (orderId) void order.reload()
-    }
-    shown.current = true
+  useShownAgain(() => {
+    if (!signedIn) return
+    void appointment.reload()
+    if (orderId) void order.reload()
   })
 
   if (!session) return null

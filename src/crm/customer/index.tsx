@@ -1,6 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { useRef } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import type { Appointment } from '../../../types/booking'
 import { customerHistory } from '../../../types/crm-operations'
@@ -16,6 +15,7 @@ import { Button } from '../../components/ui'
 import { formatStudioDate, formatStudioDateTime } from '../../format'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
+import { useShownAgain } from '../../hooks/useShownAgain'
 import { useI18n } from '../../i18n'
 import { formatFen } from '../../money'
 import { formatSignedFen, paymentKindLabel, paymentMethodLabel } from '../../order-labels'
@@ -74,10 +74,8 @@ export default function CustomerPage() {
   const history = useQuery(() => call(customerHistory, { customerId }), [customerId], allowed)
 
   // Back from the edit form, the file shows the saved changes.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current && allowed) void history.reload()
-    shown.current = true
+  useShownAgain(() => {
+    if (allowed) void history.reload()
   })
 
   if (!session) return null

@@ -1,6 +1,6 @@
 import { Picker, View, Text } from '@tarojs/components'
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import Taro, { useReachBottom } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import type { SourceChannel } from '../../../types/customers'
 import { dueFollowUps, searchCustomers } from '../../../types/crm-operations'
 import { canUse } from '../../access'
@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/StatusVie
 import { Button, Input } from '../../components/ui'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { usePagedQuery } from '../../hooks/usePagedQuery'
+import { useShownAgain } from '../../hooks/useShownAgain'
 import { useI18n } from '../../i18n'
 import { routes } from '../../routes'
 import { Forbidden } from '../../staff/Forbidden'
@@ -48,10 +49,8 @@ export default function CustomersPage() {
   const mayFollowUp = canUse(session?.principal, dueFollowUps.access)
 
   // Back from a customer's page or the new-customer form, the list shows what changed there.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current && allowed) void results.reload()
-    shown.current = true
+  useShownAgain(() => {
+    if (allowed) void results.reload()
   })
   useReachBottom(results.loadMore)
 

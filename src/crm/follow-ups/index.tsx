@@ -1,13 +1,13 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Clock } from '@nutui/icons-react-taro'
-import { useRef } from 'react'
 import { dueFollowUps } from '../../../types/crm-operations'
 import type { FollowUp } from '../../../types/customers'
 import { call } from '../../api'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
+import { useShownAgain } from '../../hooks/useShownAgain'
 import { useI18n } from '../../i18n'
 import { routes } from '../../routes'
 import { Forbidden } from '../../staff/Forbidden'
@@ -36,10 +36,8 @@ export default function DueFollowUpsPage() {
   const due = useQuery(() => call(dueFollowUps, {}), [], allowed)
 
   // Back from a customer whose outcome was just recorded, that follow-up leaves the list.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current && allowed) void due.reload()
-    shown.current = true
+  useShownAgain(() => {
+    if (allowed) void due.reload()
   })
 
   if (!session) return null

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import { auditPayment, refundsDue, unauditedPayments } from '../../../types/order-operations'
 import { call } from '../../api'
 import { Card } from '../../components/Card'
@@ -11,6 +11,7 @@ import { formatStudioDateTime } from '../../format'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { usePagedQuery } from '../../hooks/usePagedQuery'
 import { useQuery } from '../../hooks/useQuery'
+import { useShownAgain } from '../../hooks/useShownAgain'
 import { useI18n } from '../../i18n'
 import { errorMessage } from '../../i18n/errors'
 import { formatFen } from '../../money'
@@ -32,10 +33,8 @@ export default function FinancePage() {
   const [auditing, setAuditing] = useState<string>()
   const [failure, setFailure] = useState<{ paymentId: string; error: unknown }>()
 
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current && allowed) void (unaudited.reload(), refunds.reload())
-    shown.current = true
+  useShownAgain(() => {
+    if (allowed) void (unaudited.reload(), refunds.reload())
   })
 
   if (!session) return null

@@ -1,6 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { useRef } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { book } from '../../../types/booking-operations'
 import { customerHistory } from '../../../types/crm-operations'
 import { getOrder, listPhotos, recordOfflinePayment, updateOrder } from '../../../types/order-operations'
@@ -12,6 +11,7 @@ import { ErrorState, LoadingState } from '../../components/StatusView'
 import { formatStudioDateTime } from '../../format'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
+import { useShownAgain } from '../../hooks/useShownAgain'
 import { useI18n } from '../../i18n'
 import { routes } from '../../routes'
 import { Forbidden } from '../../staff/Forbidden'
@@ -42,16 +42,12 @@ export default function StaffOrderPage() {
   const kind = stage ? PHOTO_KIND[stage] : undefined
   const mayListPhotos = canUse(session?.principal, listPhotos.access)
   const photos = useQuery(() => call(listPhotos, { orderId, kind: kind ?? 'proof' }), [orderId, kind], allowed && kind !== undefined && mayListPhotos)
-  const reload = async () => {
-    await detail.reload()
-  }
+  const reload = detail.reload
   const action = useAction(reload)
 
   // Back from the customer's file, the order shows any change made meanwhile.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current && allowed) void detail.reload()
-    shown.current = true
+  useShownAgain(() => {
+    if (allowed) void detail.reload()
   })
 
   if (!session) return null

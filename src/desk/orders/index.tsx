@@ -1,6 +1,6 @@
 import { ScrollView, View, Text } from '@tarojs/components'
-import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
 import { createOrder, listOrders } from '../../../types/order-operations'
 import { OrderStageSchema, orderStages, type OrderStage } from '../../../types/orders'
 import { canUse, staffAccess } from '../../access'
@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/StatusVie
 import { Button } from '../../components/ui'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { usePagedQuery } from '../../hooks/usePagedQuery'
+import { useShownAgain } from '../../hooks/useShownAgain'
 import { useI18n } from '../../i18n'
 import { routes } from '../../routes'
 import { Forbidden } from '../../staff/Forbidden'
@@ -28,10 +29,8 @@ export default function OrderDeskPage() {
   const orders = usePagedQuery((cursor) => call(listOrders, { stage, limit: PAGE_SIZE, cursor }), [stage], allowed)
 
   // Back from an order or a new one, the list shows where the orders are now.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current && allowed) void orders.reload()
-    shown.current = true
+  useShownAgain(() => {
+    if (allowed) void orders.reload()
   })
   useReachBottom(orders.loadMore)
 

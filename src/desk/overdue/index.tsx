@@ -1,11 +1,10 @@
 import { View, Text } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { useRef } from 'react'
 import { overdueOrders } from '../../../types/order-operations'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { call } from '../../api'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
+import { useShownAgain } from '../../hooks/useShownAgain'
 import { useI18n } from '../../i18n'
 import { Forbidden } from '../../staff/Forbidden'
 import { useStaffPage } from '../../staff/useStaffPage'
@@ -21,10 +20,8 @@ export default function OverduePage() {
   const { session, allowed } = useStaffPage(overdueOrders.access)
   const overdue = useQuery(() => call(overdueOrders, {}), [], allowed)
 
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current && allowed) void overdue.reload()
-    shown.current = true
+  useShownAgain(() => {
+    if (allowed) void overdue.reload()
   })
 
   if (!session) return null

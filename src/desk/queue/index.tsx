@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import { mayMove } from '../../../types/order-flow'
 import { advanceOrder, productionQueue, sendToLab, takeOrder } from '../../../types/order-operations'
 import type { OrderStage, OrderSummary } from '../../../types/orders'
@@ -11,6 +11,7 @@ import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button } from '../../components/ui'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
+import { useShownAgain } from '../../hooks/useShownAgain'
 import { useI18n } from '../../i18n'
 import { errorMessage } from '../../i18n/errors'
 import { formatFen } from '../../money'
@@ -30,10 +31,8 @@ export default function ProductionQueuePage() {
   const [busy, setBusy] = useState<string>()
   const [failure, setFailure] = useState<{ orderId: string; error: unknown }>()
 
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current && allowed) void queue.reload()
-    shown.current = true
+  useShownAgain(() => {
+    if (allowed) void queue.reload()
   })
 
   if (!session) return null

@@ -1,7 +1,7 @@
 import { Image, View, Text } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Gift } from '@nutui/icons-react-taro'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import type { Package } from '../../../types/catalog'
 import { createPackage, listCategories, listPackages, reorderPackages, setPackageActive } from '../../../types/catalog-operations'
 import { call } from '../../api'
@@ -11,6 +11,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/StatusVie
 import { Button, Switch } from '../../components/ui'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
+import { useShownAgain } from '../../hooks/useShownAgain'
 import { useI18n } from '../../i18n'
 import { errorMessage } from '../../i18n/errors'
 import { imageUrl } from '../../media'
@@ -39,13 +40,10 @@ export default function PackagesEditorPage() {
   const [failure, setFailure] = useState<unknown>()
 
   // Back from the package form, the list shows what was saved there.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current && allowed) {
-      setItems(undefined)
-      void packages.reload()
-    }
-    shown.current = true
+  useShownAgain(() => {
+    if (!allowed) return
+    setItems(undefined)
+    void packages.reload()
   })
 
   if (!session) return null

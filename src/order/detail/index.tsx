@@ -1,6 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { useRef } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import type { AddOn, Order, Payment } from '../../../types/orders'
 import { getOrder } from '../../../types/order-operations'
 import { call } from '../../api'
@@ -11,6 +10,7 @@ import { Button } from '../../components/ui'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
+import { useShownAgain } from '../../hooks/useShownAgain'
 import { useStudioTimeZone } from '../../hooks/useStudioTimeZone'
 import { useI18n, type Translate } from '../../i18n'
 import { formatFen } from '../../money'
@@ -104,10 +104,8 @@ export default function OrderDetailPage() {
   const timeZone = useStudioTimeZone()
 
   // Back from paying, selecting or reviewing the design: show the order as it is now.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current && signedIn) void detail.reload()
-    shown.current = true
+  useShownAgain(() => {
+    if (signedIn) void detail.reload()
   })
 
   if (!session) return null

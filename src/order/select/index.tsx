@@ -1,5 +1,5 @@
 import { Image, View, Text } from '@tarojs/components'
-import Taro, { useDidShow, useRouter, useUnload } from '@tarojs/taro'
+import Taro, { useRouter, useUnload } from '@tarojs/taro'
 import { Checked, Image as ImageIcon, Zoom } from '@nutui/icons-react-taro'
 import { useEffect, useRef, useState } from 'react'
 import type { Photo } from '../../../types/orders'
@@ -12,6 +12,7 @@ import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
+import { useShownAgain } from '../../hooks/useShownAgain'
 import { useStudioTimeZone } from '../../hooks/useStudioTimeZone'
 import { useI18n } from '../../i18n'
 import { formatFen } from '../../money'
@@ -112,10 +113,8 @@ export default function SelectPhotosPage() {
     if (draft) void save(draft)
   })
   // Back from the pay step, the order shows what was paid.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current && signedIn) void order.reload()
-    shown.current = true
+  useShownAgain(() => {
+    if (signedIn) void order.reload()
   })
 
   if (!session) return null

@@ -1,7 +1,6 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Order } from '@nutui/icons-react-taro'
-import { useRef } from 'react'
 import { myOrders } from '../../../types/order-operations'
 import { call } from '../../api'
 import { OrderStageBadge } from '../../components/OrderStageBadge'
@@ -11,6 +10,7 @@ import { useCustomerTabBar } from '../../hooks/useCustomerTabBar'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
+import { useShownAgain } from '../../hooks/useShownAgain'
 import { useStudioTimeZone } from '../../hooks/useStudioTimeZone'
 import { useI18n } from '../../i18n'
 import { formatFen } from '../../money'
@@ -39,10 +39,8 @@ export default function OrdersPage() {
   const timeZone = useStudioTimeZone()
 
   // A tab page stays mounted: coming back to it (after paying, say) shows the orders as they are now.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current && signedIn) void list.reload()
-    shown.current = true
+  useShownAgain(() => {
+    if (signedIn) void list.reload()
   })
 
   if (!session) return null

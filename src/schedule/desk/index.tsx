@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
 import type { Appointment } from '../../../types/booking'
 import { book, branchDay, getBookingPolicy, listRooms } from '../../../types/booking-operations'
 import { recordOfflinePayment } from '../../../types/order-operations'
@@ -12,6 +12,7 @@ import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button } from '../../components/ui'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
+import { useShownAgain } from '../../hooks/useShownAgain'
 import { useI18n } from '../../i18n'
 import { routes } from '../../routes'
 import { Forbidden } from '../../staff/Forbidden'
@@ -40,10 +41,8 @@ export default function BranchDayPage() {
   const staff = useQuery(() => call(listStaff, { branchId }), [branchId], allowed && mayListStaff && !!branchId)
 
   // Back from booking for a customer, the day shows the new booking.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current && allowed && branchId && day) void bookings.reload()
-    shown.current = true
+  useShownAgain(() => {
+    if (allowed && branchId && day) void bookings.reload()
   })
 
   if (!session) return null

@@ -1,12 +1,13 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import { listBranches, listStaff } from '../../../types/operations'
 import { call } from '../../api'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Switch } from '../../components/ui'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
+import { useShownAgain } from '../../hooks/useShownAgain'
 import { useI18n } from '../../i18n'
 import { routes } from '../../routes'
 import { Forbidden } from '../Forbidden'
@@ -27,10 +28,8 @@ export default function StaffMembersPage() {
   const branches = useQuery(() => call(listBranches, {}), [], allowed)
 
   // Coming back from a member's page shows their changes; the first show is the initial load.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current && allowed) members.reload()
-    shown.current = true
+  useShownAgain(() => {
+    if (allowed) members.reload()
   })
 
   if (!session) return null
