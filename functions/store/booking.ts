@@ -18,15 +18,17 @@ import { conditionFailure } from './errors'
 import { entity, putIfAbsent, queryAll, type Item } from './items'
 import { keys } from './keys'
 import { orderItem, stageUpdate } from './orders'
-import { TTL_ATTRIBUTE } from './table'
+import { epochSeconds, TTL_ATTRIBUTE } from './table'
 
 const iso = (t: number) => new Date(t).toISOString()
-const epochSeconds = (isoTime: string) => Math.floor(Date.parse(isoTime) / 1000)
 const lockKey = (studioId: string, lock: LockRef) => keys.lock(studioId, lock.resourceId, iso(lock.cell))
 const sameLock = (a: LockRef, b: LockRef) => a.resourceId === b.resourceId && a.cell === b.cell
 
 const slotTaken = () => new DomainError('SLOT_TAKEN', 'That time was just taken; please choose another')
 const lapsed = () => new DomainError('PRECONDITION_FAILED', 'The hold on this time ran out and someone else has booked it')
+
+/** The appointment once its hold becomes a booking. */
+const confirmed = (a: AppointmentRecord, now: Date): AppointmentRecord => ({ ...a, status: 'confirmed', holdExpiresAt: undefined, version: a.version + 1, updatedAt: now.toISOString() })
 
 function appointmentItem(a: AppointmentRecord): Item {
   return {
@@ -61,6 +63,13 @@ export class DynamoBookingRepository implements BookingRepository {
         ExpressionAttributeValues: { ':id': appointmentId, ':now': now.toISOString() },
       },
     }
+  }
+
+  /** The reminder queued for a booking that has one, kept a day past the shoot. */
+  private reminderPuts(a: AppointmentRecord) {
+    return a.reminderAt
+      ? [{ Put: { TableName: this.table, Item: { ...keys.dueReminder(a.reminderAt, a.studioId, a.id), type: 'DueReminder', [TTL_ATTRIBUTE]: epochSeconds(a.startsAt) + 86_400 } } }]
+      : []
   }
 
   private lockDelete(studioId: string, appointmentId: string, lock: LockRef) {
@@ -218,9 +227,7 @@ export class DynamoBookingRepository implements BookingRepository {
       putIfAbsent(this.table, appointmentItem(appointment)),
       putIfAbsent(this.table, { ...keys.appointmentPointer(studioId, id), type: 'AppointmentPointer', customerId: appointment.customerId }),
       orderWrite,
-      ...(appointment.status === 'confirmed' && appointment.reminderAt
-        ? [{ Put: { TableName: this.table, Item: { ...keys.dueReminder(appointment.reminderAt, studioId, id), type: 'DueReminder', [TTL_ATTRIBUTE]: epochSeconds(appointment.startsAt) + 86_400 } } }]
-        : []),
+      ...(appointment.status === 'confirmed' ? this.reminderPuts(appointment) : []),
       ...(appointment.holdExpiresAt
         ? [{ Put: { TableName: this.table, Item: { ...keys.dueHold(appointment.holdExpiresAt, studioId, id), type: 'DueHold', [TTL_ATTRIBUTE]: epochSeconds(appointment.holdExpiresAt) + 86_400 } } }]
         : []),
@@ -249,19 +256,16 @@ export class DynamoBookingRepository implements BookingRepository {
    */
   confirmationWrites(appointment: AppointmentRecord, locks: LockRef[], now: Date) {
     const { studioId, id } = appointment
-    const next: AppointmentRecord = { ...appointment, status: 'confirmed', holdExpiresAt: undefined, version: appointment.version + 1, updatedAt: now.toISOString() }
     return [
-      this.appointmentReplace(appointment, next),
+      this.appointmentReplace(appointment, confirmed(appointment, now)),
       ...(appointment.holdExpiresAt ? [{ Delete: { TableName: this.table, Key: keys.dueHold(appointment.holdExpiresAt, studioId, id) } }] : []),
-      ...(next.reminderAt
-        ? [{ Put: { TableName: this.table, Item: { ...keys.dueReminder(next.reminderAt, studioId, id), type: 'DueReminder', [TTL_ATTRIBUTE]: epochSeconds(next.startsAt) + 86_400 } } }]
-        : []),
+      ...this.reminderPuts(appointment),
       ...locks.map((lock) => this.lockPut(studioId, id, lock, now)),
     ]
   }
 
   async confirmBooking(appointment: AppointmentRecord, locks: LockRef[], now: Date, orderChange: StageChange) {
-    const next: AppointmentRecord = { ...appointment, status: 'confirmed', holdExpiresAt: undefined, version: appointment.version + 1, updatedAt: now.toISOString() }
+    const next = confirmed(appointment, now)
     const writes = this.confirmationWrites(appointment, locks, now)
     const order = { Update: stageUpdate({ studioId: appointment.studioId, id: appointment.orderId }, orderChange).build(this.table, keys.order(appointment.studioId, appointment.orderId)) }
     const items = [writes[0], order, ...writes.slice(1)]

@@ -13,10 +13,8 @@ import { DomainError, notFound } from '../domain/errors'
 import type { CustomerRecord, IdentityRepository, NewAuditEntry, SessionRecord, StaffChanges, StaffRecord } from '../identity/ports'
 import { conditionFailure } from './errors'
 import { keys } from './keys'
-import { TTL_ATTRIBUTE } from './table'
+import { epochSeconds, TTL_ATTRIBUTE } from './table'
 import { auditPut, entity, pageCursor, putIfAbsent, queryAll } from './items'
-
-const epochSeconds = (iso: string) => Math.floor(new Date(iso).getTime() / 1000)
 
 export class DynamoIdentityRepository implements IdentityRepository {
   constructor(

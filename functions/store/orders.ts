@@ -1,11 +1,11 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb'
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import type { Actor, OrderSettings, OrderStage } from '../../types/orders'
 import type { NewAuditEntry } from '../identity/ports'
 import type { OrderPartition, OrderRecord, OrderRepository, PaymentIntent, PaymentRecord, PhotoRecord, StageChange } from '../orders/ports'
 import { DomainError } from '../domain/errors'
 import type { DynamoBookingRepository } from './booking'
-import { conditionFailure } from './errors'
+import { conditionFailure, failedItem } from './errors'
 import { auditPut, entity, pageCursor, putIfAbsent, queryAll, type Item } from './items'
 import { keys } from './keys'
 
@@ -363,8 +363,7 @@ export class DynamoOrderRepository implements OrderRepository {
       await this.db.send(new TransactWriteCommand({ TransactItems: items as never }))
       return true
     } catch (error) {
-      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : []
-      const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed')
+      const failed = failedItem(error)
       if (failed === 0) return false
       if (failed === 1) {
         // On the confirming path the stage and the balance share one condition: tell them apart.
@@ -388,8 +387,8 @@ export class DynamoOrderRepository implements OrderRepository {
       await this.db.send(new TransactWriteCommand({ TransactItems: items }))
       return true
     } catch (error) {
-      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : []
-      if (reasons[0]?.Code === 'ConditionalCheckFailed') return false
+      // Its entry is recorded already: the same request, applied once.
+      if (failedItem(error) === 0) return false
       throw conditionFailure(error, [])
     }
   }
@@ -457,8 +456,8 @@ export class DynamoOrderRepository implements OrderRepository {
       await this.db.send(new TransactWriteCommand({ TransactItems: items as never }))
       return true
     } catch (error) {
-      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : []
-      if (reasons[0]?.Code === 'ConditionalCheckFailed') return false
+      // Its entry is recorded already: the same request, applied once.
+      if (failedItem(error) === 0) return false
       throw conditionFailure(error, [undefined, new DomainError('OVERPAYMENT', 'That is more than is left to refund of this payment'), new DomainError('OVERPAYMENT', 'That is more than was paid on this order')])
     }
   }

@@ -28,3 +28,6 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
 }
 
 export const TTL_ATTRIBUTE = 'ttl'
+
+/** An ISO time as the epoch seconds the TTL attribute holds. */
+export const epochSeconds = (isoTime: string) => Math.floor(Date.parse(isoTime) / 1000)

@@ -13,6 +13,7 @@ import type {
 } from '../../payments/gateway'
 import type { PaymentsConfig, WeChatPayKeys } from '../../platform/config'
 import { logger } from '../../platform/logger'
+import { failedItem } from '../../store/errors'
 import { entity } from '../../store/items'
 import { keys } from '../../store/keys'
 import { checkPrepayRequest, checkRefundRequest, WeChatPayError } from './client'
@@ -313,8 +314,7 @@ export class SimulatedWeChatPay implements PaymentSimulator {
       return { outRefundNo: record.outRefundNo, refundId: record.refundId, status: record.status }
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error
-      const [refundPut] = error.CancellationReasons ?? []
-      if (refundPut?.Code === 'ConditionalCheckFailed') {
+      if (failedItem(error) === 0) {
         const concurrent = await this.refundRecord(request.outRefundNo)
         if (concurrent) return this.sameRefund(concurrent, request)
       }
