@@ -89,8 +89,13 @@ interface Placement {
   locks: LockRef[]
 }
 
-/** Who and where, by name, for the schedules. */
-const namesOf = (picture: BranchPicture, placement: Placement) => ({
+/** When, who and where an appointment is placed, with the names the schedules show. */
+const placedAt = (picture: BranchPicture, placement: Placement) => ({
+  startsAt: new Date(placement.slot.startsAt).toISOString(),
+  endsAt: new Date(placement.slot.endsAt).toISOString(),
+  photographerId: placement.photographerId,
+  makeupArtistId: placement.makeupArtistId,
+  roomId: placement.roomId,
   photographerName: placement.photographerId ? nameOf(picture, placement.photographerId) : undefined,
   makeupArtistName: placement.makeupArtistId ? nameOf(picture, placement.makeupArtistId) : undefined,
   roomName: picture.rooms.find((r) => r.id === placement.roomId)?.name,
@@ -183,12 +188,7 @@ export async function bookShoot(deps: BookingAppDeps, input: z.output<typeof boo
     branchId: input.branchId,
     packageId: pkg.id,
     packageName: pkg.name,
-    startsAt: new Date(placement.slot.startsAt).toISOString(),
-    endsAt: new Date(placement.slot.endsAt).toISOString(),
-    photographerId: placement.photographerId,
-    makeupArtistId: placement.makeupArtistId,
-    roomId: placement.roomId,
-    ...namesOf(picture, placement),
+    ...placedAt(picture, placement),
     status: existing ? 'confirmed' : 'held',
     holdExpiresAt: existing ? undefined : new Date(ctx.now.getTime() + picture.policy.holdMinutes * 60_000).toISOString(),
     notes: input.notes,
@@ -277,12 +277,7 @@ export async function rescheduleShoot(deps: BookingAppDeps, input: z.output<type
   if (!placement) throw await refuse()
   const next: AppointmentRecord = {
     ...current,
-    startsAt: new Date(placement.slot.startsAt).toISOString(),
-    endsAt: new Date(placement.slot.endsAt).toISOString(),
-    photographerId: placement.photographerId,
-    makeupArtistId: placement.makeupArtistId,
-    roomId: placement.roomId,
-    ...namesOf(picture, placement),
+    ...placedAt(picture, placement),
     lockedBufferMinutes: picture.policy.bufferMinutes,
     reminderAt: current.remindCustomer ? reminderTime(placement.slot.startsAt, picture.policy.timeZone) : undefined,
     version: current.version + 1,

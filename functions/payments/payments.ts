@@ -166,14 +166,14 @@ export async function simulatePayment(deps: PaymentDeps, input: z.output<typeof 
 /** The customer is back from paying: if the notification has not arrived yet, ask WeChat Pay. */
 export async function refreshOrderPayment(deps: PaymentDeps, input: z.output<typeof refreshPayment.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
-  const order = await deps.orders.get(caller.studioId, input.orderId)
-  if (!visibleTo(order, caller)) throw notFound('Order')
-  const intent = await deps.orders.getIntent(caller.studioId, input.orderId, input.outTradeNo)
+  const partition = await deps.orders.partition(caller.studioId, input.orderId)
+  if (!partition || !visibleTo(partition.order, caller)) throw notFound('Order')
+  const intent = partition.intents.find((i) => i.outTradeNo === input.outTradeNo)
   if (!intent) throw notFound('Payment')
-  if (intent.status !== 'paid') {
-    const transaction = await deps.payments.query(intent.outTradeNo)
-    if (transaction?.tradeState === 'SUCCESS') await applyTransaction(deps, intent, transaction, new Date())
-  }
+  if (intent.status === 'paid') return detailOf(partition)
+  const transaction = await deps.payments.query(intent.outTradeNo)
+  if (transaction?.tradeState !== 'SUCCESS') return detailOf(partition)
+  await applyTransaction(deps, intent, transaction, new Date())
   return orderDetail(deps, caller.studioId, input.orderId, caller)
 }
 
