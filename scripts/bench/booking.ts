@@ -1,97 +1,13 @@
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb'
 import { occupiedSpan } from '../../functions/domain/booking'
-import type { AppDeps } from '../../functions/api/implementations'
-import { addPackage } from '../../functions/catalog/manage-catalog'
-import { composeApp } from '../../functions/platform/composition'
-import { loadConfig } from '../../functions/platform/config'
-import { tableDefinition } from '../../functions/store/table'
-import { addStaff, provisionStudio } from '../../functions/studio/provision-studio'
 import type { LocalDynamo } from '../lib/dynamodb-local'
-import { startLocalApi } from '../lib/local-api'
-import { freePort, stopChild } from '../lib/processes'
+import { percentile, pool, setUp, withBenchApi } from './harness'
 
-const SECRET = 'bench-session-secret-bench-session-secret'
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' })
 const at = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString()
 
-export function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-}
-
-/** Runs `count` tasks with at most `inFlight` at once. */
-export async function pool<T>(count: number, inFlight: number, task: (i: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array(count)
-  let next = 0
-  await Promise.all(
-    Array.from({ length: inFlight }, async () => {
-      while (next < count) {
-        const i = next++
-        results[i] = await task(i)
-      }
-    }),
-  )
-  return results
-}
-
-export async function setUp(deps: AppDeps) {
-  const { studio, branches } = await provisionStudio(deps, {
-    code: `bench-${Date.now()}`,
-    name: 'Bench Studio',
-    branches: [{ name: 'Main', address: '-', phone: '-' }],
-    admin: { username: 'admin', displayName: 'Admin', password: 'bench-password' },
-  })
-  const branchId = branches[0]!.id
-  const photographers = []
-  for (let i = 0; i < 3; i++) photographers.push(await addStaff(deps, studio.id, { username: `p${i}`, displayName: `P${i}`, password: 'bench-password', roles: ['photographer'], branchId }))
-  for (let i = 0; i < 2; i++) await addStaff(deps, studio.id, { username: `m${i}`, displayName: `M${i}`, password: 'bench-password', roles: ['makeup'], branchId })
-  await deps.booking.saveBranchSchedule(studio.id, branchId, {
-    openingHours: Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ from: '09:00', to: '18:00' }]])),
-    closedDates: [],
-  })
-  for (let i = 0; i < 3; i++) await deps.booking.saveRoom(studio.id, { id: `01J0000000000000000000000${i}`, branchId, name: `Room ${i}`, active: true })
-  const ctx = { requestId: 'bench', now: new Date(), caller: { kind: 'staff' as const, id: 'bench', studioId: studio.id, roles: ['admin' as const], displayName: 'bench', sessionId: 'bench' } }
-  const pkg = await addPackage(
-    deps,
-    {
-      category: 'portrait',
-      name: 'Bench portrait',
-      description: '',
-      coverImage: '/media/demo/portrait.jpg',
-      gallery: [],
-      priceFen: 100000,
-      deposit: { kind: 'percent', percent: 30 },
-      shootMinutes: 90,
-      resources: ['photographer', 'makeup', 'room'],
-      retouchedPhotos: 10,
-      extraPhotoPriceFen: 3000,
-      includedProducts: [],
-      branchIds: [branchId],
-    },
-    ctx,
-  )
-  return { studio, branchId, pkg, photographers }
-}
-
 export async function benchBooking(dynamo: LocalDynamo) {
-  const tableName = 'studio-erp-test'
-  await dynamo.client.send(new CreateTableCommand(tableDefinition(tableName))).catch(() => undefined)
-  const deps = composeApp(loadConfig({ STAGE: 'test', TABLE_NAME: tableName, DYNAMODB_ENDPOINT: dynamo.endpoint, SESSION_SECRET: SECRET }))
-  console.log('    starting the API (serverless-offline)…')
-  const api = await startLocalApi({ port: await freePort(), lambdaPort: await freePort(), stage: 'test', env: { DYNAMODB_ENDPOINT: dynamo.endpoint, SESSION_SECRET: SECRET, POWERTOOLS_LOG_LEVEL: 'SILENT' }, quiet: true })
-  try {
+  return withBenchApi(dynamo, {}, async ({ deps, call }) => {
     const { studio, branchId, pkg, photographers } = await setUp(deps)
-    const call = async (method: string, path: string, token?: string, body?: unknown) => {
-      const started = performance.now()
-      const response = await fetch(api.url + path, {
-        method,
-        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-      })
-      const answer = (await response.json()) as any
-      // serverless-offline answers a crashed or timed-out handler with 200 and an errorMessage.
-      const status = response.status === 200 && answer?.errorMessage ? 502 : response.status
-      return { status, body: answer, ms: performance.now() - started }
-    }
     console.log('    signing in 200 customers…')
     const customers = await pool(200, 20, async (i) => {
       const signedIn = await call('POST', '/auth/wechat/sign-in', undefined, { studioCode: studio.code, code: `dev:bench-${i}` })
@@ -173,7 +89,5 @@ export async function benchBooking(dynamo: LocalDynamo) {
         { operation: 'book (during the mix, 40 in flight)', ...stats(latencies.book, mixSeconds) },
       ],
     }
-  } finally {
-    await stopChild(api.process)
-  }
+  })
 }

@@ -69,6 +69,18 @@ async function seedDemoSetup(deps: AppDeps, studioId: string, branches: Branch[]
 const yuan = (amount: number) => amount * 100
 const image = (name: string) => `/media/demo/${name}.jpg`
 
+type PackageInput = Parameters<typeof addPackage>[1]
+
+/** A demo package: its first image is the cover, all of them the gallery; every shoot needs a photographer and a room, some also makeup. */
+function demoPackage({ images, makeup, ...plan }: Omit<PackageInput, 'coverImage' | 'gallery' | 'resources'> & { images: string[]; makeup: boolean }): PackageInput {
+  return {
+    ...plan,
+    coverImage: image(images[0]!),
+    gallery: images.map(image),
+    resources: makeup ? ['photographer', 'makeup', 'room'] : ['photographer', 'room'],
+  }
+}
+
 /** A small catalogue so the customer's home page has something to show. */
 async function seedDemoCatalog(deps: AppDeps, studioId: string, branches: Branch[]) {
   const ctx = (): RequestContext => ({
@@ -81,96 +93,90 @@ async function seedDemoCatalog(deps: AppDeps, studioId: string, branches: Branch
   const usb = await addProduct(deps, { name: '精修底片U盘', priceFen: yuan(200), unit: '个', consumesStock: true }, ctx())
   const all = branches.map((b) => b.id)
   const plans = [
-    {
+    demoPackage({
       category: 'wedding',
       name: '经典婚纱 · 棚拍两套',
       description: '两套主纱与礼服，专业化妆造型，摄影棚内两组场景。含 30 张精修与 12 寸水晶相册。',
-      coverImage: image('wedding-classic'),
-      gallery: [image('wedding-classic'), image('album')],
+      images: ['wedding-classic', 'album'],
       priceFen: yuan(6999),
-      deposit: { kind: 'percent' as const, percent: 30 },
+      deposit: { kind: 'percent', percent: 30 },
       shootMinutes: 300,
-      resources: ['photographer' as const, 'makeup' as const, 'room' as const],
+      makeup: true,
       retouchedPhotos: 30,
       extraPhotoPriceFen: yuan(60),
       includedProducts: [{ productId: album.id, quantity: 1 }, { productId: usb.id, quantity: 1 }],
       branchIds: all,
-    },
-    {
+    }),
+    demoPackage({
       category: 'wedding',
       name: '森系外景 · 全天跟拍',
       description: '内景一套加外景两组（世纪公园或滨江），全天化妆跟妆。含 50 张精修、相册与摆台。',
-      coverImage: image('wedding-garden'),
-      gallery: [image('wedding-garden'), image('wedding-classic')],
+      images: ['wedding-garden', 'wedding-classic'],
       priceFen: yuan(12999),
-      deposit: { kind: 'amount' as const, amountFen: yuan(5000) },
+      deposit: { kind: 'amount', amountFen: yuan(5000) },
       shootMinutes: 480,
-      resources: ['photographer' as const, 'makeup' as const, 'room' as const],
+      makeup: true,
       retouchedPhotos: 50,
       extraPhotoPriceFen: yuan(80),
       includedProducts: [{ productId: album.id, quantity: 1 }, { productId: frame.id, quantity: 2 }, { productId: usb.id, quantity: 1 }],
       branchIds: [branches[0]!.id],
-    },
-    {
+    }),
+    demoPackage({
       category: 'portrait',
       name: '个人写真 · 轻奢款',
       description: '两套造型，棚内拍摄约两小时。含 12 张精修。',
-      coverImage: image('portrait'),
-      gallery: [image('portrait')],
+      images: ['portrait'],
       priceFen: yuan(1999),
-      deposit: { kind: 'percent' as const, percent: 50 },
+      deposit: { kind: 'percent', percent: 50 },
       shootMinutes: 120,
-      resources: ['photographer' as const, 'makeup' as const, 'room' as const],
+      makeup: true,
       retouchedPhotos: 12,
       extraPhotoPriceFen: yuan(50),
       includedProducts: [{ productId: frame.id, quantity: 1 }],
       branchIds: all,
-    },
-    {
+    }),
+    demoPackage({
       category: 'family',
       name: '全家福 · 温馨款',
       description: '最多六位家人，一小时棚拍。含 10 张精修与实木摆台。',
-      coverImage: image('family'),
-      gallery: [image('family')],
+      images: ['family'],
       priceFen: yuan(1299),
-      deposit: { kind: 'percent' as const, percent: 30 },
+      deposit: { kind: 'percent', percent: 30 },
       shootMinutes: 60,
-      resources: ['photographer' as const, 'room' as const],
+      makeup: false,
       retouchedPhotos: 10,
       extraPhotoPriceFen: yuan(40),
       includedProducts: [{ productId: frame.id, quantity: 1 }],
       branchIds: all,
-    },
-    {
+    }),
+    demoPackage({
       category: 'kids',
       name: '儿童成长 · 百天/周岁',
       description: '宝宝专属场景与道具，一位家长陪同。含 15 张精修。',
-      coverImage: image('kids'),
-      gallery: [image('kids')],
+      images: ['kids'],
       priceFen: yuan(999),
-      deposit: { kind: 'percent' as const, percent: 30 },
+      deposit: { kind: 'percent', percent: 30 },
       shootMinutes: 90,
-      resources: ['photographer' as const, 'room' as const],
+      makeup: false,
       retouchedPhotos: 15,
       extraPhotoPriceFen: yuan(30),
       includedProducts: [],
       branchIds: [branches[1]!.id],
-    },
-    {
+    }),
+    demoPackage({
       category: 'maternity',
       name: '孕味时光 · 孕妇照',
       description: '孕 28–34 周最佳，专属服装两套，可加伴侣同框。含 15 张精修。',
-      coverImage: image('maternity'),
-      gallery: [image('maternity')],
+      images: ['maternity'],
       priceFen: yuan(1699),
-      deposit: { kind: 'percent' as const, percent: 30 },
+      deposit: { kind: 'percent', percent: 30 },
       shootMinutes: 120,
-      resources: ['photographer' as const, 'makeup' as const, 'room' as const],
+      makeup: true,
       retouchedPhotos: 15,
       extraPhotoPriceFen: yuan(50),
       includedProducts: [{ productId: usb.id, quantity: 1 }],
       branchIds: all,
-    },
+    }),
   ]
   for (const plan of plans) await addPackage(deps, plan, ctx())
   return plans.length

@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core'
 import { zhCN } from '../../src/i18n/zh-CN'
 import { fill, launchBrowser, screenshot, tap } from '../support/browser'
 import { JOURNEY_TIMEOUT, customerOnPhone, press, settled, staffOnPhone } from '../support/app'
-import { bookableStudioOverHttp, freeSlots, shanghaiDate } from '../support/bookable'
+import { bookableStudioOverHttp, freeSlots } from '../support/bookable'
+import { shanghaiDay } from '../support/booking'
 import { signInCustomer } from '../support/http'
 
 const PACKAGE = '森系个人写真'
@@ -37,7 +38,7 @@ async function openEntry(page: Page, title: string) {
   await page.locator('#app .nut-cell', { hasText: title }).first().click()
 }
 
-const daysFromToday = (date: string) => Math.round((Date.parse(date) - Date.parse(shanghaiDate(0))) / 86_400_000)
+const daysFromToday = (date: string) => Math.round((Date.parse(date) - Date.parse(shanghaiDay(0))) / 86_400_000)
 
 describe('booking a shoot', () => {
   it('holds the time for one customer with a countdown, tells the next that it is taken, and shows it on the photographer’s day', async () => {

@@ -1,18 +1,16 @@
 import { resolve } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { zhCN } from '../../src/i18n/zh-CN'
-import { launchBrowser, screenshot, tap } from '../support/browser'
-import { JOURNEY_TIMEOUT, press, settled, staffOnPhone } from '../support/app'
-import { newStudio } from '../support/studio'
+import { screenshot, tap } from '../support/browser'
+import { JOURNEY_TIMEOUT, press, settled, staffOnPhone, studioAndBrowser, type TestStudio } from '../support/app'
 
 const GBK_FILE = resolve(__dirname, '../fixtures/customers-gbk.csv')
 
 let browser: Browser
-let studio: Awaited<ReturnType<typeof newStudio>>
+let studio: TestStudio
 
 beforeAll(async () => {
-  studio = await newStudio(undefined, '光影测试影楼')
-  browser = await launchBrowser()
+  ;({ studio, browser } = await studioAndBrowser())
 })
 afterAll(async () => {
   await browser?.close()

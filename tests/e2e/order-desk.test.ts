@@ -7,8 +7,8 @@ import { fill, launchBrowser, screenshot, tap } from '../support/browser'
 import { JOURNEY_TIMEOUT, press, seedCatalog, settled, staffOnPhone } from '../support/app'
 import { operationsOf } from '../support/dispatch'
 import { TEST_PASSWORD, TEST_TABLE } from '../support/constants'
-import { http, signIn, signInCustomer } from '../support/http'
-import { notify, paidFor } from '../support/orders'
+import { http, ok, signIn, signInCustomer } from '../support/http'
+import { moveOrder, notify, paidFor, uploadFiles } from '../support/orders'
 import { depsFor, newStudio } from '../support/studio'
 
 const PACKAGE = '经典韩式婚纱'
@@ -20,11 +20,6 @@ let studio: Awaited<ReturnType<typeof newStudio>>
 let packageId: string
 const tokens: Record<string, string> = {}
 
-function ok<T = any>(answer: { status: number; body: T }, what: string): T {
-  if (answer.status !== 200) throw new Error(`${what} failed (${answer.status}): ${JSON.stringify(answer.body)}`)
-  return answer.body
-}
-
 const as = (username: string) => ({ token: tokens[username]! })
 
 async function newCustomer(name: string, phone: string): Promise<string> {
@@ -33,21 +28,15 @@ async function newCustomer(name: string, phone: string): Promise<string> {
 
 /** Staff upload demo JPEGs to an order the way the app does: links from the API, then a form POST per file to the file store. */
 async function upload(username: string, orderId: string, kind: 'proof' | 'design', images: string[]): Promise<string[]> {
-  const files = images.map((image) => ({ name: `${image}.jpg`, contentType: 'image/jpeg' }))
-  const { items } = ok(await http('POST', `/orders/${orderId}/photos/uploads`, { ...as(username), body: { kind, files } }), 'upload links')
-  for (const [index, item] of (items as { photoId: string; upload: { url: string; fields: Record<string, string>; fileField: string } }[]).entries()) {
-    const form = new FormData()
-    for (const [name, value] of Object.entries(item.upload.fields)) form.append(name, value)
-    const bytes = readFileSync(resolve(__dirname, `../../scripts/demo-media/demo/${images[index]}.jpg`))
-    form.append(item.upload.fileField, new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), files[index]!.name)
-    const response = await fetch(item.upload.url, { method: 'POST', body: form })
-    if (!response.ok) throw new Error(`upload refused (${response.status}): ${await response.text()}`)
-  }
-  return (items as { photoId: string }[]).map((item) => item.photoId)
+  const files = images.map((image) => ({
+    name: `${image}.jpg`,
+    contentType: 'image/jpeg',
+    bytes: readFileSync(resolve(__dirname, `../../scripts/demo-media/demo/${image}.jpg`)),
+  }))
+  return (await uploadFiles(tokens[username]!, orderId, kind, files)).map((item) => item.photoId)
 }
 
-const advance = async (username: string, orderId: string, from: string, to: string) =>
-  ok(await http('POST', `/orders/${orderId}/advance`, { ...as(username), body: { from, to } }), `${from} → ${to}`)
+const advance = (username: string, orderId: string, from: string, to: string) => moveOrder(tokens[username]!, orderId, from, to)
 
 /**
  * An order the desk sold and took a cash deposit for (audited by finance), shot by the photographer,

@@ -5,7 +5,7 @@ import { appUrl, launchBrowser, screenshot } from '../support/browser'
 import { JOURNEY_TIMEOUT, customerOnPhone, press, settled } from '../support/app'
 import { bookableStudioOverHttp } from '../support/bookable'
 import { signIn } from '../support/http'
-import { moveOrder, uploadGradients } from '../support/order-journey'
+import { moveOrder, uploadGradients } from '../support/orders'
 
 const STUDIO = '光影测试影楼'
 const PACKAGE = '海边婚纱写真'

@@ -1,39 +1,29 @@
 import type { Browser } from 'playwright-core'
 import { zhCN } from '../../src/i18n/zh-CN'
 import { enUS } from '../../src/i18n/en-US'
-import { appUrl, fill, launchBrowser, phoneContext, screenshot, tap } from '../support/browser'
-import { newStudio } from '../support/studio'
+import { fill, screenshot, tap } from '../support/browser'
+import { openSignIn, studioAndBrowser, type TestStudio } from '../support/app'
 import { TEST_PASSWORD } from '../support/constants'
 
 let browser: Browser
-let studio: Awaited<ReturnType<typeof newStudio>>
+let studio: TestStudio
 
 beforeAll(async () => {
-  studio = await newStudio(undefined, '光影测试影楼')
-  browser = await launchBrowser()
+  ;({ studio, browser } = await studioAndBrowser())
 })
 afterAll(async () => {
   await browser?.close()
 })
 
-async function openSignIn() {
-  const context = await phoneContext(browser)
-  const page = await context.newPage()
-  await page.goto(appUrl())
-  await page.getByText(zhCN['login.staffTitle']).waitFor()
-  await fill(page, zhCN['login.studioCodePlaceholder'], studio.code)
-  return page
-}
-
 describe('signing in on a phone', () => {
   it('shows the sign-in page in Chinese, with the simulated WeChat sign-in labelled as such', async () => {
-    const page = await openSignIn()
+    const page = await openSignIn(browser, studio.code)
     await expect(page.getByText(zhCN['login.devWechatLead']).isVisible()).resolves.toBe(true)
     await screenshot(page, 'sign-in')
   })
 
   it('tells a staff member with a wrong password so, in Chinese', async () => {
-    const page = await openSignIn()
+    const page = await openSignIn(browser, studio.code)
     await fill(page, zhCN['login.usernamePlaceholder'], 'reception')
     await fill(page, zhCN['login.passwordPlaceholder'], 'not-the-password')
     await tap(page, zhCN['login.staffButton'])
@@ -42,7 +32,7 @@ describe('signing in on a phone', () => {
   })
 
   it('takes a manager to their workspace, with their name and management tiles', async () => {
-    const page = await openSignIn()
+    const page = await openSignIn(browser, studio.code)
     await fill(page, zhCN['login.usernamePlaceholder'], 'manager')
     await fill(page, zhCN['login.passwordPlaceholder'], TEST_PASSWORD)
     await tap(page, zhCN['login.staffButton'])
@@ -52,7 +42,7 @@ describe('signing in on a phone', () => {
   })
 
   it('gives a photographer a workspace without management', async () => {
-    const page = await openSignIn()
+    const page = await openSignIn(browser, studio.code)
     await fill(page, zhCN['login.usernamePlaceholder'], 'photographer')
     await fill(page, zhCN['login.passwordPlaceholder'], TEST_PASSWORD)
     await tap(page, zhCN['login.staffButton'])
@@ -62,7 +52,7 @@ describe('signing in on a phone', () => {
   })
 
   it('signs a customer in with the simulated WeChat sign-in and shows the tab bar', async () => {
-    const page = await openSignIn()
+    const page = await openSignIn(browser, studio.code)
     await fill(page, zhCN['login.nicknamePlaceholder'], '小红')
     await tap(page, zhCN['login.devWechatButton'])
     const tabBar = page.locator('.taro-tabbar__tabbar')
@@ -74,7 +64,7 @@ describe('signing in on a phone', () => {
   })
 
   it('switches to English', async () => {
-    const page = await openSignIn()
+    const page = await openSignIn(browser, studio.code)
     await page.getByText(zhCN['locale.en-US']).first().click()
     await page.getByText(enUS['login.staffTitle']).waitFor()
     await screenshot(page, 'sign-in-english')

@@ -1,16 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { randomBytes } from 'node:crypto'
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb'
 import { composeApp } from '../../functions/platform/composition'
 import { loadConfig } from '../../functions/platform/config'
-import { tableDefinition } from '../../functions/store/table'
-import { localClient } from '../../scripts/lib/dynamodb-local'
 import { seedDemoStudio, DEMO_STUDIO_CODE, demoPassword } from '../../scripts/lib/demo-studio'
 import { seedDemoOrders } from '../../scripts/lib/demo-orders'
 import { operationsOf } from '../support/dispatch'
 import { TEST_SESSION_SECRET } from '../support/constants'
+import { endpoint, newTable } from '../support/studio'
 
 /** What `npm start` seeds on a first start: the demo studio, and orders the staff pages can show. */
 describe('the demo studio', () => {
@@ -18,10 +15,9 @@ describe('the demo studio', () => {
   let deps: ReturnType<typeof composeApp>
 
   beforeAll(async () => {
-    const tableName = `demo-${randomBytes(6).toString('hex')}`
-    await localClient(process.env.TEST_DYNAMODB_ENDPOINT!).send(new CreateTableCommand(tableDefinition(tableName)))
+    const tableName = await newTable('demo')
     filesDir = await mkdtemp(join(tmpdir(), 'studio-erp-demo-files-'))
-    deps = composeApp(loadConfig({ STAGE: 'local', TABLE_NAME: tableName, DYNAMODB_ENDPOINT: process.env.TEST_DYNAMODB_ENDPOINT, SESSION_SECRET: TEST_SESSION_SECRET, FILES_DIR: filesDir }))
+    deps = composeApp(loadConfig({ STAGE: 'local', TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint(), SESSION_SECRET: TEST_SESSION_SECRET, FILES_DIR: filesDir }))
     await seedDemoStudio(deps, () => {})
     await seedDemoOrders(deps, filesDir, () => {})
   })

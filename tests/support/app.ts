@@ -1,11 +1,20 @@
 import type { Browser, Page } from 'playwright-core'
 import { zhCN } from '../../src/i18n/zh-CN'
 import { TEST_PASSWORD } from './constants'
-import { appUrl, fill, phoneContext, tap } from './browser'
+import { appUrl, fill, launchBrowser, phoneContext, tap } from './browser'
 import { http, signIn } from './http'
+import { newStudio } from './studio'
 
 /** A whole journey through several pages, on two cores shared with the API and another browser. */
 export const JOURNEY_TIMEOUT = 60_000
+
+export type TestStudio = Awaited<ReturnType<typeof newStudio>>
+
+/** Where most journeys start: a studio of their own (its staff as newStudio makes them) and a fresh browser. */
+export async function studioAndBrowser(name = '光影测试影楼'): Promise<{ studio: TestStudio; browser: Browser }> {
+  const studio = await newStudio(undefined, name)
+  return { studio, browser: await launchBrowser() }
+}
 
 /** A phone with the app open on the sign-in page, the studio's code typed in. */
 export async function openSignIn(browser: Browser, studioCode: string): Promise<Page> {

@@ -1,17 +1,6 @@
-import { http, signIn } from './http'
+import { OPEN_EVERY_DAY, shanghaiDay } from './booking'
+import { http, ok, signIn } from './http'
 import { newStudio } from './studio'
-
-const everyDay = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((day) => [day, [{ from: '09:00', to: '18:00' }]]))
-
-function ok<T>(answer: { status: number; body: T }, what: string): T {
-  if (answer.status !== 200) throw new Error(`${what} failed: ${JSON.stringify(answer.body)}`)
-  return answer.body
-}
-
-/** Today's date in Shanghai, `days` from now. */
-export function shanghaiDate(days = 0): string {
-  return new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' })
-}
 
 /**
  * A studio taking bookings, set up by its manager through the HTTP API as the app would: the first
@@ -34,7 +23,7 @@ export async function bookableStudioOverHttp(name: string, packageName: string) 
   // Bookings a day or two ahead stay changeable, so a customer can still cancel the one they just made.
   const policy = ok(await http('GET', '/booking/policy', { token: manager }), 'policy')
   ok(await http('PUT', '/booking/policy', { token: manager, body: { ...policy, changeCutoffHours: 12 } }), 'policy change')
-  ok(await http('PUT', `/branches/${branchId}/schedule`, { token: manager, body: { openingHours: everyDay, closedDates: [] } }), 'opening hours')
+  ok(await http('PUT', `/branches/${branchId}/schedule`, { token: manager, body: { openingHours: OPEN_EVERY_DAY, closedDates: [] } }), 'opening hours')
   const room = ok(await http('PUT', `/branches/${branchId}/rooms`, { token: manager, body: { name: '一号棚' } }), 'room')
   const pkg = ok(
     await http('POST', '/catalog/packages', {
@@ -59,6 +48,6 @@ export async function bookableStudioOverHttp(name: string, packageName: string) 
 
 /** The free start times the API offers for a package over the next four weeks. */
 export async function freeSlots(token: string, packageId: string, branchId: string) {
-  const query = new URLSearchParams({ packageId, branchId, from: shanghaiDate(0), to: shanghaiDate(27) })
+  const query = new URLSearchParams({ packageId, branchId, from: shanghaiDay(0), to: shanghaiDay(27) })
   return ok(await http('GET', `/bookings/availability?${query}`, { token }), 'availability').slots as { date: string; time: string; startsAt: string }[]
 }

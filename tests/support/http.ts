@@ -28,6 +28,12 @@ export async function http<T = any>(
   return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers }
 }
 
+/** The body of a 200 answer; anything else throws, saying what failed. */
+export function ok<T = any>(answer: { status: number; body: T }, what: string): T {
+  if (answer.status !== 200) throw new Error(`${what} failed (${answer.status}): ${JSON.stringify(answer.body)}`)
+  return answer.body
+}
+
 export async function signIn(studioCode: string, username: string, password = TEST_PASSWORD): Promise<string> {
   const answer = await http('POST', '/auth/staff/sign-in', { body: { studioCode, username, password } })
   if (answer.status !== 200) throw new Error(`sign-in of ${username} failed: ${JSON.stringify(answer.body)}`)

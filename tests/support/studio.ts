@@ -9,7 +9,7 @@ import { localClient } from '../../scripts/lib/dynamodb-local'
 import type { StaffRole } from '../../types/roles'
 import { TEST_PASSWORD, TEST_SESSION_SECRET, TEST_TABLE } from './constants'
 
-function endpoint(): string {
+export function endpoint(): string {
   const value = process.env.TEST_DYNAMODB_ENDPOINT
   if (!value) throw new Error('DynamoDB Local is not running: run the tests through jest (global setup)')
   return value
@@ -21,10 +21,16 @@ export function depsFor(tableName: string): AppDeps {
   )
 }
 
+/** Creates a fresh, uniquely named table in DynamoDB Local and returns its name. */
+export async function newTable(prefix = 'it'): Promise<string> {
+  const tableName = `${prefix}-${randomBytes(6).toString('hex')}`
+  await localClient(endpoint()).send(new CreateTableCommand(tableDefinition(tableName)))
+  return tableName
+}
+
 /** A fresh table of its own, for an integration test file. */
 export async function isolatedTable(): Promise<{ tableName: string; deps: AppDeps }> {
-  const tableName = `it-${randomBytes(6).toString('hex')}`
-  await localClient(endpoint()).send(new CreateTableCommand(tableDefinition(tableName)))
+  const tableName = await newTable()
   return { tableName, deps: depsFor(tableName) }
 }
 
