@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteComma
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import type { Actor, OrderSettings, OrderStage } from '../../types/orders'
 import type { NewAuditEntry } from '../identity/ports'
-import type { OrderPartition, OrderRecord, OrderRepository, PaymentIntent, PaymentRecord, PhotoRecord, StageChange } from '../orders/ports'
+import type { BookingToConfirm, OrderPartition, OrderRecord, OrderRepository, PaymentIntent, PaymentRecord, PhotoRecord, StageChange } from '../orders/ports'
 import { DomainError } from '../domain/errors'
 import type { DynamoBookingRepository } from './booking'
 import { conditionFailure, failedItem } from './errors'
@@ -137,7 +137,7 @@ export class DynamoOrderRepository implements OrderRepository {
   }
 
   /** Marks a WeChat Pay charge as paid, in the transaction that records its payment. */
-  private intentPaid(intent: Pick<PaymentIntent, 'studioId' | 'orderId' | 'outTradeNo'>) {
+  private intentPaid(intent: PaymentIntent) {
     return {
       Update: {
         TableName: this.table,
@@ -345,7 +345,7 @@ export class DynamoOrderRepository implements OrderRepository {
   async capture(
     order: OrderRecord,
     payment: PaymentRecord,
-    options: { intent?: PaymentIntent; confirm?: { change: StageChange; booking?: { appointment: import('../booking/ports').AppointmentRecord; locks: import('../booking/ports').LockRef[] } }; audit: NewAuditEntry },
+    options: { intent?: PaymentIntent; confirm?: { change: StageChange; booking?: BookingToConfirm }; audit: NewAuditEntry },
   ): Promise<boolean> {
     const orderUpdate = options.confirm ? stageUpdate(order, options.confirm.change) : new Update().add('version', 1).set('updatedAt', payment.at)
     if (!options.confirm) orderUpdate.when('stage', '<>', 'cancelled')
@@ -355,7 +355,7 @@ export class DynamoOrderRepository implements OrderRepository {
     const items = [
       { Put: { TableName: this.table, Item: paymentItem(payment), ConditionExpression: 'attribute_not_exists(pk)' } },
       { Update: orderUpdate.build(this.table, keys.order(order.studioId, order.id)) },
-      ...(options.intent ? [this.intentPaid({ studioId: order.studioId, orderId: order.id, outTradeNo: options.intent.outTradeNo })] : []),
+      ...(options.intent ? [this.intentPaid(options.intent)] : []),
       this.auditPut(order.studioId, options.audit),
       ...confirmation,
     ]
