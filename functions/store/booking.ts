@@ -301,6 +301,10 @@ export class DynamoBookingRepository implements BookingRepository {
       ...kept.map((lock) => ({
         ConditionCheck: { TableName: this.table, Key: lockKey(studioId, lock), ConditionExpression: 'appointmentId = :id', ExpressionAttributeValues: { ':id': id } },
       })),
+      // A confirmed booking's reminder moves with it (a held one is queued when confirmed).
+      ...(current.status === 'confirmed' && current.reminderAt !== next.reminderAt
+        ? [...(current.reminderAt ? [{ Delete: { TableName: this.table, Key: keys.dueReminder(current.reminderAt, studioId, id) } }] : []), ...this.reminderPuts(next)]
+        : []),
       // The order shows the new shoot date; while confirmed, it is also the date it is expected by.
       {
         Update: {

@@ -188,4 +188,19 @@ describe('schedules and reminders', () => {
     expect(outbox.items.filter((m: { appointmentId: string }) => m.appointmentId === booked.id)).toHaveLength(1)
     expect(outbox.simulated).toBe(true)
   })
+
+  it('moves a confirmed booking’s reminder with it when it is rescheduled', async () => {
+    const s = await bookableStudio(deps, { photographers: 1, rooms: 1 })
+    const amy = await customerOf(s, 'amy')
+    const booked = await s.ops.call('bookings.book', { packageId: s.pkg.id, branchId: s.branchId, startsAt: at(shanghaiDay(3), '11:00'), remindCustomer: true }, amy.token)
+    await s.ops.call('bookings.confirm', { appointmentId: booked.id }, s.manager)
+    await s.ops.call('bookings.reschedule', { appointmentId: booked.id, startsAt: at(shanghaiDay(6), '11:00') }, amy.token)
+    const sender = new SimulatedSubscribeMessages()
+    const sentFor = async () => (await s.ops.call('reminders.outbox', {}, s.manager)).items.filter((m: { appointmentId: string }) => m.appointmentId === booked.id).length
+    // The eve of the old date passes without a reminder; the eve of the new one brings it.
+    await sendShootReminders(deps, sender, new Date(`${shanghaiDay(2)}T10:05:00+08:00`))
+    expect(await sentFor()).toBe(0)
+    await sendShootReminders(deps, sender, new Date(`${shanghaiDay(5)}T10:05:00+08:00`))
+    expect(await sentFor()).toBe(1)
+  })
 })
