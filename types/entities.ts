@@ -77,6 +77,7 @@ export const auditActions = [
   'payment.rejected',
   'order.discounted',
   'order.updated',
+  'studio.branch_added',
 ] as const
 export const AuditActionSchema = z.enum(auditActions)
 export type AuditAction = z.infer<typeof AuditActionSchema>

@@ -17,8 +17,8 @@ import { CustomerSchema } from './customers'
 import { defineOperation } from './operation'
 import { ANY_STAFF, StaffRoleSchema } from './roles'
 
-const StudioCode = z.string().trim().toLowerCase().regex(/^[a-z0-9-]{2,32}$/, 'must be a studio code')
-const Username = z
+export const StudioCode = z.string().trim().toLowerCase().regex(/^[a-z0-9-]{2,32}$/, 'must be a studio code')
+export const Username = z
   .string()
   .trim()
   .toLowerCase()

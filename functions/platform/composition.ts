@@ -7,6 +7,7 @@ import { DynamoCatalogRepository } from '../store/catalog'
 import { DynamoCustomerRepository } from '../store/customers'
 import { DynamoIdentityRepository } from '../store/identity'
 import { DynamoOrderRepository } from '../store/orders'
+import { DynamoStudioDirectory } from '../store/studios'
 import { createPaymentGateway } from '../integrations/wechat-pay'
 import { createFileStore } from '../integrations/file-store'
 import type { Config } from './config'
@@ -37,4 +38,10 @@ export function composeApp(config: Config): AppDeps {
         ? new SimulatedWeChatSignIn()
         : new WeChatCode2Session(config.wechatSignIn.appId, config.wechatSignIn.appSecret),
   }
+}
+
+/** The operator's tools (command line): the stage's studio directory on the same table. */
+export function composeOperatorTools(config: Pick<Config, 'tableName' | 'dynamoEndpoint'>) {
+  const db = createDocumentClient({ tableName: config.tableName, endpoint: config.dynamoEndpoint })
+  return { db, studios: new DynamoStudioDirectory(db, config.tableName) }
 }

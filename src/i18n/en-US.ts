@@ -179,6 +179,7 @@ export const enUS: Record<MessageKey, string> = {
   'audit.action.payment.rejected': 'Payment not credited (refunded)',
   'audit.action.order.discounted': 'Order discount',
   'audit.action.order.updated': 'Order changed',
+  'audit.action.studio.branch_added': 'Branch opened',
   'audit.action.auth.signed_in': 'Signed in',
   'audit.action.auth.sign_in_failed': 'Sign-in failed',
   'audit.action.auth.locked': 'Account locked',
