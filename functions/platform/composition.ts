@@ -2,7 +2,8 @@ import type { AppDeps } from '../api/implementations'
 import { SimulatedWeChatSignIn, WeChatCode2Session } from '../integrations/wechat-sign-in'
 import { SimulatedSubscribeMessages, WeChatSubscribeMessages } from '../integrations/wechat-subscribe'
 import { DynamoBookingRepository } from '../store/booking'
-import { createDocumentClient } from '../store/client'
+import { DynamoStudioItems } from '../store/backup'
+import { createDocumentClient, createDynamoClient } from '../store/client'
 import { DynamoCatalogRepository } from '../store/catalog'
 import { DynamoCustomerRepository } from '../store/customers'
 import { DynamoIdentityRepository } from '../store/identity'
@@ -43,5 +44,8 @@ export function composeApp(config: Config): AppDeps {
 /** The operator's tools (command line): the stage's studio directory on the same table. */
 export function composeOperatorTools(config: Pick<Config, 'tableName' | 'dynamoEndpoint'>) {
   const db = createDocumentClient({ tableName: config.tableName, endpoint: config.dynamoEndpoint })
-  return { db, studios: new DynamoStudioDirectory(db, config.tableName) }
+  return {
+    studios: new DynamoStudioDirectory(db, config.tableName),
+    studioItems: new DynamoStudioItems(createDynamoClient({ tableName: config.tableName, endpoint: config.dynamoEndpoint }), config.tableName),
+  }
 }

@@ -8,15 +8,18 @@ export interface DynamoConfig {
   region?: string
 }
 
-export function createDocumentClient(config: DynamoConfig): DynamoDBDocumentClient {
-  const client = new DynamoDBClient({
+export function createDynamoClient(config: DynamoConfig): DynamoDBClient {
+  return new DynamoDBClient({
     region: config.region ?? process.env.AWS_REGION ?? 'ap-east-1',
     ...(config.endpoint
       ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
     maxAttempts: 3,
   })
-  return DynamoDBDocumentClient.from(client, {
+}
+
+export function createDocumentClient(config: DynamoConfig): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(createDynamoClient(config), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   })
 }
