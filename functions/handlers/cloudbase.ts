@@ -5,6 +5,7 @@ import { errorBody } from '../api/respond'
 import { DomainError } from '../domain/errors'
 import { composeApp } from '../platform/composition'
 import { loadConfig } from '../platform/config'
+import { withSecrets } from '../platform/secrets'
 
 /** What the mini-program sends through wx.cloud.callFunction. */
 interface CloudCall {
@@ -13,7 +14,10 @@ interface CloudCall {
   token?: unknown
 }
 
-const app = composeApp(loadConfig())
+// Cold start: secrets are read once, then the configuration is checked.
+const ready = withSecrets().then((env) => composeApp(loadConfig(env)))
+// Every invocation awaits `ready` and fails with its error; nothing else may crash the process first.
+ready.catch(() => undefined)
 
 /**
  * The WeChat CloudBase cloud function: the same operations as the HTTP API. WeChat's
@@ -26,7 +30,7 @@ export async function main(event: CloudCall, context?: { request_id?: string }) 
     if (!op) throw new DomainError('ROUTE_NOT_FOUND', `No operation named ${String(event.op)}`)
     const cloud = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
     const { openId } = cloud.auth().getUserInfo()
-    const result = await dispatch(app, op, event.input ?? {}, { token: typeof event.token === 'string' ? event.token : undefined }, {
+    const result = await dispatch(await ready, op, event.input ?? {}, { token: typeof event.token === 'string' ? event.token : undefined }, {
       requestId,
       now: new Date(),
       trustedOpenId: openId || undefined,

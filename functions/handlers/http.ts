@@ -7,6 +7,7 @@ import { matchRoute } from '../api/routes'
 import { DomainError } from '../domain/errors'
 import { composeApp } from '../platform/composition'
 import { loadConfig } from '../platform/config'
+import { withSecrets } from '../platform/secrets'
 import { logger } from '../platform/logger'
 import { PaymentNotificationError } from '../payments/gateway'
 import { handlePaymentNotification } from '../payments/payments'
@@ -17,8 +18,10 @@ export const PAY_NOTIFY_PATH = '/payments/wechat/notify'
 /** Requests larger than this are refused before anything is parsed. */
 export const MAX_BODY_BYTES = 256 * 1024
 
-// Cold start: a bad configuration (e.g. a simulated WeChat adapter in production) stops the function here.
-const app = composeApp(loadConfig())
+// Cold start: secrets are read once; a bad configuration (e.g. a simulated WeChat adapter in production) stops the function here.
+const ready = withSecrets().then((env) => composeApp(loadConfig(env)))
+// Every invocation awaits `ready` and fails with its error; nothing else may crash the process first.
+ready.catch(() => undefined)
 
 const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
   statusCode,
@@ -63,7 +66,7 @@ async function payNotification(event: APIGatewayProxyEventV2): Promise<APIGatewa
   const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8')) : Buffer.alloc(0)
   if (raw.byteLength > MAX_BODY_BYTES) return json(413, { code: 'FAIL', message: 'too large' })
   try {
-    const outcome = await handlePaymentNotification(app, { headers: event.headers, body: raw.toString('utf8') }, new Date())
+    const outcome = await handlePaymentNotification(await ready, { headers: event.headers, body: raw.toString('utf8') }, new Date())
     logger.info('payment notification', { outcome })
     return { statusCode: 204, headers: {}, body: '' }
   } catch (error) {
@@ -91,7 +94,7 @@ export async function handler(event: APIGatewayProxyEventV2, context?: Pick<Cont
     }
     const body = method === 'GET' ? {} : readBody(event)
     const input = { ...(event.queryStringParameters ?? {}), ...(body as object), ...route.pathParams }
-    const result = await dispatch(app, route.op, input, { token: bearerToken(event) }, {
+    const result = await dispatch(await ready, route.op, input, { token: bearerToken(event) }, {
       requestId,
       now: new Date(),
       sourceIp: event.requestContext.http.sourceIp,

@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: measurements on this machine, printed as Markdown tables to paste into
- * BENCHMARKS.md. `npm run bench -- import` runs one benchmark; `IMPORT_ROWS` sets the size.
+ * BENCHMARKS.md. `npm run bench -- import` runs one benchmark; `IMPORT_ROWS` and `BACKUP_ITEMS` set the sizes.
  */
 import { cpus, totalmem } from 'node:os'
 import { startDynamoLocal } from '../lib/dynamodb-local'
 import { freePort } from '../lib/processes'
+import { benchBackup } from './backup'
 import { benchBooking } from './booking'
 import { benchImport } from './import-customers'
 import { benchPayments } from './payments'
@@ -24,6 +25,11 @@ async function main() {
       const rows = Number(process.env.IMPORT_ROWS ?? 50_000)
       console.log(`\n## Customer import, ${rows} rows (CSV → DynamoDB Local)`)
       console.log(table(await benchImport(dynamo, rows)))
+    }
+    if (!only || only === 'backup') {
+      const size = Number(process.env.BACKUP_ITEMS ?? 100_000)
+      console.log(`\n## Studio backup and restore, ${size} items (DynamoDB Local)`)
+      console.log(table(await benchBackup(dynamo, size)))
     }
     if (!only || only === 'booking') {
       console.log('\n## Booking through the HTTP API (serverless-offline → DynamoDB Local)')

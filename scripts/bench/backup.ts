@@ -1,0 +1,104 @@
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb'
+import { marshall } from '@aws-sdk/util-dynamodb'
+import { ulid } from 'ulid'
+import { backUpStudio } from '../../functions/backup/back-up-studio'
+import { packBackup, unpackBackup } from '../../functions/backup/backup-file'
+import { canonicalContent } from '../../functions/backup/canonical'
+import type { StoredItem } from '../../functions/backup/ports'
+import { restoreStudio } from '../../functions/backup/restore-studio'
+import { composeOperatorTools } from '../../functions/platform/composition'
+import { keys } from '../../functions/store/keys'
+import { tableDefinition } from '../../functions/store/table'
+import type { LocalDynamo } from '../lib/dynamodb-local'
+
+const NAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'
+
+/**
+ * A studio of about `size` items shaped like the real ones: per customer its profile (two
+ * index keys), phone-uniqueness item, one order (two index keys) and two payments.
+ */
+function syntheticStudio(size: number, code: string): StoredItem[] {
+  const studioId = ulid()
+  const branchId = ulid()
+  const items: Record<string, unknown>[] = [
+    { ...keys.studioCode(code), type: 'StudioCode', studioId },
+    { ...keys.studio(studioId), type: 'Studio', id: studioId, code, name: `${code} 婚纱摄影`, timeZone: 'Asia/Shanghai' },
+    { ...keys.branch(studioId, branchId), type: 'Branch', id: branchId, name: '静安旗舰店', address: '上海市静安区南京西路 1 号', phone: '021-00000000' },
+  ]
+  for (let i = 0; items.length < size; i++) {
+    const customerId = ulid()
+    const orderId = ulid()
+    const phone = `139${String(i).padStart(8, '0')}`
+    const name = NAMES[i % 20]! + NAMES[(i * 7) % 20]! + NAMES[(i * 13) % 20]!
+    const at = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString()
+    items.push(
+      { ...keys.customer(studioId, customerId), type: 'Customer', gsi1pk: keys.customersByPhone4(studioId, phone.slice(-4)), gsi1sk: customerId, gsi2pk: keys.customersByName(studioId), gsi2sk: `${name}#${customerId}`, id: customerId, name, phone, source: '小红书', tags: ['婚纱'], notes: '老系统导入', createdAt: at, updatedAt: at, version: 1 },
+      { ...keys.phone(studioId, phone), type: 'CustomerPhone', customerId },
+      { ...keys.order(studioId, orderId), type: 'Order', gsi1pk: keys.ordersInStage(studioId, 'completed'), gsi1sk: `${at}#${orderId}`, gsi2pk: keys.customerOrders(studioId, customerId), gsi2sk: at, id: orderId, customerId, branchId, stage: 'completed', packageName: '经典婚纱套系', totalFen: 899_900, paidFen: 899_900, createdAt: at, version: 3 },
+      ...[1, 2].map((n) => ({ ...keys.orderPayment(studioId, orderId, `${orderId}${n}`), type: 'Payment', gsi2pk: keys.customerPayments(studioId, customerId), gsi2sk: at, id: `${orderId}${n}`, orderId, kind: n === 1 ? 'deposit' : 'balance', method: 'wechat', amountFen: 449_950, at })),
+    )
+  }
+  return items.map((item) => marshall(item) as unknown as StoredItem)
+}
+
+/** Runs `work` and reports its time and the process's peak resident memory. */
+async function measured<T>(work: () => Promise<T>) {
+  global.gc?.()
+  let peak = process.memoryUsage().rss
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50)
+  const started = performance.now()
+  const result = await work()
+  const seconds = (performance.now() - started) / 1000
+  clearInterval(sampler)
+  return { result, seconds, peakMb: Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20) }
+}
+
+/**
+ * Restore, then backup, of one studio of `size` items in a table it shares with a
+ * neighbour a tenth its size (the backup's scan reads both).
+ */
+export async function benchBackup(dynamo: LocalDynamo, size: number) {
+  const tableName = `bench-backup-${Date.now()}`
+  await dynamo.client.send(new CreateTableCommand(tableDefinition(tableName)))
+  const { studioItems } = composeOperatorTools({ tableName, dynamoEndpoint: dynamo.endpoint })
+  const studio = syntheticStudio(size, 'bench')
+  const neighbour = syntheticStudio(Math.round(size / 10), 'neighbour')
+  console.log(`    writing the neighbour studio (${neighbour.length} items)…`)
+  await studioItems.writeItems(neighbour, () => {})
+
+  const content = canonicalContent(studio)
+  const code = 'bench'
+  const packed = packBackup({ ...content, studio: { id: String(studio[1]!.id!.S), code, name: 'bench', timeZone: 'Asia/Shanghai' }, takenAt: new Date(), reads: 2 }, 'bench.ndjson.gz', 'synthetic')
+  const manifestText = JSON.stringify(packed.manifest)
+  const data = packed.data
+  const shown = new Map<string, number>()
+  const log = (label: string, done: number) => {
+    if (done - (shown.get(label) ?? 0) < 20_000 && done !== size) return
+    shown.set(label, done)
+    console.log(`    ${label}: ${done}`)
+  }
+
+  const restore = await measured(async () => {
+    const backup = unpackBackup(manifestText, data, studioItems)
+    return restoreStudio(studioItems, backup, { studioCode: code, onProgress: ({ done }) => log('restored', done) })
+  })
+  const backup = await measured(async () => {
+    const copy = await backUpStudio(studioItems, { studioCode: code, onProgress: ({ read, pass }) => log(`read ${pass}`, read) })
+    return { copy, file: packBackup(copy, 'bench.ndjson.gz', tableName) }
+  })
+  const row = (run: string, seconds: number, peakMb: number, extra: Record<string, string | number>) => ({
+    run,
+    items: size,
+    seconds: Number(seconds.toFixed(1)),
+    'items/s': Math.round(size / seconds),
+    'peak RSS MB': peakMb,
+    ...extra,
+  })
+  return [
+    row('restore (verify, then write)', restore.seconds, restore.peakMb, { 'gzip MB': (data.length / 2 ** 20).toFixed(1), 'same digest': '—' }),
+    row('backup (two agreeing reads, then gzip)', backup.seconds, backup.peakMb, {
+      'gzip MB': (backup.result.file.data.length / 2 ** 20).toFixed(1),
+      'same digest': backup.result.copy.sha256 === content.sha256 ? 'yes' : '**no**',
+    }),
+  ]
+}
