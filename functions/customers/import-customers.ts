@@ -1,5 +1,4 @@
 import { parse } from 'csv-parse/sync'
-import iconv from 'iconv-lite'
 import { ulid } from 'ulid'
 import type { z } from 'zod'
 import { CustomerFieldsSchema, type ImportReport } from '../../types/customers'
@@ -9,14 +8,17 @@ import { mapHeaders, parseDate, parseSource, splitTags, type CustomerColumn } fr
 
 type CustomerFields = z.output<typeof CustomerFieldsSchema>
 
-/** Excel on a Chinese Windows saves CSV in GBK; everything else is UTF-8, with or without a BOM. */
+/**
+ * Excel on a Chinese Windows saves CSV in GBK; everything else is UTF-8, with or without a BOM.
+ * GB18030 (a superset of GBK) is decoded by the runtime's own ICU tables, not a bundled copy.
+ */
 export function decodeCsv(bytes: Uint8Array): string {
   const buffer = Buffer.from(bytes)
   if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) return buffer.subarray(3).toString('utf8')
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buffer)
   } catch {
-    return iconv.decode(buffer, 'gb18030')
+    return new TextDecoder('gb18030').decode(buffer)
   }
 }
 

@@ -36,11 +36,12 @@ describe('serverless.yml', () => {
   })
 
   it('grants the functions only item-level access to this table and its indexes, never Scan', () => {
-    const statements = config.provider.iam.role.statements
+    const statements = Object.values(config.functions).flatMap((fn: any) => fn.iamRoleStatements as { Action: string[]; Resource: unknown[] }[])
+    expect(statements.length).toBeGreaterThan(0)
     const actions = statements.flatMap((s: { Action: string[] }) => s.Action)
     expect(actions).not.toContain('dynamodb:*')
     expect(actions).not.toContain('dynamodb:Scan')
-    expect(statements.flatMap((s: { Resource: unknown[] }) => s.Resource)).not.toContain('*')
+    expect(statements.filter((s) => s.Action.some((a) => a.startsWith('dynamodb:'))).flatMap((s) => s.Resource)).not.toContain('*')
   })
 
   it('runs on a supported Lambda runtime with a bundle that also runs on Node 20', () => {
@@ -48,8 +49,10 @@ describe('serverless.yml', () => {
     expect(config.custom.esbuild.target).toBe('node20')
   })
 
-  it('uses the real WeChat sign-in in production and takes secrets from the environment', () => {
+  it('uses the real WeChat sign-in in production and reads secrets from SSM, never from its own environment', () => {
     expect(config.provider.environment.WECHAT_SIGN_IN).toBe('wechat')
-    expect(config.provider.environment.SESSION_SECRET).toBe('print-only-secret-print-only-secret')
+    expect(config.provider.environment.SECRETS_PATH).toBe('/studio-erp/prod/')
+    expect(config.provider.environment).not.toHaveProperty('SESSION_SECRET')
+    expect(JSON.stringify(config)).not.toContain('print-only-secret-print-only-secret')
   })
 })
