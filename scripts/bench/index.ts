@@ -7,6 +7,7 @@ import { startDynamoLocal } from '../lib/dynamodb-local'
 import { freePort } from '../lib/processes'
 import { benchBackup } from './backup'
 import { benchBooking } from './booking'
+import { benchBundles } from './bundles'
 import { benchImport } from './import-customers'
 import { benchPayments } from './payments'
 
@@ -18,6 +19,11 @@ function table(rows: Record<string, string | number>[]): string {
 async function main() {
   const only = process.argv[2]
   console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`)
+  if (!only || only === 'bundles') {
+    console.log('\n## Lambda bundles (npm run package): size and module load time')
+    console.log(table(benchBundles()))
+    if (only) return
+  }
   console.log('Starting DynamoDB Local (in memory)…')
   const dynamo = await startDynamoLocal({ port: await freePort() })
   try {

@@ -5,7 +5,7 @@ import { runScript } from '../support/cli'
 import { operationsOf } from '../support/dispatch'
 import { endpoint, isolatedTable, uniqueCode } from '../support/studio'
 
-jest.setTimeout(60_000)
+jest.setTimeout(180_000)
 
 let tableName: string
 let deps: AppDeps
