@@ -88,8 +88,9 @@ export function cloudTransport(): Transport {
   }
 }
 
+/** WeChat's cloud carries the calls only when the build names a cloud environment (TARO_APP_CLOUD_ENV); otherwise HTTPS to the API. */
 function cloudAvailable(): boolean {
-  return process.env.TARO_ENV === 'weapp' && typeof Taro.cloud?.callFunction === 'function'
+  return process.env.TARO_ENV === 'weapp' && Boolean(process.env.TARO_APP_CLOUD_ENV) && typeof Taro.cloud?.callFunction === 'function'
 }
 
 let cloudInitialised = false
@@ -97,7 +98,7 @@ let cloudInitialised = false
 export function selectTransport(): Transport {
   if (cloudAvailable()) {
     if (!cloudInitialised) {
-      Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV || undefined, traceUser: true })
+      Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV, traceUser: true })
       cloudInitialised = true
     }
     return cloudTransport()
