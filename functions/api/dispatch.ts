@@ -5,6 +5,7 @@ import { operations, type OperationName } from '../../types/operations'
 import { DomainError, forbidden } from '../domain/errors'
 import { mayCall } from '../domain/permissions'
 import { authenticate } from '../identity/sessions'
+import { logger } from '../platform/logger'
 import type { RequestContext } from './context'
 import { implementations, type AppDeps } from './implementations'
 
@@ -34,6 +35,8 @@ export async function dispatch(deps: AppDeps, op: Operation, rawInput: unknown, 
   if (op.access !== 'public') {
     if (!credentials.token) throw new DomainError('UNAUTHENTICATED', 'Sign in first')
     ctx.caller = await authenticate(deps.repo, deps.tokens, credentials.token, ctx.now)
+    // Every later log line of this request names the studio.
+    logger.appendKeys({ studio: ctx.caller.studioId })
     if (!mayCall(op, ctx.caller.roles)) throw forbidden(`Your role may not use ${op.name}`)
   }
   const parsed = op.input.safeParse(rawInput ?? {})

@@ -9,6 +9,7 @@ import { composeApp } from '../platform/composition'
 import { loadConfig } from '../platform/config'
 import { withSecrets } from '../platform/secrets'
 import { logger } from '../platform/logger'
+import { countError, countOperation, countPayNotification, publishMetrics } from '../platform/metrics'
 import { PaymentNotificationError } from '../payments/gateway'
 import { handlePaymentNotification } from '../payments/payments'
 
@@ -68,6 +69,7 @@ async function payNotification(event: APIGatewayProxyEventV2): Promise<APIGatewa
   try {
     const outcome = await handlePaymentNotification(await ready, { headers: event.headers, body: raw.toString('utf8') }, new Date())
     logger.info('payment notification', { outcome })
+    countPayNotification(outcome)
     return { statusCode: 204, headers: {}, body: '' }
   } catch (error) {
     if (error instanceof PaymentNotificationError) {
@@ -88,6 +90,7 @@ export async function handler(event: APIGatewayProxyEventV2, context?: Pick<Cont
     if (method === 'GET' && path === '/openapi.json') return json(200, openApiDocument())
     if (method === 'POST' && path === PAY_NOTIFY_PATH) return await payNotification(event)
     const route = matchRoute(method, path)
+    if (route.kind === 'found') logger.appendKeys({ operation: route.op.name })
     if (route.kind === 'none') throw new DomainError('ROUTE_NOT_FOUND', `No operation at ${method} ${path}`)
     if (route.kind === 'wrong-method') {
       throw new DomainError('METHOD_NOT_ALLOWED', `${path} answers ${route.allowed.join(', ')}, not ${method}`)
@@ -99,13 +102,16 @@ export async function handler(event: APIGatewayProxyEventV2, context?: Pick<Cont
       now: new Date(),
       sourceIp: event.requestContext.http.sourceIp,
     })
-    logger.info('operation done', { op: route.op.name, status: 200 })
+    logger.info('operation done', { status: 200 })
+    countOperation(route.op.name)
     return json(200, result)
   } catch (error) {
     const { status, body } = errorBody(error, requestId)
     if (status < 500) logger.info('operation refused', { status, code: body.error.code })
+    countError(body.error.code)
     return json(status, body, status === 423 || status === 429 ? { 'retry-after': String(body.error.details?.retryAfterSeconds ?? 60) } : {})
   } finally {
-    logger.removeKeys(['requestId'])
+    publishMetrics()
+    logger.removeKeys(['requestId', 'operation', 'studio'])
   }
 }
