@@ -3,9 +3,7 @@ import { ulid } from 'ulid'
 import { dispatch, findOperation } from '../api/dispatch'
 import { errorBody } from '../api/respond'
 import { DomainError } from '../domain/errors'
-import { composeApp } from '../platform/composition'
-import { loadConfig } from '../platform/config'
-import { withSecrets } from '../platform/secrets'
+import { appAtColdStart } from '../platform/cold-start'
 
 /** What the mini-program sends through wx.cloud.callFunction. */
 interface CloudCall {
@@ -14,10 +12,8 @@ interface CloudCall {
   token?: unknown
 }
 
-// Cold start: secrets are read once, then the configuration is checked.
-const ready = withSecrets().then((env) => composeApp(loadConfig(env)))
-// Every invocation awaits `ready` and fails with its error; nothing else may crash the process first.
-ready.catch(() => undefined)
+// Cold start: a bad configuration (e.g. a simulated WeChat adapter in production) stops the function here.
+const ready = appAtColdStart()
 
 /**
  * The WeChat CloudBase cloud function: the same operations as the HTTP API. WeChat's
@@ -25,12 +21,13 @@ ready.catch(() => undefined)
  */
 export async function main(event: CloudCall, context?: { request_id?: string }) {
   const requestId = context?.request_id ?? ulid()
+  const app = await ready
   try {
     const op = typeof event.op === 'string' ? findOperation(event.op) : undefined
     if (!op) throw new DomainError('ROUTE_NOT_FOUND', `No operation named ${String(event.op)}`)
     const cloud = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
     const { openId } = cloud.auth().getUserInfo()
-    const result = await dispatch(await ready, op, event.input ?? {}, { token: typeof event.token === 'string' ? event.token : undefined }, {
+    const result = await dispatch(app, op, event.input ?? {}, { token: typeof event.token === 'string' ? event.token : undefined }, {
       requestId,
       now: new Date(),
       trustedOpenId: openId || undefined,

@@ -1,13 +1,12 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda'
 import { ulid } from 'ulid'
 import { dispatch } from '../api/dispatch'
+import type { AppDeps } from '../api/implementations'
 import { openApiDocument } from '../api/openapi'
 import { errorBody } from '../api/respond'
 import { matchRoute } from '../api/routes'
 import { DomainError } from '../domain/errors'
-import { composeApp } from '../platform/composition'
-import { loadConfig } from '../platform/config'
-import { withSecrets } from '../platform/secrets'
+import { appAtColdStart } from '../platform/cold-start'
 import { logger } from '../platform/logger'
 import { countError, countOperation, countPayNotification, publishMetrics } from '../platform/metrics'
 import { PaymentNotificationError } from '../payments/gateway'
@@ -19,10 +18,8 @@ export const PAY_NOTIFY_PATH = '/payments/wechat/notify'
 /** Requests larger than this are refused before anything is parsed. */
 export const MAX_BODY_BYTES = 256 * 1024
 
-// Cold start: secrets are read once; a bad configuration (e.g. a simulated WeChat adapter in production) stops the function here.
-const ready = withSecrets().then((env) => composeApp(loadConfig(env)))
-// Every invocation awaits `ready` and fails with its error; nothing else may crash the process first.
-ready.catch(() => undefined)
+// Cold start: a bad configuration (e.g. a simulated WeChat adapter in production) stops the function here.
+const ready = appAtColdStart()
 
 const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
   statusCode,
@@ -63,11 +60,11 @@ function bearerToken(event: APIGatewayProxyEventV2): string | undefined {
  * already handled), 401 with code FAIL for anything that does not verify — nothing is
  * changed by it — and 500 FAIL when it should be sent again later.
  */
-async function payNotification(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+async function payNotification(app: AppDeps, event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8')) : Buffer.alloc(0)
   if (raw.byteLength > MAX_BODY_BYTES) return json(413, { code: 'FAIL', message: 'too large' })
   try {
-    const outcome = await handlePaymentNotification(await ready, { headers: event.headers, body: raw.toString('utf8') }, new Date())
+    const outcome = await handlePaymentNotification(app, { headers: event.headers, body: raw.toString('utf8') }, new Date())
     logger.info('payment notification', { outcome })
     countPayNotification(outcome)
     return { statusCode: 204, headers: {}, body: '' }
@@ -83,12 +80,13 @@ async function payNotification(event: APIGatewayProxyEventV2): Promise<APIGatewa
 
 export async function handler(event: APIGatewayProxyEventV2, context?: Pick<Context, 'awsRequestId'>): Promise<APIGatewayProxyStructuredResultV2> {
   const requestId = context?.awsRequestId || ulid()
+  const app = await ready
   const method = event.requestContext.http.method.toUpperCase()
   const path = event.rawPath.replace(/^\/api(?=\/)/, '')
   logger.appendKeys({ requestId })
   try {
     if (method === 'GET' && path === '/openapi.json') return json(200, openApiDocument())
-    if (method === 'POST' && path === PAY_NOTIFY_PATH) return await payNotification(event)
+    if (method === 'POST' && path === PAY_NOTIFY_PATH) return await payNotification(app, event)
     const route = matchRoute(method, path)
     if (route.kind === 'found') logger.appendKeys({ operation: route.op.name })
     if (route.kind === 'none') throw new DomainError('ROUTE_NOT_FOUND', `No operation at ${method} ${path}`)
@@ -97,7 +95,7 @@ export async function handler(event: APIGatewayProxyEventV2, context?: Pick<Cont
     }
     const body = method === 'GET' ? {} : readBody(event)
     const input = { ...(event.queryStringParameters ?? {}), ...(body as object), ...route.pathParams }
-    const result = await dispatch(await ready, route.op, input, { token: bearerToken(event) }, {
+    const result = await dispatch(app, route.op, input, { token: bearerToken(event) }, {
       requestId,
       now: new Date(),
       sourceIp: event.requestContext.http.sourceIp,

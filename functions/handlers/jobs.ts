@@ -1,13 +1,9 @@
 import { releaseExpiredHolds, sendShootReminders } from '../booking/jobs'
-import { composeApp } from '../platform/composition'
-import { loadConfig } from '../platform/config'
-import { withSecrets } from '../platform/secrets'
+import { appAtColdStart } from '../platform/cold-start'
 import { logger } from '../platform/logger'
 
-// Cold start: secrets are read once, then the configuration is checked.
-const ready = withSecrets().then((env) => composeApp(loadConfig(env)))
-// Every invocation awaits `ready` and fails with its error; nothing else may crash the process first.
-ready.catch(() => undefined)
+// Cold start: a bad configuration (e.g. a simulated WeChat adapter in production) stops the function here.
+const ready = appAtColdStart()
 
 /** Every minute: lapsed holds free their slots. */
 export async function releaseHolds() {
