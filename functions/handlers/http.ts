@@ -1,35 +1,21 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda'
 import { ulid } from 'ulid'
 import { dispatch } from '../api/dispatch'
-import type { AppDeps } from '../api/implementations'
 import { openApiDocument } from '../api/openapi'
 import { errorBody } from '../api/respond'
 import { matchRoute } from '../api/routes'
 import { DomainError } from '../domain/errors'
 import { appAtColdStart } from '../platform/cold-start'
 import { logger } from '../platform/logger'
-import { countError, countOperation, countPayNotification, publishMetrics } from '../platform/metrics'
-import { PaymentNotificationError } from '../payments/gateway'
-import { handlePaymentNotification } from '../payments/payments'
-
-/** Where WeChat Pay posts its notifications (the notify_url of every prepay). */
-export const PAY_NOTIFY_PATH = '/payments/wechat/notify'
-
-/** Requests larger than this are refused before anything is parsed. */
-export const MAX_BODY_BYTES = 256 * 1024
+import { countError, countOperation, publishMetrics } from '../platform/metrics'
+import { answerPayNotification, json, MAX_BODY_BYTES, PAY_NOTIFY_PATH, rawBody } from './pay-notification'
 
 // Cold start: a bad configuration (e.g. a simulated WeChat adapter in production) stops the function here.
 const ready = appAtColdStart()
 
-const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
-  statusCode,
-  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
-  body: JSON.stringify(body),
-})
-
 function readBody(event: APIGatewayProxyEventV2): unknown {
   if (!event.body) return {}
-  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8')
+  const raw = rawBody(event.body, event.isBase64Encoded)
   if (raw.byteLength > MAX_BODY_BYTES) {
     throw new DomainError('PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB`)
   }
@@ -55,29 +41,6 @@ function bearerToken(event: APIGatewayProxyEventV2): string | undefined {
   return match?.[1]
 }
 
-/**
- * WeChat Pay's notification, answered the way WeChat Pay expects: 204 once handled (or
- * already handled), 401 with code FAIL for anything that does not verify — nothing is
- * changed by it — and 500 FAIL when it should be sent again later.
- */
-async function payNotification(app: AppDeps, event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
-  const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8')) : Buffer.alloc(0)
-  if (raw.byteLength > MAX_BODY_BYTES) return json(413, { code: 'FAIL', message: 'too large' })
-  try {
-    const outcome = await handlePaymentNotification(app, { headers: event.headers, body: raw.toString('utf8') }, new Date())
-    logger.info('payment notification', { outcome })
-    countPayNotification(outcome)
-    return { statusCode: 204, headers: {}, body: '' }
-  } catch (error) {
-    if (error instanceof PaymentNotificationError) {
-      logger.warn('payment notification refused', { reason: error.reason })
-      return json(401, { code: 'FAIL', message: error.reason })
-    }
-    logger.error('payment notification failed', { error: String(error) })
-    return json(500, { code: 'FAIL', message: 'try again' })
-  }
-}
-
 export async function handler(event: APIGatewayProxyEventV2, context?: Pick<Context, 'awsRequestId'>): Promise<APIGatewayProxyStructuredResultV2> {
   const requestId = context?.awsRequestId || ulid()
   const app = await ready
@@ -86,7 +49,7 @@ export async function handler(event: APIGatewayProxyEventV2, context?: Pick<Cont
   logger.appendKeys({ requestId })
   try {
     if (method === 'GET' && path === '/openapi.json') return json(200, openApiDocument())
-    if (method === 'POST' && path === PAY_NOTIFY_PATH) return await payNotification(app, event)
+    if (method === 'POST' && path === PAY_NOTIFY_PATH) return await answerPayNotification(app, event.headers, rawBody(event.body, event.isBase64Encoded))
     const route = matchRoute(method, path)
     if (route.kind === 'found') logger.appendKeys({ operation: route.op.name })
     if (route.kind === 'none') throw new DomainError('ROUTE_NOT_FOUND', `No operation at ${method} ${path}`)

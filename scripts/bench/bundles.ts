@@ -19,9 +19,9 @@ function filesUnder(dir: string): string[] {
  */
 function loadTime(file: string, sdkFirst: string[] = []): number {
   const preload = sdkFirst.map((m) => `require(${JSON.stringify(m)});`).join('')
-  const script = `${preload}const t = process.hrtime.bigint(); require(${JSON.stringify(file)}); console.log(Number(process.hrtime.bigint() - t) / 1e6)`
+  const script = `${preload}const t = process.hrtime.bigint(); require(${JSON.stringify(file)}); console.log(Number(process.hrtime.bigint() - t) / 1e6); process.exit(0)`
   const out = execFileSync(process.execPath, ['-e', script], {
-    env: { PATH: process.env.PATH, NODE_PATH: resolve(root, 'node_modules'), STAGE: 'prod', TABLE_NAME: 'studio-erp-prod', AWS_REGION: 'ap-east-1' } as unknown as NodeJS.ProcessEnv,
+    env: { PATH: process.env.PATH, NODE_PATH: resolve(root, 'node_modules'), STAGE: 'prod', TABLE_NAME: 'studio-erp-prod', AWS_REGION: 'ap-east-1', SECRETS_PATH: '/studio-erp/prod/' } as unknown as NodeJS.ProcessEnv,
     encoding: 'utf8',
   })
   return Number(out.trim().split('\n').pop())

@@ -1,6 +1,6 @@
 import { TEST_SESSION_SECRET } from '../support/constants'
 import { isolatedTable, newStudio } from '../support/studio'
-import { generateWeChatPayKeys, weChatPayEnv } from '../support/wechat-pay'
+import { generateWeChatPayKeys, signedNotification, weChatPayEnv } from '../support/wechat-pay'
 
 /** The environment WeChat CloudBase sets for a cloud function called from the mini-program. */
 const cloudbaseRuntime = (openId: string) => ({
@@ -14,6 +14,8 @@ const cloudbaseRuntime = (openId: string) => ({
 })
 
 type CloudMain = (event: unknown, context?: unknown) => Promise<any>
+
+const payKeys = generateWeChatPayKeys()
 
 describe('the CloudBase cloud-function entry', () => {
   let studio: Awaited<ReturnType<typeof newStudio>>
@@ -34,7 +36,7 @@ describe('the CloudBase cloud-function entry', () => {
       WECHAT_APP_ID: 'wx0000000000000000',
       WECHAT_APP_SECRET: 'not-used-by-this-test',
       // WeChat Pay and photo storage as configured in the cloud (not called by these tests).
-      ...weChatPayEnv(generateWeChatPayKeys(), 'wechat'),
+      ...weChatPayEnv(payKeys, 'wechat'),
       FILE_STORE: 'cloudbase',
       CLOUDBASE_ENV: 'studio-erp-test-env',
     })
@@ -66,5 +68,16 @@ describe('the CloudBase cloud-function entry', () => {
     expect(await main({ op: 'orders.steal', input: {} })).toMatchObject({ status: 404, error: { code: 'ROUTE_NOT_FOUND' } })
     const bad = await main({ op: 'auth.staffSignIn', input: { studioCode: studio.code, username: 'x' } })
     expect(bad).toMatchObject({ status: 400, error: { code: 'VALIDATION_FAILED' } })
+  })
+
+  it('takes WeChat Pay notifications over CloudBase HTTP access: verified ones answered 204, forged ones 401 FAIL', async () => {
+    const http = (request: { headers: Record<string, string | undefined>; body: string }) =>
+      main({ httpMethod: 'POST', path: '/studio-erp/payments/wechat/notify', headers: request.headers, body: request.body, isBase64Encoded: false })
+    // A closed (unpaid) transaction verifies and changes nothing.
+    expect(await http(signedNotification(payKeys, { trade_state: 'CLOSED' }))).toMatchObject({ statusCode: 204 })
+    const forged = await http(signedNotification(payKeys, {}, { tamper: 'signature' }))
+    expect(forged).toMatchObject({ statusCode: 401 })
+    expect(JSON.parse(forged.body)).toMatchObject({ code: 'FAIL' })
+    expect(await main({ httpMethod: 'GET', path: '/studio-erp/orders' })).toMatchObject({ statusCode: 404 })
   })
 })
