@@ -1,7 +1,8 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3'
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post'
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
+import type { S3Client } from '@aws-sdk/client-s3'
 import type { FileStore, UploadTarget } from '../../files/file-store'
+
+/** The S3 SDK loads with the first photo request, not at cold start: most requests never touch photos. */
+const s3 = () => import('@aws-sdk/client-s3')
 
 /**
  * Photos in a private S3 bucket. Phones upload straight to S3 with a presigned POST whose
@@ -10,18 +11,23 @@ import type { FileStore, UploadTarget } from '../../files/file-store'
  */
 export class S3FileStore implements FileStore {
   readonly kind = 's3' as const
-  private readonly client: S3Client
+  private client?: Promise<S3Client>
 
   constructor(
     private readonly config: { bucket: string; region: string },
     client?: S3Client,
   ) {
-    this.client = client ?? new S3Client({ region: config.region })
+    if (client) this.client = Promise.resolve(client)
+  }
+
+  private s3Client(): Promise<S3Client> {
+    return (this.client ??= s3().then(({ S3Client }) => new S3Client({ region: this.config.region })))
   }
 
   async uploadTarget(key: string, options: { contentType: string; maxBytes: number; expiresInSeconds: number }): Promise<UploadTarget> {
     const expiresAt = new Date(Date.now() + options.expiresInSeconds * 1000)
-    const { url, fields } = await createPresignedPost(this.client, {
+    const { createPresignedPost } = await import('@aws-sdk/s3-presigned-post')
+    const { url, fields } = await createPresignedPost(await this.s3Client(), {
       Bucket: this.config.bucket,
       // The presigner adds the exact-key condition itself.
       Key: key,
@@ -37,12 +43,14 @@ export class S3FileStore implements FileStore {
 
   /** The original image: S3 makes no thumbnails. */
   async downloadUrl(key: string, options: { expiresInSeconds: number; thumbnailWidth?: number }): Promise<string> {
-    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.config.bucket, Key: key }), { expiresIn: options.expiresInSeconds })
+    const [{ getSignedUrl }, { GetObjectCommand }] = await Promise.all([import('@aws-sdk/s3-request-presigner'), s3()])
+    return getSignedUrl(await this.s3Client(), new GetObjectCommand({ Bucket: this.config.bucket, Key: key }), { expiresIn: options.expiresInSeconds })
   }
 
   async stat(key: string): Promise<{ bytes: number } | undefined> {
     try {
-      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.config.bucket, Key: key }))
+      const { HeadObjectCommand } = await s3()
+      const head = await (await this.s3Client()).send(new HeadObjectCommand({ Bucket: this.config.bucket, Key: key }))
       return { bytes: head.ContentLength ?? 0 }
     } catch (error) {
       if (isNotFound(error)) return undefined
@@ -51,7 +59,8 @@ export class S3FileStore implements FileStore {
   }
 
   async remove(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: key }))
+    const { DeleteObjectCommand } = await s3()
+    await (await this.s3Client()).send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: key }))
   }
 }
 
