@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Customer } from '../../types/customers'
 import { useI18n } from '../i18n'
-import { routes } from '../routes'
+import { routes } from '../lib/routes'
 import './CustomerRow.scss'
 
 export function CustomerRow({ customer }: { customer: Customer }) {

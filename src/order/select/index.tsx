@@ -15,9 +15,9 @@ import { useRequiredSession } from '../../hooks/useRequiredSession'
 import { useShownAgain } from '../../hooks/useShownAgain'
 import { useStudioTimeZone } from '../../hooks/useStudioTimeZone'
 import { useI18n } from '../../i18n'
-import { formatFen } from '../../money'
-import { extraPhotosDue, momentLabel } from '../../order-labels'
-import { routes } from '../../routes'
+import { formatFen } from '../../lib/money'
+import { extraPhotosDue, momentLabel } from '../../lib/order-labels'
+import { routes } from '../../lib/routes'
 import './index.scss'
 
 /** A draft is kept this long after the last tap, so a run of taps is one save. */

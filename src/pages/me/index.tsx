@@ -18,7 +18,7 @@ import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
 import { useI18n } from '../../i18n'
-import { routes } from '../../routes'
+import { routes } from '../../lib/routes'
 import './index.scss'
 
 interface ProfileDraft {

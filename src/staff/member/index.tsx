@@ -20,8 +20,8 @@ import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
-import { Forbidden } from '../Forbidden'
-import { useStaffPage } from '../useStaffPage'
+import { Forbidden } from '../../components/Forbidden'
+import { useStaffPage } from '../../hooks/useStaffPage'
 import './index.scss'
 
 /** Only an admin hands out the manager and admin roles; the server refuses it from anyone else too. */

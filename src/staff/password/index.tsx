@@ -9,7 +9,7 @@ import { Button, Input } from '../../components/ui'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useI18n } from '../../i18n'
-import { useStaffPage } from '../useStaffPage'
+import { useStaffPage } from '../../hooks/useStaffPage'
 
 export default function ChangePasswordPage() {
   const { t } = useI18n()
