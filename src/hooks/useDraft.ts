@@ -32,13 +32,16 @@ export function useDraft<Saved, Draft = Saved>({ load, deps, enabled, draftOf, s
     if (query.data) setDraft(draftOf(query.data))
   }, [query.data])
 
-  const form = useSubmit(async () => {
-    if (draft === undefined) return
-    const saved = await save(draft)
-    setDraft(draftOf(saved))
-    await onSaved?.(saved)
-    Taro.showToast({ title: t(savedMessage), icon: 'success' })
-  })
+  const { submit, ...form } = useSubmit()
 
-  return { ...form, query, draft, setDraft }
+  const saveDraft = () =>
+    submit(async () => {
+      if (draft === undefined) return
+      const saved = await save(draft)
+      setDraft(draftOf(saved))
+      await onSaved?.(saved)
+      Taro.showToast({ title: t(savedMessage), icon: 'success' })
+    })
+
+  return { ...form, save: saveDraft, query, draft, setDraft }
 }

@@ -10,7 +10,7 @@ import { DateField } from '../../components/DateField'
 import { FormField, FormMessage } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Input, TextArea } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
@@ -89,8 +89,7 @@ export default function CustomerFormPage() {
   const { session, allowed } = useStaffPage(customerId ? updateCustomer.access : createCustomer.access)
   const customer = useQuery(async () => (customerId ? call(getCustomer, { customerId }) : undefined), [customerId], allowed)
   const [draft, setDraft] = useState<Draft>()
-  const [saving, setSaving] = useState(false)
-  const form = useFormFeedback()
+  const form = useSubmit()
 
   useEffect(() => {
     if (customer.data) setDraft(draftOf(customer.data))
@@ -106,10 +105,8 @@ export default function CustomerFormPage() {
   const existing = customer.data
   const sources = sourceOptions(t)
 
-  const save = async () => {
-    form.reset()
-    setSaving(true)
-    try {
+  const save = () =>
+    form.submit(async () => {
       if (existing) {
         const changes = changesOf(existing, draft)
         if (Object.values(changes).every((value) => value === undefined)) {
@@ -124,14 +121,10 @@ export default function CustomerFormPage() {
         Taro.showToast({ title: t('customerForm.created'), icon: 'success' })
         Taro.redirectTo({ url: `${routes.customer}?id=${created.id}` })
       }
-    } catch (failure) {
-      form.report(failure)
+    }, async (failure) => {
       // Someone else saved first: their version is loaded so the change can be made again on top of it.
       if (asApiError(failure).code === 'VERSION_CONFLICT') await customer.reload()
-    } finally {
-      setSaving(false)
-    }
-  }
+    })
 
   return (
     <View className="screen customer-form">
@@ -172,7 +165,7 @@ export default function CustomerFormPage() {
       </Card>
       <View className="actions">
         <FormMessage message={form.message} />
-        <Button block type="primary" loading={saving} onClick={save}>
+        <Button block type="primary" loading={form.saving} onClick={save}>
           {existing ? t('common.save') : t('customerForm.create')}
         </Button>
       </View>

@@ -9,7 +9,7 @@ import { FormField, FormMessage } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Input, TextArea } from '../../components/ui'
 import { CustomerSearch } from '../../components/CustomerSearch'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
@@ -43,9 +43,8 @@ export default function NewOrderPage() {
   const [discount, setDiscount] = useState('')
   const [discountReason, setDiscountReason] = useState('')
   const [notes, setNotes] = useState('')
-  const [saving, setSaving] = useState(false)
   const [problems, setProblems] = useState<Record<string, string>>({})
-  const feedback = useFormFeedback()
+  const feedback = useSubmit()
   // One id for this order however often "create" is pressed, so a retry after a timeout never opens two.
   const requestId = useRef(newRequestId())
 
@@ -74,29 +73,27 @@ export default function NewOrderPage() {
     else if (discountFen > 0 && !discountReason.trim()) wrong.discountReason = t('field.discountReason.required')
     setProblems(wrong)
     if (Object.keys(wrong).length > 0 || !customer || !pkg || discountFen === undefined) return
-    setSaving(true)
-    try {
-      const order = await call(createOrder, {
-        requestId: requestId.current,
-        customerId: customer.id,
-        packageId: pkg.id,
-        branchId,
-        addOns: addOns.map(addOnInput),
-        discountFen,
-        discountReason: discountFen > 0 ? discountReason.trim() : undefined,
-        notes: notes.trim() || undefined,
-      })
-      Taro.showToast({ title: t('newOrder.created'), icon: 'success' })
-      Taro.redirectTo({ url: `${routes.deskOrder}?id=${order.id}` })
-    } catch (failure) {
-      const error = asApiError(failure)
-      if (error.code === 'DISCOUNT_NEEDS_MANAGER' && limitFen !== undefined) {
-        setProblems({ discountFen: t('discount.needsManager', { percent: settings.data!.discountLimitPercent, amount: formatFen(limitFen) }) })
-      }
-      feedback.report(failure)
-    } finally {
-      setSaving(false)
-    }
+    await feedback.submit(
+      async () => {
+        const order = await call(createOrder, {
+          requestId: requestId.current,
+          customerId: customer.id,
+          packageId: pkg.id,
+          branchId,
+          addOns: addOns.map(addOnInput),
+          discountFen,
+          discountReason: discountFen > 0 ? discountReason.trim() : undefined,
+          notes: notes.trim() || undefined,
+        })
+        Taro.showToast({ title: t('newOrder.created'), icon: 'success' })
+        Taro.redirectTo({ url: `${routes.deskOrder}?id=${order.id}` })
+      },
+      (failure) => {
+        if (asApiError(failure).code === 'DISCOUNT_NEEDS_MANAGER' && limitFen !== undefined) {
+          setProblems({ discountFen: t('discount.needsManager', { percent: settings.data!.discountLimitPercent, amount: formatFen(limitFen) }) })
+        }
+      },
+    )
   }
 
   const problem = (field: string) => problems[field] ?? feedback.fields[field]
@@ -180,7 +177,7 @@ export default function NewOrderPage() {
 
       <View className="actions">
         <FormMessage message={Object.values(problems).some(Boolean) && !feedback.message ? t('form.fixFields') : feedback.message} />
-        <Button block type="primary" loading={saving} onClick={create}>
+        <Button block type="primary" loading={feedback.saving} onClick={create}>
           {t('newOrder.submit')}
         </Button>
       </View>

@@ -7,7 +7,7 @@ import { call } from '../../api'
 import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
 import { Button, Input } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { useSubmit } from '../../hooks/useSubmit'
 import { useI18n } from '../../i18n'
 import { formatFen, parseYuan, yuanText } from '../../lib/money'
 import { newRequestId } from '../../lib/request-id'
@@ -37,8 +37,7 @@ export function TakePayment({ order, onRecorded }: { order: Order; onRecorded: (
   const [amount, setAmount] = useState(yuanText(suggestedFen(order, kinds[0]!)))
   const [reference, setReference] = useState('')
   const [amountProblem, setAmountProblem] = useState<string>()
-  const [saving, setSaving] = useState(false)
-  const feedback = useFormFeedback()
+  const feedback = useSubmit()
   const requestId = useRef(newRequestId())
 
   // A change to the order (another payment, a new add-on) suggests the new amount.
@@ -59,18 +58,13 @@ export function TakePayment({ order, onRecorded }: { order: Order; onRecorded: (
     if (amountFen === undefined || amountFen <= 0) return setAmountProblem(t('field.amountFen.invalid'))
     if (amountFen > order.balanceFen) return setAmountProblem(t('payment.overBalance', { amount: formatFen(order.balanceFen) }))
     setAmountProblem(undefined)
-    setSaving(true)
-    try {
+    await feedback.submit(async () => {
       await call(recordOfflinePayment, { orderId: order.id, requestId: requestId.current, kind, method, amountFen, reference: reference.trim() || undefined })
       requestId.current = newRequestId()
       setReference('')
       Taro.showToast({ title: t('payment.recorded'), icon: 'success' })
       await onRecorded()
-    } catch (failure) {
-      feedback.report(failure)
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (
@@ -101,7 +95,7 @@ export function TakePayment({ order, onRecorded }: { order: Order; onRecorded: (
       </FormField>
       <View className="staff-order__form-foot">
         <FormMessage message={feedback.message} />
-        <Button block type="primary" loading={saving} onClick={record}>
+        <Button block type="primary" loading={feedback.saving} onClick={record}>
           {t('payment.record')}
         </Button>
       </View>

@@ -85,7 +85,7 @@ export default function OrderSettingsPage() {
         {form.fields.discountLimitPercent && <Text className="form-field__error">{form.fields.discountLimitPercent}</Text>}
         <Text className="order-settings__hint">{t('orderSettings.discountHint')}</Text>
       </Card>
-      <SaveActions message={form.message} saving={form.saving} onSave={form.submit} />
+      <SaveActions message={form.message} saving={form.saving} onSave={form.save} />
     </View>
   )
 }

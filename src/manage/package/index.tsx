@@ -9,7 +9,7 @@ import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Checkbox, Input, Radio, TextArea } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
@@ -31,8 +31,7 @@ export default function PackageFormPage() {
   const branches = useQuery(() => call(listBranches, {}), [], allowed)
   const products = useQuery(() => call(listProducts, {}), [], allowed)
   const [draft, setDraft] = useState<PackageDraft>()
-  const [saving, setSaving] = useState(false)
-  const form = useFormFeedback()
+  const form = useSubmit()
 
   useEffect(() => {
     if (existing.data) setDraft(draftOf(existing.data))
@@ -64,22 +63,16 @@ export default function PackageFormPage() {
   }
   const setGalleryImage = (index: number, value: string) => update('gallery')(draft.gallery.map((image, i) => (i === index ? value : image)))
 
-  const save = async () => {
-    form.reset()
-    setSaving(true)
-    try {
+  const save = () =>
+    form.submit(async () => {
       const fields = fieldsOf(draft)
       if (existing.data) await call(updatePackage, { ...fields, packageId: existing.data.id, version: existing.data.version })
       else await call(createPackage, fields)
       Taro.showToast({ title: t('common.saved'), icon: 'success' })
       Taro.navigateBack()
-    } catch (error) {
-      form.report(error)
+    }, async (error) => {
       if (asApiError(error).code === 'VERSION_CONFLICT') await existing.reload()
-    } finally {
-      setSaving(false)
-    }
-  }
+    })
 
   return (
     <View className="screen package-form">
@@ -208,7 +201,7 @@ export default function PackageFormPage() {
 
       <View className="actions">
         <FormMessage message={form.message} />
-        <Button block type="primary" loading={saving} onClick={save}>
+        <Button block type="primary" loading={form.saving} onClick={save}>
           {existing.data ? t('common.save') : t('packageForm.create')}
         </Button>
       </View>

@@ -133,7 +133,7 @@ export default function MePage() {
             <FormField label={t('field.birthday')} error={form.fields.birthday}>
               <DateField value={draft.birthday} placeholder={t('common.chooseDate')} onChange={update('birthday')} />
             </FormField>
-            <SaveActions message={form.message} saving={form.saving} onSave={form.submit}>
+            <SaveActions message={form.message} saving={form.saving} onSave={form.save}>
               <Button block fill="none" disabled={form.saving} onClick={cancel}>
                 {t('common.cancel')}
               </Button>

@@ -81,7 +81,7 @@ export default function OpeningHoursPage() {
           {t('hours.add')}
         </Button>
       </Card>
-      <SaveActions message={form.message} saving={form.saving} onSave={form.submit} />
+      <SaveActions message={form.message} saving={form.saving} onSave={form.save} />
     </View>
   )
 }

@@ -128,7 +128,7 @@ export default function BookingPolicyPage() {
           </Text>
         )}
       </Card>
-      <SaveActions message={form.message} saving={form.saving} onSave={form.submit} />
+      <SaveActions message={form.message} saving={form.saving} onSave={form.save} />
     </View>
   )
 }

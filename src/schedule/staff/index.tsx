@@ -186,7 +186,7 @@ export default function StaffSchedulePage() {
         </FormField>
       </Card>
 
-      <SaveActions message={form.message} saving={form.saving} onSave={form.submit} />
+      <SaveActions message={form.message} saving={form.saving} onSave={form.save} />
     </View>
   )
 }

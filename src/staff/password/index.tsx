@@ -6,7 +6,7 @@ import { ApiError, call } from '../../api'
 import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
 import { Button, Input } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useI18n } from '../../i18n'
 import { useStaffPage } from '../../hooks/useStaffPage'
@@ -18,14 +18,11 @@ export default function ChangePasswordPage() {
   const [currentPassword, setCurrentPassword] = useState('')
   const [newPassword, setNewPassword] = useState('')
   const [confirmation, setConfirmation] = useState('')
-  const [saving, setSaving] = useState(false)
-  const form = useFormFeedback()
+  const form = useSubmit()
   if (!session) return null
 
-  const submit = async () => {
-    form.reset()
-    setSaving(true)
-    try {
+  const submit = () =>
+    form.submit(async () => {
       if (newPassword !== confirmation) {
         throw new ApiError('VALIDATION_FAILED', 'The two new passwords differ', {
           fields: [{ path: 'confirmation', message: 'must repeat the new password' }],
@@ -34,12 +31,7 @@ export default function ChangePasswordPage() {
       await call(changePassword, { currentPassword, newPassword })
       Taro.showToast({ title: t('password.changed'), icon: 'success' })
       Taro.navigateBack()
-    } catch (failure) {
-      form.report(failure)
-    } finally {
-      setSaving(false)
-    }
-  }
+    })
 
   return (
     <View className="screen">
@@ -56,7 +48,7 @@ export default function ChangePasswordPage() {
       </Card>
       <View className="actions">
         <FormMessage message={form.message} />
-        <Button block type="primary" loading={saving} onClick={submit}>
+        <Button block type="primary" loading={form.saving} onClick={submit}>
           {t('password.submit')}
         </Button>
       </View>
