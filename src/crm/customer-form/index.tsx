@@ -7,15 +7,16 @@ import type { Customer, SourceChannel } from '../../../types/customers'
 import { asApiError, call } from '../../api'
 import { Card } from '../../components/Card'
 import { DateField } from '../../components/DateField'
-import { FormField, FormMessage } from '../../components/FormField'
+import { FormField } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
-import { Button, Input, TextArea } from '../../components/ui'
+import { Input, TextArea } from '../../components/ui'
 import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
 import { routes } from '../../lib/routes'
 import { Forbidden } from '../../components/Forbidden'
+import { SaveActions } from '../../components/SaveActions'
 import { useStaffPage } from '../../hooks/useStaffPage'
 import { sourceOptions } from '../sources'
 import './index.scss'
@@ -163,12 +164,7 @@ export default function CustomerFormPage() {
           <TextArea value={draft.notes} onChange={update('notes')} maxLength={2000} rows={3} placeholder="" />
         </FormField>
       </Card>
-      <View className="actions">
-        <FormMessage message={form.message} />
-        <Button block type="primary" loading={form.saving} onClick={save}>
-          {existing ? t('common.save') : t('customerForm.create')}
-        </Button>
-      </View>
+      <SaveActions message={form.message} saving={form.saving} onSave={save} label={existing ? t('common.save') : t('customerForm.create')} />
     </View>
   )
 }

@@ -5,9 +5,9 @@ import { listPackages, listProducts } from '../../../types/catalog-operations'
 import { createOrder, getOrderSettings } from '../../../types/order-operations'
 import { asApiError, call } from '../../api'
 import { Card } from '../../components/Card'
-import { FormField, FormMessage } from '../../components/FormField'
+import { FormField } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
-import { Button, Input, TextArea } from '../../components/ui'
+import { Input, TextArea } from '../../components/ui'
 import { CustomerSearch } from '../../components/CustomerSearch'
 import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
@@ -17,6 +17,7 @@ import { formatFen, parseYuan } from '../../lib/money'
 import { newRequestId } from '../../lib/request-id'
 import { routes } from '../../lib/routes'
 import { Forbidden } from '../../components/Forbidden'
+import { SaveActions } from '../../components/SaveActions'
 import { useStaffPage } from '../../hooks/useStaffPage'
 import { AddOnEditor, addOnInput, draftAmount, type AddOnDraft } from '../AddOnEditor'
 import { MoneyLine } from '../MoneyLine'
@@ -175,12 +176,7 @@ export default function NewOrderPage() {
         </Card>
       )}
 
-      <View className="actions">
-        <FormMessage message={Object.values(problems).some(Boolean) && !feedback.message ? t('form.fixFields') : feedback.message} />
-        <Button block type="primary" loading={feedback.saving} onClick={create}>
-          {t('newOrder.submit')}
-        </Button>
-      </View>
+      <SaveActions message={Object.values(problems).some(Boolean) && !feedback.message ? t('form.fixFields') : feedback.message} saving={feedback.saving} onSave={create} label={t('newOrder.submit')} />
     </View>
   )
 }

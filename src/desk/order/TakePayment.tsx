@@ -5,8 +5,9 @@ import { recordOfflinePayment } from '../../../types/order-operations'
 import type { Order } from '../../../types/orders'
 import { call } from '../../api'
 import { Card } from '../../components/Card'
-import { FormField, FormMessage } from '../../components/FormField'
-import { Button, Input } from '../../components/ui'
+import { FormField } from '../../components/FormField'
+import { Input } from '../../components/ui'
+import { SaveActions } from '../../components/SaveActions'
 import { useSubmit } from '../../hooks/useSubmit'
 import { useI18n } from '../../i18n'
 import { formatFen, parseYuan, yuanText } from '../../lib/money'
@@ -93,12 +94,7 @@ export function TakePayment({ order, onRecorded }: { order: Order; onRecorded: (
       <FormField label={t('field.reference')} error={feedback.fields.reference}>
         <Input value={reference} onChange={setReference} placeholder={t(`payment.referencePlaceholder.${method}`)} maxLength={60} />
       </FormField>
-      <View className="staff-order__form-foot">
-        <FormMessage message={feedback.message} />
-        <Button block type="primary" loading={feedback.saving} onClick={record}>
-          {t('payment.record')}
-        </Button>
-      </View>
+      <SaveActions message={feedback.message} saving={feedback.saving} onSave={record} label={t('payment.record')} className="staff-order__form-foot" />
     </Card>
   )
 }

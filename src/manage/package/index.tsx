@@ -6,7 +6,7 @@ import { createPackage, getPackage, listCategories, listProducts, updatePackage 
 import { listBranches } from '../../../types/operations'
 import { asApiError, call } from '../../api'
 import { Card } from '../../components/Card'
-import { FormField, FormMessage } from '../../components/FormField'
+import { FormField } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Checkbox, Input, Radio, TextArea } from '../../components/ui'
 import { useSubmit } from '../../hooks/useSubmit'
@@ -15,6 +15,7 @@ import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
 import { imageUrl } from '../../lib/media'
 import { Forbidden } from '../../components/Forbidden'
+import { SaveActions } from '../../components/SaveActions'
 import { useStaffPage } from '../../hooks/useStaffPage'
 import { draftOf, fieldsOf, newDraft, type PackageDraft } from './draft'
 import './index.scss'
@@ -199,12 +200,7 @@ export default function PackageFormPage() {
         </FormField>
       </Card>
 
-      <View className="actions">
-        <FormMessage message={form.message} />
-        <Button block type="primary" loading={form.saving} onClick={save}>
-          {existing.data ? t('common.save') : t('packageForm.create')}
-        </Button>
-      </View>
+      <SaveActions message={form.message} saving={form.saving} onSave={save} label={existing.data ? t('common.save') : t('packageForm.create')} />
     </View>
   )
 }

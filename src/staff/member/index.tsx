@@ -22,6 +22,7 @@ import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
 import { Forbidden } from '../../components/Forbidden'
+import { SaveActions } from '../../components/SaveActions'
 import { useStaffPage } from '../../hooks/useStaffPage'
 import './index.scss'
 
@@ -215,12 +216,7 @@ export default function StaffMemberPage() {
         )}
       </Card>
 
-      <View className="actions">
-        <FormMessage message={form.message} />
-        <Button block type="primary" loading={form.saving} disabled={working !== undefined} onClick={save}>
-          {existing ? t('common.save') : t('member.create')}
-        </Button>
-      </View>
+      <SaveActions message={form.message} saving={form.saving} onSave={save} label={existing ? t('common.save') : t('member.create')} disabled={working !== undefined} />
 
       {existing && (
         <View className="member__manage">

@@ -4,8 +4,9 @@ import { useState } from 'react'
 import { changePassword } from '../../../types/operations'
 import { ApiError, call } from '../../api'
 import { Card } from '../../components/Card'
-import { FormField, FormMessage } from '../../components/FormField'
-import { Button, Input } from '../../components/ui'
+import { FormField } from '../../components/FormField'
+import { Input } from '../../components/ui'
+import { SaveActions } from '../../components/SaveActions'
 import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useI18n } from '../../i18n'
@@ -46,12 +47,7 @@ export default function ChangePasswordPage() {
           <Input type="password" value={confirmation} onChange={setConfirmation} maxLength={128} onConfirm={submit} />
         </FormField>
       </Card>
-      <View className="actions">
-        <FormMessage message={form.message} />
-        <Button block type="primary" loading={form.saving} onClick={submit}>
-          {t('password.submit')}
-        </Button>
-      </View>
+      <SaveActions message={form.message} saving={form.saving} onSave={submit} label={t('password.submit')} />
     </View>
   )
 }
