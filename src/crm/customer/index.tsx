@@ -21,6 +21,7 @@ import { formatFen } from '../../lib/money'
 import { formatSignedFen, paymentKindLabel, paymentMethodLabel } from '../../lib/order-labels'
 import { routes } from '../../lib/routes'
 import { Forbidden } from '../../components/Forbidden'
+import { Initial } from '../../components/Initial'
 import { useStaffPage } from '../../hooks/useStaffPage'
 import { FollowUps } from './FollowUps'
 import './index.scss'
@@ -88,9 +89,7 @@ export default function CustomerPage() {
   return (
     <View className="screen customer">
       <View className="customer__hero">
-        <View className="customer__avatar">
-          <Text>{customer.name.slice(0, 1)}</Text>
-        </View>
+        <Initial className="customer__avatar" name={customer.name} />
         <View className="customer__identity">
           <Text className="customer__name">{customer.name}</Text>
           <Text className="customer__phone" onClick={() => customer.phone && Taro.makePhoneCall({ phoneNumber: customer.phone })}>

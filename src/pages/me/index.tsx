@@ -12,6 +12,7 @@ import { LanguageSetting } from '../../components/LanguageSwitch'
 import { SignOutButton } from '../../components/SignOutButton'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Cell, Input } from '../../components/ui'
+import { Initial } from '../../components/Initial'
 import { useCustomerTabBar } from '../../hooks/useCustomerTabBar'
 import { useDraft } from '../../hooks/useDraft'
 import { usePageTitle } from '../../hooks/usePageTitle'
@@ -86,9 +87,7 @@ export default function MePage() {
   return (
     <View className="screen me">
       <View className="me__header">
-        <View className="me__avatar">
-          <Text>{(current?.name ?? session.principal.displayName).slice(0, 1)}</Text>
-        </View>
+        <Initial className="me__avatar" name={(current?.name ?? session.principal.displayName)} />
         <View className="me__identity">
           <Text className="me__name">{current?.name ?? session.principal.displayName}</Text>
           <Text className="me__studio">{session.principal.studioName}</Text>

@@ -35,6 +35,7 @@ import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
 import { routes } from '../../lib/routes'
 import { RoleTags } from '../../components/RoleTags'
+import { Initial } from '../../components/Initial'
 import { tileSections, tiles, tileUrl, type TileKey } from '../tiles'
 import { useStaffPage } from '../../hooks/useStaffPage'
 import './index.scss'
@@ -74,9 +75,7 @@ export default function WorkspacePage() {
   return (
     <View className="screen workspace">
       <View className="workspace__person">
-        <View className="workspace__avatar">
-          <Text>{principal.displayName.slice(0, 1)}</Text>
-        </View>
+        <Initial className="workspace__avatar" name={principal.displayName} />
         <View className="workspace__identity">
           <Text className="workspace__name">{principal.displayName}</Text>
           <Text className="workspace__place">
