@@ -53,7 +53,7 @@ import { advance, customerOrderList, editOrder, myOrderList, openOrder, ordersIn
 import { decide, deletePhoto, keepSelection, lockSelection, photoList, prepareUpload } from '../orders/photos'
 import { auditOffline, listUnaudited, prepayOrder, recordOffline, refreshOrderPayment, refund, refundCancellation, resendRefund, simulatePayment } from '../payments/payments'
 import { summaryOf } from '../orders/model'
-import { callerOf, type RequestContext } from './context'
+import { callerOf, type RequestContext } from '../domain/context'
 
 export interface AppDeps extends OrderAppDeps {
   stage: string

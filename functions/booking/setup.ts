@@ -3,7 +3,7 @@ import { ulid } from 'ulid'
 import type { getStaffSchedule, saveBranchSchedule, saveRoom, saveStaffSchedule } from '../../types/booking-operations'
 import { DomainError, forbidden, notFound } from '../domain/errors'
 import { branchScope } from '../domain/permissions'
-import { callerOf, type Caller, type RequestContext } from '../api/context'
+import { callerOf, type Caller, type RequestContext } from '../domain/context'
 import { DEFAULT_OPENING_HOURS, type BookingDeps } from './schedule'
 
 /** A manager sets up their own branch; an admin any branch of the studio. */

@@ -16,7 +16,7 @@ import type {
 import { DEFAULT_CATEGORIES, packageIssues } from '../domain/catalog'
 import { DomainError, notFound } from '../domain/errors'
 import { depositFen } from '../domain/money'
-import { callerOf, type Caller, type RequestContext } from '../api/context'
+import { callerOf, type Caller, type RequestContext } from '../domain/context'
 import type { IdentityDeps } from '../identity/sign-in'
 import type { CatalogRepository } from './ports'
 

@@ -3,7 +3,7 @@ import type { Customer } from '../../types/customers'
 import type { CustomerProfile } from '../../types/entities'
 import type { updateMyProfile } from '../../types/operations'
 import { notFound } from '../domain/errors'
-import { callerOf, type RequestContext } from '../api/context'
+import { callerOf, type RequestContext } from '../domain/context'
 import type { IdentityDeps } from '../identity/sign-in'
 import type { CustomerRecord } from './ports'
 

@@ -3,25 +3,17 @@ import { ulid } from 'ulid'
 import type { changePassword, staffSignIn, wechatSignIn } from '../../types/operations'
 import { afterFailedSignIn, lockedUntil, MAX_FAILED_SIGN_INS } from '../domain/credentials'
 import { DomainError } from '../domain/errors'
-import { callerOf, type RequestContext } from '../api/context'
-import type { WeChatSignInPort } from '../integrations/wechat-sign-in'
-import type { SessionTokens } from '../platform/tokens'
+import { callerOf, type RequestContext } from '../domain/context'
 import type { CustomerRepository } from '../customers/ports'
-import type { IdentityRepository, StaffRecord } from './ports'
+import type { IdentityRepository, PasswordHasher, SessionTokens, StaffRecord, WeChatSignIn } from './ports'
 import { newSession, principalOf, signSession } from './sessions'
-
-export interface PasswordHasher {
-  hash(password: string): Promise<string>
-  verify(password: string, hash: string): Promise<boolean>
-  decoy(): Promise<string>
-}
 
 export interface IdentityDeps {
   repo: IdentityRepository
   customers: CustomerRepository
   tokens: SessionTokens
   passwords: PasswordHasher
-  wechat: WeChatSignInPort
+  wechat: WeChatSignIn
 }
 
 const invalidCredentials = () => new DomainError('INVALID_CREDENTIALS', 'The user name or password is wrong')

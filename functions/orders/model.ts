@@ -1,6 +1,6 @@
 import { defaultOrderSettings, type Actor, type OrderSettings, type OrderStage, type OrderSummary } from '../../types/orders'
 import type { Package } from '../../types/catalog'
-import type { Caller } from '../api/context'
+import type { Caller } from '../domain/context'
 import { policyOf, type BookingDeps } from '../booking/schedule'
 import { expectedBy, isOverdue } from '../domain/order'
 import { studioDate } from '../domain/time'

@@ -11,7 +11,7 @@ import type {
   updateOrder,
 } from '../../types/order-operations'
 import type { AddOn, OrderStage } from '../../types/orders'
-import { callerOf, type Caller, type RequestContext } from '../api/context'
+import { callerOf, type Caller, type RequestContext } from '../domain/context'
 import { cancelShoot } from '../booking/bookings'
 import { checkDiscount, checkTransition, isOverdue, orderTotal } from '../domain/order'
 import { DomainError, notFound } from '../domain/errors'

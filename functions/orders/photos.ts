@@ -1,7 +1,7 @@
 import { ulid } from 'ulid'
 import type { z } from 'zod'
 import type { confirmSelection, decideProof, listPhotos, prepareUploads, removePhoto, saveSelection } from '../../types/order-operations'
-import { callerOf, type Caller, type RequestContext } from '../api/context'
+import { callerOf, type Caller, type RequestContext } from '../domain/context'
 import { checkTransition, selectionPrice } from '../domain/order'
 import { DomainError, notFound } from '../domain/errors'
 import { actorOf, stageChange, visibleTo, orderContextOf } from './model'

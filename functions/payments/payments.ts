@@ -10,7 +10,7 @@ import type {
   simulatePay,
   unauditedPayments,
 } from '../../types/order-operations'
-import { callerOf, type Caller, type RequestContext } from '../api/context'
+import { callerOf, type Caller, type RequestContext } from '../domain/context'
 import type { BookingAppDeps } from '../booking/bookings'
 import { locksOf } from '../booking/bookings'
 import { NEXT_STAGE } from '../domain/order'

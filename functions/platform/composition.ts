@@ -11,7 +11,7 @@ import { createPaymentGateway } from '../integrations/wechat-pay'
 import { createFileStore } from '../integrations/file-store'
 import type { Config } from './config'
 import { decoyHash, hashPassword, verifyPassword } from './passwords'
-import { SessionTokens } from './tokens'
+import { JwtSessionTokens } from './tokens'
 
 /** The composition root: the one place where real adapters meet the use cases. */
 export function composeApp(config: Config): AppDeps {
@@ -30,7 +30,7 @@ export function composeApp(config: Config): AppDeps {
       config.wechatSignIn.mode === 'simulated'
         ? new SimulatedSubscribeMessages()
         : new WeChatSubscribeMessages(config.wechatSignIn.appId, config.wechatSignIn.appSecret, config.reminderTemplateId ?? ''),
-    tokens: new SessionTokens(config.sessionSecret),
+    tokens: new JwtSessionTokens(config.sessionSecret),
     passwords: { hash: hashPassword, verify: verifyPassword, decoy: decoyHash },
     wechat:
       config.wechatSignIn.mode === 'simulated'

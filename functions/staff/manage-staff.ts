@@ -5,7 +5,7 @@ import type { StaffRole } from '../../types/roles'
 import type { createStaff, getStaff, listStaff, resetStaffPassword, setStaffStatus, updateStaff } from '../../types/operations'
 import { DomainError, forbidden, notFound } from '../domain/errors'
 import { branchScope, staffGrantViolation } from '../domain/permissions'
-import { callerOf, type Caller, type RequestContext } from '../api/context'
+import { callerOf, type Caller, type RequestContext } from '../domain/context'
 import type { IdentityDeps } from '../identity/sign-in'
 import type { NewAuditEntry, StaffRecord } from '../identity/ports'
 

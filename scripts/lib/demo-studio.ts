@@ -1,7 +1,7 @@
 import type { StaffRole } from '../../types/roles'
 import type { AppDeps } from '../../functions/api/implementations'
 import { addPackage, addProduct } from '../../functions/catalog/manage-catalog'
-import type { RequestContext } from '../../functions/api/context'
+import type { RequestContext } from '../../functions/domain/context'
 import { addStaff, provisionStudio } from '../../functions/studio/provision-studio'
 import { ulid } from 'ulid'
 import type { Branch } from '../../types/entities'
