@@ -5,8 +5,9 @@
  *
  * Layers of functions/, from the bottom:
  *   domain/                       pure rules; imports only types/
- *   <module>/                     use cases and their ports.ts (identity, staff, customers, catalog,
- *                                 scheduling, orders, payments, booking, studio, files)
+ *   <module>/                     use cases and their ports.ts, on floors (FLOORS below): identity;
+ *                                 catalog, customers, staff; scheduling, orders; payments, studio;
+ *                                 booking (an appointment with its order), history
  *   store/ integrations/ platform/  adapters: implement the ports
  *   api/ handlers/ composition.ts entry points and the one composition root
  */
@@ -18,8 +19,10 @@ const OURS = '^(functions|src|scripts|tests|config)/'
 
 /** Modules on one floor never import each other: [floor members], lowest floor first. */
 const FLOORS = [
-  ['scheduling', 'orders', 'catalog', 'customers'],
-  ['payments', 'staff'],
+  ['catalog', 'customers', 'staff'],
+  ['scheduling', 'orders'],
+  ['payments', 'studio'],
+  ['booking', 'history'],
 ]
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -5,11 +5,11 @@ import { openApiDocument } from '../api/openapi'
 import { errorBody } from '../api/respond'
 import { matchRoute } from '../api/routes'
 import { DomainError } from '../domain/errors'
-import { composeApp } from '../platform/composition'
+import { composeApp } from '../composition'
 import { loadConfig } from '../platform/config'
 import { logger } from '../platform/logger'
 import { PaymentNotificationError } from '../payments/gateway'
-import { handlePaymentNotification } from '../payments/payments'
+import { handlePaymentNotification } from '../payments/crediting'
 
 /** Where WeChat Pay posts its notifications (the notify_url of every prepay). */
 export const PAY_NOTIFY_PATH = '/payments/wechat/notify'

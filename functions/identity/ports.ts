@@ -71,6 +71,8 @@ export interface IdentityRepository {
   createStudio(studio: Studio, branches: Branch[]): Promise<void>
   findStudioByCode(code: string): Promise<Studio | undefined>
   getStudio(studioId: string): Promise<Studio | undefined>
+  /** The studio's time zone: the one place it is kept. */
+  setStudioTimeZone(studioId: string, timeZone: string): Promise<void>
   listBranches(studioId: string): Promise<Branch[]>
   getBranch(studioId: string, branchId: string): Promise<Branch | undefined>
 

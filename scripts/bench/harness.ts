@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../functions/api/implementations'
-import { addPackage } from '../../functions/catalog/manage-catalog'
-import { composeApp } from '../../functions/platform/composition'
+import { createPackage } from '../../functions/catalog/manage-catalog'
+import { composeApp } from '../../functions/composition'
 import { loadConfig } from '../../functions/platform/config'
 import { ensureTable } from '../../functions/store/admin'
 import { addStaff, provisionStudio } from '../../functions/studio/provision-studio'
@@ -93,13 +93,13 @@ export async function setUp(deps: AppDeps) {
   const photographers = []
   for (let i = 0; i < 3; i++) photographers.push(await addStaff(deps, studio.id, { username: `p${i}`, displayName: `P${i}`, password: 'bench-password', roles: ['photographer'], branchId }))
   for (let i = 0; i < 2; i++) await addStaff(deps, studio.id, { username: `m${i}`, displayName: `M${i}`, password: 'bench-password', roles: ['makeup'], branchId })
-  await deps.booking.saveBranchSchedule(studio.id, branchId, {
+  await deps.scheduling.saveBranchSchedule(studio.id, branchId, {
     openingHours: Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ from: '09:00', to: '18:00' }]])),
     closedDates: [],
   })
-  for (let i = 0; i < 3; i++) await deps.booking.saveRoom(studio.id, { id: `01J0000000000000000000000${i}`, branchId, name: `Room ${i}`, active: true })
+  for (let i = 0; i < 3; i++) await deps.scheduling.saveRoom(studio.id, { id: `01J0000000000000000000000${i}`, branchId, name: `Room ${i}`, active: true })
   const ctx = { requestId: 'bench', now: new Date(), caller: { kind: 'staff' as const, id: 'bench', studioId: studio.id, roles: ['admin' as const], displayName: 'bench', sessionId: 'bench' } }
-  const pkg = await addPackage(
+  const pkg = await createPackage(
     deps,
     {
       category: 'portrait',
