@@ -7,6 +7,7 @@ import { addStaff, provisionStudio } from '../../functions/studio/provision-stud
 import type { LocalDynamo } from '../lib/dynamodb-local'
 import { startLocalApi } from '../lib/local-api'
 import { freePort, stopChild } from '../lib/processes'
+import { samplePackage } from '../lib/sample-package'
 
 const SECRET = 'bench-session-secret-bench-session-secret'
 /** The API's table is named by its stage (serverless.yml): the test stage's. */
@@ -101,21 +102,7 @@ export async function setUp(deps: AppDeps) {
   const ctx = { requestId: 'bench', now: new Date(), caller: { kind: 'staff' as const, id: 'bench', studioId: studio.id, roles: ['admin' as const], displayName: 'bench', sessionId: 'bench' } }
   const pkg = await createPackage(
     deps,
-    {
-      category: 'portrait',
-      name: 'Bench portrait',
-      description: '',
-      coverImage: '/media/demo/portrait.jpg',
-      gallery: [],
-      priceFen: 100000,
-      deposit: { kind: 'percent', percent: 30 },
-      shootMinutes: 90,
-      resources: ['photographer', 'makeup', 'room'],
-      retouchedPhotos: 10,
-      extraPhotoPriceFen: 3000,
-      includedProducts: [],
-      branchIds: [branchId],
-    },
+    samplePackage([branchId], { name: 'Bench portrait', description: '', gallery: [], includedProducts: [], shootMinutes: 90 }),
     ctx,
   )
   return { studio, branchId, pkg, photographers }
