@@ -4,21 +4,7 @@ import { crmOperations, getCustomer, getMyProfile, updateMyProfile } from './crm
 import { changePassword, health, listAudit, listBranches, me, signOut, staffSignIn, wechatSignIn } from './identity-operations'
 import { orderOperations } from './order-operations'
 import { paymentOperations } from './payment-operations'
-import {
-  availability,
-  branchDay,
-  getBookingPolicy,
-  getBranchSchedule,
-  getStaffSchedule,
-  listRooms,
-  myAppointments,
-  mySchedule,
-  reminderOutbox,
-  saveBookingPolicy,
-  saveBranchSchedule,
-  saveRoom,
-  saveStaffSchedule,
-} from './scheduling-operations'
+import { scheduleOperations, setupOperations } from './scheduling-operations'
 import { staffOperations } from './staff-operations'
 
 /**
@@ -46,20 +32,9 @@ export const operations = [
   listAudit,
   ...catalogOperations,
   ...crmOperations,
-  getBookingPolicy,
-  saveBookingPolicy,
-  getBranchSchedule,
-  saveBranchSchedule,
-  listRooms,
-  saveRoom,
-  getStaffSchedule,
-  saveStaffSchedule,
-  availability,
+  ...setupOperations,
   ...bookingOperations,
-  myAppointments,
-  mySchedule,
-  branchDay,
-  reminderOutbox,
+  ...scheduleOperations,
   ...orderOperations,
   ...paymentOperations,
 ] as const

@@ -160,7 +160,8 @@ export const reminderOutbox = defineOperation({
   access: ['manager', 'admin'],
 })
 
-export const schedulingOperations = [
+/** The API lists these before the booking operations: the studio's setup and what is free. */
+export const setupOperations = [
   getBookingPolicy,
   saveBookingPolicy,
   getBranchSchedule,
@@ -170,8 +171,9 @@ export const schedulingOperations = [
   getStaffSchedule,
   saveStaffSchedule,
   availability,
-  myAppointments,
-  mySchedule,
-  branchDay,
-  reminderOutbox,
 ] as const
+
+/** And these after them: who is booked when, and the reminders sent. */
+export const scheduleOperations = [myAppointments, mySchedule, branchDay, reminderOutbox] as const
+
+export const schedulingOperations = [...setupOperations, ...scheduleOperations] as const

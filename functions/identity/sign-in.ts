@@ -4,16 +4,11 @@ import type * as op from '../../types/identity-operations'
 import { afterFailedSignIn, lockedUntil, MAX_FAILED_SIGN_INS } from '../domain/credentials'
 import { DomainError } from '../domain/errors'
 import { callerOf, type RequestContext } from '../domain/context'
-import type { CustomerRepository } from '../customers/ports'
 import type { IdentityRepository, PasswordHasher, SessionTokens, StaffRecord, WeChatSignIn } from './ports'
 import { newSession, principalOf, signSession } from './sessions'
 
-export interface SignInPorts {
+interface Accounts {
   repo: IdentityRepository
-  customers: CustomerRepository
-  tokens: SessionTokens
-  passwords: PasswordHasher
-  wechat: WeChatSignIn
 }
 
 const invalidCredentials = () => new DomainError('INVALID_CREDENTIALS', 'The user name or password is wrong')
@@ -28,7 +23,7 @@ function lockedError(until: Date, now: Date) {
  * Counts a wrong password against the account (sign-in or password change alike) and locks
  * it at the limit; throws ACCOUNT_LOCKED when this failure locked it.
  */
-async function recordFailedSignIn(deps: SignInPorts, staff: StaffRecord, ctx: RequestContext) {
+async function recordFailedSignIn(deps: Accounts, staff: StaffRecord, ctx: RequestContext) {
   const failures = await deps.repo.countFailedSignIn(staff.studioId, staff.id)
   await deps.repo.appendAudit(staff.studioId, {
     action: 'auth.sign_in_failed',
@@ -56,7 +51,7 @@ async function recordFailedSignIn(deps: SignInPorts, staff: StaffRecord, ctx: Re
  * 3. check the password; on failure count it atomically and lock at the fifth;
  * 4. refuse disabled accounts; otherwise start a session and clear the count.
  */
-export async function staffSignIn(deps: SignInPorts, input: z.output<typeof op.staffSignIn.input>, ctx: RequestContext) {
+export async function staffSignIn(deps: Accounts & { passwords: PasswordHasher; tokens: SessionTokens }, input: z.output<typeof op.staffSignIn.input>, ctx: RequestContext) {
   const { repo, passwords } = deps
   const studio = await repo.findStudioByCode(input.studioCode)
   const staff = studio ? await repo.findStaffByUsername(studio.id, input.username) : undefined
@@ -90,7 +85,7 @@ export async function staffSignIn(deps: SignInPorts, input: z.output<typeof op.s
  * Customer sign-in with WeChat: the wx.login code is exchanged for the openid (or the
  * CloudBase runtime vouches for it); the first sign-in creates the customer.
  */
-export async function wechatSignIn(deps: SignInPorts, input: z.output<typeof op.wechatSignIn.input>, ctx: RequestContext) {
+export async function wechatSignIn(deps: Accounts & { tokens: SessionTokens; wechat: WeChatSignIn }, input: z.output<typeof op.wechatSignIn.input>, ctx: RequestContext) {
   const { repo } = deps
   const studio = await repo.findStudioByCode(input.studioCode)
   if (!studio) throw new DomainError('NOT_FOUND', 'No studio has this code')
@@ -119,7 +114,7 @@ export async function wechatSignIn(deps: SignInPorts, input: z.output<typeof op.
   }
 }
 
-export async function signOut(deps: SignInPorts, _input: z.output<typeof op.signOut.input>, ctx: RequestContext) {
+export async function signOut(deps: Accounts, _input: z.output<typeof op.signOut.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   await deps.repo.endSession(
     caller.studioId,
@@ -129,7 +124,7 @@ export async function signOut(deps: SignInPorts, _input: z.output<typeof op.sign
   return { ok: true as const }
 }
 
-export async function me(deps: SignInPorts, _input: z.output<typeof op.me.input>, ctx: RequestContext) {
+export async function me(deps: Accounts, _input: z.output<typeof op.me.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const studio = await deps.repo.getStudio(caller.studioId)
   return {
@@ -144,7 +139,7 @@ export async function me(deps: SignInPorts, _input: z.output<typeof op.me.input>
 }
 
 /** Changing one's password ends every other session of the account; this one carries on. */
-export async function changePassword(deps: SignInPorts, input: z.output<typeof op.changePassword.input>, ctx: RequestContext) {
+export async function changePassword(deps: Accounts & { passwords: PasswordHasher }, input: z.output<typeof op.changePassword.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const staff = await deps.repo.getStaff(caller.studioId, caller.id)
   if (!staff) throw new DomainError('NOT_FOUND', 'Staff member not found')

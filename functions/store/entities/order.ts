@@ -7,7 +7,11 @@ import { keys } from '../keys'
 const NO_DATE = '9999-12-31'
 
 /** The order's place in its stage's list (gsi1), sorted by the date the next stage is expected. */
-export const byStageSortKey = (expectedBy: string | undefined, orderId: string) => `${expectedBy ?? NO_DATE}#${orderId}`
+const byStageSortKey = (expectedBy: string | undefined, orderId: string) => `${expectedBy ?? NO_DATE}#${orderId}`
+const byStageIndex = (studioId: string, stage: string, expectedBy: string | undefined, orderId: string) => ({
+  gsi1pk: keys.ordersInStage(studioId, stage),
+  gsi1sk: byStageSortKey(expectedBy, orderId),
+})
 
 /** The order's place among cancelled orders with a refund still owed (gsi3, sparse). */
 const refundsDueIndex = (studioId: string, at: string, orderId: string) => ({ gsi3pk: keys.refundsDue(studioId), gsi3sk: `${at}#${orderId}` })
@@ -18,8 +22,7 @@ export function orderItem(order: OrderRecord): Item {
   return {
     ...keys.order(order.studioId, order.id),
     type: 'Order',
-    gsi1pk: keys.ordersInStage(order.studioId, order.stage),
-    gsi1sk: byStageSortKey(order.expectedBy, order.id),
+    ...byStageIndex(order.studioId, order.stage, order.expectedBy, order.id),
     gsi2pk: keys.customerOrders(order.studioId, order.customerId),
     gsi2sk: `${order.createdAt}#${order.id}`,
     ...(owed ? refundsDueIndex(order.studioId, order.updatedAt, order.id) : {}),
@@ -29,6 +32,7 @@ export function orderItem(order: OrderRecord): Item {
 
 /** The moves of an order from one stage to the next, conditioned on it still being in the first. */
 export function stageUpdate(order: Pick<OrderRecord, 'studioId' | 'id'>, change: StageChange, update = new Update()): Update {
+  const index = byStageIndex(order.studioId, change.to, change.expectedBy, order.id)
   update
     .when('stage', '=', change.from)
     .set('stage', change.to)
@@ -36,8 +40,8 @@ export function stageUpdate(order: Pick<OrderRecord, 'studioId' | 'id'>, change:
     .set('updatedAt', change.event.at)
     .append('timeline', [{ stage: change.to, ...change.event }])
     .set('expectedBy', change.expectedBy)
-    .set('gsi1pk', keys.ordersInStage(order.studioId, change.to))
-    .set('gsi1sk', byStageSortKey(change.expectedBy, order.id))
+    .set('gsi1pk', index.gsi1pk)
+    .set('gsi1sk', index.gsi1sk)
     .add('version', 1)
   for (const [attribute, v] of Object.entries(change.set ?? {})) update.set(attribute, v)
   if (change.addToTotalFen) update.add('totalFen', change.addToTotalFen).add('balanceFen', change.addToTotalFen)
