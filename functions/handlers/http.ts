@@ -8,7 +8,7 @@ import { DomainError } from '../domain/errors'
 import { composeApp } from '../composition'
 import { loadConfig } from '../platform/config'
 import { logger } from '../platform/logger'
-import { PaymentNotificationError } from '../payments/gateway'
+import { PaymentNotificationError } from '../payments/ports'
 import { handlePaymentNotification } from '../payments/crediting'
 
 /** Where WeChat Pay posts its notifications (the notify_url of every prepay). */

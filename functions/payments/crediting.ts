@@ -2,8 +2,7 @@ import type { NewAuditEntry } from '../identity/ports'
 import { DomainError } from '../domain/errors'
 import { SYSTEM } from '../orders/model'
 import type { PaymentIntent, PaymentRecord } from '../orders/ports'
-import { PaymentNotificationError, type NotificationRequest, type Transaction } from './gateway'
-import type { DepositBookings } from './ports'
+import { PaymentNotificationError, type DepositBookings, type NotificationRequest, type Transaction } from './ports'
 import { sendRefund, type SendRefundPorts } from './send-refund'
 
 export interface CreditingPorts extends SendRefundPorts {

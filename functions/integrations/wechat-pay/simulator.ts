@@ -1,16 +1,7 @@
 import { createPublicKey, generateKeyPairSync, randomBytes, randomInt, randomUUID } from 'node:crypto'
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import type {
-  NotificationRequest,
-  PaymentSimulator,
-  PrepayRequest,
-  RefundRequest,
-  RefundResult,
-  RequestPaymentParams,
-  TradeState,
-  Transaction,
-} from '../../payments/gateway'
+import type { NotificationRequest, PaymentSimulator, PrepayRequest, RefundRequest, RefundResult, RequestPaymentParams, TradeState, Transaction } from '../../payments/ports'
 import type { PaymentsConfig, WeChatPayKeys } from '../../platform/config'
 import { logger } from '../../platform/logger'
 import { AlreadyWritten, guarded, transactOnce } from '../../store/errors'
