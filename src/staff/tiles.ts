@@ -4,8 +4,8 @@ import { importCustomers, searchCustomers } from '../../types/crm-operations'
 import { createOrder, overdueOrders, productionQueue, saveOrderSettings, unauditedPayments } from '../../types/order-operations'
 import { listAudit, listStaff } from '../../types/operations'
 import type { StaffRole } from '../../types/roles'
-import { staffAccess, type Access } from '../access'
-import { routes } from '../routes'
+import { staffAccess, type Access } from '../lib/access'
+import { routes } from '../lib/routes'
 
 /**
  * Who may use the workspaces whose operations are not declared yet. A tile whose operation is
