@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { NewPasswordSchema, StudioCode, Username } from './operations'
+import { DisplayNameSchema, NewPasswordSchema, StudioCodeSchema, UsernameSchema } from './identity-operations'
 
 /** A time zone the runtime knows (IANA name), e.g. Asia/Shanghai. */
 export const TimeZoneSchema = z.string().refine((zone) => {
@@ -20,13 +20,13 @@ export type NewBranch = z.infer<typeof NewBranchSchema>
 
 /** What an operator gives to open a studio on a stage: checked whole before anything is written. */
 export const StudioOpeningSchema = z.strictObject({
-  code: StudioCode,
+  code: StudioCodeSchema,
   name: z.string().trim().min(1, 'must not be empty').max(60),
   timeZone: TimeZoneSchema.default('Asia/Shanghai'),
   branches: z.array(NewBranchSchema).min(1, 'needs at least one branch').max(20),
   admin: z.strictObject({
-    username: Username,
-    displayName: z.string().trim().min(1).max(40),
+    username: UsernameSchema,
+    displayName: DisplayNameSchema,
     password: NewPasswordSchema,
   }),
 })

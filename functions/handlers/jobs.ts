@@ -1,4 +1,5 @@
-import { releaseExpiredHolds, sendShootReminders } from '../booking/jobs'
+import { releaseExpiredHolds } from '../booking/expire-holds'
+import { sendShootReminders } from '../scheduling/reminders'
 import { appAtColdStart } from '../platform/cold-start'
 import { logger } from '../platform/logger'
 

@@ -1,8 +1,8 @@
 import type { AppDeps } from '../api/implementations'
 import { logger } from '../platform/logger'
 import { countPayNotification } from '../platform/metrics'
-import { PaymentNotificationError } from '../payments/gateway'
-import { handlePaymentNotification } from '../payments/payments'
+import { PaymentNotificationError } from '../payments/ports'
+import { handlePaymentNotification } from '../payments/crediting'
 
 /** Where WeChat Pay posts its notifications (the notify_url of every prepay), on AWS and in WeChat's cloud. */
 export const PAY_NOTIFY_PATH = '/payments/wechat/notify'

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../api/implementations'
-import { composeApp } from './composition'
+import { composeApp } from '../composition'
 import { loadConfig } from './config'
 import { withSecrets } from './secrets'
 

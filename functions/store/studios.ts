@@ -1,8 +1,8 @@
-import { ScanCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import type { Branch, Studio } from '../../types/entities'
 import { DomainError } from '../domain/errors'
 import type { StudioDirectory } from '../studio/ports'
-import { conditionFailure } from './errors'
+import { guarded, transact } from './errors'
 import { auditPut, putIfAbsent, type Item } from './items'
 import { keys } from './keys'
 
@@ -43,19 +43,11 @@ export class DynamoStudioDirectory implements StudioDirectory {
   }
 
   async addBranch(studioId: string, branch: Branch, at: Date) {
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { ConditionCheck: { TableName: this.table, Key: keys.studio(studioId), ConditionExpression: 'attribute_exists(pk)' } },
-            putIfAbsent(this.table, { ...keys.branch(studioId, branch.id), type: 'Branch', ...branch }),
-            auditPut(this.table, studioId, { action: 'studio.branch_added', actorName: 'operator', targetId: branch.id, detail: { name: branch.name } }, at),
-          ],
-        }),
-      )
-    } catch (error) {
-      throw conditionFailure(error, [new DomainError('NOT_FOUND', 'Studio not found'), new DomainError('CONFLICT', 'The branch exists already')])
-    }
+    await transact(this.db, [
+      guarded({ ConditionCheck: { TableName: this.table, Key: keys.studio(studioId), ConditionExpression: 'attribute_exists(pk)' } }, new DomainError('NOT_FOUND', 'Studio not found')),
+      guarded(putIfAbsent(this.table, { ...keys.branch(studioId, branch.id), type: 'Branch', ...branch }), new DomainError('CONFLICT', 'The branch exists already')),
+      guarded(auditPut(this.table, studioId, { action: 'studio.branch_added', actorName: 'operator', targetId: branch.id, detail: { name: branch.name } }, at)),
+    ])
   }
 }
 

@@ -1,5 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3'
-import type { FileStore, UploadTarget } from '../../files/file-store'
+import type { FileStore, UploadTarget } from '../../orders/ports'
 
 /** The S3 SDK loads with the first photo request, not at cold start: most requests never touch photos. */
 const s3 = () => import('@aws-sdk/client-s3')
