@@ -3,7 +3,7 @@ import { ulid } from 'ulid'
 import { dispatch, findOperation } from '../api/dispatch'
 import { errorBody } from '../api/respond'
 import { DomainError } from '../domain/errors'
-import { appAtColdStart } from '../platform/cold-start'
+import { appAtColdStart } from './cold-start'
 import { answerPayNotification, json, PAY_NOTIFY_PATH, rawBody } from './pay-notification'
 
 /** What the mini-program sends through wx.cloud.callFunction. */

@@ -1,6 +1,6 @@
 import { releaseExpiredHolds } from '../booking/expire-holds'
 import { sendShootReminders } from '../scheduling/reminders'
-import { appAtColdStart } from '../platform/cold-start'
+import { appAtColdStart } from './cold-start'
 import { logger } from '../platform/logger'
 
 // Cold start: a bad configuration (e.g. a simulated WeChat adapter in production) stops the function here.

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../api/implementations'
 import { composeApp } from '../composition'
-import { loadConfig } from './config'
-import { withSecrets } from './secrets'
+import { loadConfig } from '../platform/config'
+import { withSecrets } from '../platform/secrets'
 
 /**
  * The app an entry point serves, made once at cold start. Where the environment holds the
