@@ -54,9 +54,23 @@ import { decide, deletePhoto, keepSelection, lockSelection, photoList, prepareUp
 import { auditOffline, listUnaudited, prepayOrder, recordOffline, refreshOrderPayment, refund, refundCancellation, resendRefund, simulatePayment } from '../payments/payments'
 import { summaryOf } from '../orders/model'
 import { callerOf, type RequestContext } from './context'
+import { createStockItem } from '../inventory/create-stock-item'
+import { countStocktake } from '../inventory/count-stocktake'
+import { getStocktake } from '../inventory/get-stocktake'
+import { listStockItems } from '../inventory/list-stock-items'
+import { listStockMovements } from '../inventory/list-stock-movements'
+import { listStocktakes } from '../inventory/list-stocktakes'
+import { openStocktake } from '../inventory/open-stocktake'
+import { postStocktake } from '../inventory/post-stocktake'
+import type { StockRepository } from '../inventory/ports'
+import { recordPurchase } from '../inventory/record-purchase'
+import { stockOverview } from '../inventory/stock-overview'
+import { transferStock } from '../inventory/transfer-stock'
+import { updateStockItem } from '../inventory/update-stock-item'
 
 export interface AppDeps extends OrderAppDeps {
   stage: string
+  stock: StockRepository
   reminders: ReminderSender
 }
 
@@ -191,4 +205,16 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
     const orders = await deps.orders.refundsDue(caller.studioId)
     return { items: orders.map((o) => ({ ...summaryOf(o, ctx.now, timeZone), refundDueFen: o.refundDueFen ?? 0, refundedFen: o.refundedFen })) }
   },
+  'inventory.listItems': listStockItems,
+  'inventory.createItem': createStockItem,
+  'inventory.updateItem': updateStockItem,
+  'inventory.movements': listStockMovements,
+  'inventory.purchase': recordPurchase,
+  'inventory.transfer': transferStock,
+  'inventory.overview': stockOverview,
+  'inventory.openStocktake': openStocktake,
+  'inventory.stocktakes': listStocktakes,
+  'inventory.getStocktake': getStocktake,
+  'inventory.countStocktake': countStocktake,
+  'inventory.postStocktake': postStocktake,
 }

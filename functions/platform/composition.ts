@@ -7,6 +7,7 @@ import { DynamoCatalogRepository } from '../store/catalog'
 import { DynamoCustomerRepository } from '../store/customers'
 import { DynamoIdentityRepository } from '../store/identity'
 import { DynamoOrderRepository } from '../store/orders'
+import { DynamoStockRepository } from '../store/inventory'
 import { createPaymentGateway } from '../integrations/wechat-pay'
 import { createFileStore } from '../integrations/file-store'
 import type { Config } from './config'
@@ -24,6 +25,7 @@ export function composeApp(config: Config): AppDeps {
     catalog: new DynamoCatalogRepository(db, config.tableName),
     booking,
     orders: new DynamoOrderRepository(db, config.tableName, booking),
+    stock: new DynamoStockRepository(db, config.tableName),
     payments: createPaymentGateway(config.payments, db, config.tableName),
     files: createFileStore(config.files),
     reminders:
