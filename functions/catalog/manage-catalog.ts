@@ -13,15 +13,26 @@ import type {
   updatePackage,
   updateProduct,
 } from '../../types/catalog-operations'
+import type { Material } from '../../types/inventory'
 import { DEFAULT_CATEGORIES, packageIssues } from '../domain/catalog'
+import { materialIssues } from '../domain/stock'
 import { DomainError, notFound } from '../domain/errors'
 import { depositFen } from '../domain/money'
 import { callerOf, type Caller, type RequestContext } from '../api/context'
 import type { IdentityDeps } from '../identity/sign-in'
-import type { CatalogRepository } from './ports'
+import type { CatalogRepository, MaterialDirectory } from './ports'
 
 export interface CatalogDeps extends IdentityDeps {
   catalog: CatalogRepository
+  stock: MaterialDirectory
+}
+
+/** Refuses a bill of materials naming anything but the studio's own stock items. */
+async function checkMaterials(deps: CatalogDeps, studioId: string, materials: readonly Material[]) {
+  if (!materials.length) return
+  const { items } = await deps.stock.load(studioId)
+  const issues = materialIssues(materials, new Set(items.map((i) => i.id)))
+  if (issues.length) throw new DomainError('VALIDATION_FAILED', 'Some fields are not valid', { fields: issues })
 }
 
 const staleVersion = (what: string) => new DomainError('VERSION_CONFLICT', `Someone else changed this ${what} meanwhile; reload and try again`)
@@ -84,6 +95,7 @@ async function checkPackage(deps: CatalogDeps, studioId: string, fields: z.outpu
     productIds: catalog.products.map((p) => p.id),
   })
   if (issues.length) throw new DomainError('VALIDATION_FAILED', 'Some fields are not valid', { fields: issues })
+  await checkMaterials(deps, studioId, fields.materials)
   return catalog
 }
 
@@ -151,6 +163,7 @@ export async function listCatalogProducts(deps: CatalogDeps, input: z.output<typ
 }
 
 export async function addProduct(deps: CatalogDeps, input: z.output<typeof createProduct.input>, ctx: RequestContext) {
+  await checkMaterials(deps, callerOf(ctx).studioId, input.materials)
   const now = ctx.now.toISOString()
   const product: Product = { ...input, id: ulid(ctx.now.getTime()), active: true, version: 1, createdAt: now, updatedAt: now }
   await deps.catalog.putProduct(callerOf(ctx).studioId, product)
@@ -160,6 +173,7 @@ export async function addProduct(deps: CatalogDeps, input: z.output<typeof creat
 export async function editProduct(deps: CatalogDeps, input: z.output<typeof updateProduct.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const { productId, version, ...fields } = input
+  await checkMaterials(deps, caller.studioId, fields.materials)
   const current = (await catalogOf(deps, caller.studioId)).products.find((p) => p.id === productId)
   if (!current) throw notFound('Product')
   if (current.version !== version) throw staleVersion('product')

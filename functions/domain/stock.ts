@@ -1,3 +1,4 @@
+import type { FieldIssue } from '../../types/errors'
 import type { Material, Shortage, StocktakeLine } from '../../types/inventory'
 
 /**
@@ -58,3 +59,7 @@ export const describeShortages = (shortages: readonly Shortage[]) =>
  * count moves takes two (its level and its movement), and the change around them needs a few.
  */
 export const MAX_ITEMS_PER_MOVE = 45
+
+/** A bill of materials may only name the studio's own stock items. */
+export const materialIssues = (materials: readonly Material[], stockItemIds: ReadonlySet<string>, path = 'materials'): FieldIssue[] =>
+  materials.flatMap((m, i) => (stockItemIds.has(m.stockItemId) ? [] : [{ path: `${path}.${i}.stockItemId`, message: 'is not a stock item of this studio' }]))

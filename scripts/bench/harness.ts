@@ -107,6 +107,7 @@ export async function setUp(deps: AppDeps) {
       description: '',
       coverImage: '/media/demo/portrait.jpg',
       gallery: [],
+      materials: [],
       priceFen: 100000,
       deposit: { kind: 'percent', percent: 30 },
       shootMinutes: 90,
