@@ -14,6 +14,7 @@ import { catalogOperations } from './catalog-operations'
 import { crmOperations } from './crm-operations'
 import { orderOperations } from './order-operations'
 import { inventoryOperations } from './inventory-operations'
+import { productionOperations } from './production-operations'
 import { CustomerSchema } from './customers'
 import { defineOperation } from './operation'
 import { ANY_STAFF, StaffRoleSchema } from './roles'
@@ -285,6 +286,7 @@ export const operations = [
   ...bookingOperations,
   ...orderOperations,
   ...inventoryOperations,
+  ...productionOperations,
 ] as const
 
 export type OperationName = (typeof operations)[number]['name']

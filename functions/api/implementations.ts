@@ -50,7 +50,7 @@ import {
   updateStaffMember,
 } from '../staff/manage-staff'
 import { advance, customerOrderList, editOrder, myOrderList, openOrder, ordersInStage, overdueList, queue, readOrder, readOrderSettings, takeWork, toLab, writeOrderSettings, type OrderAppDeps } from '../orders/orders'
-import { decide, deletePhoto, keepSelection, lockSelection, photoList, prepareUpload } from '../orders/photos'
+import { deletePhoto, keepSelection, lockSelection, photoList, prepareUpload } from '../orders/photos'
 import { auditOffline, listUnaudited, prepayOrder, recordOffline, refreshOrderPayment, refund, refundCancellation, resendRefund, simulatePayment } from '../payments/payments'
 import { summaryOf } from '../orders/model'
 import { callerOf, type RequestContext } from './context'
@@ -67,10 +67,14 @@ import { recordPurchase } from '../inventory/record-purchase'
 import { stockOverview } from '../inventory/stock-overview'
 import { transferStock } from '../inventory/transfer-stock'
 import { updateStockItem } from '../inventory/update-stock-item'
+import { decideProof } from '../production/decide-proof'
+import type { ProductionStore } from '../production/ports'
+import { redoProduction } from '../production/redo-production'
 
 export interface AppDeps extends OrderAppDeps {
   stage: string
   stock: StockRepository
+  production: ProductionStore
   reminders: ReminderSender
 }
 
@@ -190,7 +194,7 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'photos.remove': deletePhoto,
   'selection.save': keepSelection,
   'selection.confirm': lockSelection,
-  'proofs.decide': decide,
+  'proofs.decide': decideProof,
   'payments.prepay': prepayOrder,
   'payments.simulatePay': simulatePayment,
   'payments.refresh': refreshOrderPayment,
@@ -217,4 +221,5 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'inventory.getStocktake': getStocktake,
   'inventory.countStocktake': countStocktake,
   'inventory.postStocktake': postStocktake,
+  'production.redo': redoProduction,
 }

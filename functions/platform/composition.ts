@@ -8,6 +8,7 @@ import { DynamoCustomerRepository } from '../store/customers'
 import { DynamoIdentityRepository } from '../store/identity'
 import { DynamoOrderRepository } from '../store/orders'
 import { DynamoStockRepository } from '../store/inventory'
+import { DynamoProductionStore } from '../store/production'
 import { createPaymentGateway } from '../integrations/wechat-pay'
 import { createFileStore } from '../integrations/file-store'
 import type { Config } from './config'
@@ -26,6 +27,7 @@ export function composeApp(config: Config): AppDeps {
     booking,
     orders: new DynamoOrderRepository(db, config.tableName, booking),
     stock: new DynamoStockRepository(db, config.tableName),
+    production: new DynamoProductionStore(db, config.tableName),
     payments: createPaymentGateway(config.payments, db, config.tableName),
     files: createFileStore(config.files),
     reminders:
