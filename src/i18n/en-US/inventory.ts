@@ -82,4 +82,8 @@ export const inventoryEnUS: Record<keyof typeof inventoryZhCN, string> = {
   'stocktake.posted': 'Posted',
   'stocktake.postedBy': 'Posted by {name} at {time}: {reason}',
   'stocktake.uncountedHint': 'Items left blank are not adjusted',
+
+  'materials.title': 'Materials used (each)',
+  'materials.hint': 'Taken from the branch’s stock when the order enters production; leave blank if not used',
+  'materials.noStockItems': 'No stock items yet; add them under Stock first',
 }

@@ -80,4 +80,8 @@ export const inventoryZhCN = {
   'stocktake.posted': '已过账',
   'stocktake.postedBy': '{name} 于 {time} 过账：{reason}',
   'stocktake.uncountedHint': '未填写的物料不做调整',
+
+  'materials.title': '所用物料（每件）',
+  'materials.hint': '进入制作时从门店库存扣减；不用的留空',
+  'materials.noStockItems': '库存里还没有物料，先在“库存”里新增',
 } as const
