@@ -1,4 +1,4 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb'
 import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import type { StockItem, StockLevel, StockMovement, Stocktake } from '../../types/inventory'
 import { DomainError } from '../domain/errors'
@@ -90,15 +90,19 @@ export class DynamoStockRepository implements StockRepository {
     return entity<StockLevel>(Item)
   }
 
-  async createItem(studioId: string, item: StockItem) {
+  /** Writes an item that must not exist yet: false if it does (a retried request). */
+  private async putOnce(item: Record<string, unknown>) {
     try {
-      await this.db.send(new PutCommand(putIfAbsent(this.table, stockItemItem(studioId, item)).Put))
+      await this.db.send(new PutCommand(putIfAbsent(this.table, item).Put))
       return true
     } catch (error) {
-      const mapped = conditionFailure(error, [new DomainError('CONFLICT', 'exists')])
-      if (mapped instanceof DomainError) return false
-      throw mapped
+      if (error instanceof ConditionalCheckFailedException) return false
+      throw error
     }
+  }
+
+  createItem(studioId: string, item: StockItem) {
+    return this.putOnce(stockItemItem(studioId, item))
   }
 
   async updateItem(studioId: string, item: StockItem, readVersion: number) {
@@ -145,15 +149,8 @@ export class DynamoStockRepository implements StockRepository {
     return { items: (answer.Items ?? []).map((i) => entity<StockMovement>(i)!), nextCursor: pageCursor.encode(answer.LastEvaluatedKey) }
   }
 
-  async createStocktake(studioId: string, stocktake: Stocktake) {
-    try {
-      await this.db.send(new PutCommand(putIfAbsent(this.table, stocktakeItem(studioId, stocktake)).Put))
-      return true
-    } catch (error) {
-      const mapped = conditionFailure(error, [new DomainError('CONFLICT', 'exists')])
-      if (mapped instanceof DomainError) return false
-      throw mapped
-    }
+  createStocktake(studioId: string, stocktake: Stocktake) {
+    return this.putOnce(stocktakeItem(studioId, stocktake))
   }
 
   async getStocktake(studioId: string, stocktakeId: string) {

@@ -70,6 +70,7 @@ describe('the stock room on a phone', () => {
     await manager.locator('.stock-line--low', { hasText: '水晶相册 12寸' }).first().click()
     await manager.locator('.movement', { hasText: zhCN['movement.consumption'] }).waitFor()
     await expect(manager.locator('.movement').first().locator('.movement__quantity').textContent()).resolves.toBe('-1')
+    await manager.locator('.movement').last().scrollIntoViewIfNeeded()
     await settled(manager)
     await screenshot(manager, 'stock-item-history')
   }, JOURNEY_TIMEOUT * 2)

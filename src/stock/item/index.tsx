@@ -132,11 +132,11 @@ export default function StockItemPage() {
       {otherBranches.length > 0 && (
         <Card title={t('stockItem.transfer')}>
           <FormField label={t('stockField.toBranch')} error={transferForm.fields.toBranchId}>
-            <View className="stock-chips">
+            <View className="choice-chips">
               {otherBranches.map((branch) => (
                 <Text
                   key={branch.id}
-                  className={`stock-chip${branch.id === transfer.toBranchId ? ' stock-chip--active' : ''}`}
+                  className={`choice-chip${branch.id === transfer.toBranchId ? ' choice-chip--active' : ''}`}
                   onClick={() => setTransfer({ ...transfer, toBranchId: branch.id })}
                 >
                   {branch.name}

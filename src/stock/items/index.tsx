@@ -101,9 +101,9 @@ export default function StockPage() {
             <Input value={draft.name} onChange={update('name')} placeholder={t('stockField.namePlaceholder')} maxLength={40} />
           </FormField>
           <FormField label={t('stockField.category')} error={form.fields.category}>
-            <View className="stock-chips">
+            <View className="choice-chips">
               {stockCategories.map((category) => (
-                <Text key={category} className={`stock-chip${category === draft.category ? ' stock-chip--active' : ''}`} onClick={() => update('category')(category)}>
+                <Text key={category} className={`choice-chip${category === draft.category ? ' choice-chip--active' : ''}`} onClick={() => update('category')(category)}>
                   {t(`stockCategory.${category}`)}
                 </Text>
               ))}
