@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { stockCategories, type StockCategory } from '../../../types/inventory'
-import { createStockItem, listStockItems, listStocktakes, openStocktake } from '../../../types/inventory-operations'
+import { createStockItem, listStockItems, listStocktakes, openStocktake, stockOverview } from '../../../types/inventory-operations'
 import { call } from '../../api'
 import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
@@ -39,12 +39,14 @@ export default function StockPage() {
   const { session, allowed } = useStaffPage(listStockItems.access)
   const stock = useQuery(() => call(listStockItems, { includeInactive: 'true' }), [], allowed)
   const sheets = useQuery(() => call(listStocktakes, {}), [], allowed)
+  // Admins keep every branch: each one's value and what it needs, under this branch's own.
+  const overview = useQuery(() => call(stockOverview, {}), [], allowed)
   const [draft, setDraft] = useState<Draft>()
   const [busy, setBusy] = useState(false)
   const form = useFormFeedback()
 
   useShownAgain(() => {
-    if (allowed) void (stock.reload(), sheets.reload())
+    if (allowed) void (stock.reload(), sheets.reload(), overview.reload())
   })
 
   if (!session) return null
@@ -93,6 +95,13 @@ export default function StockPage() {
         <Text className={`stock__summary-low${low.length ? ' stock__summary-low--alert' : ''}`}>
           {low.length ? t('stock.lowCount', { count: low.length }) : t('stock.allStocked')}
         </Text>
+        {(overview.data?.branches.length ?? 0) > 1 &&
+          overview.data!.branches.map((branch) => (
+            <View key={branch.branchId} className="stock__branch">
+              <Text>{branch.branchName}</Text>
+              <Text>{`${formatFen(branch.valueFen)} · ${branch.low.length ? t('stock.lowCount', { count: branch.low.length }) : t('stock.allStocked')}`}</Text>
+            </View>
+          ))}
       </View>
 
       {draft ? (
