@@ -41,6 +41,8 @@ export const inventoryEnUS: Record<keyof typeof inventoryZhCN, string> = {
   'stockField.note': 'Note',
   'stockField.toBranch': 'To branch',
 
+  'stockItem.edit': 'Edit item',
+  'stockItem.inUse': 'In use (retired items leave the count sheet)',
   'stockItem.title': 'Stock item',
   'stockItem.onHand': 'On hand',
   'stockItem.unitCost': 'Average cost',

@@ -39,6 +39,8 @@ export const inventoryZhCN = {
   'stockField.note': '备注',
   'stockField.toBranch': '调入门店',
 
+  'stockItem.edit': '编辑物料',
+  'stockItem.inUse': '在用（停用后不再出现在盘点中）',
   'stockItem.title': '物料',
   'stockItem.onHand': '现有',
   'stockItem.unitCost': '平均单价',

@@ -2,13 +2,13 @@ import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import type { StockMovement } from '../../../types/inventory'
-import { listStockItems, listStockMovements, recordPurchase, transferStock } from '../../../types/inventory-operations'
+import { listStockItems, listStockMovements, recordPurchase, transferStock, updateStockItem } from '../../../types/inventory-operations'
 import { listBranches } from '../../../types/operations'
 import { call } from '../../api'
 import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
-import { Button, Input } from '../../components/ui'
+import { Button, Input, Switch } from '../../components/ui'
 import { formatStudioDateTime } from '../../format'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { usePageTitle } from '../../hooks/usePageTitle'
@@ -56,9 +56,11 @@ export default function StockItemPage() {
   const history = usePagedQuery((cursor) => call(listStockMovements, { itemId, limit: PAGE_SIZE, cursor }), [itemId], allowed && itemId !== '')
   const [purchase, setPurchase] = useState({ quantity: '', unitCostYuan: '', supplier: '', note: '' })
   const [transfer, setTransfer] = useState({ toBranchId: '', quantity: '' })
-  const [busy, setBusy] = useState<'purchase' | 'transfer'>()
+  const [editing, setEditing] = useState<{ name: string; reorderLevel: string; active: boolean }>()
+  const [busy, setBusy] = useState<'purchase' | 'transfer' | 'edit'>()
   const purchaseForm = useFormFeedback()
   const transferForm = useFormFeedback()
+  const editForm = useFormFeedback()
   // One id per form filled in: a double tap or a retry after a lost answer moves stock once.
   const requestIds = useRef({ purchase: newRequestId(), transfer: newRequestId() })
 
@@ -70,16 +72,17 @@ export default function StockItemPage() {
   if (!line) return <EmptyState title={t('stock.empty')} />
   const otherBranches = (branches.data?.items ?? []).filter((b) => b.id !== stock.data!.branchId)
 
-  const submit = async (kind: 'purchase' | 'transfer', action: () => Promise<unknown>, done: string) => {
-    const form = kind === 'purchase' ? purchaseForm : transferForm
+  const submit = async (kind: 'purchase' | 'transfer' | 'edit', action: () => Promise<unknown>, done: string) => {
+    const form = { purchase: purchaseForm, transfer: transferForm, edit: editForm }[kind]
     form.reset()
     setBusy(kind)
     try {
       await action()
-      requestIds.current[kind] = newRequestId()
       Taro.showToast({ title: done, icon: 'success' })
       if (kind === 'purchase') setPurchase({ quantity: '', unitCostYuan: '', supplier: purchase.supplier, note: '' })
-      else setTransfer({ toBranchId: '', quantity: '' })
+      if (kind === 'transfer') setTransfer({ toBranchId: '', quantity: '' })
+      if (kind === 'edit') setEditing(undefined)
+      else requestIds.current[kind] = newRequestId()
       await Promise.all([stock.reload(), history.reload()])
     } catch (error) {
       form.report(error)
@@ -104,9 +107,35 @@ export default function StockItemPage() {
   const sendOut = () =>
     submit('transfer', () => call(transferStock, { requestId: requestIds.current.transfer, itemId, toBranchId: transfer.toBranchId, quantity: whole(transfer.quantity) }), t('stockItem.transferred'))
 
+  const saveItem = () =>
+    editing &&
+    submit(
+      'edit',
+      () => call(updateStockItem, { itemId, version: line.version, name: editing.name, category: line.category, unit: line.unit, reorderLevel: whole(editing.reorderLevel), active: editing.active }),
+      t('common.saved'),
+    )
+
   return (
     <View className="screen stock-item">
-      <StockLine line={line} />
+      <StockLine line={line} onClick={() => setEditing(editing ? undefined : { name: line.name, reorderLevel: String(line.reorderLevel), active: line.active })} />
+      {editing && (
+        <Card title={t('stockItem.edit')}>
+          <FormField label={t('stockField.name')} error={editForm.fields.name}>
+            <Input value={editing.name} onChange={(name) => setEditing({ ...editing, name })} maxLength={40} />
+          </FormField>
+          <FormField label={t('stockField.reorderLevel')} error={editForm.fields.reorderLevel}>
+            <Input type="number" value={editing.reorderLevel} onChange={(reorderLevel) => setEditing({ ...editing, reorderLevel })} maxLength={6} />
+          </FormField>
+          <View className="stock-item__switch">
+            <Text>{t('stockItem.inUse')}</Text>
+            <Switch checked={editing.active} onChange={(active) => setEditing({ ...editing, active })} />
+          </View>
+          <FormMessage message={editForm.message} />
+          <Button block type="primary" loading={busy === 'edit'} disabled={busy !== undefined} onClick={saveItem}>
+            {t('common.save')}
+          </Button>
+        </Card>
+      )}
 
       <Card title={t('stockItem.purchase')}>
         <View className="stock-item__pair">
