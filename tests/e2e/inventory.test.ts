@@ -95,7 +95,8 @@ describe('the stock room on a phone', () => {
     await screenshot(page, 'stocktake-counting')
     await press(page, zhCN['stocktake.post'])
     await page.locator('.stocktake__status', { hasText: zhCN['stocktake.statusPosted'] }).waitFor()
-    await settled(page)
+    // The "posted" toast fades before the picture is taken.
+    await page.waitForTimeout(1600)
     await screenshot(page, 'stocktake-posted')
 
     expect([await onHand(frame.id), await onHand(usb.id)]).toEqual([4, 10])
