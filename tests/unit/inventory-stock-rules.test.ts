@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { describeShortages, isLow, mergeMaterials, movingAverageCost, shortagesOf, stockValueFen, stocktakeDifferences, timesMaterials } from '../../functions/domain/stock'
+import { describeShortages, isLow, materialIssues, mergeMaterials, movingAverageCost, shortagesOf, stockValueFen, stocktakeDifferences, timesMaterials } from '../../functions/domain/stock'
 
 describe('the moving-average unit cost', () => {
   it('takes the purchase price when the branch has none of the item', () => {
@@ -77,5 +77,13 @@ describe('bills of materials and shortages', () => {
       { itemId: 'box', name: '礼盒', unit: '个', needed: 1, onHand: 0, short: 1 },
     ])
     expect(describeShortages(shortages)).toBe('水晶相册 short by 2 本 (needs 3, has 1); 礼盒 short by 1 个 (needs 1, has 0)')
+  })
+
+  it('lets a bill of materials name only the studio’s own stock items, saying which line is wrong', () => {
+    const studio = new Set(['album', 'box'])
+    expect(materialIssues([{ stockItemId: 'album', quantity: 1 }, { stockItemId: 'elsewhere', quantity: 2 }], studio)).toEqual([
+      { path: 'materials.1.stockItemId', message: 'is not a stock item of this studio' },
+    ])
+    expect(materialIssues([{ stockItemId: 'box', quantity: 1 }], studio)).toEqual([])
   })
 })
