@@ -15,12 +15,24 @@ export const materialDraftOf = (materials: readonly Material[]): MaterialDraft =
 export const materialsOf = (draft: MaterialDraft): Material[] =>
   Object.entries(draft).flatMap(([stockItemId, typed]) => (typed.trim() === '' ? [] : [{ stockItemId, quantity: parseWhole(typed) ?? -1 }]))
 
-/** What one of a product uses from the stock room (its bill of materials): a quantity beside each active stock item. */
-export function MaterialsField({ items, draft, onChange, error }: { items: StockItem[]; draft: MaterialDraft; onChange: (draft: MaterialDraft) => void; error?: string }) {
+/** What a product (one of it) or a package uses from the stock room — its bill of materials: a quantity beside each active stock item. */
+export function MaterialsField({
+  items,
+  draft,
+  onChange,
+  error,
+  label,
+}: {
+  items: StockItem[]
+  draft: MaterialDraft
+  onChange: (draft: MaterialDraft) => void
+  error?: string
+  label?: string
+}) {
   const { t } = useI18n()
   const shown = items.filter((item) => item.active || draft[item.id])
   return (
-    <FormField label={t('materials.title')} error={error} hint={shown.length ? t('materials.hint') : t('materials.noStockItems')}>
+    <FormField label={label ?? t('materials.title')} error={error} hint={shown.length ? t('materials.hint') : t('materials.noStockItems')}>
       {shown.map((item) => (
         <View key={item.id} className="materials-field__row">
           <Text className="materials-field__name">{item.name}</Text>

@@ -86,6 +86,7 @@ export const inventoryEnUS: Record<keyof typeof inventoryZhCN, string> = {
   'stocktake.uncountedHint': 'Items left blank are not adjusted',
 
   'materials.title': 'Materials used (each)',
+  'materials.packageTitle': 'Other materials the package uses (besides its products)',
   'materials.hint': 'Taken from the branch’s stock when the order enters production; leave blank if not used',
   'materials.noStockItems': 'No stock items yet; add them under Stock first',
 }

@@ -84,6 +84,7 @@ export const inventoryZhCN = {
   'stocktake.uncountedHint': '未填写的物料不做调整',
 
   'materials.title': '所用物料（每件）',
+  'materials.packageTitle': '套系另用物料（产品以外）',
   'materials.hint': '进入制作时从门店库存扣减；不用的留空',
   'materials.noStockItems': '库存里还没有物料，先在“库存”里新增',
 } as const
