@@ -126,6 +126,28 @@ describe('the stock room over HTTP', () => {
     expect(answer.body.error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['quantity', 'requestId', 'supplier', 'unitCostFen'])
   })
 
+  it('posts a count sheet as one adjustment of the differences, once', async () => {
+    const album = await stockedItem(tokens, '水晶相册 F', 10)
+    const usb = await stockedItem(tokens, 'U盘 F', 5, 2800, '个')
+    let sheet = ok(await http('POST', '/stock/stocktakes', { token: tokens.finance, body: { requestId: ulid() } }), 'open sheet')
+    sheet = ok(
+      await http('PUT', `/stock/stocktakes/${sheet.id}/counts`, { token: tokens.finance, body: { version: sheet.version, counts: [{ itemId: album.id, counted: 7 }, { itemId: usb.id, counted: 6 }] } }),
+      'counts',
+    )
+    const stale = await http('PUT', `/stock/stocktakes/${sheet.id}/counts`, { token: tokens.finance, body: { version: 1, counts: [{ itemId: album.id, counted: 0 }] } })
+    expect([stale.status, stale.body.error.code]).toEqual([409, 'VERSION_CONFLICT'])
+    const posted = await http('POST', `/stock/stocktakes/${sheet.id}/post`, { token: tokens.finance, body: { version: sheet.version, reason: '季度盘点' } })
+    expect(posted.status).toBe(200)
+    expect([await onHand(album.id), await onHand(usb.id)]).toEqual([7, 6])
+    const adjustment = (itemId: string) =>
+      http('GET', `/stock/movements?itemId=${itemId}`, { token: tokens.manager }).then((a) => a.body.items.filter((m: { kind: string }) => m.kind === 'adjustment'))
+    expect((await adjustment(album.id)).map((m: { quantity: number; reason: string; stocktakeId: string }) => [m.quantity, m.reason, m.stocktakeId])).toEqual([[-3, '季度盘点', sheet.id]])
+    expect((await adjustment(usb.id)).map((m: { quantity: number }) => m.quantity)).toEqual([1])
+    const again = await http('POST', `/stock/stocktakes/${sheet.id}/post`, { token: tokens.finance, body: { version: posted.body.version, reason: '季度盘点' } })
+    expect([again.status, again.body.error.code]).toEqual([412, 'PRECONDITION_FAILED'])
+    expect([await onHand(album.id), await onHand(usb.id)]).toEqual([7, 6])
+  })
+
   it('refuses a bill of materials naming something that is not a stock item of the studio', async () => {
     const answer = await http('POST', '/catalog/products', { token: tokens.manager, body: { name: '摆台', priceFen: 100, unit: '个', consumesStock: true, materials: [{ stockItemId: ulid(), quantity: 1 }] } })
     expect(answer.status).toBe(400)
