@@ -6,7 +6,6 @@ import type { LevelChange, MoveOutcome, StockRepository } from '../inventory/por
 import { stockItemItem } from './entities/stock-item'
 import { stockCancellation, stockWrites } from './entities/stock-level'
 import { stocktakeItem } from './entities/stocktake'
-import { conditionFailure } from './errors'
 import { entity, pageCursor, putIfAbsent, queryAll } from './items'
 import { keys } from './keys'
 
@@ -69,7 +68,7 @@ export class DynamoStockRepository implements StockRepository {
         }),
       )
     } catch (error) {
-      throw conditionFailure(error, [staleVersion('stock item')])
+      throw error instanceof ConditionalCheckFailedException ? staleVersion('stock item') : error
     }
   }
 
@@ -81,7 +80,7 @@ export class DynamoStockRepository implements StockRepository {
       const outcome = await stockCancellation(this.db, this.table, studioId, error, changes, 0)
       if (outcome instanceof DomainError) throw outcome
       if (outcome) return outcome
-      throw conditionFailure(error, [])
+      throw error
     }
   }
 
@@ -139,7 +138,7 @@ export class DynamoStockRepository implements StockRepository {
     try {
       await this.db.send(new PutCommand(this.stocktakePut(studioId, stocktake, readVersion)))
     } catch (error) {
-      throw conditionFailure(error, [staleVersion('count sheet')])
+      throw error instanceof ConditionalCheckFailedException ? staleVersion('count sheet') : error
     }
   }
 
@@ -153,7 +152,7 @@ export class DynamoStockRepository implements StockRepository {
       if (sheetChanged) throw staleVersion('count sheet')
       const outcome = await stockCancellation(this.db, this.table, studioId, error, changes, 1)
       if (outcome instanceof DomainError) throw outcome
-      throw conditionFailure(error, [])
+      throw error
     }
   }
 }

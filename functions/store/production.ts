@@ -4,7 +4,6 @@ import { DomainError } from '../domain/errors'
 import type { LevelChange } from '../inventory/ports'
 import type { OrderRecord, StageChange } from '../orders/ports'
 import type { ProductionStore } from '../production/ports'
-import { conditionFailure } from './errors'
 import { stockCancellation, stockWrites } from './entities/stock-level'
 import { entity } from './items'
 import { keys } from './keys'
@@ -29,7 +28,7 @@ export class DynamoProductionStore implements ProductionStore {
       // A replayed consumption means this very move was made already.
       if (outcome === 'replayed') throw await this.orderMoved(order, change)
       if (outcome instanceof DomainError) throw outcome
-      throw conditionFailure(error, [])
+      throw error
     }
     return (await this.read(order))!
   }

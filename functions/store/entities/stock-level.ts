@@ -54,7 +54,8 @@ export const stockWrites = (table: string, studioId: string, changes: readonly L
  * Reads a transaction's cancellation for the stock writes starting at `offset`: a movement that
  * exists already is a replay, an incoming level that moved is stale, and an outgoing level that
  * could not cover its stock is a shortage — explained by reading the levels now, every item
- * short named with how much. Undefined when no stock write failed.
+ * short named with how much; two writers on the same stock at once is a CONFLICT to retry.
+ * Undefined when the cancellation was about another item of the transaction.
  */
 export async function stockCancellation(
   db: DynamoDBDocumentClient,
@@ -67,9 +68,11 @@ export async function stockCancellation(
   if (!(error instanceof TransactionCanceledException)) return undefined
   const reasons = error.CancellationReasons ?? []
   const failed = changes.map((_, i) => ({ level: reasons[offset + 2 * i]?.Code === 'ConditionalCheckFailed', movement: reasons[offset + 2 * i + 1]?.Code === 'ConditionalCheckFailed' }))
+  if (!failed.some((f) => f.level || f.movement)) {
+    return reasons.some((r) => r.Code === 'TransactionConflict') ? new DomainError('CONFLICT', 'Another change to the same stock happened at the same moment; try again') : undefined
+  }
   if (failed.some((f) => f.movement)) return 'replayed'
   if (failed.some((f, i) => f.level && changes[i]!.delta >= 0)) return 'stale'
-  if (!failed.some((f) => f.level)) return undefined
   const outgoing = changes.filter((c) => c.delta < 0)
   const needed = mergeMaterials(outgoing.map((c) => ({ stockItemId: c.movement.itemId, quantity: -c.delta })))
   const branchId = outgoing[0]!.movement.branchId
