@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import type { Material, StockItem } from '../../types/inventory'
 import { useI18n } from '../i18n'
-import { parseWhole } from '../money'
+import { parseWhole } from '../lib/money'
 import { FormField } from './FormField'
 import { Input } from './ui'
 import './MaterialsField.scss'

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import type { BranchStockLine } from '../../types/inventory'
 import { useI18n } from '../i18n'
-import { formatFen } from '../money'
+import { formatFen } from '../lib/money'
 
 /** One stock item in a branch: what it is, how many are left (flagged when it is time to reorder) and what they are worth. */
 export function StockLine({ line, onClick }: { line: BranchStockLine; onClick?: () => void }) {

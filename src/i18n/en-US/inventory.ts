@@ -1,8 +1,7 @@
-import type { inventoryZhCN } from '../zh-CN/inventory'
+import type { inventory as chinese } from '../zh-CN/inventory'
+import type { SameWords } from '../same-words'
 
-/** Typed against the Chinese words: a key missing here, or one zh-CN does not have, fails the build. */
-export const inventoryEnUS: Record<keyof typeof inventoryZhCN, string> = {
-  'error.STOCK_SHORT': 'Not enough stock; nothing was changed',
+export const inventory = {
   'stock.shortageLine': '{name}: short by {short} {unit} (needs {needed}, has {onHand})',
 
   'stock.title': 'Stock',
@@ -89,4 +88,4 @@ export const inventoryEnUS: Record<keyof typeof inventoryZhCN, string> = {
   'materials.packageTitle': 'Other materials the package uses (besides its products)',
   'materials.hint': 'Taken from the branch’s stock when the order enters production; leave blank if not used',
   'materials.noStockItems': 'No stock items yet; add them under Stock first',
-}
+} satisfies SameWords<typeof chinese>

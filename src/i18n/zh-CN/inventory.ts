@@ -1,6 +1,5 @@
-/** The inventory's words (库存): stock items, movements, count sheets, and the shortage that stops 制作. */
-export const inventoryZhCN = {
-  'error.STOCK_SHORT': '库存不足，未做任何更改',
+/** The words of the stock room (库存): stock items, movements, count sheets, bills of materials, and the shortage that stops 制作. */
+export const inventory = {
   'stock.shortageLine': '{name} 缺 {short}{unit}（需 {needed}，现有 {onHand}）',
 
   'stock.title': '库存',

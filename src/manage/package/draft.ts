@@ -1,7 +1,7 @@
 import type { DepositRule, Package } from '../../../types/catalog'
 import type { resourceKinds } from '../../../types/catalog'
 import { materialDraftOf, materialsOf, type MaterialDraft } from '../../components/MaterialsField'
-import { parseWhole, parseYuan, yuanText } from '../../money'
+import { parseWhole, parseYuan, yuanText } from '../../lib/money'
 
 type ResourceKind = (typeof resourceKinds)[number]
 
