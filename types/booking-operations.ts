@@ -1,115 +1,8 @@
 import { z } from 'zod'
-import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from './common'
-import { AppointmentSchema, BookingPolicySchema, BranchScheduleSchema, RoomSchema, SlotSchema, StaffScheduleSchema } from './booking'
+import { IdSchema, IsoDateTimeSchema } from './common'
+import { AppointmentSchema } from './booking'
 import { defineOperation } from './operation'
-import { ANY_STAFF } from './roles'
-
-const SETUP_EDITORS = ['manager', 'admin'] as const
-const DESK = ['reception', 'manager', 'admin'] as const
-
-export const getBookingPolicy = defineOperation({
-  name: 'booking.getPolicy',
-  method: 'GET',
-  path: '/booking/policy',
-  summary: 'The studio’s booking policy',
-  tag: 'booking',
-  input: z.strictObject({}),
-  output: BookingPolicySchema,
-  access: ['customer', ...ANY_STAFF],
-})
-
-export const saveBookingPolicy = defineOperation({
-  name: 'booking.savePolicy',
-  method: 'PUT',
-  path: '/booking/policy',
-  summary: 'Set the slot grid, buffer, notice, horizon, hold time, change cutoff, refund tiers and time zone',
-  tag: 'booking',
-  input: BookingPolicySchema,
-  output: BookingPolicySchema,
-  access: SETUP_EDITORS,
-})
-
-export const getBranchSchedule = defineOperation({
-  name: 'branches.getSchedule',
-  method: 'GET',
-  path: '/branches/{branchId}/schedule',
-  summary: 'A branch’s opening hours, holidays and blackout days',
-  tag: 'booking',
-  input: z.strictObject({ branchId: IdSchema }),
-  output: BranchScheduleSchema,
-  access: ANY_STAFF,
-})
-
-export const saveBranchSchedule = defineOperation({
-  name: 'branches.saveSchedule',
-  method: 'PUT',
-  path: '/branches/{branchId}/schedule',
-  summary: 'Set a branch’s opening hours, holidays and blackout days',
-  tag: 'booking',
-  input: BranchScheduleSchema.extend({ branchId: IdSchema }),
-  output: BranchScheduleSchema,
-  access: SETUP_EDITORS,
-})
-
-export const listRooms = defineOperation({
-  name: 'rooms.list',
-  method: 'GET',
-  path: '/branches/{branchId}/rooms',
-  summary: 'Rooms and sets of a branch',
-  tag: 'booking',
-  input: z.strictObject({ branchId: IdSchema }),
-  output: z.object({ items: z.array(RoomSchema) }),
-  access: ANY_STAFF,
-})
-
-export const saveRoom = defineOperation({
-  name: 'rooms.save',
-  method: 'PUT',
-  path: '/branches/{branchId}/rooms',
-  summary: 'Add a room (no id) or rename, open or close one',
-  tag: 'booking',
-  input: z.strictObject({ branchId: IdSchema, id: IdSchema.optional(), name: z.string().trim().min(1).max(30), active: z.boolean().default(true) }),
-  output: RoomSchema,
-  access: SETUP_EDITORS,
-})
-
-export const getStaffSchedule = defineOperation({
-  name: 'staffSchedules.get',
-  method: 'GET',
-  path: '/staff/{staffId}/schedule',
-  summary: 'A photographer’s or makeup artist’s working hours, days off and leave',
-  tag: 'booking',
-  input: z.strictObject({ staffId: IdSchema }),
-  output: StaffScheduleSchema,
-  access: SETUP_EDITORS,
-})
-
-export const saveStaffSchedule = defineOperation({
-  name: 'staffSchedules.save',
-  method: 'PUT',
-  path: '/staff/{staffId}/schedule',
-  summary: 'Set working hours, days off and leave',
-  tag: 'booking',
-  input: StaffScheduleSchema.extend({ staffId: IdSchema }),
-  output: StaffScheduleSchema,
-  access: SETUP_EDITORS,
-})
-
-export const MAX_AVAILABILITY_DAYS = 31
-
-export const availability = defineOperation({
-  name: 'bookings.availability',
-  method: 'GET',
-  path: '/bookings/availability',
-  summary: 'Free start times for a package in a branch over up to 31 days, in the studio’s time zone',
-  tag: 'booking',
-  input: z
-    .strictObject({ packageId: IdSchema, branchId: IdSchema, from: IsoDateSchema, to: IsoDateSchema, photographerId: IdSchema.optional() })
-    .refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' })
-    .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < MAX_AVAILABILITY_DAYS, { path: ['to'], message: `must be within ${MAX_AVAILABILITY_DAYS} days of from` }),
-  output: z.object({ timeZone: z.string(), slots: z.array(SlotSchema) }),
-  access: ['customer', ...ANY_STAFF],
-})
+import { DESK, SETUP_EDITORS } from './scheduling-operations'
 
 export const book = defineOperation({
   name: 'bookings.book',
@@ -167,69 +60,12 @@ export const cancelBooking = defineOperation({
   access: ['customer', ...DESK],
 })
 
-export const myAppointments = defineOperation({
-  name: 'bookings.mine',
-  method: 'GET',
-  path: '/me/appointments',
-  summary: 'The signed-in customer’s appointments',
-  tag: 'booking',
-  input: z.strictObject({}),
-  output: z.object({ items: z.array(AppointmentSchema) }),
-  access: ['customer'],
-})
-
-export const mySchedule = defineOperation({
-  name: 'schedules.mine',
-  method: 'GET',
-  path: '/me/schedule',
-  summary: 'A photographer’s or makeup artist’s day or week',
-  tag: 'booking',
-  input: z.strictObject({ date: IsoDateSchema.optional(), days: z.coerce.number().int().min(1).max(7).default(1) }),
-  output: z.object({ from: IsoDateSchema, to: IsoDateSchema, timeZone: z.string(), items: z.array(AppointmentSchema) }),
-  access: ['photographer', 'makeup'],
-})
-
-export const branchDay = defineOperation({
-  name: 'schedules.branchDay',
-  method: 'GET',
-  path: '/branches/{branchId}/day',
-  summary: 'Everything booked in a branch on a day, for the front desk',
-  tag: 'booking',
-  input: z.strictObject({ branchId: IdSchema, date: IsoDateSchema }),
-  output: z.object({ date: IsoDateSchema, timeZone: z.string(), items: z.array(AppointmentSchema) }),
-  access: [...DESK, 'photographer', 'makeup'],
-})
-
-export const reminderOutbox = defineOperation({
-  name: 'reminders.outbox',
-  method: 'GET',
-  path: '/reminders/outbox',
-  summary: 'The reminders sent to customers, newest first (locally, where WeChat is simulated, this is where they go)',
-  tag: 'booking',
-  input: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(50) }),
-  output: z.object({
-    simulated: z.boolean(),
-    items: z.array(z.object({ id: IdSchema, customerId: IdSchema, appointmentId: IdSchema, template: z.string(), data: z.record(z.string(), z.string()), sentAt: IsoDateTimeSchema })),
-  }),
-  access: ['manager', 'admin'],
-})
-
 export const bookingOperations = [
-  getBookingPolicy,
-  saveBookingPolicy,
-  getBranchSchedule,
-  saveBranchSchedule,
-  listRooms,
-  saveRoom,
-  getStaffSchedule,
-  saveStaffSchedule,
-  availability,
   book,
   confirmBooking,
   rescheduleBooking,
   cancelBooking,
-  myAppointments,
-  mySchedule,
-  branchDay,
-  reminderOutbox,
 ] as const
+
+// The app imports the scheduling operations from here too.
+export * from './scheduling-operations'

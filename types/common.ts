@@ -2,6 +2,8 @@ import { z } from 'zod'
 
 /** ULIDs: opaque, sortable identifiers. */
 export const IdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id')
+/** A client-made id for a money operation: the same request sent twice is applied once. */
+export const RequestIdSchema = IdSchema.describe('Client-generated ULID; a retried request with the same id is applied once')
 export const IsoDateTimeSchema = z.iso.datetime({ offset: true })
 export const IsoDateSchema = z.iso.date()
 export const LocaleSchema = z.enum(['zh-CN', 'en-US'])

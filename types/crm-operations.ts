@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IdSchema, IsoDateSchema } from './common'
+import { Empty, IdSchema, IsoDateSchema, PhoneSchema } from './common'
 import {
   CustomerFieldsSchema,
   CustomerHistorySchema,
@@ -11,10 +11,51 @@ import {
   TagsSchema,
   followUpOutcomes,
 } from './customers'
+import { CustomerProfileSchema } from './entities'
+import { DisplayNameSchema } from './identity-operations'
 import { defineOperation } from './operation'
 
 /** Who works with the customer file. */
 export const CRM_ROLES = ['reception', 'finance', 'manager', 'admin'] as const
+
+export const getMyProfile = defineOperation({
+  name: 'customers.getMyProfile',
+  method: 'GET',
+  path: '/me/profile',
+  summary: 'The signed-in customer’s own profile',
+  tag: 'customers',
+  input: Empty,
+  output: CustomerProfileSchema,
+  access: ['customer'],
+})
+
+export const updateMyProfile = defineOperation({
+  name: 'customers.updateMyProfile',
+  method: 'PATCH',
+  path: '/me/profile',
+  summary: 'The signed-in customer edits their own profile',
+  tag: 'customers',
+  input: z.strictObject({
+    name: DisplayNameSchema.optional(),
+    phone: PhoneSchema.optional(),
+    partnerName: z.string().trim().max(40).optional(),
+    weddingDate: IsoDateSchema.optional(),
+    birthday: IsoDateSchema.optional(),
+  }),
+  output: CustomerProfileSchema,
+  access: ['customer'],
+})
+
+export const getCustomer = defineOperation({
+  name: 'customers.get',
+  method: 'GET',
+  path: '/customers/{customerId}',
+  summary: 'A customer, for staff',
+  tag: 'customers',
+  input: z.strictObject({ customerId: IdSchema }),
+  output: CustomerSchema,
+  access: ['reception', 'photographer', 'makeup', 'retoucher', 'finance', 'manager', 'admin'],
+})
 
 export const createCustomer = defineOperation({
   name: 'customers.create',

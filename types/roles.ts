@@ -10,3 +10,6 @@ export type StaffRole = z.infer<typeof StaffRoleSchema>
 
 /** Everyone on the studio's staff, i.e. every role but customer. */
 export const ANY_STAFF: readonly StaffRole[] = staffRoles
+
+/** Who takes money at the desk. */
+export const MONEY_DESK = ['reception', 'finance', 'manager', 'admin'] as const

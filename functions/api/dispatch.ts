@@ -5,7 +5,7 @@ import { operations, type OperationName } from '../../types/operations'
 import { DomainError, forbidden } from '../domain/errors'
 import { mayCall } from '../domain/permissions'
 import { authenticate } from '../identity/sessions'
-import type { RequestContext } from './context'
+import type { RequestContext } from '../domain/context'
 import { implementations, type AppDeps } from './implementations'
 
 const byName = new Map<string, Operation>(operations.map((op) => [op.name, op]))

@@ -1,81 +1,88 @@
 import type { z } from 'zod'
 import type { OperationByName, OperationName } from '../../types/operations'
+import type { RequestContext } from '../domain/context'
+import { book } from '../booking/book'
+import { advanceOrder, cancelBooking } from '../booking/cancel-booking'
+import { confirmBooking } from '../booking/confirm-booking'
+import type { BookingRepository } from '../booking/ports'
+import { rescheduleBooking } from '../booking/reschedule-booking'
 import {
-  bookShoot,
-  branchDayView,
-  cancelShoot,
-  confirmShoot,
-  customerAppointments,
-  findAvailability,
-  rescheduleShoot,
-  staffSchedule,
-} from '../booking/bookings'
-import { policyOf } from '../booking/schedule'
-import { listBranchRooms, readBranchSchedule, readStaffSchedule, writeBranchSchedule, writeRoom, writeStaffSchedule } from '../booking/setup'
-import type { ReminderSender } from '../integrations/wechat-subscribe'
-import {
-  addPackage,
-  addProduct,
-  editPackage,
-  editProduct,
-  listCatalogPackages,
-  listCatalogProducts,
-  listPackageCategories,
-  orderPackages,
-  readPackage,
-  replaceCategories,
-  switchPackage,
+  createPackage,
+  createProduct,
+  getPackage,
+  listCategories,
+  listPackages,
+  listProducts,
+  reorderPackages,
+  saveCategories,
+  setPackageActive,
+  updatePackage,
+  updateProduct,
 } from '../catalog/manage-catalog'
-import { exportCustomerCsv } from '../customers/export-customers'
-import { importCustomerCsv } from '../customers/import-customers'
-import {
-  addCustomer,
-  customerFileOf,
-  editCustomer,
-  findCustomers,
-  followUpsDue,
-  planFollowUp,
-  readCustomer,
-  recordFollowUpOutcome,
-} from '../customers/manage-customers'
-import { getOwnProfile, updateOwnProfile } from '../customers/profile'
-import { studioDate } from '../domain/time'
-import { changeOwnPassword, signInStaff, signInWithWeChat, signOut, whoAmI } from '../identity/sign-in'
-import {
-  createStaffMember,
-  getStaffMember,
-  listStaffMembers,
-  resetStaffMemberPassword,
-  setStaffMemberStatus,
-  updateStaffMember,
-} from '../staff/manage-staff'
-import { advance, customerOrderList, editOrder, myOrderList, openOrder, ordersInStage, overdueList, queue, readOrder, readOrderSettings, takeWork, toLab, writeOrderSettings, type OrderAppDeps } from '../orders/orders'
-import { deletePhoto, keepSelection, lockSelection, photoList, prepareUpload } from '../orders/photos'
-import { auditOffline, listUnaudited, prepayOrder, recordOffline, refreshOrderPayment, refund, refundCancellation, resendRefund, simulatePayment } from '../payments/payments'
-import { summaryOf } from '../orders/model'
-import { callerOf, type RequestContext } from './context'
-import { createStockItem } from '../inventory/create-stock-item'
+import type { CatalogRepository } from '../catalog/ports'
+import { exportCustomers } from '../customers/export-customers'
+import { importCustomers } from '../customers/import-customers'
+import { completeFollowUp, createCustomer, createFollowUp, dueFollowUps, getCustomer, searchCustomers, updateCustomer } from '../customers/manage-customers'
+import type { CustomerRepository } from '../customers/ports'
+import { getMyProfile, updateMyProfile } from '../customers/profile'
+import { customerHistory } from '../history/customer-history'
+import type { IdentityRepository, PasswordHasher, SessionTokens, WeChatSignIn } from '../identity/ports'
+import { changePassword, me, signOut, staffSignIn, wechatSignIn } from '../identity/sign-in'
+import { health, listAudit, listBranches } from '../identity/studio'
 import { countStocktake } from '../inventory/count-stocktake'
+import { createStockItem } from '../inventory/create-stock-item'
 import { getStocktake } from '../inventory/get-stocktake'
 import { listStockItems } from '../inventory/list-stock-items'
 import { listStockMovements } from '../inventory/list-stock-movements'
 import { listStocktakes } from '../inventory/list-stocktakes'
 import { openStocktake } from '../inventory/open-stocktake'
-import { postStocktake } from '../inventory/post-stocktake'
 import type { StockRepository } from '../inventory/ports'
+import { postStocktake } from '../inventory/post-stocktake'
 import { recordPurchase } from '../inventory/record-purchase'
 import { stockOverview } from '../inventory/stock-overview'
 import { transferStock } from '../inventory/transfer-stock'
 import { updateStockItem } from '../inventory/update-stock-item'
+import { createOrder } from '../orders/create-order'
+import { customerOrders, getOrder, listOrders, myOrders, overdueOrders, productionQueue } from '../orders/lists'
+import { listPhotos, prepareUploads, removePhoto } from '../orders/photos'
+import type { FileStore, OrderRepository } from '../orders/ports'
+import { confirmSelection, saveSelection } from '../orders/selection'
+import { getOrderSettings, saveOrderSettings } from '../orders/settings'
+import { sendToLab, takeOrder, updateOrder } from '../orders/work'
+import { auditPayment, recordOfflinePayment, unauditedPayments } from '../payments/desk'
+import type { DepositBookings, ErrorLog, PaymentGateway, PaymentLedger } from '../payments/ports'
+import { prepay, refreshPayment, simulatePay } from '../payments/prepay'
+import { refundPayment, refundsDue, retryRefund } from '../payments/refunds'
 import { decideProof } from '../production/decide-proof'
 import type { ProductionStore } from '../production/ports'
 import { redoProduction } from '../production/redo-production'
+import { availability } from '../scheduling/availability'
+import { getBookingPolicy, saveBookingPolicy } from '../scheduling/policy'
+import type { ReminderSender, SchedulingRepository } from '../scheduling/ports'
+import { branchDay, myAppointments, mySchedule, reminderOutbox } from '../scheduling/schedules'
+import { getBranchSchedule, getStaffSchedule, listRooms, saveBranchSchedule, saveRoom, saveStaffSchedule } from '../scheduling/setup'
+import { createStaff, getStaff, listStaff, resetStaffPassword, setStaffStatus, updateStaff } from '../staff/manage-staff'
 
-export interface AppDeps extends OrderAppDeps {
+/** Every port of the app, as the composition root wires them; each use case takes the few it names. */
+export interface AppDeps {
   stage: string
+  repo: IdentityRepository
+  customers: CustomerRepository
+  catalog: CatalogRepository
+  scheduling: SchedulingRepository
+  booking: BookingRepository
+  orders: OrderRepository
+  ledger: PaymentLedger
+  payments: PaymentGateway
+  deposits: DepositBookings
+  files: FileStore
   stock: StockRepository
   production: ProductionStore
   reminders: ReminderSender
+  tokens: SessionTokens
+  passwords: PasswordHasher
+  wechat: WeChatSignIn
+  log: ErrorLog
 }
 
 type Implementation<N extends OperationName> = (
@@ -84,131 +91,98 @@ type Implementation<N extends OperationName> = (
   ctx: RequestContext,
 ) => Promise<z.input<OperationByName<N>['output']>>
 
-/** Which use case answers each declared operation. The compiler insists every operation has one. */
+/**
+ * Which use case answers each declared operation; each has the name its operation is
+ * declared under in types/. The compiler insists every operation has one.
+ */
 export const implementations: { [N in OperationName]: Implementation<N> } = {
-  'system.health': async (deps) => {
-    await deps.repo.findStudioByCode('health-check')
-    return { ok: true, stage: deps.stage }
-  },
-  'auth.staffSignIn': signInStaff,
-  'auth.wechatSignIn': signInWithWeChat,
-  'auth.signOut': (deps, _input, ctx) => signOut(deps, ctx),
-  'auth.me': (deps, _input, ctx) => whoAmI(deps, ctx),
-  'auth.changePassword': changeOwnPassword,
-  'branches.list': async (deps, _input, ctx) => ({ items: await deps.repo.listBranches(callerOf(ctx).studioId) }),
-  'staff.list': listStaffMembers,
-  'staff.get': getStaffMember,
-  'staff.create': createStaffMember,
-  'staff.update': updateStaffMember,
-  'staff.setStatus': setStaffMemberStatus,
-  'staff.resetPassword': resetStaffMemberPassword,
-  'customers.getMyProfile': (deps, _input, ctx) => getOwnProfile(deps, ctx),
-  'customers.updateMyProfile': updateOwnProfile,
-  'customers.get': readCustomer,
-  'audit.list': (deps, input, ctx) => deps.repo.listAudit(callerOf(ctx).studioId, input),
+  'system.health': health,
+  'auth.staffSignIn': staffSignIn,
+  'auth.wechatSignIn': wechatSignIn,
+  'auth.signOut': signOut,
+  'auth.me': me,
+  'auth.changePassword': changePassword,
+  'branches.list': listBranches,
+  'staff.list': listStaff,
+  'staff.get': getStaff,
+  'staff.create': createStaff,
+  'staff.update': updateStaff,
+  'staff.setStatus': setStaffStatus,
+  'staff.resetPassword': resetStaffPassword,
+  'customers.getMyProfile': getMyProfile,
+  'customers.updateMyProfile': updateMyProfile,
+  'customers.get': getCustomer,
+  'audit.list': listAudit,
 
-  'catalog.listCategories': (deps, _input, ctx) => listPackageCategories(deps, ctx),
-  'catalog.saveCategories': replaceCategories,
-  'catalog.listPackages': listCatalogPackages,
-  'catalog.getPackage': readPackage,
-  'catalog.createPackage': addPackage,
-  'catalog.updatePackage': editPackage,
-  'catalog.setPackageActive': switchPackage,
-  'catalog.reorderPackages': orderPackages,
-  'catalog.listProducts': listCatalogProducts,
-  'catalog.createProduct': addProduct,
-  'catalog.updateProduct': editProduct,
+  'catalog.listCategories': listCategories,
+  'catalog.saveCategories': saveCategories,
+  'catalog.listPackages': listPackages,
+  'catalog.getPackage': getPackage,
+  'catalog.createPackage': createPackage,
+  'catalog.updatePackage': updatePackage,
+  'catalog.setPackageActive': setPackageActive,
+  'catalog.reorderPackages': reorderPackages,
+  'catalog.listProducts': listProducts,
+  'catalog.createProduct': createProduct,
+  'catalog.updateProduct': updateProduct,
 
-  'customers.create': addCustomer,
-  'customers.update': editCustomer,
-  'customers.search': findCustomers,
-  'customers.history': async (deps, input, ctx) => {
-    const file = await customerFileOf(deps, input, ctx)
-    const studioId = callerOf(ctx).studioId
-    const [orders, appointments, payments] = await Promise.all([
-      deps.orders.ofCustomer(studioId, input.customerId),
-      deps.booking.customerAppointments(studioId, input.customerId),
-      deps.orders.customerPayments(studioId, input.customerId),
-    ])
-    return {
-      ...file,
-      orders: orders.map((o) => ({ id: o.id, summary: o.package.name, stage: o.stage, totalFen: o.totalFen, balanceFen: o.balanceFen, createdAt: o.createdAt })),
-      appointments: appointments.map((a) => ({ id: a.id, kind: 'shoot', startsAt: a.startsAt, status: a.status })),
-      payments: payments.map((p) => ({ id: p.id, orderId: p.orderId, kind: p.kind, amountFen: p.amountFen, method: p.method, audited: p.audited, at: p.at })),
-    }
-  },
-  'followUps.create': planFollowUp,
-  'followUps.complete': recordFollowUpOutcome,
-  'followUps.due': followUpsDue,
-  'customers.import': (deps, input, ctx) =>
-    importCustomerCsv(deps.customers, Buffer.from(input.fileBase64, 'base64'), { studioId: callerOf(ctx).studioId, dryRun: input.dryRun, now: ctx.now }),
-  'booking.getPolicy': (deps, _input, ctx) => policyOf(deps, callerOf(ctx).studioId),
-  'booking.savePolicy': async (deps, input, ctx) => {
-    await deps.booking.savePolicy(callerOf(ctx).studioId, input)
-    return input
-  },
-  'branches.getSchedule': (deps, input, ctx) => readBranchSchedule(deps, input.branchId, ctx),
-  'branches.saveSchedule': writeBranchSchedule,
-  'rooms.list': (deps, input, ctx) => listBranchRooms(deps, input.branchId, ctx),
-  'rooms.save': writeRoom,
-  'staffSchedules.get': readStaffSchedule,
-  'staffSchedules.save': writeStaffSchedule,
-  'bookings.availability': findAvailability,
-  'bookings.book': bookShoot,
-  'bookings.confirm': confirmShoot,
-  'bookings.reschedule': rescheduleShoot,
-  'bookings.cancel': async (deps, input, ctx) => {
-    const appointment = await cancelShoot(deps, input, ctx)
-    await refundCancellation(deps, appointment.studioId, appointment.orderId, ctx.now)
-    return appointment
-  },
-  'bookings.mine': (deps, _input, ctx) => customerAppointments(deps, ctx),
-  'schedules.mine': staffSchedule,
-  'schedules.branchDay': branchDayView,
-  'reminders.outbox': async (deps, input, ctx) => ({
-    simulated: deps.reminders.simulated,
-    items: await deps.booking.outbox(callerOf(ctx).studioId, input.limit),
-  }),
-  'customers.export': async (deps, _input, ctx) => {
-    const caller = callerOf(ctx)
-    const studio = await deps.repo.getStudio(caller.studioId)
-    const { csv, rows } = await exportCustomerCsv(deps.customers, caller.studioId)
-    return { filename: `customers-${studioDate(ctx.now, studio?.timeZone ?? 'Asia/Shanghai')}.csv`, csv, rows }
-  },
+  'customers.create': createCustomer,
+  'customers.update': updateCustomer,
+  'customers.search': searchCustomers,
+  'customers.history': customerHistory,
+  'followUps.create': createFollowUp,
+  'followUps.complete': completeFollowUp,
+  'followUps.due': dueFollowUps,
+  'customers.import': importCustomers,
+  'customers.export': exportCustomers,
 
-  'orders.getSettings': (deps, _input, ctx) => readOrderSettings(deps, ctx),
-  'orders.saveSettings': writeOrderSettings,
-  'orders.create': openOrder,
-  'orders.mine': (deps, _input, ctx) => myOrderList(deps, ctx),
-  'orders.get': readOrder,
-  'orders.list': ordersInStage,
-  'orders.ofCustomer': customerOrderList,
-  'orders.overdue': (deps, _input, ctx) => overdueList(deps, ctx),
-  'orders.queue': (deps, _input, ctx) => queue(deps, ctx),
-  'orders.advance': advance,
-  'orders.update': editOrder,
-  'orders.take': takeWork,
-  'orders.sendToLab': toLab,
-  'photos.prepareUploads': prepareUpload,
-  'photos.list': photoList,
-  'photos.remove': deletePhoto,
-  'selection.save': keepSelection,
-  'selection.confirm': lockSelection,
+  'booking.getPolicy': getBookingPolicy,
+  'booking.savePolicy': saveBookingPolicy,
+  'branches.getSchedule': getBranchSchedule,
+  'branches.saveSchedule': saveBranchSchedule,
+  'rooms.list': listRooms,
+  'rooms.save': saveRoom,
+  'staffSchedules.get': getStaffSchedule,
+  'staffSchedules.save': saveStaffSchedule,
+  'bookings.availability': availability,
+  'bookings.book': book,
+  'bookings.confirm': confirmBooking,
+  'bookings.reschedule': rescheduleBooking,
+  'bookings.cancel': cancelBooking,
+  'bookings.mine': myAppointments,
+  'schedules.mine': mySchedule,
+  'schedules.branchDay': branchDay,
+  'reminders.outbox': reminderOutbox,
+
+  'orders.getSettings': getOrderSettings,
+  'orders.saveSettings': saveOrderSettings,
+  'orders.create': createOrder,
+  'orders.mine': myOrders,
+  'orders.get': getOrder,
+  'orders.list': listOrders,
+  'orders.ofCustomer': customerOrders,
+  'orders.overdue': overdueOrders,
+  'orders.queue': productionQueue,
+  'orders.advance': advanceOrder,
+  'orders.update': updateOrder,
+  'orders.take': takeOrder,
+  'orders.sendToLab': sendToLab,
+  'photos.prepareUploads': prepareUploads,
+  'photos.list': listPhotos,
+  'photos.remove': removePhoto,
+  'selection.save': saveSelection,
+  'selection.confirm': confirmSelection,
   'proofs.decide': decideProof,
-  'payments.prepay': prepayOrder,
-  'payments.simulatePay': simulatePayment,
-  'payments.refresh': refreshOrderPayment,
-  'payments.recordOffline': recordOffline,
-  'payments.audit': auditOffline,
-  'payments.unaudited': listUnaudited,
-  'payments.refund': refund,
-  'payments.retryRefund': resendRefund,
-  'payments.refundsDue': async (deps, _input, ctx) => {
-    const caller = callerOf(ctx)
-    const timeZone = (await policyOf(deps, caller.studioId)).timeZone
-    const orders = await deps.orders.refundsDue(caller.studioId)
-    return { items: orders.map((o) => ({ ...summaryOf(o, ctx.now, timeZone), refundDueFen: o.refundDueFen ?? 0, refundedFen: o.refundedFen })) }
-  },
+
+  'payments.prepay': prepay,
+  'payments.simulatePay': simulatePay,
+  'payments.refresh': refreshPayment,
+  'payments.recordOffline': recordOfflinePayment,
+  'payments.audit': auditPayment,
+  'payments.unaudited': unauditedPayments,
+  'payments.refund': refundPayment,
+  'payments.retryRefund': retryRefund,
+  'payments.refundsDue': refundsDue,
   'inventory.listItems': listStockItems,
   'inventory.createItem': createStockItem,
   'inventory.updateItem': updateStockItem,

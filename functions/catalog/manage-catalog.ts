@@ -1,34 +1,24 @@
 import type { z } from 'zod'
 import { ulid } from 'ulid'
 import type { Package, Product } from '../../types/catalog'
-import type {
-  createPackage,
-  createProduct,
-  getPackage,
-  listPackages,
-  listProducts,
-  reorderPackages,
-  saveCategories,
-  setPackageActive,
-  updatePackage,
-  updateProduct,
-} from '../../types/catalog-operations'
+import type * as op from '../../types/catalog-operations'
 import type { Material } from '../../types/inventory'
 import { DEFAULT_CATEGORIES, packageIssues } from '../domain/catalog'
 import { materialIssues } from '../domain/stock'
 import { DomainError, notFound } from '../domain/errors'
 import { depositFen } from '../domain/money'
-import { callerOf, type Caller, type RequestContext } from '../api/context'
-import type { IdentityDeps } from '../identity/sign-in'
+import { callerOf, type Caller, type RequestContext } from '../domain/context'
+import type { IdentityRepository } from '../identity/ports'
 import type { CatalogRepository, MaterialDirectory } from './ports'
 
-export interface CatalogDeps extends IdentityDeps {
+export interface CatalogPorts {
   catalog: CatalogRepository
+  repo: IdentityRepository
   stock: MaterialDirectory
 }
 
 /** Refuses a bill of materials naming anything but the studio's own stock items. */
-async function checkMaterials(deps: CatalogDeps, studioId: string, materials: readonly Material[]) {
+async function checkMaterials(deps: CatalogPorts, studioId: string, materials: readonly Material[]) {
   if (!materials.length) return
   const { items } = await deps.stock.load(studioId)
   const issues = materialIssues(materials, new Set(items.map((i) => i.id)))
@@ -39,16 +29,16 @@ const staleVersion = (what: string) => new DomainError('VERSION_CONFLICT', `Some
 
 const mayEdit = (caller: Caller) => caller.roles.includes('manager') || caller.roles.includes('admin')
 
-async function catalogOf(deps: CatalogDeps, studioId: string) {
+async function catalogOf(deps: CatalogPorts, studioId: string) {
   const catalog = await deps.catalog.loadCatalog(studioId)
   return { ...catalog, categories: catalog.categories.length ? catalog.categories : DEFAULT_CATEGORIES }
 }
 
-export async function listPackageCategories(deps: CatalogDeps, ctx: RequestContext) {
+export async function listCategories(deps: CatalogPorts, _input: z.output<typeof op.listCategories.input>, ctx: RequestContext) {
   return { items: (await catalogOf(deps, callerOf(ctx).studioId)).categories }
 }
 
-export async function replaceCategories(deps: CatalogDeps, input: z.output<typeof saveCategories.input>, ctx: RequestContext) {
+export async function saveCategories(deps: CatalogPorts, input: z.output<typeof op.saveCategories.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const { packages } = await catalogOf(deps, caller.studioId)
   const codes = input.items.map((c) => c.code)
@@ -61,7 +51,7 @@ export async function replaceCategories(deps: CatalogDeps, input: z.output<typeo
 }
 
 /** Customers see what is on sale in a branch; managers and admins may ask for everything. */
-export async function listCatalogPackages(deps: CatalogDeps, input: z.output<typeof listPackages.input>, ctx: RequestContext) {
+export async function listPackages(deps: CatalogPorts, input: z.output<typeof op.listPackages.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const showInactive = input.includeInactive && mayEdit(caller)
   const { packages } = await catalogOf(deps, caller.studioId)
@@ -75,7 +65,7 @@ export async function listCatalogPackages(deps: CatalogDeps, input: z.output<typ
   }
 }
 
-export async function readPackage(deps: CatalogDeps, input: z.output<typeof getPackage.input>, ctx: RequestContext) {
+export async function getPackage(deps: CatalogPorts, input: z.output<typeof op.getPackage.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const { packages, products } = await catalogOf(deps, caller.studioId)
   const pkg = packages.find((p) => p.id === input.packageId)
@@ -87,7 +77,7 @@ export async function readPackage(deps: CatalogDeps, input: z.output<typeof getP
   return { ...pkg, included }
 }
 
-async function checkPackage(deps: CatalogDeps, studioId: string, fields: z.output<typeof createPackage.input>) {
+async function checkPackage(deps: CatalogPorts, studioId: string, fields: z.output<typeof op.createPackage.input>) {
   const [catalog, branches] = await Promise.all([catalogOf(deps, studioId), deps.repo.listBranches(studioId)])
   const issues = packageIssues(fields, {
     categories: catalog.categories.map((c) => c.code),
@@ -99,7 +89,7 @@ async function checkPackage(deps: CatalogDeps, studioId: string, fields: z.outpu
   return catalog
 }
 
-export async function addPackage(deps: CatalogDeps, input: z.output<typeof createPackage.input>, ctx: RequestContext) {
+export async function createPackage(deps: CatalogPorts, input: z.output<typeof op.createPackage.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const catalog = await checkPackage(deps, caller.studioId, input)
   const now = ctx.now.toISOString()
@@ -117,7 +107,7 @@ export async function addPackage(deps: CatalogDeps, input: z.output<typeof creat
   return pkg
 }
 
-export async function editPackage(deps: CatalogDeps, input: z.output<typeof updatePackage.input>, ctx: RequestContext) {
+export async function updatePackage(deps: CatalogPorts, input: z.output<typeof op.updatePackage.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const { packageId, version, ...fields } = input
   const catalog = await checkPackage(deps, caller.studioId, fields)
@@ -135,7 +125,7 @@ export async function editPackage(deps: CatalogDeps, input: z.output<typeof upda
   return pkg
 }
 
-export async function switchPackage(deps: CatalogDeps, input: z.output<typeof setPackageActive.input>, ctx: RequestContext) {
+export async function setPackageActive(deps: CatalogPorts, input: z.output<typeof op.setPackageActive.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const current = (await catalogOf(deps, caller.studioId)).packages.find((p) => p.id === input.packageId)
   if (!current) throw notFound('Package')
@@ -145,7 +135,7 @@ export async function switchPackage(deps: CatalogDeps, input: z.output<typeof se
   return pkg
 }
 
-export async function orderPackages(deps: CatalogDeps, input: z.output<typeof reorderPackages.input>, ctx: RequestContext) {
+export async function reorderPackages(deps: CatalogPorts, input: z.output<typeof op.reorderPackages.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const { packages } = await catalogOf(deps, caller.studioId)
   const unknown = input.packageIds.filter((id) => !packages.some((p) => p.id === id))
@@ -157,12 +147,12 @@ export async function orderPackages(deps: CatalogDeps, input: z.output<typeof re
   return { items: (await catalogOf(deps, caller.studioId)).packages }
 }
 
-export async function listCatalogProducts(deps: CatalogDeps, input: z.output<typeof listProducts.input>, ctx: RequestContext) {
+export async function listProducts(deps: CatalogPorts, input: z.output<typeof op.listProducts.input>, ctx: RequestContext) {
   const { products } = await catalogOf(deps, callerOf(ctx).studioId)
   return { items: products.filter((p) => input.includeInactive || p.active) }
 }
 
-export async function addProduct(deps: CatalogDeps, input: z.output<typeof createProduct.input>, ctx: RequestContext) {
+export async function createProduct(deps: CatalogPorts, input: z.output<typeof op.createProduct.input>, ctx: RequestContext) {
   await checkMaterials(deps, callerOf(ctx).studioId, input.materials)
   const now = ctx.now.toISOString()
   const product: Product = { ...input, id: ulid(ctx.now.getTime()), active: true, version: 1, createdAt: now, updatedAt: now }
@@ -170,7 +160,7 @@ export async function addProduct(deps: CatalogDeps, input: z.output<typeof creat
   return product
 }
 
-export async function editProduct(deps: CatalogDeps, input: z.output<typeof updateProduct.input>, ctx: RequestContext) {
+export async function updateProduct(deps: CatalogPorts, input: z.output<typeof op.updateProduct.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const { productId, version, ...fields } = input
   await checkMaterials(deps, caller.studioId, fields.materials)

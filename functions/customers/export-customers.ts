@@ -1,4 +1,10 @@
 import { stringify } from 'csv-stringify/sync'
+import type { z } from 'zod'
+import type * as op from '../../types/crm-operations'
+import { callerOf, type RequestContext } from '../domain/context'
+import { studioDate } from '../domain/time'
+import type { IdentityRepository } from '../identity/ports'
+import { studioTimeZone } from '../identity/studio-time-zone'
 import type { CustomerRecord, CustomerRepository } from './ports'
 import { EXPORT_HEADERS, SOURCE_LABELS, type CustomerColumn } from './csv-columns'
 
@@ -31,4 +37,11 @@ export async function exportCustomerCsv(customers: CustomerRepository, studioId:
     cursor = page.nextCursor
   } while (cursor)
   return { csv: '\ufeff' + stringify(lines, { record_delimiter: '\r\n', quoted_match: /[",\r\n]/ }), rows: lines.length - 1 }
+}
+
+/** customers.export: the CSV, named by the studio's date. */
+export async function exportCustomers(deps: { customers: CustomerRepository; repo: IdentityRepository }, _input: z.output<typeof op.exportCustomers.input>, ctx: RequestContext) {
+  const { studioId } = callerOf(ctx)
+  const [timeZone, { csv, rows }] = await Promise.all([studioTimeZone(deps, studioId), exportCustomerCsv(deps.customers, studioId)])
+  return { filename: `customers-${studioDate(ctx.now, timeZone)}.csv`, csv, rows }
 }

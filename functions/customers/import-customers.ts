@@ -3,6 +3,8 @@ import iconv from 'iconv-lite'
 import { ulid } from 'ulid'
 import type { z } from 'zod'
 import { CustomerFieldsSchema, type ImportReport } from '../../types/customers'
+import type * as op from '../../types/crm-operations'
+import { callerOf, type RequestContext } from '../domain/context'
 import { DomainError } from '../domain/errors'
 import type { CustomerRecord, CustomerRepository } from './ports'
 import { mapHeaders, parseDate, parseSource, splitTags, type CustomerColumn } from './csv-columns'
@@ -258,4 +260,9 @@ export async function importCustomerCsv(customers: CustomerRepository, bytes: Ui
   }
   report.errors.sort((a, b) => a.line - b.line)
   return report
+}
+
+/** customers.import: the file as uploaded, for the caller's studio. */
+export async function importCustomers(deps: { customers: CustomerRepository }, input: z.output<typeof op.importCustomers.input>, ctx: RequestContext) {
+  return importCustomerCsv(deps.customers, Buffer.from(input.fileBase64, 'base64'), { studioId: callerOf(ctx).studioId, dryRun: input.dryRun, now: ctx.now })
 }

@@ -1,25 +1,21 @@
 import type { z } from 'zod'
 import { ulid } from 'ulid'
-import type {
-  completeFollowUp,
-  createCustomer,
-  createFollowUp,
-  customerHistory,
-  dueFollowUps,
-  searchCustomers,
-  updateCustomer,
-} from '../../types/crm-operations'
-import type { getCustomer } from '../../types/operations'
+import type * as op from '../../types/crm-operations'
 import { PhoneSchema } from '../../types/common'
 import { notFound } from '../domain/errors'
 import { studioDate } from '../domain/time'
-import { callerOf, type RequestContext } from '../api/context'
-import type { IdentityDeps } from '../identity/sign-in'
-import type { CustomerRecord, CustomerSearch } from './ports'
+import { callerOf, type RequestContext } from '../domain/context'
+import type { IdentityRepository } from '../identity/ports'
+import { studioTimeZone } from '../identity/studio-time-zone'
+import type { CustomerRecord, CustomerRepository, CustomerSearch } from './ports'
+
+interface CustomerPorts {
+  customers: CustomerRepository
+}
 import { normaliseName } from '../domain/names'
 import { toCustomer } from './profile'
 
-export async function addCustomer(deps: IdentityDeps, input: z.output<typeof createCustomer.input>, ctx: RequestContext) {
+export async function createCustomer(deps: CustomerPorts, input: z.output<typeof op.createCustomer.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const now = ctx.now.toISOString()
   const record: CustomerRecord = { ...input, id: ulid(ctx.now.getTime()), studioId: caller.studioId, phoneVerified: true, version: 1, createdAt: now, updatedAt: now }
@@ -27,20 +23,20 @@ export async function addCustomer(deps: IdentityDeps, input: z.output<typeof cre
   return toCustomer(record)
 }
 
-export async function editCustomer(deps: IdentityDeps, input: z.output<typeof updateCustomer.input>, ctx: RequestContext) {
+export async function updateCustomer(deps: CustomerPorts, input: z.output<typeof op.updateCustomer.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const { customerId, version, ...changes } = input
   return toCustomer(await deps.customers.updateCustomer(caller.studioId, customerId, changes, ctx.now.toISOString(), { expectedVersion: version, phoneVerified: true }))
 }
 
-export async function readCustomer(deps: IdentityDeps, input: z.output<typeof getCustomer.input>, ctx: RequestContext) {
+export async function getCustomer(deps: CustomerPorts, input: z.output<typeof op.getCustomer.input>, ctx: RequestContext) {
   const customer = await deps.customers.getCustomer(callerOf(ctx).studioId, input.customerId)
   if (!customer) throw notFound('Customer')
   return toCustomer(customer)
 }
 
 /** Reads the free-text box the way reception types: a full phone, its last four digits, or a name. */
-export function searchFromQuery(input: z.output<typeof searchCustomers.input>): CustomerSearch {
+export function searchFromQuery(input: z.output<typeof op.searchCustomers.input>): CustomerSearch {
   const base = { limit: input.limit, cursor: input.cursor, tag: input.tag, source: input.source }
   const q = input.q?.trim()
   if (!q) return base
@@ -50,7 +46,7 @@ export function searchFromQuery(input: z.output<typeof searchCustomers.input>): 
   return { ...base, namePrefix: q }
 }
 
-export async function findCustomers(deps: IdentityDeps, input: z.output<typeof searchCustomers.input>, ctx: RequestContext) {
+export async function searchCustomers(deps: CustomerPorts, input: z.output<typeof op.searchCustomers.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const search = searchFromQuery(input)
   const page = await deps.customers.search(caller.studioId, search)
@@ -64,7 +60,7 @@ export async function findCustomers(deps: IdentityDeps, input: z.output<typeof s
   return { items: page.items.filter(matches).map(toCustomer), nextCursor: page.nextCursor }
 }
 
-export async function customerFileOf(deps: IdentityDeps, input: z.output<typeof customerHistory.input>, ctx: RequestContext) {
+export async function customerFileOf(deps: CustomerPorts, input: z.output<typeof op.customerHistory.input>, ctx: RequestContext) {
   const { customer, followUps } = await deps.customers.customerFile(callerOf(ctx).studioId, input.customerId)
   if (!customer) throw notFound('Customer')
   return {
@@ -76,7 +72,7 @@ export async function customerFileOf(deps: IdentityDeps, input: z.output<typeof 
   }
 }
 
-export async function planFollowUp(deps: IdentityDeps, input: z.output<typeof createFollowUp.input>, ctx: RequestContext) {
+export async function createFollowUp(deps: CustomerPorts, input: z.output<typeof op.createFollowUp.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const customer = await deps.customers.getCustomer(caller.studioId, input.customerId)
   if (!customer) throw notFound('Customer')
@@ -96,7 +92,7 @@ export async function planFollowUp(deps: IdentityDeps, input: z.output<typeof cr
   return followUp
 }
 
-export async function recordFollowUpOutcome(deps: IdentityDeps, input: z.output<typeof completeFollowUp.input>, ctx: RequestContext) {
+export async function completeFollowUp(deps: CustomerPorts, input: z.output<typeof op.completeFollowUp.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const { studioId: _s, ...followUp } = await deps.customers.completeFollowUp(
     caller.studioId,
@@ -109,10 +105,9 @@ export async function recordFollowUpOutcome(deps: IdentityDeps, input: z.output<
 }
 
 /** Follow-ups due today or overdue, "today" being the studio's date. */
-export async function followUpsDue(deps: IdentityDeps, input: z.output<typeof dueFollowUps.input>, ctx: RequestContext) {
+export async function dueFollowUps(deps: CustomerPorts & { repo: IdentityRepository }, input: z.output<typeof op.dueFollowUps.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
-  const studio = await deps.repo.getStudio(caller.studioId)
-  const today = studioDate(ctx.now, studio?.timeZone ?? 'Asia/Shanghai')
+  const today = studioDate(ctx.now, await studioTimeZone(deps, caller.studioId))
   const items = await deps.customers.listDueFollowUps(caller.studioId, today, input.limit)
   return { today, items: items.map(({ studioId: _s, ...f }) => f) }
 }

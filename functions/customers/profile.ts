@@ -1,11 +1,10 @@
 import type { z } from 'zod'
 import type { Customer } from '../../types/customers'
 import type { CustomerProfile } from '../../types/entities'
-import type { updateMyProfile } from '../../types/operations'
+import type * as op from '../../types/crm-operations'
 import { notFound } from '../domain/errors'
-import { callerOf, type RequestContext } from '../api/context'
-import type { IdentityDeps } from '../identity/sign-in'
-import type { CustomerRecord } from './ports'
+import { callerOf, type RequestContext } from '../domain/context'
+import type { CustomerRecord, CustomerRepository } from './ports'
 
 /** What a customer sees of themselves: never tags, notes, source or the WeChat link. */
 export function toCustomerProfile(record: CustomerRecord): CustomerProfile {
@@ -19,7 +18,7 @@ export function toCustomer(record: CustomerRecord): Customer {
   return { ...rest, tags: rest.tags ?? [], hasWeChat: Boolean(openId), phoneVerified: Boolean(rest.phoneVerified) }
 }
 
-export async function getOwnProfile(deps: IdentityDeps, ctx: RequestContext) {
+export async function getMyProfile(deps: { customers: CustomerRepository }, _input: z.output<typeof op.getMyProfile.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const customer = await deps.customers.getCustomer(caller.studioId, caller.id)
   if (!customer) throw notFound('Customer')
@@ -30,7 +29,7 @@ export async function getOwnProfile(deps: IdentityDeps, ctx: RequestContext) {
  * A customer edits their own profile. A phone they type in is kept as unconfirmed: it claims
  * no uniqueness and no import merges into it, so nobody can take over another person's record.
  */
-export async function updateOwnProfile(deps: IdentityDeps, input: z.output<typeof updateMyProfile.input>, ctx: RequestContext) {
+export async function updateMyProfile(deps: { customers: CustomerRepository }, input: z.output<typeof op.updateMyProfile.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   return toCustomerProfile(await deps.customers.updateCustomer(caller.studioId, caller.id, input, ctx.now.toISOString(), { phoneVerified: false }))
 }

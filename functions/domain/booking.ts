@@ -1,8 +1,9 @@
 import type { BookingPolicy } from '../../types/booking'
+import { DEFAULT_TIME_ZONE } from './time'
 
 /** What a studio starts with; the manager edits it. Refunds as DOMAIN.md: ≥7 days full, 3–7 days half, under 3 none. */
 export const DEFAULT_BOOKING_POLICY: BookingPolicy = {
-  timeZone: 'Asia/Shanghai',
+  timeZone: DEFAULT_TIME_ZONE,
   gridMinutes: 30,
   bufferMinutes: 30,
   minNoticeMinutes: 24 * 60,

@@ -2,3 +2,6 @@
 export function studioDate(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant)
 }
+
+/** A studio's time zone until it sets its own. */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai'

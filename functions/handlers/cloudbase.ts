@@ -3,7 +3,7 @@ import { ulid } from 'ulid'
 import { dispatch, findOperation } from '../api/dispatch'
 import { errorBody } from '../api/respond'
 import { DomainError } from '../domain/errors'
-import { composeApp } from '../platform/composition'
+import { composeApp } from '../composition'
 import { loadConfig } from '../platform/config'
 
 /** What the mini-program sends through wx.cloud.callFunction. */

@@ -1,5 +1,6 @@
-import { releaseExpiredHolds, sendShootReminders } from '../booking/jobs'
-import { composeApp } from '../platform/composition'
+import { releaseExpiredHolds } from '../booking/expire-holds'
+import { sendShootReminders } from '../scheduling/reminders'
+import { composeApp } from '../composition'
 import { loadConfig } from '../platform/config'
 import { logger } from '../platform/logger'
 

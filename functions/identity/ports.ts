@@ -27,6 +27,41 @@ export interface SessionRecord {
   wechatSessionKey?: string
 }
 
+/** What WeChat's code2session tells us about the person behind a wx.login code. */
+export interface WeChatIdentity {
+  openId: string
+  unionId?: string
+  /** Stays on the server: it decrypts data from wx.getUserInfo and must never reach the phone. */
+  sessionKey: string
+}
+
+/** Signing in with WeChat (code2session), real or simulated. */
+export interface WeChatSignIn {
+  readonly simulated: boolean
+  code2session(code: string): Promise<WeChatIdentity>
+}
+
+export interface SessionClaims {
+  sessionId: string
+  studioId: string
+  subjectId: string
+  kind: 'staff' | 'customer'
+}
+
+/** Signed, expiring session tokens. The session item in the table decides whether one is still live. */
+export interface SessionTokens {
+  sign(claims: SessionClaims, expiresAt: Date): Promise<string>
+  /** The claims, 'expired', or 'invalid'. */
+  verify(token: string, now: Date): Promise<SessionClaims | 'expired' | 'invalid'>
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>
+  verify(password: string, hash: string): Promise<boolean>
+  /** A hash to verify against when the user does not exist, so timing does not tell. */
+  decoy(): Promise<string>
+}
+
 export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'>
 
 export type StaffChanges = Partial<Pick<StaffRecord, 'displayName' | 'phone' | 'roles' | 'branchId' | 'status'>>
@@ -36,6 +71,8 @@ export interface IdentityRepository {
   createStudio(studio: Studio, branches: Branch[]): Promise<void>
   findStudioByCode(code: string): Promise<Studio | undefined>
   getStudio(studioId: string): Promise<Studio | undefined>
+  /** The studio's time zone: the one place it is kept. */
+  setStudioTimeZone(studioId: string, timeZone: string): Promise<void>
   listBranches(studioId: string): Promise<Branch[]>
   getBranch(studioId: string, branchId: string): Promise<Branch | undefined>
 

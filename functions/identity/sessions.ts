@@ -2,9 +2,8 @@ import { ulid } from 'ulid'
 import type { Principal } from '../../types/entities'
 import { sessionExpiry, isSessionLive } from '../domain/credentials'
 import { DomainError } from '../domain/errors'
-import type { SessionTokens } from '../platform/tokens'
-import type { Caller } from '../api/context'
-import type { CustomerRecord, IdentityRepository, SessionRecord, StaffRecord } from './ports'
+import type { Caller } from '../domain/context'
+import type { CustomerRecord, IdentityRepository, SessionRecord, SessionTokens, StaffRecord } from './ports'
 
 export function principalOf(subject: { kind: 'staff'; staff: StaffRecord } | { kind: 'customer'; customer: CustomerRecord }, studioName: string): Principal {
   if (subject.kind === 'staff') {

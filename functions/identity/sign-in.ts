@@ -1,27 +1,14 @@
 import type { z } from 'zod'
 import { ulid } from 'ulid'
-import type { changePassword, staffSignIn, wechatSignIn } from '../../types/operations'
+import type * as op from '../../types/identity-operations'
 import { afterFailedSignIn, lockedUntil, MAX_FAILED_SIGN_INS } from '../domain/credentials'
 import { DomainError } from '../domain/errors'
-import { callerOf, type RequestContext } from '../api/context'
-import type { WeChatSignInPort } from '../integrations/wechat-sign-in'
-import type { SessionTokens } from '../platform/tokens'
-import type { CustomerRepository } from '../customers/ports'
-import type { IdentityRepository, StaffRecord } from './ports'
+import { callerOf, type RequestContext } from '../domain/context'
+import type { IdentityRepository, PasswordHasher, SessionTokens, StaffRecord, WeChatSignIn } from './ports'
 import { newSession, principalOf, signSession } from './sessions'
 
-export interface PasswordHasher {
-  hash(password: string): Promise<string>
-  verify(password: string, hash: string): Promise<boolean>
-  decoy(): Promise<string>
-}
-
-export interface IdentityDeps {
+interface Accounts {
   repo: IdentityRepository
-  customers: CustomerRepository
-  tokens: SessionTokens
-  passwords: PasswordHasher
-  wechat: WeChatSignInPort
 }
 
 const invalidCredentials = () => new DomainError('INVALID_CREDENTIALS', 'The user name or password is wrong')
@@ -36,7 +23,7 @@ function lockedError(until: Date, now: Date) {
  * Counts a wrong password against the account (sign-in or password change alike) and locks
  * it at the limit; throws ACCOUNT_LOCKED when this failure locked it.
  */
-async function recordFailedSignIn(deps: IdentityDeps, staff: StaffRecord, ctx: RequestContext) {
+async function recordFailedSignIn(deps: Accounts, staff: StaffRecord, ctx: RequestContext) {
   const failures = await deps.repo.countFailedSignIn(staff.studioId, staff.id)
   await deps.repo.appendAudit(staff.studioId, {
     action: 'auth.sign_in_failed',
@@ -64,7 +51,7 @@ async function recordFailedSignIn(deps: IdentityDeps, staff: StaffRecord, ctx: R
  * 3. check the password; on failure count it atomically and lock at the fifth;
  * 4. refuse disabled accounts; otherwise start a session and clear the count.
  */
-export async function signInStaff(deps: IdentityDeps, input: z.output<typeof staffSignIn.input>, ctx: RequestContext) {
+export async function staffSignIn(deps: Accounts & { passwords: PasswordHasher; tokens: SessionTokens }, input: z.output<typeof op.staffSignIn.input>, ctx: RequestContext) {
   const { repo, passwords } = deps
   const studio = await repo.findStudioByCode(input.studioCode)
   const staff = studio ? await repo.findStaffByUsername(studio.id, input.username) : undefined
@@ -98,7 +85,7 @@ export async function signInStaff(deps: IdentityDeps, input: z.output<typeof sta
  * Customer sign-in with WeChat: the wx.login code is exchanged for the openid (or the
  * CloudBase runtime vouches for it); the first sign-in creates the customer.
  */
-export async function signInWithWeChat(deps: IdentityDeps, input: z.output<typeof wechatSignIn.input>, ctx: RequestContext) {
+export async function wechatSignIn(deps: Accounts & { tokens: SessionTokens; wechat: WeChatSignIn }, input: z.output<typeof op.wechatSignIn.input>, ctx: RequestContext) {
   const { repo } = deps
   const studio = await repo.findStudioByCode(input.studioCode)
   if (!studio) throw new DomainError('NOT_FOUND', 'No studio has this code')
@@ -127,7 +114,7 @@ export async function signInWithWeChat(deps: IdentityDeps, input: z.output<typeo
   }
 }
 
-export async function signOut(deps: IdentityDeps, ctx: RequestContext) {
+export async function signOut(deps: Accounts, _input: z.output<typeof op.signOut.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   await deps.repo.endSession(
     caller.studioId,
@@ -137,7 +124,7 @@ export async function signOut(deps: IdentityDeps, ctx: RequestContext) {
   return { ok: true as const }
 }
 
-export async function whoAmI(deps: IdentityDeps, ctx: RequestContext) {
+export async function me(deps: Accounts, _input: z.output<typeof op.me.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const studio = await deps.repo.getStudio(caller.studioId)
   return {
@@ -152,7 +139,7 @@ export async function whoAmI(deps: IdentityDeps, ctx: RequestContext) {
 }
 
 /** Changing one's password ends every other session of the account; this one carries on. */
-export async function changeOwnPassword(deps: IdentityDeps, input: z.output<typeof changePassword.input>, ctx: RequestContext) {
+export async function changePassword(deps: Accounts & { passwords: PasswordHasher }, input: z.output<typeof op.changePassword.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const staff = await deps.repo.getStaff(caller.studioId, caller.id)
   if (!staff) throw new DomainError('NOT_FOUND', 'Staff member not found')

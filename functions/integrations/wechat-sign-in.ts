@@ -1,21 +1,10 @@
 import { createHash } from 'node:crypto'
 import { DomainError } from '../domain/errors'
+import type { WeChatIdentity, WeChatSignIn } from '../identity/ports'
 
-/** What WeChat's code2session tells us about the person behind a wx.login code. */
-export interface WeChatIdentity {
-  openId: string
-  unionId?: string
-  /** Stays on the server: it decrypts data from wx.getUserInfo and must never reach the phone. */
-  sessionKey: string
-}
-
-export interface WeChatSignInPort {
-  readonly simulated: boolean
-  code2session(code: string): Promise<WeChatIdentity>
-}
 
 /** The real adapter: WeChat's jscode2session with the mini-program's app id and secret. */
-export class WeChatCode2Session implements WeChatSignInPort {
+export class WeChatCode2Session implements WeChatSignIn {
   readonly simulated = false
   constructor(
     private readonly appId: string,
@@ -45,7 +34,7 @@ export class WeChatCode2Session implements WeChatSignInPort {
  * SIMULATED WeChat sign-in, for local use and tests only: a code `dev:<name>` stands for
  * the WeChat user <name>. The composition root refuses it outside local and test stages.
  */
-export class SimulatedWeChatSignIn implements WeChatSignInPort {
+export class SimulatedWeChatSignIn implements WeChatSignIn {
   readonly simulated = true
   async code2session(code: string): Promise<WeChatIdentity> {
     if (!code.startsWith('dev:') || code.length < 5) {

@@ -1,8 +1,4 @@
-/** A day-before reminder through WeChat's subscription messages (订阅消息). */
-export interface ReminderSender {
-  readonly simulated: boolean
-  send(message: { openId: string; data: Record<string, string> }): Promise<void>
-}
+import type { ReminderSender } from '../scheduling/ports'
 
 /** The real adapter: an access token from the app id and secret, then subscribeMessage.send. */
 export class WeChatSubscribeMessages implements ReminderSender {

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { countStocktake as operation } from '../../types/inventory-operations'
-import { callerOf, type RequestContext } from '../api/context'
+import { callerOf, type RequestContext } from '../domain/context'
 import { DomainError } from '../domain/errors'
 import { openSheetOf } from './get-stocktake'
 import type { InventoryDeps } from './ports'

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { getStocktake as operation } from '../../types/inventory-operations'
-import { callerOf, type Caller, type RequestContext } from '../api/context'
+import { callerOf, type Caller, type RequestContext } from '../domain/context'
 import { DomainError, notFound } from '../domain/errors'
 import type { InventoryDeps } from './ports'
 import { stockBranch } from './stock-keeping'

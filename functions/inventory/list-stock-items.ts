@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { listStockItems as operation } from '../../types/inventory-operations'
-import { callerOf, type RequestContext } from '../api/context'
+import { callerOf, type RequestContext } from '../domain/context'
 import { stockValueFen } from '../domain/stock'
 import type { InventoryDeps } from './ports'
 import { branchStock, stockBranch } from './stock-keeping'

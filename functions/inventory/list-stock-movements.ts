@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { listStockMovements as operation } from '../../types/inventory-operations'
-import { callerOf, type RequestContext } from '../api/context'
+import { callerOf, type RequestContext } from '../domain/context'
 import type { InventoryDeps } from './ports'
 import { stockBranch } from './stock-keeping'
 

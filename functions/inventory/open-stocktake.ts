@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { Stocktake } from '../../types/inventory'
 import type { openStocktake as operation } from '../../types/inventory-operations'
-import { callerOf, type RequestContext } from '../api/context'
+import { callerOf, type RequestContext } from '../domain/context'
 import { DomainError } from '../domain/errors'
 import type { InventoryDeps } from './ports'
 import { branchStock, keeperOf, stockBranch } from './stock-keeping'

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { postStocktake as operation } from '../../types/inventory-operations'
-import { callerOf, type RequestContext } from '../api/context'
+import { callerOf, type RequestContext } from '../domain/context'
 import { DomainError } from '../domain/errors'
 import { MAX_ITEMS_PER_MOVE, stocktakeDifferences } from '../domain/stock'
 import { openSheetOf } from './get-stocktake'

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { recordPurchase as operation } from '../../types/inventory-operations'
-import { callerOf, type RequestContext } from '../api/context'
+import { callerOf, type RequestContext } from '../domain/context'
 import { DomainError } from '../domain/errors'
 import { movingAverageCost } from '../domain/stock'
 import type { InventoryDeps } from './ports'

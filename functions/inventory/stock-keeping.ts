@@ -1,6 +1,6 @@
 import type { BranchStockLine, StockItem, StockLevel } from '../../types/inventory'
 import type { Actor } from '../../types/orders'
-import type { Caller } from '../api/context'
+import type { Caller } from '../domain/context'
 import { DomainError, forbidden, notFound } from '../domain/errors'
 import { isAdmin } from '../domain/permissions'
 import { isLow } from '../domain/stock'

@@ -1,5 +1,5 @@
-import type { RequestContext } from '../api/context'
-import { callerOf } from '../api/context'
+import type { RequestContext } from '../domain/context'
+import { callerOf } from '../domain/context'
 import { isAdmin } from '../domain/permissions'
 import { stockValueFen } from '../domain/stock'
 import type { InventoryDeps } from './ports'

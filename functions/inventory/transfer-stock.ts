@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { transferStock as operation } from '../../types/inventory-operations'
-import { callerOf, type RequestContext } from '../api/context'
+import { callerOf, type RequestContext } from '../domain/context'
 import { DomainError, notFound } from '../domain/errors'
 import { movingAverageCost } from '../domain/stock'
 import type { InventoryDeps } from './ports'

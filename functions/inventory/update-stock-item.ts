@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { updateStockItem as operation } from '../../types/inventory-operations'
-import { callerOf, type RequestContext } from '../api/context'
+import { callerOf, type RequestContext } from '../domain/context'
 import { DomainError } from '../domain/errors'
 import type { InventoryDeps } from './ports'
 import { stockItemOf } from './stock-keeping'

@@ -1,13 +1,16 @@
 import { defaultOrderSettings, type Actor, type OrderSettings, type OrderStage, type OrderSummary } from '../../types/orders'
 import type { Package } from '../../types/catalog'
-import type { Caller } from '../api/context'
-import { policyOf, type BookingDeps } from '../booking/schedule'
+import type { Caller } from '../domain/context'
 import { expectedBy, isOverdue } from '../domain/order'
 import { studioDate } from '../domain/time'
+import type { IdentityRepository } from '../identity/ports'
+import { studioTimeZone } from '../identity/studio-time-zone'
 import type { OrderRecord, OrderRepository, StageChange } from './ports'
 
-export interface OrderDeps {
+/** What dating an order's stages needs: its settings and the studio's time zone. */
+export interface OrderContextPorts {
   orders: OrderRepository
+  repo: IdentityRepository
 }
 
 export const SYSTEM: Actor = { id: 'system', name: 'system', role: 'system' }
@@ -18,14 +21,14 @@ export function actorOf(caller: Caller): Actor {
   return { id: caller.id, name: caller.displayName, role }
 }
 
-export async function orderSettingsOf(deps: OrderDeps, studioId: string): Promise<OrderSettings> {
+export async function orderSettingsOf(deps: { orders: OrderRepository }, studioId: string): Promise<OrderSettings> {
   return (await deps.orders.getSettings(studioId)) ?? defaultOrderSettings
 }
 
 /** What a stage change needs to date the next stage: the order settings and the studio's time zone, read together. */
-export async function orderContextOf(deps: OrderDeps & BookingDeps, studioId: string): Promise<{ settings: OrderSettings; timeZone: string }> {
-  const [settings, policy] = await Promise.all([orderSettingsOf(deps, studioId), policyOf(deps, studioId)])
-  return { settings, timeZone: policy.timeZone }
+export async function orderContextOf(deps: OrderContextPorts, studioId: string): Promise<{ settings: OrderSettings; timeZone: string }> {
+  const [settings, timeZone] = await Promise.all([orderSettingsOf(deps, studioId), studioTimeZone(deps, studioId)])
+  return { settings, timeZone }
 }
 
 /** A stage change with the expected date of the stage entered. */

@@ -1,12 +1,16 @@
 import { ulid } from 'ulid'
 import type { z } from 'zod'
-import type { confirmSelection, listPhotos, prepareUploads, removePhoto, saveSelection } from '../../types/order-operations'
-import { callerOf, type Caller, type RequestContext } from '../api/context'
-import { checkTransition, selectionPrice } from '../domain/order'
+import type * as op from '../../types/order-operations'
+import { callerOf, type Caller, type RequestContext } from '../domain/context'
+import { selectionPrice } from '../domain/order'
 import { DomainError, notFound } from '../domain/errors'
-import { actorOf, stageChange, visibleTo, orderContextOf } from './model'
-import type { OrderAppDeps } from './orders'
-import type { OrderPartition, PhotoRecord } from './ports'
+import { visibleTo } from './model'
+import type { FileStore, OrderPartition, OrderRepository, PhotoRecord } from './ports'
+
+interface PhotoPorts {
+  orders: OrderRepository
+  files: FileStore
+}
 
 /** Proofs may be large camera JPEGs; links last long enough for a slow upload from a phone. */
 export const MAX_PHOTO_BYTES = 20 * 1024 * 1024
@@ -16,14 +20,14 @@ const THUMB_WIDTH = 360
 
 const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
 
-async function loadPartition(deps: OrderAppDeps, caller: Caller, orderId: string): Promise<OrderPartition> {
+export async function loadPartition(deps: { orders: OrderRepository }, caller: Caller, orderId: string): Promise<OrderPartition> {
   const partition = await deps.orders.partition(caller.studioId, orderId)
   if (!partition || !visibleTo(partition.order, caller)) throw notFound('Order')
   return partition
 }
 
 /** Upload links for proofs (after the shoot, until selection is confirmed) or design pages (while designing). */
-export async function prepareUpload(deps: OrderAppDeps, input: z.output<typeof prepareUploads.input>, ctx: RequestContext) {
+export async function prepareUploads(deps: PhotoPorts, input: z.output<typeof op.prepareUploads.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const { order } = await loadPartition(deps, caller, input.orderId)
   const allowed = input.kind === 'proof' ? ['shot', 'selecting'] : ['designing']
@@ -54,7 +58,7 @@ export async function prepareUpload(deps: OrderAppDeps, input: z.output<typeof p
   return { items }
 }
 
-export async function photoList(deps: OrderAppDeps, input: z.output<typeof listPhotos.input>, ctx: RequestContext) {
+export async function listPhotos(deps: PhotoPorts, input: z.output<typeof op.listPhotos.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const partition = await loadPartition(deps, caller, input.orderId)
   const { order } = partition
@@ -82,7 +86,7 @@ export async function photoList(deps: OrderAppDeps, input: z.output<typeof listP
   }
 }
 
-export async function deletePhoto(deps: OrderAppDeps, input: z.output<typeof removePhoto.input>, ctx: RequestContext) {
+export async function removePhoto(deps: PhotoPorts, input: z.output<typeof op.removePhoto.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const partition = await loadPartition(deps, caller, input.orderId)
   const photo = partition.photos.find((p) => p.id === input.photoId)
@@ -94,51 +98,3 @@ export async function deletePhoto(deps: OrderAppDeps, input: z.output<typeof rem
   await deps.files.remove(photo.key)
   return { ok: true as const }
 }
-
-function checkPicks(partition: OrderPartition, photoIds: string[]) {
-  const known = new Set(partition.photos.filter((p) => p.kind === 'proof').map((p) => p.id))
-  const unknown = photoIds.findIndex((id) => !known.has(id))
-  if (unknown >= 0) throw new DomainError('VALIDATION_FAILED', 'Some fields are not valid', { fields: [{ path: `photoIds.${unknown}`, message: 'is not a proof of this order' }] })
-  if (new Set(photoIds).size !== photoIds.length) throw new DomainError('VALIDATION_FAILED', 'Some fields are not valid', { fields: [{ path: 'photoIds', message: 'must not repeat a photo' }] })
-}
-
-export async function keepSelection(deps: OrderAppDeps, input: z.output<typeof saveSelection.input>, ctx: RequestContext) {
-  const caller = callerOf(ctx)
-  const partition = await loadPartition(deps, caller, input.orderId)
-  if (partition.order.stage !== 'selecting') throw new DomainError('SELECTION_LOCKED', 'The selection is not open')
-  checkPicks(partition, input.photoIds)
-  await deps.orders.saveDraft(partition.order, input.photoIds)
-  const { order } = partition
-  return { photoIds: input.photoIds, ...selectionPrice(input.photoIds.length, order.package.retouchedPhotos, order.package.extraPhotoPriceFen) }
-}
-
-/**
- * Confirms the selection: it is locked, the extra photos become an add-on (raising the
- * total and the balance) and the order moves to retouching — one conditional write.
- */
-export async function lockSelection(deps: OrderAppDeps, input: z.output<typeof confirmSelection.input>, ctx: RequestContext) {
-  const caller = callerOf(ctx)
-  const partition = await loadPartition(deps, caller, input.orderId)
-  const { order } = partition
-  if (order.stage !== 'selecting') throw new DomainError(order.selection?.confirmedAt ? 'SELECTION_LOCKED' : 'ILLEGAL_TRANSITION', 'The selection is not open')
-  checkTransition('selecting', 'retouching', caller.roles)
-  checkPicks(partition, input.photoIds)
-  const price = selectionPrice(input.photoIds.length, order.package.retouchedPhotos, order.package.extraPhotoPriceFen)
-  const by = actorOf(caller)
-  const selection = { photoIds: input.photoIds, ...price, confirmedAt: ctx.now.toISOString(), confirmedBy: by }
-  const addOns = price.extraCount > 0
-    ? [...order.addOns, { id: 'extra-photos', kind: 'extra_photos' as const, name: '加选照片', quantity: price.extraCount, unitFen: order.package.extraPhotoPriceFen, amountFen: price.extraFen }]
-    : order.addOns
-  const context = await orderContextOf(deps, caller.studioId)
-  return deps.orders.changeStage(
-    order,
-    stageChange(order, 'retouching', by, ctx.now, context, {
-      note: price.extraCount > 0 ? `${input.photoIds.length} photos, ${price.extraCount} extra` : `${input.photoIds.length} photos`,
-      set: { selection, addOns },
-      addToTotalFen: price.extraFen,
-      clearWork: true,
-      expectVersion: order.version,
-    }),
-  )
-}
-

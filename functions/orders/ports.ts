@@ -1,5 +1,4 @@
 import type { Actor, Order, OrderSettings, OrderStage, Payment } from '../../types/orders'
-import type { AppointmentRecord, LockRef } from '../booking/ports'
 import type { NewAuditEntry } from '../identity/ports'
 
 export interface OrderRecord extends Order {
@@ -43,12 +42,6 @@ export interface OrderPartition {
   draft?: { photoIds: string[] }
 }
 
-/** The appointment a deposit confirms, with the locks it must (re-)take. */
-export interface BookingToConfirm {
-  appointment: AppointmentRecord
-  locks: LockRef[]
-}
-
 export interface StageChange {
   from: OrderStage
   to: OrderStage
@@ -88,32 +81,29 @@ export interface OrderRepository {
   removePhoto(studioId: string, orderId: string, photoId: string): Promise<void>
   /** Keeps a selection draft while the order is in `selecting`. */
   saveDraft(order: OrderRecord, photoIds: string[]): Promise<void>
+}
 
-  getIntent(studioId: string, orderId: string, outTradeNo: string): Promise<PaymentIntent | undefined>
-  /** The open intent for a kind, if any (one per order and kind at a time). */
-  putIntent(intent: PaymentIntent): Promise<void>
-  closeIntent(intent: PaymentIntent): Promise<void>
+/** A browser-style form upload: POST multipart/form-data to `url` with `fields` first and the file as `file` last. */
+export interface UploadTarget {
+  url: string
+  fields: Record<string, string>
+  /** The form field name the file goes in. */
+  fileField: string
+  expiresAt: string
+}
 
-  /**
-   * Credits a payment exactly once: the payment item is created only if absent, the order's
-   * balance must cover it (paid never exceeds the total), and — for a deposit on an order
-   * awaiting it — the order is confirmed and its booking made permanent in the same transaction.
-   * Returns false when this payment was already applied.
-   */
-  capture(order: OrderRecord, payment: PaymentRecord, options: { intent?: PaymentIntent; confirm?: { change: StageChange; booking?: BookingToConfirm }; audit: NewAuditEntry }): Promise<boolean>
-  /** Records money that came in but cannot be credited (order gone, overpaid, slot lost) so it is refunded; false if recorded before. */
-  recordUncredited(payment: PaymentRecord, intent: PaymentIntent | undefined, audit: NewAuditEntry): Promise<boolean>
-  audit(order: OrderRecord, payment: PaymentRecord, by: Actor, at: string, audit: NewAuditEntry): Promise<PaymentRecord>
-  /** Writes a refund entry once, taking it off the payment's refundable amount and the order's paid amount. */
-  refund(order: OrderRecord | undefined, payment: PaymentRecord, refund: PaymentRecord, audit: NewAuditEntry): Promise<boolean>
-  /** An entry in the studio's audit log on its own (money that was refused, for instance). */
-  recordAudit(studioId: string, entry: NewAuditEntry): Promise<void>
-  /** Lists the order among refunds due again (a refund WeChat Pay did not take waits for finance). */
-  markRefundOwed(order: OrderRecord, at: string): Promise<void>
-  /** Takes the order off refunds due once nothing is left to send back. */
-  clearRefundOwed(order: OrderRecord): Promise<void>
-  setPaymentStatus(payment: PaymentRecord, status: PaymentRecord['status'], fields?: Partial<PaymentRecord>): Promise<void>
-  unaudited(studioId: string, options: { limit: number; cursor?: string }): Promise<{ items: PaymentRecord[]; nextCursor?: string }>
-  refundsDue(studioId: string): Promise<OrderRecord[]>
-  customerPayments(studioId: string, customerId: string): Promise<PaymentRecord[]>
+/**
+ * Where photos live: S3 (presigned POST and GET) on AWS, CloudBase storage in
+ * WeChat's cloud, a local folder behind the local file server otherwise. Keys are always
+ * `studios/<studioId>/…`, built by the caller.
+ */
+export interface FileStore {
+  readonly kind: 's3' | 'cloudbase' | 'local'
+  /** Lets one image of at most `maxBytes` be uploaded to `key` until the link expires. */
+  uploadTarget(key: string, options: { contentType: string; maxBytes: number; expiresInSeconds: number }): Promise<UploadTarget>
+  /** A link to read the file (or a thumbnail of it, where the store can make one) until it expires. */
+  downloadUrl(key: string, options: { expiresInSeconds: number; thumbnailWidth?: number }): Promise<string>
+  /** Whether the file has arrived, and its size. */
+  stat(key: string): Promise<{ bytes: number } | undefined>
+  remove(key: string): Promise<void>
 }

@@ -1,14 +1,8 @@
 import { SignJWT, jwtVerify, errors } from 'jose'
+import type { SessionClaims, SessionTokens } from '../identity/ports'
 
-export interface SessionClaims {
-  sessionId: string
-  studioId: string
-  subjectId: string
-  kind: 'staff' | 'customer'
-}
-
-/** Signed, expiring session tokens. The session item in the table decides whether one is still live. */
-export class SessionTokens {
+/** Session tokens as HS256 JWTs. */
+export class JwtSessionTokens implements SessionTokens {
   private readonly key: Uint8Array
   constructor(secret: string, private readonly issuer = 'studio-erp') {
     this.key = new TextEncoder().encode(secret)
@@ -24,7 +18,6 @@ export class SessionTokens {
       .sign(this.key)
   }
 
-  /** The claims, 'expired', or 'invalid'. */
   async verify(token: string, now: Date): Promise<SessionClaims | 'expired' | 'invalid'> {
     try {
       const { payload } = await jwtVerify(token, this.key, {

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { decideProof as operation } from '../../types/order-operations'
-import { callerOf, type RequestContext } from '../api/context'
+import { callerOf, type RequestContext } from '../domain/context'
 import { checkTransition } from '../domain/order'
 import { DomainError, notFound } from '../domain/errors'
 import { actorOf, orderContextOf, stageChange, visibleTo } from '../orders/model'

@@ -1,5 +1,6 @@
+import type { CatalogRepository } from '../catalog/ports'
 import type { LevelChange, StockRepository } from '../inventory/ports'
-import type { OrderAppDeps } from '../orders/orders'
+import type { OrderContextPorts } from '../orders/model'
 import type { OrderRecord, StageChange } from '../orders/ports'
 
 /** Where an order's stage and the stock room are written together. */
@@ -12,7 +13,9 @@ export interface ProductionStore {
   enterProduction(order: OrderRecord, change: StageChange, consumption: LevelChange[]): Promise<OrderRecord>
 }
 
-export interface ProductionDeps extends OrderAppDeps {
+/** What entering 制作 needs: the order and its studio's settings, the catalogue's bills of materials, the stock room, and the store that writes both. */
+export interface ProductionDeps extends OrderContextPorts {
+  catalog: CatalogRepository
   stock: StockRepository
   production: ProductionStore
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { redoProduction as operation } from '../../types/production-operations'
-import { callerOf, type RequestContext } from '../api/context'
+import { callerOf, type RequestContext } from '../domain/context'
 import { DomainError, notFound } from '../domain/errors'
 import { materialIssues } from '../domain/stock'
 import { actorOf, orderContextOf, stageChange } from '../orders/model'

@@ -2,12 +2,16 @@ import type { z } from 'zod'
 import { ulid } from 'ulid'
 import type { StaffMember } from '../../types/entities'
 import type { StaffRole } from '../../types/roles'
-import type { createStaff, getStaff, listStaff, resetStaffPassword, setStaffStatus, updateStaff } from '../../types/operations'
+import type * as op from '../../types/staff-operations'
 import { DomainError, forbidden, notFound } from '../domain/errors'
 import { branchScope, staffGrantViolation } from '../domain/permissions'
-import { callerOf, type Caller, type RequestContext } from '../api/context'
-import type { IdentityDeps } from '../identity/sign-in'
-import type { NewAuditEntry, StaffRecord } from '../identity/ports'
+import { callerOf, type Caller, type RequestContext } from '../domain/context'
+import type { IdentityRepository, NewAuditEntry, PasswordHasher, StaffRecord } from '../identity/ports'
+
+export interface StaffPorts {
+  repo: IdentityRepository
+  passwords: PasswordHasher
+}
 
 /** The public face of a staff record: never the hash, counters or lockout. */
 export function toStaffMember(record: StaffRecord): StaffMember {
@@ -48,14 +52,14 @@ function assertMayManage(caller: Caller, target: { branchId: string; roles: Staf
   if (violation) throw forbidden(violation)
 }
 
-async function loadManageable(deps: IdentityDeps, caller: Caller, staffId: string) {
+async function loadManageable(deps: StaffPorts, caller: Caller, staffId: string) {
   const staff = await deps.repo.getStaff(caller.studioId, staffId)
   if (!staff) throw notFound('Staff member')
   assertMayManage(caller, staff)
   return staff
 }
 
-async function assertBranchExists(deps: IdentityDeps, studioId: string, branchId: string) {
+async function assertBranchExists(deps: StaffPorts, studioId: string, branchId: string) {
   if (!(await deps.repo.getBranch(studioId, branchId))) {
     throw new DomainError('VALIDATION_FAILED', 'No such branch', { fields: [{ path: 'branchId', message: 'is not a branch of this studio' }] })
   }
@@ -63,7 +67,7 @@ async function assertBranchExists(deps: IdentityDeps, studioId: string, branchId
 
 const actorOf = (caller: Caller): Pick<NewAuditEntry, 'actorId' | 'actorName'> => ({ actorId: caller.id, actorName: caller.displayName })
 
-export async function listStaffMembers(deps: IdentityDeps, input: z.output<typeof listStaff.input>, ctx: RequestContext) {
+export async function listStaff(deps: StaffPorts, input: z.output<typeof op.listStaff.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const scope = branchScope(caller)
   if (scope && input.branchId && input.branchId !== scope) throw forbidden('a manager sees the staff of their own branch only')
@@ -71,7 +75,7 @@ export async function listStaffMembers(deps: IdentityDeps, input: z.output<typeo
   return { items: records.filter((s) => input.includeDisabled || s.status === 'active').map(toStaffMember) }
 }
 
-export async function getStaffMember(deps: IdentityDeps, input: z.output<typeof getStaff.input>, ctx: RequestContext) {
+export async function getStaff(deps: StaffPorts, input: z.output<typeof op.getStaff.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const staff = await deps.repo.getStaff(caller.studioId, input.staffId)
   const scope = branchScope(caller)
@@ -79,7 +83,7 @@ export async function getStaffMember(deps: IdentityDeps, input: z.output<typeof 
   return toStaffMember(staff)
 }
 
-export async function createStaffMember(deps: IdentityDeps, input: z.output<typeof createStaff.input>, ctx: RequestContext) {
+export async function createStaff(deps: StaffPorts, input: z.output<typeof op.createStaff.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   assertMayManage(caller, input)
   await assertBranchExists(deps, caller.studioId, input.branchId)
@@ -93,7 +97,7 @@ export async function createStaffMember(deps: IdentityDeps, input: z.output<type
   return toStaffMember(record)
 }
 
-export async function updateStaffMember(deps: IdentityDeps, input: z.output<typeof updateStaff.input>, ctx: RequestContext) {
+export async function updateStaff(deps: StaffPorts, input: z.output<typeof op.updateStaff.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const current = await loadManageable(deps, caller, input.staffId)
   if (current.version !== input.version) {
@@ -124,7 +128,7 @@ export async function updateStaffMember(deps: IdentityDeps, input: z.output<type
   return toStaffMember(updated)
 }
 
-export async function setStaffMemberStatus(deps: IdentityDeps, input: z.output<typeof setStaffStatus.input>, ctx: RequestContext) {
+export async function setStaffStatus(deps: StaffPorts, input: z.output<typeof op.setStaffStatus.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const current = await loadManageable(deps, caller, input.staffId)
   if (current.id === caller.id) throw new DomainError('PRECONDITION_FAILED', 'You cannot disable your own account')
@@ -141,7 +145,7 @@ export async function setStaffMemberStatus(deps: IdentityDeps, input: z.output<t
   return toStaffMember(updated)
 }
 
-export async function resetStaffMemberPassword(deps: IdentityDeps, input: z.output<typeof resetStaffPassword.input>, ctx: RequestContext) {
+export async function resetStaffPassword(deps: StaffPorts, input: z.output<typeof op.resetStaffPassword.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const staff = await loadManageable(deps, caller, input.staffId)
   await deps.repo.setPassword(

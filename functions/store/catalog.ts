@@ -1,8 +1,9 @@
-import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import type { Package, PackageCategory, Product } from '../../types/catalog'
 import { DomainError, notFound } from '../domain/errors'
 import type { Catalog, CatalogRepository } from '../catalog/ports'
-import { conditionFailure } from './errors'
+import { conditionFailure, guarded, transact } from './errors'
+import { Update } from './expressions'
 import { entity, queryAll } from './items'
 import { keys } from './keys'
 
@@ -60,7 +61,7 @@ export class DynamoCatalogRepository implements CatalogRepository {
         new PutCommand({ TableName: this.table, Item: { ...keys.catalogPackage(studioId, pkg.id), type: 'Package', ...pkg }, ...versionCondition(expectedVersion) }),
       )
     } catch (error) {
-      throw conditionFailure(error, [expectedVersion === undefined ? new DomainError('CONFLICT', 'This package exists already') : conflict('package')])
+      throw conditionFailure(error, expectedVersion === undefined ? new DomainError('CONFLICT', 'This package exists already') : conflict('package'))
     }
   }
 
@@ -70,27 +71,16 @@ export class DynamoCatalogRepository implements CatalogRepository {
         new PutCommand({ TableName: this.table, Item: { ...keys.catalogProduct(studioId, product.id), type: 'Product', ...product }, ...versionCondition(expectedVersion) }),
       )
     } catch (error) {
-      throw conditionFailure(error, [expectedVersion === undefined ? new DomainError('CONFLICT', 'This product exists already') : conflict('product')])
+      throw conditionFailure(error, expectedVersion === undefined ? new DomainError('CONFLICT', 'This product exists already') : conflict('product'))
     }
   }
 
   async setPackageOrder(studioId: string, order: { id: string; sortOrder: number }[]) {
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: order.map(({ id, sortOrder }) => ({
-            Update: {
-              TableName: this.table,
-              Key: keys.catalogPackage(studioId, id),
-              UpdateExpression: 'SET sortOrder = :o',
-              ConditionExpression: 'attribute_exists(pk)',
-              ExpressionAttributeValues: { ':o': sortOrder },
-            },
-          })),
-        }),
-      )
-    } catch (error) {
-      throw conditionFailure(error, order.map(() => notFound('Package')))
-    }
+    await transact(
+      this.db,
+      order.map(({ id, sortOrder }) =>
+        guarded({ Update: new Update().whenExists('pk', true).set('sortOrder', sortOrder).build(this.table, keys.catalogPackage(studioId, id)) }, notFound('Package')),
+      ),
+    )
   }
 }

@@ -1,51 +1,13 @@
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { DomainError, notFound } from '../domain/errors'
-import type { CustomerChanges, CustomerRecord, CustomerRepository, CustomerSearch, FollowUpRecord } from '../customers/ports'
-import { conditionFailure } from './errors'
 import { normaliseName } from '../domain/names'
-import { entity, pageCursor, putIfAbsent, queryAll, type Item } from './items'
+import type { CustomerChanges, CustomerRecord, CustomerRepository, CustomerSearch, FollowUpRecord } from '../customers/ports'
+import { conditionFailure, guarded, transact, type TransactionItem } from './errors'
+import { Update } from './expressions'
+import { customerCreationItems, customerItem, facetDelete, facetPut, facetsOf, phonePut, phoneTaken, sortKey, type Facet } from './entities/customer'
+import { entity, pageCursor, queryAll, type Item } from './items'
 import { keys } from './keys'
 
-type Facet = { kind: 'tag' | 'source'; value: string }
-
-const facetsOf = (c: Pick<CustomerRecord, 'tags' | 'source'>): Facet[] => [
-  ...c.tags.map((value) => ({ kind: 'tag' as const, value })),
-  ...(c.source ? [{ kind: 'source' as const, value: c.source }] : []),
-]
-const sortKey = (c: Pick<CustomerRecord, 'name' | 'id'>) => `${normaliseName(c.name)}#${c.id}`
-
-/** The customer item with its index keys: by name (gsi2) and by the phone's last four digits (gsi1). */
-export function customerItem(record: CustomerRecord): Item {
-  return {
-    ...keys.customer(record.studioId, record.id),
-    type: 'Customer',
-    gsi2pk: keys.customersByName(record.studioId),
-    gsi2sk: sortKey(record),
-    ...(record.phone ? { gsi1pk: keys.customersByPhone4(record.studioId, record.phone.slice(-4)), gsi1sk: sortKey(record) } : {}),
-    ...record,
-  }
-}
-
-const phonePut = (table: string, studioId: string, phone: string, customerId: string) =>
-  putIfAbsent(table, { ...keys.phone(studioId, phone), type: 'CustomerPhone', customerId })
-
-const facetPut = (table: string, c: CustomerRecord, facet: Facet) => ({
-  Put: { TableName: table, Item: { pk: keys.customerFacet(c.studioId, facet.kind, facet.value), sk: sortKey(c), type: 'CustomerFacet', customerId: c.id } },
-})
-const facetDelete = (table: string, c: Pick<CustomerRecord, 'studioId' | 'name' | 'id'>, facet: Facet) => ({
-  Delete: { TableName: table, Key: { pk: keys.customerFacet(c.studioId, facet.kind, facet.value), sk: sortKey(c) } },
-})
-
-/** Everything a new customer writes: the profile, its verified phone's key and its facet index items. */
-export function customerCreationItems(table: string, record: CustomerRecord) {
-  return [
-    ...(record.phone && record.phoneVerified ? [phonePut(table, record.studioId, record.phone, record.id)] : []),
-    putIfAbsent(table, customerItem(record)),
-    ...facetsOf(record).map((f) => facetPut(table, record, f)),
-  ]
-}
-
-const phoneTaken = () => new DomainError('PHONE_TAKEN', 'Another customer of this studio has this phone number', { fields: [{ path: 'phone', message: 'belongs to another customer' }] })
 
 export class DynamoCustomerRepository implements CustomerRepository {
   constructor(
@@ -64,12 +26,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
   async createCustomers(records: CustomerRecord[]) {
     const items = records.flatMap((r) => this.creationItems(r))
     if (items.length > 100) throw new Error('too many items for one transaction')
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: items }))
-    } catch (error) {
-      // Every conditional item of a creation guards a phone or a new id; a failure means the phone is taken.
-      throw conditionFailure(error, items.map(() => phoneTaken()))
-    }
+    await transact(this.db, items)
   }
 
   async findByPhones(studioId: string, phones: string[]) {
@@ -120,12 +77,8 @@ export class DynamoCustomerRepository implements CustomerRepository {
     const holdsKeyNow = Boolean(current.phone && current.phoneVerified)
     const holdsKeyNext = Boolean(next.phone && next.phoneVerified)
 
-    const transact: object[] = []
-    const reasons: (DomainError | undefined)[] = []
-    const add = (item: object, reason?: DomainError) => {
-      transact.push(item)
-      reasons.push(reason)
-    }
+    const items: TransactionItem[] = []
+    const add = (item: Record<string, unknown>, onFailure?: DomainError) => items.push(guarded(item, onFailure))
     add(
       {
         Put: {
@@ -160,11 +113,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
     for (const f of before) if (renamed || !after.some((g) => same(f, g))) add(facetDelete(this.table, current, f))
     for (const f of after) if (renamed || !before.some((g) => same(f, g))) add(facetPut(this.table, next, f))
 
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: transact as never }))
-    } catch (error) {
-      throw conditionFailure(error, reasons)
-    }
+    await transact(this.db, items)
     return next
   }
 
@@ -226,51 +175,32 @@ export class DynamoCustomerRepository implements CustomerRepository {
   }
 
   async createFollowUp(record: FollowUpRecord) {
-    await this.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: this.table,
-              Item: {
-                ...keys.followUp(record.studioId, record.customerId, record.id),
-                type: 'FollowUp',
-                gsi1pk: keys.openFollowUps(record.studioId),
-                gsi1sk: `${record.dueDate}#${record.id}`,
-                ...record,
-              },
-            },
-          },
-          {
-            ConditionCheck: {
-              TableName: this.table,
-              Key: keys.customer(record.studioId, record.customerId),
-              ConditionExpression: 'attribute_exists(pk)',
-            },
-          },
-        ],
-      }),
-    ).catch((error) => {
-      throw conditionFailure(error, [undefined, notFound('Customer')])
-    })
+    const followUp = {
+      ...keys.followUp(record.studioId, record.customerId, record.id),
+      type: 'FollowUp',
+      gsi1pk: keys.openFollowUps(record.studioId),
+      gsi1sk: `${record.dueDate}#${record.id}`,
+      ...record,
+    }
+    const customerExists = { TableName: this.table, Key: keys.customer(record.studioId, record.customerId), ConditionExpression: 'attribute_exists(pk)' }
+    await transact(this.db, [guarded({ Put: { TableName: this.table, Item: followUp } }), guarded({ ConditionCheck: customerExists }, notFound('Customer'))])
   }
 
   async completeFollowUp(studioId: string, customerId: string, followUpId: string, outcome: Pick<FollowUpRecord, 'outcome' | 'outcomeNote'>, now: string) {
     try {
-      const { Attributes } = await this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: keys.followUp(studioId, customerId, followUpId),
-          UpdateExpression: 'SET #status = :done, outcome = :outcome, outcomeNote = :note, completedAt = :now REMOVE gsi1pk, gsi1sk',
-          ConditionExpression: 'attribute_exists(pk) AND #status = :open',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':done': 'done', ':open': 'open', ':outcome': outcome.outcome, ':note': outcome.outcomeNote ?? '', ':now': now },
-          ReturnValues: 'ALL_NEW',
-        }),
-      )
+      const done = new Update()
+        .whenExists('pk', true)
+        .when('status', '=', 'open')
+        .set('status', 'done')
+        .set('outcome', outcome.outcome)
+        .set('outcomeNote', outcome.outcomeNote ?? '')
+        .set('completedAt', now)
+        .remove('gsi1pk')
+        .remove('gsi1sk')
+      const { Attributes } = await this.db.send(new UpdateCommand({ ...done.build(this.table, keys.followUp(studioId, customerId, followUpId)), ReturnValues: 'ALL_NEW' }))
       return entity<FollowUpRecord>(Attributes)!
     } catch (error) {
-      throw conditionFailure(error, [new DomainError('PRECONDITION_FAILED', 'This follow-up does not exist or is already done')])
+      throw conditionFailure(error, new DomainError('PRECONDITION_FAILED', 'This follow-up does not exist or is already done'))
     }
   }
 

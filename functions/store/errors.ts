@@ -1,23 +1,60 @@
 import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { DomainError } from '../domain/errors'
 
-/** The item of a cancelled transaction whose condition failed first; -1 if none did (or it was no transaction). */
-export function failedItem(error: unknown): number {
-  return error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []).findIndex((r) => r.Code === 'ConditionalCheckFailed') : -1
+/** A create that found its item there already: the same request, applied before. */
+export class AlreadyWritten extends Error {
+  constructor() {
+    super('written before')
+  }
 }
 
 /**
- * Turns a failed condition into the domain error it stands for. `reasons[i]` names the
- * error for the i-th item of a transaction; the first failed condition wins.
+ * What a failed condition on an item means: an error to throw, or a way to find out which
+ * (when one condition guards two facts and only a fresh read tells them apart).
  */
-export function conditionFailure(error: unknown, reasons: (DomainError | undefined)[]): unknown {
-  if (error instanceof ConditionalCheckFailedException) return reasons.find(Boolean) ?? error
-  if (error instanceof TransactionCanceledException) {
-    const failed = failedItem(error)
-    if (failed >= 0 && reasons[failed]) return reasons[failed]
-    if ((error.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict')) {
-      return new DomainError('CONFLICT', 'Another change to the same records happened at the same moment; try again')
+export type Failure = DomainError | AlreadyWritten | (() => Promise<Error>)
+
+/** One item of a transaction, carrying what its condition failing means. */
+export interface TransactionItem {
+  write: Record<string, unknown>
+  /** Absent on items without a condition. */
+  onFailure?: Failure
+}
+
+export const guarded = (write: Record<string, unknown>, onFailure?: Failure): TransactionItem => ({ write, onFailure })
+
+/**
+ * Writes all items or none. When a condition fails, the error that item carries is thrown;
+ * two writers on the same items at once is a CONFLICT to retry.
+ */
+export async function transact(db: DynamoDBDocumentClient, items: TransactionItem[]): Promise<void> {
+  try {
+    await db.send(new TransactWriteCommand({ TransactItems: items.map((i) => i.write) as never }))
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) {
+      const failed = items[(error.CancellationReasons ?? []).findIndex((r) => r.Code === 'ConditionalCheckFailed')]
+      if (failed?.onFailure) throw typeof failed.onFailure === 'function' ? await failed.onFailure() : failed.onFailure
+      if ((error.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict')) throw concurrentChange()
     }
+    throw error
   }
-  return error
+}
+
+/** Answers true when written, false when the first item's create found it written before. */
+export async function transactOnce(db: DynamoDBDocumentClient, items: TransactionItem[]): Promise<boolean> {
+  try {
+    await transact(db, items)
+    return true
+  } catch (error) {
+    if (error instanceof AlreadyWritten) return false
+    throw error
+  }
+}
+
+const concurrentChange = () => new DomainError('CONFLICT', 'Another change to the same records happened at the same moment; try again')
+
+/** Turns a single write's failed condition into the domain error it stands for. */
+export function conditionFailure(error: unknown, failure: DomainError): unknown {
+  return error instanceof ConditionalCheckFailedException ? failure : error
 }

@@ -1,21 +1,15 @@
-import {
-  BatchGetCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb'
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import type { AuditEntry, Branch, Studio } from '../../types/entities'
-import { customerCreationItems } from './customers'
 import { DomainError, notFound } from '../domain/errors'
 import type { CustomerRecord, IdentityRepository, NewAuditEntry, SessionRecord, StaffChanges, StaffRecord } from '../identity/ports'
-import { conditionFailure } from './errors'
-import { keys } from './keys'
-import { epochSeconds, TTL_ATTRIBUTE } from './table'
+import { conditionFailure, guarded, transact } from './errors'
+import { Update } from './expressions'
+import { customerCreationItems } from './entities/customer'
+import { branchItem, sessionPut, staffByBranchIndex, staffItem, studioCodeItem, studioItem, usernameItem } from './entities/staff'
 import { auditPut, entity, pageCursor, putIfAbsent, queryAll } from './items'
+import { keys } from './keys'
 
+/** Studios and branches, staff and their credentials, sessions, customers by WeChat openid, and the audit log. */
 export class DynamoIdentityRepository implements IdentityRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -27,27 +21,21 @@ export class DynamoIdentityRepository implements IdentityRepository {
     return auditPut(this.table, studioId, entry, this.clock())
   }
 
+  private audited(studioId: string, entry: NewAuditEntry) {
+    return guarded(this.auditPut(studioId, entry))
+  }
+
   private async get<T>(key: { pk: string; sk: string }, consistent = false): Promise<T | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: consistent }))
     return entity<T>(Item)
   }
 
   async createStudio(studio: Studio, branches: Branch[]) {
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            putIfAbsent(this.table, { ...keys.studioCode(studio.code), type: 'StudioCode', studioId: studio.id }),
-            { Put: { TableName: this.table, Item: { ...keys.studio(studio.id), type: 'Studio', ...studio } } },
-            ...branches.map((branch) => ({
-              Put: { TableName: this.table, Item: { ...keys.branch(studio.id, branch.id), type: 'Branch', ...branch } },
-            })),
-          ],
-        }),
-      )
-    } catch (error) {
-      throw conditionFailure(error, [new DomainError('CONFLICT', `The studio code ${studio.code} is taken`)])
-    }
+    await transact(this.db, [
+      guarded(putIfAbsent(this.table, studioCodeItem(studio)), new DomainError('CONFLICT', `The studio code ${studio.code} is taken`)),
+      guarded({ Put: { TableName: this.table, Item: studioItem(studio) } }),
+      ...branches.map((branch) => guarded({ Put: { TableName: this.table, Item: branchItem(studio.id, branch) } })),
+    ])
   }
 
   async findStudioByCode(code: string) {
@@ -57,6 +45,15 @@ export class DynamoIdentityRepository implements IdentityRepository {
 
   getStudio(studioId: string) {
     return this.get<Studio>(keys.studio(studioId))
+  }
+
+  async setStudioTimeZone(studioId: string, timeZone: string) {
+    const update = new Update().whenExists('pk', true).set('timeZone', timeZone)
+    try {
+      await this.db.send(new UpdateCommand(update.build(this.table, keys.studio(studioId))))
+    } catch (error) {
+      throw conditionFailure(error, notFound('Studio'))
+    }
   }
 
   async listBranches(studioId: string) {
@@ -99,30 +96,13 @@ export class DynamoIdentityRepository implements IdentityRepository {
     return items.filter((i) => i.type === 'Staff').map((i) => entity<StaffRecord>(i)!)
   }
 
-  private staffItem(staff: StaffRecord) {
-    return {
-      ...keys.staff(staff.studioId, staff.id),
-      gsi1pk: keys.staffByBranch(staff.studioId, staff.branchId),
-      gsi1sk: `${staff.displayName}#${staff.id}`,
-      type: 'Staff',
-      ...staff,
-    }
-  }
-
   async createStaff(staff: StaffRecord, audit: NewAuditEntry) {
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            putIfAbsent(this.table, { ...keys.username(staff.studioId, staff.username), type: 'Username', staffId: staff.id }),
-            putIfAbsent(this.table, this.staffItem(staff)),
-            this.auditPut(staff.studioId, audit),
-          ],
-        }),
-      )
-    } catch (error) {
-      throw conditionFailure(error, [new DomainError('USERNAME_TAKEN', `The user name ${staff.username} is taken`)])
-    }
+    const taken = new DomainError('USERNAME_TAKEN', `The user name ${staff.username} is taken`)
+    await transact(this.db, [
+      guarded(putIfAbsent(this.table, usernameItem(staff)), taken),
+      guarded(putIfAbsent(this.table, staffItem(staff)), taken),
+      this.audited(staff.studioId, audit),
+    ])
   }
 
   async updateStaff(
@@ -133,134 +113,53 @@ export class DynamoIdentityRepository implements IdentityRepository {
     audit: NewAuditEntry[],
     options: { endSessions?: boolean } = {},
   ) {
-    const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt' }
-    const values: Record<string, unknown> = { ':expected': expectedVersion, ':one': 1, ':now': this.clock().toISOString() }
-    const sets = ['#version = #version + :one', '#updatedAt = :now']
-    if (options.endSessions) {
-      names['#cv'] = 'credentialVersion'
-      values[':zero'] = 0
-      sets.push('#cv = if_not_exists(#cv, :zero) + :one')
-    }
-    const removes: string[] = []
+    const update = new Update().whenExists('pk', true).when('version', '=', expectedVersion).add('version', 1).set('updatedAt', this.clock().toISOString())
+    if (options.endSessions) update.increment('credentialVersion')
     for (const [field, value] of Object.entries(changes)) {
-      if (value === undefined) continue
-      names[`#${field}`] = field
-      if (value === null) {
-        removes.push(`#${field}`)
-      } else {
-        values[`:${field}`] = value
-        sets.push(`#${field} = :${field}`)
-      }
+      if (value === null) update.remove(field)
+      else if (value !== undefined) update.set(field, value)
     }
     if (changes.branchId || changes.displayName) {
       const current = await this.getStaff(studioId, staffId)
       if (!current) throw notFound('Staff member')
-      names['#gsi1pk'] = 'gsi1pk'
-      names['#gsi1sk'] = 'gsi1sk'
-      values[':gsi1pk'] = keys.staffByBranch(studioId, changes.branchId ?? current.branchId)
-      values[':gsi1sk'] = `${changes.displayName ?? current.displayName}#${staffId}`
-      sets.push('#gsi1pk = :gsi1pk', '#gsi1sk = :gsi1sk')
+      const index = staffByBranchIndex(studioId, changes.branchId ?? current.branchId, changes.displayName ?? current.displayName, staffId)
+      update.set('gsi1pk', index.gsi1pk).set('gsi1sk', index.gsi1sk)
     }
-    const update = `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.table,
-                Key: keys.staff(studioId, staffId),
-                UpdateExpression: update,
-                ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
-                ExpressionAttributeNames: names,
-                ExpressionAttributeValues: values,
-              },
-            },
-            ...audit.map((entry) => this.auditPut(studioId, entry)),
-          ],
-        }),
-      )
-    } catch (error) {
-      throw conditionFailure(error, [
-        new DomainError('VERSION_CONFLICT', 'Someone else changed this staff member meanwhile; reload and try again'),
-      ])
-    }
+    await transact(this.db, [
+      guarded({ Update: update.build(this.table, keys.staff(studioId, staffId)) }, new DomainError('VERSION_CONFLICT', 'Someone else changed this staff member meanwhile; reload and try again')),
+      ...audit.map((entry) => this.audited(studioId, entry)),
+    ])
     const updated = await this.getStaff(studioId, staffId)
     if (!updated) throw notFound('Staff member')
     return updated
   }
 
   async countFailedSignIn(studioId: string, staffId: string) {
-    const { Attributes } = await this.db.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: keys.staff(studioId, staffId),
-        UpdateExpression: 'ADD failedSignIns :one',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    )
+    const update = new Update().whenExists('pk', true).increment('failedSignIns')
+    const { Attributes } = await this.db.send(new UpdateCommand({ ...update.build(this.table, keys.staff(studioId, staffId)), ReturnValues: 'UPDATED_NEW' }))
     return Number(Attributes?.failedSignIns ?? 1)
   }
 
   async lockStaff(studioId: string, staffId: string, until: Date, audit: NewAuditEntry) {
-    await this.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: this.table,
-              Key: keys.staff(studioId, staffId),
-              UpdateExpression: 'SET lockedUntil = :until, failedSignIns = :zero',
-              ExpressionAttributeValues: { ':until': until.toISOString(), ':zero': 0 },
-            },
-          },
-          this.auditPut(studioId, audit),
-        ],
-      }),
-    )
-  }
-
-  private sessionPut(session: SessionRecord) {
-    return putIfAbsent(this.table, {
-      ...keys.session(session.studioId, session.sessionId),
-      type: 'Session',
-      [TTL_ATTRIBUTE]: epochSeconds(session.expiresAt),
-      ...session,
-    })
+    await transact(this.db, [
+      guarded({ Update: new Update().set('lockedUntil', until.toISOString()).set('failedSignIns', 0).build(this.table, keys.staff(studioId, staffId)) }),
+      this.audited(studioId, audit),
+    ])
   }
 
   async startStaffSession(session: SessionRecord, audit: NewAuditEntry, guard: { now: Date; maxFailures: number }) {
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            this.sessionPut(session),
-            {
-              Update: {
-                TableName: this.table,
-                Key: keys.staff(session.studioId, session.subjectId),
-                UpdateExpression: 'SET failedSignIns = :zero REMOVE lockedUntil',
-                ConditionExpression:
-                  '#status = :active AND credentialVersion = :cv AND (attribute_not_exists(lockedUntil) OR lockedUntil < :now) AND (attribute_not_exists(failedSignIns) OR failedSignIns < :max)',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: {
-                  ':zero': 0,
-                  ':active': 'active',
-                  ':cv': session.credentialVersion,
-                  ':now': guard.now.toISOString(),
-                  ':max': guard.maxFailures,
-                },
-              },
-            },
-            this.auditPut(session.studioId, audit),
-          ],
-        }),
-      )
-    } catch (error) {
-      throw conditionFailure(error, [undefined, new DomainError('ACCOUNT_LOCKED', 'Too many failed sign-ins; the account is locked for a while')])
-    }
+    const signIn = new Update()
+      .when('status', '=', 'active')
+      .when('credentialVersion', '=', session.credentialVersion)
+      .whenAbsentOr('lockedUntil', '<', guard.now.toISOString())
+      .whenAbsentOr('failedSignIns', '<', guard.maxFailures)
+      .set('failedSignIns', 0)
+      .remove('lockedUntil')
+    await transact(this.db, [
+      guarded(sessionPut(this.table, session)),
+      guarded({ Update: signIn.build(this.table, keys.staff(session.studioId, session.subjectId)) }, new DomainError('ACCOUNT_LOCKED', 'Too many failed sign-ins; the account is locked for a while')),
+      this.audited(session.studioId, audit),
+    ])
   }
 
   async setPassword(
@@ -271,44 +170,22 @@ export class DynamoIdentityRepository implements IdentityRepository {
     options: { credentialVersion: number; keepSessionId?: string },
   ) {
     const next = options.credentialVersion + 1
-    const transact: object[] = [
-      {
-        Update: {
-          TableName: this.table,
-          Key: keys.staff(studioId, staffId),
-          UpdateExpression: 'SET passwordHash = :hash, failedSignIns = :zero, updatedAt = :now, credentialVersion = :next REMOVE lockedUntil',
-          ConditionExpression: 'attribute_exists(pk) AND credentialVersion = :current',
-          ExpressionAttributeValues: {
-            ':hash': passwordHash,
-            ':zero': 0,
-            ':now': this.clock().toISOString(),
-            ':next': next,
-            ':current': options.credentialVersion,
-          },
-        },
-      },
-      this.auditPut(studioId, audit),
-    ]
-    if (options.keepSessionId) {
-      transact.push({
-        Update: {
-          TableName: this.table,
-          Key: keys.session(studioId, options.keepSessionId),
-          UpdateExpression: 'SET credentialVersion = :next',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':next': next },
-        },
-      })
-    }
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: transact as never }))
-    } catch (error) {
-      throw conditionFailure(error, [
-        new DomainError('VERSION_CONFLICT', 'The password was changed meanwhile; sign in again and retry'),
-        undefined,
-        new DomainError('UNAUTHENTICATED', 'This session has ended; please sign in again'),
-      ])
-    }
+    const password = new Update()
+      .whenExists('pk', true)
+      .when('credentialVersion', '=', options.credentialVersion)
+      .set('passwordHash', passwordHash)
+      .set('failedSignIns', 0)
+      .set('updatedAt', this.clock().toISOString())
+      .set('credentialVersion', next)
+      .remove('lockedUntil')
+    const kept = new Update().whenExists('pk', true).set('credentialVersion', next)
+    await transact(this.db, [
+      guarded({ Update: password.build(this.table, keys.staff(studioId, staffId)) }, new DomainError('VERSION_CONFLICT', 'The password was changed meanwhile; sign in again and retry')),
+      this.audited(studioId, audit),
+      ...(options.keepSessionId
+        ? [guarded({ Update: kept.build(this.table, keys.session(studioId, options.keepSessionId)) }, new DomainError('UNAUTHENTICATED', 'This session has ended; please sign in again'))]
+        : []),
+    ])
   }
 
   async findCustomerByOpenId(studioId: string, openId: string) {
@@ -317,22 +194,18 @@ export class DynamoIdentityRepository implements IdentityRepository {
   }
 
   async createCustomerWithOpenId(customer: CustomerRecord, openId: string, audit: NewAuditEntry) {
+    const linked = new DomainError('CONFLICT', 'linked meanwhile')
     try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            putIfAbsent(this.table, { ...keys.wechatIdentity(customer.studioId, openId), type: 'WeChatIdentity', customerId: customer.id }),
-            ...customerCreationItems(this.table, { ...customer, openId }),
-            this.auditPut(customer.studioId, audit),
-          ],
-        }),
-      )
+      await transact(this.db, [
+        guarded(putIfAbsent(this.table, { ...keys.wechatIdentity(customer.studioId, openId), type: 'WeChatIdentity', customerId: customer.id }), linked),
+        ...customerCreationItems(this.table, { ...customer, openId }),
+        this.audited(customer.studioId, audit),
+      ])
       return { customer: { ...customer, openId }, created: true }
     } catch (error) {
-      const mapped = conditionFailure(error, [new DomainError('CONFLICT', 'linked meanwhile')])
-      if (!(mapped instanceof DomainError) || mapped.code !== 'CONFLICT') throw mapped
+      if (error !== linked) throw error
       const existing = await this.findCustomerByOpenId(customer.studioId, openId)
-      if (!existing) throw mapped
+      if (!existing) throw error
       return { customer: existing, created: false }
     }
   }
@@ -342,11 +215,7 @@ export class DynamoIdentityRepository implements IdentityRepository {
   }
 
   async putSession(session: SessionRecord, audit?: NewAuditEntry) {
-    await this.db.send(
-      new TransactWriteCommand({
-        TransactItems: [this.sessionPut(session), ...(audit ? [this.auditPut(session.studioId, audit)] : [])],
-      }),
-    )
+    await transact(this.db, [guarded(sessionPut(this.table, session)), ...(audit ? [this.audited(session.studioId, audit)] : [])])
   }
 
   async getSessionWithSubject(studioId: string, sessionId: string, kind: 'staff' | 'customer', subjectId: string) {
@@ -366,14 +235,7 @@ export class DynamoIdentityRepository implements IdentityRepository {
   }
 
   async endSession(studioId: string, sessionId: string, audit?: NewAuditEntry) {
-    await this.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Delete: { TableName: this.table, Key: keys.session(studioId, sessionId) } },
-          ...(audit ? [this.auditPut(studioId, audit)] : []),
-        ],
-      }),
-    )
+    await transact(this.db, [guarded({ Delete: { TableName: this.table, Key: keys.session(studioId, sessionId) } }), ...(audit ? [this.audited(studioId, audit)] : [])])
   }
 
   async appendAudit(studioId: string, entry: NewAuditEntry) {

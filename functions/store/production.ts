@@ -7,7 +7,7 @@ import type { ProductionStore } from '../production/ports'
 import { stockCancellation, stockWrites } from './entities/stock-level'
 import { entity } from './items'
 import { keys } from './keys'
-import { stageUpdate } from './orders'
+import { stageUpdate } from './entities/order'
 
 /** An order's move into 制作 and the stock it takes, as one DynamoDB transaction. */
 export class DynamoProductionStore implements ProductionStore {

@@ -1,7 +1,7 @@
 import { ulid } from 'ulid'
 import type { Branch, StaffMember, Studio } from '../../types/entities'
-import type { IdentityDeps } from '../identity/sign-in'
-import { newStaffRecord, toStaffMember, type NewStaff } from '../staff/manage-staff'
+import { DEFAULT_TIME_ZONE } from '../domain/time'
+import { newStaffRecord, toStaffMember, type NewStaff, type StaffPorts } from '../staff/manage-staff'
 
 export interface StudioPlan {
   code: string
@@ -13,8 +13,8 @@ export interface StudioPlan {
 }
 
 /** Opens a new studio (tenant): its code, branches and first administrator. */
-export async function provisionStudio(deps: IdentityDeps, plan: StudioPlan, now = new Date()) {
-  const studio: Studio = { id: ulid(), code: plan.code, name: plan.name, timeZone: plan.timeZone ?? 'Asia/Shanghai' }
+export async function provisionStudio(deps: StaffPorts, plan: StudioPlan, now = new Date()) {
+  const studio: Studio = { id: ulid(), code: plan.code, name: plan.name, timeZone: plan.timeZone ?? DEFAULT_TIME_ZONE }
   const branches: Branch[] = plan.branches.map((b) => ({ ...b, id: ulid() }))
   await deps.repo.createStudio(studio, branches)
   const admin = await addStaff(deps, studio.id, { ...plan.admin, roles: ['admin'], branchId: branches[0]!.id }, now)
@@ -23,7 +23,7 @@ export async function provisionStudio(deps: IdentityDeps, plan: StudioPlan, now 
 
 /** Adds a staff account directly, outside any caller's session (provisioning, seeding, import). */
 export async function addStaff(
-  deps: IdentityDeps,
+  deps: StaffPorts,
   studioId: string,
   person: NewStaff & { password: string },
   now = new Date(),

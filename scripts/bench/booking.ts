@@ -57,7 +57,7 @@ export async function benchBooking(dynamo: LocalDynamo) {
     const mixSeconds = (performance.now() - mixStarted) / 1000
 
     // The checker: every live appointment of the week, and no two on one resource overlapping.
-    const all = await deps.booking.branchAppointments(studio.id, branchId, at(day(6), '00:00'), at(day(16), '00:00'))
+    const all = await deps.scheduling.branchAppointments(studio.id, branchId, at(day(6), '00:00'), at(day(16), '00:00'))
     const now = new Date()
     const live = all.filter((a) => a.status === 'confirmed' || (a.status === 'held' && Date.parse(a.holdExpiresAt!) > now.getTime()))
     let overlaps = 0

@@ -1,12 +1,13 @@
 import type { AppDeps } from '../../functions/api/implementations'
-import { addPackage } from '../../functions/catalog/manage-catalog'
-import { composeApp } from '../../functions/platform/composition'
+import { createPackage } from '../../functions/catalog/manage-catalog'
+import { composeApp } from '../../functions/composition'
 import { loadConfig } from '../../functions/platform/config'
 import { ensureTable } from '../../functions/store/admin'
 import { addStaff, provisionStudio } from '../../functions/studio/provision-studio'
 import type { LocalDynamo } from '../lib/dynamodb-local'
 import { startLocalApi } from '../lib/local-api'
 import { freePort, stopChild } from '../lib/processes'
+import { samplePackage } from '../lib/sample-package'
 
 const SECRET = 'bench-session-secret-bench-session-secret'
 /** The API's table is named by its stage (serverless.yml): the test stage's. */
@@ -93,30 +94,15 @@ export async function setUp(deps: AppDeps) {
   const photographers = []
   for (let i = 0; i < 3; i++) photographers.push(await addStaff(deps, studio.id, { username: `p${i}`, displayName: `P${i}`, password: 'bench-password', roles: ['photographer'], branchId }))
   for (let i = 0; i < 2; i++) await addStaff(deps, studio.id, { username: `m${i}`, displayName: `M${i}`, password: 'bench-password', roles: ['makeup'], branchId })
-  await deps.booking.saveBranchSchedule(studio.id, branchId, {
+  await deps.scheduling.saveBranchSchedule(studio.id, branchId, {
     openingHours: Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ from: '09:00', to: '18:00' }]])),
     closedDates: [],
   })
-  for (let i = 0; i < 3; i++) await deps.booking.saveRoom(studio.id, { id: `01J0000000000000000000000${i}`, branchId, name: `Room ${i}`, active: true })
+  for (let i = 0; i < 3; i++) await deps.scheduling.saveRoom(studio.id, { id: `01J0000000000000000000000${i}`, branchId, name: `Room ${i}`, active: true })
   const ctx = { requestId: 'bench', now: new Date(), caller: { kind: 'staff' as const, id: 'bench', studioId: studio.id, roles: ['admin' as const], displayName: 'bench', sessionId: 'bench' } }
-  const pkg = await addPackage(
+  const pkg = await createPackage(
     deps,
-    {
-      category: 'portrait',
-      name: 'Bench portrait',
-      description: '',
-      coverImage: '/media/demo/portrait.jpg',
-      gallery: [],
-      materials: [],
-      priceFen: 100000,
-      deposit: { kind: 'percent', percent: 30 },
-      shootMinutes: 90,
-      resources: ['photographer', 'makeup', 'room'],
-      retouchedPhotos: 10,
-      extraPhotoPriceFen: 3000,
-      includedProducts: [],
-      branchIds: [branchId],
-    },
+    samplePackage([branchId], { name: 'Bench portrait', description: '', gallery: [], includedProducts: [], materials: [], shootMinutes: 90 }),
     ctx,
   )
   return { studio, branchId, pkg, photographers }

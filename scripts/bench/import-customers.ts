@@ -1,6 +1,6 @@
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb'
 import { importCustomerCsv } from '../../functions/customers/import-customers'
-import { composeApp } from '../../functions/platform/composition'
+import { composeApp } from '../../functions/composition'
 import { loadConfig } from '../../functions/platform/config'
 import { tableDefinition } from '../../functions/store/table'
 import { provisionStudio } from '../../functions/studio/provision-studio'

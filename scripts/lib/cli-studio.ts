@@ -1,4 +1,4 @@
-import { composeApp } from '../../functions/platform/composition'
+import { composeApp } from '../../functions/composition'
 import { loadConfig } from '../../functions/platform/config'
 import { DEMO_STUDIO_CODE } from './demo-studio'
 

@@ -1,9 +1,9 @@
 import type { StaffRole } from '../../types/roles'
 import type { AppDeps } from '../../functions/api/implementations'
-import { addPackage, addProduct } from '../../functions/catalog/manage-catalog'
+import { createPackage, createProduct } from '../../functions/catalog/manage-catalog'
 import { createStockItem } from '../../functions/inventory/create-stock-item'
 import { recordPurchase } from '../../functions/inventory/record-purchase'
-import type { RequestContext } from '../../functions/api/context'
+import type { RequestContext } from '../../functions/domain/context'
 import { addStaff, provisionStudio } from '../../functions/studio/provision-studio'
 import { ulid } from 'ulid'
 import type { Branch } from '../../types/entities'
@@ -53,8 +53,8 @@ export async function seedDemoStudio(deps: AppDeps, log: (line: string) => void 
 /** Opening hours (09:30–18:30, Mondays closed at 徐汇), rooms, and a senior photographer who costs more. */
 async function seedDemoSetup(deps: AppDeps, studioId: string, branches: Branch[]) {
   const everyDay = (days: string[]) => Object.fromEntries(days.map((d) => [d, [{ from: '09:30', to: '18:30' }]]))
-  await deps.booking.saveBranchSchedule(studioId, branches[0]!.id, { openingHours: everyDay(['1', '2', '3', '4', '5', '6', '7']), closedDates: [] })
-  await deps.booking.saveBranchSchedule(studioId, branches[1]!.id, { openingHours: everyDay(['2', '3', '4', '5', '6', '7']), closedDates: [] })
+  await deps.scheduling.saveBranchSchedule(studioId, branches[0]!.id, { openingHours: everyDay(['1', '2', '3', '4', '5', '6', '7']), closedDates: [] })
+  await deps.scheduling.saveBranchSchedule(studioId, branches[1]!.id, { openingHours: everyDay(['2', '3', '4', '5', '6', '7']), closedDates: [] })
   const rooms = [
     { branch: 0, name: '主棚 A · 纯色背景' },
     { branch: 0, name: '欧式宫廷棚' },
@@ -62,16 +62,16 @@ async function seedDemoSetup(deps: AppDeps, studioId: string, branches: Branch[]
     { branch: 1, name: '一号棚' },
     { branch: 1, name: '儿童乐园棚' },
   ]
-  for (const room of rooms) await deps.booking.saveRoom(studioId, { id: ulid(), branchId: branches[room.branch]!.id, name: room.name, active: true })
+  for (const room of rooms) await deps.scheduling.saveRoom(studioId, { id: ulid(), branchId: branches[room.branch]!.id, name: room.name, active: true })
   const senior = await deps.repo.findStaffByUsername(studioId, 'photographer.senior')
-  if (senior) await deps.booking.setStaffSchedule(studioId, senior.id, { daysOff: [], leave: [], surchargeFen: yuan(800) })
+  if (senior) await deps.scheduling.setStaffSchedule(studioId, senior.id, { daysOff: [], leave: [], surchargeFen: yuan(800) })
   return rooms.length
 }
 
 const yuan = (amount: number) => amount * 100
 const image = (name: string) => `/media/demo/${name}.jpg`
 
-type PackageInput = Parameters<typeof addPackage>[1]
+type PackageInput = Parameters<typeof createPackage>[1]
 
 /** A demo package: its first image is the cover, all of them the gallery; every shoot needs a photographer and a room, some also makeup. */
 function demoPackage({
@@ -124,9 +124,9 @@ async function seedDemoCatalog(deps: AppDeps, studioId: string, branches: Branch
   const ctx = () => seedContext(studioId)
   const stock = await seedDemoStock(deps, studioId, branches)
   const uses = (...keys: string[]) => keys.map((key) => ({ stockItemId: stock[key]!, quantity: 1 }))
-  const album = await addProduct(deps, { name: '水晶相册 12寸', priceFen: yuan(1200), unit: '本', consumesStock: true, materials: uses('album', 'box') }, ctx())
-  const frame = await addProduct(deps, { name: '实木摆台 10寸', priceFen: yuan(380), unit: '个', consumesStock: true, materials: uses('stand') }, ctx())
-  const usb = await addProduct(deps, { name: '精修底片U盘', priceFen: yuan(200), unit: '个', consumesStock: true, materials: uses('usb') }, ctx())
+  const album = await createProduct(deps, { name: '水晶相册 12寸', priceFen: yuan(1200), unit: '本', consumesStock: true, materials: uses('album', 'box') }, ctx())
+  const frame = await createProduct(deps, { name: '实木摆台 10寸', priceFen: yuan(380), unit: '个', consumesStock: true, materials: uses('stand') }, ctx())
+  const usb = await createProduct(deps, { name: '精修底片U盘', priceFen: yuan(200), unit: '个', consumesStock: true, materials: uses('usb') }, ctx())
   const all = branches.map((b) => b.id)
   const plans = [
     demoPackage({
@@ -214,6 +214,6 @@ async function seedDemoCatalog(deps: AppDeps, studioId: string, branches: Branch
       branchIds: all,
     }),
   ]
-  for (const plan of plans) await addPackage(deps, plan, ctx())
+  for (const plan of plans) await createPackage(deps, plan, ctx())
   return plans.length
 }

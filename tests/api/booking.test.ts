@@ -1,4 +1,5 @@
 import { http, signIn, signInCustomer } from '../support/http'
+import { samplePackage } from '../../scripts/lib/sample-package'
 import { newStudio } from '../support/studio'
 import { at, shanghaiDay } from '../support/booking'
 
@@ -14,7 +15,7 @@ beforeAll(async () => {
   pkg = (
     await http('POST', '/catalog/packages', {
       token: manager,
-      body: {
+      body: samplePackage([branch()], {
         category: 'kids',
         name: 'Kids',
         coverImage: '/media/demo/kids.jpg',
@@ -24,8 +25,7 @@ beforeAll(async () => {
         resources: ['photographer', 'room'],
         retouchedPhotos: 10,
         extraPhotoPriceFen: 3000,
-        branchIds: [branch()],
-      },
+      }),
     })
   ).body
 })

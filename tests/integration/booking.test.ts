@@ -1,6 +1,7 @@
 import { ulid } from 'ulid'
 import type { AppDeps } from '../../functions/api/implementations'
-import { releaseExpiredHolds, sendShootReminders } from '../../functions/booking/jobs'
+import { releaseExpiredHolds } from '../../functions/booking/expire-holds'
+import { sendShootReminders } from '../../functions/scheduling/reminders'
 import { SimulatedSubscribeMessages } from '../../functions/integrations/wechat-subscribe'
 import { at, bookableStudio, shanghaiDay } from '../support/booking'
 import { isolatedTable } from '../support/studio'

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { composeApp } from '../../functions/platform/composition'
+import { composeApp } from '../../functions/composition'
 import { loadConfig } from '../../functions/platform/config'
 import { seedDemoStudio, DEMO_STUDIO_CODE, demoPassword } from '../../scripts/lib/demo-studio'
 import { seedDemoOrders } from '../../scripts/lib/demo-orders'

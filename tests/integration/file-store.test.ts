@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { LocalFileStore } from '../../functions/integrations/file-store/local'
-import type { UploadTarget } from '../../functions/files/file-store'
+import type { UploadTarget } from '../../functions/orders/ports'
 import { startFileServer, type FileServer } from '../../scripts/lib/file-server'
 
 /** The local file store against the real local file server, as a phone's form upload and an <image> src use them. */

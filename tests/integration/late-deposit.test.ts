@@ -1,4 +1,4 @@
-import { releaseExpiredHolds } from '../../functions/booking/jobs'
+import { releaseExpiredHolds } from '../../functions/booking/expire-holds'
 import { at, bookableStudio, shanghaiDay } from '../support/booking'
 import { isolatedTable } from '../support/studio'
 

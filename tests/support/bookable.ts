@@ -1,5 +1,6 @@
 import { OPEN_EVERY_DAY, shanghaiDay } from './booking'
 import { http, ok, signIn } from './http'
+import { samplePackage } from '../../scripts/lib/sample-package'
 import { newStudio } from './studio'
 
 /**
@@ -28,18 +29,7 @@ export async function bookableStudioOverHttp(name: string, packageName: string) 
   const pkg = ok(
     await http('POST', '/catalog/packages', {
       token: manager,
-      body: {
-        category: 'portrait',
-        name: packageName,
-        coverImage: '/media/demo/portrait.jpg',
-        priceFen: 199900,
-        deposit: { kind: 'percent', percent: 30 },
-        shootMinutes: 120,
-        resources: ['photographer', 'makeup', 'room'],
-        retouchedPhotos: 12,
-        extraPhotoPriceFen: 5000,
-        branchIds: [branchId],
-      },
+      body: samplePackage([branchId], { name: packageName }),
     }),
     'package',
   )

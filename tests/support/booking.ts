@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../functions/api/implementations'
 import { operationsOf } from './dispatch'
 import { TEST_PASSWORD } from './constants'
+import { samplePackage } from '../../scripts/lib/sample-package'
 import { newStudio } from './studio'
 import { addStaff } from '../../functions/studio/provision-studio'
 import { studioDate } from '../../functions/domain/time'
@@ -34,18 +35,7 @@ export async function bookableStudio(deps: AppDeps, options: { photographers?: n
   for (let i = 0; i < (options.rooms ?? 2); i++) rooms.push(await ops.call('rooms.save', { branchId, name: `Studio ${i + 1}` }, manager))
   const pkg = await ops.call(
     'catalog.createPackage',
-    {
-      category: 'portrait',
-      name: 'Two-hour portrait',
-      coverImage: '/media/demo/portrait.jpg',
-      priceFen: 199900,
-      deposit: { kind: 'percent', percent: 50 },
-      shootMinutes: 120,
-      resources: ['photographer', 'makeup', 'room'],
-      retouchedPhotos: 12,
-      extraPhotoPriceFen: 5000,
-      branchIds: [branchId],
-    },
+    samplePackage([branchId], { deposit: { kind: 'percent' as const, percent: 50 } }),
     manager,
   )
   return { studio, ops, sign, manager, branchId, photographers, rooms, pkg }

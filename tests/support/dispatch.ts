@@ -1,7 +1,7 @@
 import { dispatch, findOperation } from '../../functions/api/dispatch'
 import type { AppDeps } from '../../functions/api/implementations'
 import { DomainError } from '../../functions/domain/errors'
-import type { RequestContext } from '../../functions/api/context'
+import type { RequestContext } from '../../functions/domain/context'
 
 /** Calls an operation through the same dispatcher the handlers use, with the clock of the test's choosing. */
 export function operationsOf(deps: AppDeps) {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb'
 import type { AppDeps } from '../../functions/api/implementations'
-import { composeApp } from '../../functions/platform/composition'
+import { composeApp } from '../../functions/composition'
 import { loadConfig } from '../../functions/platform/config'
 import { tableDefinition } from '../../functions/store/table'
 import { addStaff, provisionStudio } from '../../functions/studio/provision-studio'

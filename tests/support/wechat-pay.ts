@@ -5,7 +5,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { NotificationRequest } from '../../functions/payments/gateway'
+import type { NotificationRequest } from '../../functions/payments/ports'
 import type { WeChatPayKeys } from '../../functions/platform/config'
 import {
   requestSignatureMessage,

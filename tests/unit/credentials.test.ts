@@ -1,6 +1,6 @@
 import { afterFailedSignIn, isSessionLive, lockedUntil, sessionExpiry, MAX_FAILED_SIGN_INS } from '../../functions/domain/credentials'
 import { hashPassword, verifyPassword } from '../../functions/platform/passwords'
-import { SessionTokens } from '../../functions/platform/tokens'
+import { JwtSessionTokens } from '../../functions/platform/tokens'
 
 const now = new Date('2026-11-28T02:00:00Z')
 const minutes = (n: number) => new Date(now.getTime() + n * 60_000)
@@ -38,7 +38,7 @@ describe('lockout', () => {
 })
 
 describe('sessions', () => {
-  const tokens = new SessionTokens('unit-test-secret-unit-test-secret-123')
+  const tokens = new JwtSessionTokens('unit-test-secret-unit-test-secret-123')
   const claims = { sessionId: 'S1', studioId: 'ST1', subjectId: 'U1', kind: 'staff' as const }
 
   it('gives staff 12-hour and customers 30-day sessions', () => {
@@ -55,7 +55,7 @@ describe('sessions', () => {
 
   it('refuses a token signed with another secret or tampered with', async () => {
     const token = await tokens.sign(claims, minutes(60))
-    const other = new SessionTokens('another-secret-another-secret-12345')
+    const other = new JwtSessionTokens('another-secret-another-secret-12345')
     await expect(other.verify(token, now)).resolves.toBe('invalid')
     const [header, payload, signature] = token.split('.')
     const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), sub: 'ADMIN' })).toString('base64url')

@@ -1,7 +1,7 @@
 import { defaultOrderSettings, orderStages, type OrderStage } from '../../types/orders'
 import { checkDiscount, checkTransition, expectedBy, isOverdue, orderTotal, selectionPrice } from '../../functions/domain/order'
 import { DomainError } from '../../functions/domain/errors'
-import { outTradeNoFor } from '../../functions/payments/payments'
+import { outTradeNoFor } from '../../functions/payments/prepay'
 
 const codeOf = (fn: () => void) => {
   try {

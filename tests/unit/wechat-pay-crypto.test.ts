@@ -1,4 +1,4 @@
-import { PaymentNotificationError } from '../../functions/payments/gateway'
+import { PaymentNotificationError } from '../../functions/payments/ports'
 import {
   authorizationHeader,
   decryptResource,

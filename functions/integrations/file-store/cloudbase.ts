@@ -1,4 +1,4 @@
-import type { FileStore, UploadTarget } from '../../files/file-store'
+import type { FileStore, UploadTarget } from '../../orders/ports'
 
 /**
  * Photos in the CloudBase environment's storage (COS behind WeChat's cloud). Phones upload

@@ -1,4 +1,4 @@
-import type { FileStore } from '../../files/file-store'
+import type { FileStore } from '../../orders/ports'
 import type { FilesConfig } from '../../platform/config'
 import { CloudBaseFileStore } from './cloudbase'
 import { LocalFileStore } from './local'

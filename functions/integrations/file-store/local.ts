@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { rm, stat } from 'node:fs/promises'
 import { resolve, sep } from 'node:path'
-import type { FileStore, UploadTarget } from '../../files/file-store'
+import type { FileStore, UploadTarget } from '../../orders/ports'
 
 /**
  * The local and test stages' file store: a folder on this machine, served by the local

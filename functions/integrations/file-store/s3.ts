@@ -1,7 +1,7 @@
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
-import type { FileStore, UploadTarget } from '../../files/file-store'
+import type { FileStore, UploadTarget } from '../../orders/ports'
 
 /**
  * Photos in a private S3 bucket. Phones upload straight to S3 with a presigned POST whose

@@ -6,8 +6,8 @@ import type {
   RefundResult,
   RequestPaymentParams,
   Transaction,
-} from '../../payments/gateway'
-import { PaymentNotificationError } from '../../payments/gateway'
+} from '../../payments/ports'
+import { PaymentNotificationError } from '../../payments/ports'
 import type { PaymentsConfig } from '../../platform/config'
 import {
   authorizationHeader,

@@ -4,7 +4,7 @@
  * AES-256-GCM resources keyed by the APIv3 key.
  */
 import { createCipheriv, createDecipheriv, createSign, createVerify, randomBytes } from 'node:crypto'
-import { PaymentNotificationError, type NotificationRequest, type RequestPaymentParams, type TradeState, type Transaction } from '../../payments/gateway'
+import { PaymentNotificationError, type NotificationRequest, type RequestPaymentParams, type TradeState, type Transaction } from '../../payments/ports'
 import type { WeChatPayKeys } from '../../platform/config'
 
 export const SIGNATURE_TYPE = 'WECHATPAY2-SHA256-RSA2048'

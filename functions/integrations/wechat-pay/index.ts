@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import type { PaymentGateway } from '../../payments/gateway'
+import type { PaymentGateway } from '../../payments/ports'
 import type { PaymentsConfig } from '../../platform/config'
 import { WeChatPayV3 } from './client'
 import { SimulatedWeChatPay } from './simulator'

@@ -1,20 +1,12 @@
 import { createPublicKey, generateKeyPairSync, randomBytes, randomInt, randomUUID } from 'node:crypto'
-import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import type {
-  NotificationRequest,
-  PaymentSimulator,
-  PrepayRequest,
-  RefundRequest,
-  RefundResult,
-  RequestPaymentParams,
-  TradeState,
-  Transaction,
-} from '../../payments/gateway'
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import type { NotificationRequest, PaymentSimulator, PrepayRequest, RefundRequest, RefundResult, RequestPaymentParams, TradeState, Transaction } from '../../payments/ports'
 import type { PaymentsConfig, WeChatPayKeys } from '../../platform/config'
 import { logger } from '../../platform/logger'
-import { failedItem } from '../../store/errors'
-import { entity } from '../../store/items'
+import { AlreadyWritten, guarded, transactOnce } from '../../store/errors'
+import { Update } from '../../store/expressions'
+import { entity, putIfAbsent } from '../../store/items'
 import { keys } from '../../store/keys'
 import { checkPrepayRequest, checkRefundRequest, WeChatPayError } from './client'
 import {
@@ -203,23 +195,14 @@ export class SimulatedWeChatPay implements PaymentSimulator {
    */
   async pay(outTradeNo: string, now: Date): Promise<NotificationRequest> {
     try {
-      const { Attributes } = await this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: this.tradeKey(outTradeNo),
-          UpdateExpression: 'SET tradeState = :success, transactionId = :txn, successTime = :time, notificationId = :nid',
-          ConditionExpression: 'tradeState = :notpay AND expiresAt > :now',
-          ExpressionAttributeValues: {
-            ':success': 'SUCCESS',
-            ':notpay': 'NOTPAY',
-            ':now': now.toISOString(),
-            ':txn': `4200${compactBeijing(now).slice(0, 8)}${randomDigits(16)}`,
-            ':time': rfc3339Beijing(now),
-            ':nid': randomUUID(),
-          },
-          ReturnValues: 'ALL_NEW',
-        }),
-      )
+      const paid = new Update()
+        .when('tradeState', '=', 'NOTPAY')
+        .when('expiresAt', '>', now.toISOString())
+        .set('tradeState', 'SUCCESS')
+        .set('transactionId', `4200${compactBeijing(now).slice(0, 8)}${randomDigits(16)}`)
+        .set('successTime', rfc3339Beijing(now))
+        .set('notificationId', randomUUID())
+      const { Attributes } = await this.db.send(new UpdateCommand({ ...paid.build(this.table, this.tradeKey(outTradeNo)), ReturnValues: 'ALL_NEW' }))
       return this.notification(entity<TradeRecord>(Attributes)!, now)
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error
@@ -246,15 +229,8 @@ export class SimulatedWeChatPay implements PaymentSimulator {
   /** NOTPAY becomes CLOSED; closing a closed trade again is harmless, closing a paid one is refused. */
   async close(outTradeNo: string): Promise<void> {
     try {
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: this.tradeKey(outTradeNo),
-          UpdateExpression: 'SET tradeState = :closed',
-          ConditionExpression: 'tradeState IN (:notpay, :closed)',
-          ExpressionAttributeValues: { ':closed': 'CLOSED', ':notpay': 'NOTPAY' },
-        }),
-      )
+      const closed = new Update().whenIn('tradeState', ['NOTPAY', 'CLOSED']).set('tradeState', 'CLOSED')
+      await this.db.send(new UpdateCommand(closed.build(this.table, this.tradeKey(outTradeNo))))
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error
       const trade = await this.trade(outTradeNo)
@@ -282,44 +258,21 @@ export class SimulatedWeChatPay implements PaymentSimulator {
       reason: request.reason,
       createdAt: now.toISOString(),
     }
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...keys.simulatedRefund(this.mchId, request.outRefundNo), type: 'SimulatedRefund', ...record },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Update: {
-                TableName: this.table,
-                Key: this.tradeKey(request.outTradeNo),
-                UpdateExpression: 'SET refundedFen = refundedFen + :fen, tradeState = :refund',
-                ConditionExpression: 'tradeState IN (:success, :refund) AND amountFen = :total AND refundedFen <= :limit',
-                ExpressionAttributeValues: {
-                  ':fen': request.refundFen,
-                  ':refund': 'REFUND',
-                  ':success': 'SUCCESS',
-                  ':total': request.totalFen,
-                  ':limit': request.totalFen - request.refundFen,
-                },
-              },
-            },
-          ],
-        }),
-      )
-      return { outRefundNo: record.outRefundNo, refundId: record.refundId, status: record.status }
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error
-      if (failedItem(error) === 0) {
-        const concurrent = await this.refundRecord(request.outRefundNo)
-        if (concurrent) return this.sameRefund(concurrent, request)
-      }
-      throw await this.refundRefusal(request)
-    }
+    const refunded = new Update()
+      .whenIn('tradeState', ['SUCCESS', 'REFUND'])
+      .when('amountFen', '=', request.totalFen)
+      .when('refundedFen', '<=', request.totalFen - request.refundFen)
+      .add('refundedFen', request.refundFen)
+      .set('tradeState', 'REFUND')
+    const written = await transactOnce(this.db, [
+      guarded(putIfAbsent(this.table, { ...keys.simulatedRefund(this.mchId, request.outRefundNo), type: 'SimulatedRefund', ...record }), new AlreadyWritten()),
+      guarded({ Update: refunded.build(this.table, this.tradeKey(request.outTradeNo)) }, () => this.refundRefusal(request)),
+    ])
+    if (written) return { outRefundNo: record.outRefundNo, refundId: record.refundId, status: record.status }
+    // The same out_refund_no made a moment ago answers as that refund.
+    const concurrent = await this.refundRecord(request.outRefundNo)
+    if (concurrent) return this.sameRefund(concurrent, request)
+    throw await this.refundRefusal(request)
   }
 
   /** The refund already made under this number, if the request is the same one. */

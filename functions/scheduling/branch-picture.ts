@@ -1,21 +1,13 @@
 import type { BookingPolicy, Room } from '../../types/booking'
 import { availableSlots, type BookableResource, type Slot, type WeeklyHours } from '../domain/availability'
-import { DEFAULT_BOOKING_POLICY, occupiedSpan } from '../domain/booking'
+import { occupiedSpan } from '../domain/booking'
 import { studioDate } from '../domain/time'
-import type { IdentityDeps } from '../identity/sign-in'
 import type { StaffRecord } from '../identity/ports'
-import type { AppointmentRecord, BookingRepository } from './ports'
-
-export interface BookingDeps extends IdentityDeps {
-  booking: BookingRepository
-}
+import { policyOf, type PolicyPorts } from './policy'
+import type { AppointmentRecord } from './ports'
 
 /** Opening hours until a manager sets them: every day 09:30–18:30. */
 export const DEFAULT_OPENING_HOURS: WeeklyHours = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [d, [{ from: '09:30', to: '18:30' }]]))
-
-export async function policyOf(deps: BookingDeps, studioId: string): Promise<BookingPolicy> {
-  return (await deps.booking.getPolicy(studioId)) ?? DEFAULT_BOOKING_POLICY
-}
 
 /** Whether an appointment still takes its resources at `now`: confirmed, or held and not lapsed. */
 export const occupies = (a: AppointmentRecord, now: Date) =>
@@ -37,7 +29,7 @@ export interface BranchPicture {
  * and its appointments; plus the policy, one item.
  */
 export async function branchPicture(
-  deps: BookingDeps,
+  deps: PolicyPorts,
   studioId: string,
   branchId: string,
   from: string,
@@ -49,8 +41,8 @@ export async function branchPicture(
   // The policy comes along when the caller read it already; otherwise it is read beside the rest.
   const [policy, setup, appointments] = await Promise.all([
     options.policy ?? policyOf(deps, studioId),
-    deps.booking.branchResources(studioId, branchId),
-    deps.booking.branchAppointments(studioId, branchId, new Date(Date.parse(from) - 2 * day).toISOString(), new Date(Date.parse(to) + 2 * day).toISOString()),
+    deps.scheduling.branchResources(studioId, branchId),
+    deps.scheduling.branchAppointments(studioId, branchId, new Date(Date.parse(from) - 2 * day).toISOString(), new Date(Date.parse(to) + 2 * day).toISOString()),
   ])
   const live = appointments.filter((a) => occupies(a, now) && a.id !== options.ignoreAppointmentId)
   const busyOf = (id: string) =>

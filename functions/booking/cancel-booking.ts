@@ -1,0 +1,79 @@
+import type { z } from 'zod'
+import type * as bookingOp from '../../types/booking-operations'
+import type * as orderOp from '../../types/order-operations'
+import { callerOf, type Caller, type RequestContext } from '../domain/context'
+import { refundPercent } from '../domain/booking'
+import { moveOrder, orderToMove } from '../orders/advance-order'
+import { actorOf, orderContextOf, orderSettingsOf, stageChange } from '../orders/model'
+import type { FileStore, OrderRecord } from '../orders/ports'
+import type { CreditingPorts } from '../payments/crediting'
+import { refundCancellation } from '../payments/refunds'
+import { locksOf } from '../scheduling/placement'
+import { policyOf, type PolicyPorts } from '../scheduling/policy'
+import type { AppointmentRecord } from '../scheduling/ports'
+import { assertChangeable, loadOwn } from './appointments'
+import type { BookingRepository } from './ports'
+
+interface CancelPorts extends PolicyPorts, CreditingPorts {
+  booking: BookingRepository
+}
+
+/**
+ * Ends a booking up to the cutoff, with its order, and records what is owed back: everything
+ * paid less the policy's share of the deposit (kept only once the booking was confirmed).
+ */
+async function endBooking(deps: CancelPorts, appointment: AppointmentRecord, reason: string | undefined, caller: Caller, now: Date) {
+  const policy = await policyOf(deps, caller.studioId)
+  assertChangeable(appointment, caller, policy.changeCutoffHours, now)
+  const percent = refundPercent(policy, Date.parse(appointment.startsAt), now.getTime())
+  const order = await deps.orders.get(caller.studioId, appointment.orderId)
+  const paid = order?.paidFen ?? 0
+  const kept = appointment.status === 'confirmed' ? Math.round((Math.min(order?.depositFen ?? appointment.depositFen, paid) * (100 - percent)) / 100) : 0
+  const refundDueFen = paid - kept
+  const context = { settings: await orderSettingsOf(deps, caller.studioId), timeZone: policy.timeZone }
+  const from = appointment.status === 'confirmed' ? 'confirmed' : 'pending_deposit'
+  const change = stageChange({ stage: from, shootAt: appointment.startsAt }, 'cancelled', actorOf(caller), now, context, {
+    note: reason,
+    set: { refundDueFen },
+    // A payment landing meanwhile would change what is owed back: then the cancel is refused and retried.
+    expectPaidFen: paid,
+  })
+  const cancellation = { at: now.toISOString(), by: caller.id, refundPercent: appointment.status === 'confirmed' ? percent : 0, refundDueFen, reason }
+  return deps.booking.endBooking(appointment, locksOf(appointment), { status: 'cancelled', cancellation }, now, change)
+}
+
+/**
+ * The one way a person cancels: the order — with its booking, if it has one — is cancelled,
+ * then what the policy refunds of a deposit paid by WeChat goes back automatically.
+ */
+async function cancelWithRefund(deps: CancelPorts, target: { appointment: AppointmentRecord } | { order: OrderRecord }, reason: string | undefined, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  let ended: AppointmentRecord | undefined
+  if ('appointment' in target) ended = await endBooking(deps, target.appointment, reason, caller, ctx.now)
+  else {
+    // An order with no booking behind it gives back everything paid.
+    const context = await orderContextOf(deps, caller.studioId)
+    await deps.orders.changeStage(target.order, stageChange(target.order, 'cancelled', actorOf(caller), ctx.now, context, { note: reason, set: { refundDueFen: target.order.paidFen } }))
+  }
+  await refundCancellation(deps, caller.studioId, 'order' in target ? target.order.id : target.appointment.orderId, ctx.now)
+  return ended
+}
+
+/** Cancels a booking up to the cutoff, and its order, and refunds what the policy allows. */
+export async function cancelBooking(deps: CancelPorts, input: z.output<typeof bookingOp.cancelBooking.input>, ctx: RequestContext) {
+  const appointment = await loadOwn(deps, callerOf(ctx), input.appointmentId)
+  return (await cancelWithRefund(deps, { appointment }, input.reason, ctx))!
+}
+
+/**
+ * Moves an order one step, as the stage's role allows. Cancelling also ends its booking
+ * (within the same cutoff as cancelling the booking itself) and refunds what is owed.
+ */
+export async function advanceOrder(deps: CancelPorts & { files: FileStore }, input: z.output<typeof orderOp.advanceOrder.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const order = await orderToMove(deps, input, caller)
+  if (input.to !== 'cancelled') return moveOrder(deps, order, input, caller, ctx.now)
+  const target = order.appointmentId ? { appointment: await loadOwn(deps, caller, order.appointmentId) } : { order }
+  await cancelWithRefund(deps, target, input.note, ctx)
+  return (await deps.orders.get(caller.studioId, order.id))!
+}

@@ -1,0 +1,48 @@
+import type { AppDeps } from './api/implementations'
+import { depositConfirmation } from './booking/confirm-booking'
+import { createFileStore } from './integrations/file-store'
+import { createPaymentGateway } from './integrations/wechat-pay'
+import { SimulatedWeChatSignIn, WeChatCode2Session } from './integrations/wechat-sign-in'
+import { SimulatedSubscribeMessages, WeChatSubscribeMessages } from './integrations/wechat-subscribe'
+import type { Config } from './platform/config'
+import { logger } from './platform/logger'
+import { decoyHash, hashPassword, verifyPassword } from './platform/passwords'
+import { JwtSessionTokens } from './platform/tokens'
+import { DynamoBookingRepository } from './store/booking'
+import { DynamoCatalogRepository } from './store/catalog'
+import { createDocumentClient } from './store/client'
+import { DynamoCustomerRepository } from './store/customers'
+import { DynamoIdentityRepository } from './store/identity'
+import { DynamoStockRepository } from './store/inventory'
+import { DynamoOrderRepository } from './store/orders'
+import { DynamoPaymentLedger } from './store/payments'
+import { DynamoProductionStore } from './store/production'
+import { DynamoSchedulingRepository } from './store/scheduling'
+
+/** The composition root: the one place where real adapters meet the use cases. */
+export function composeApp(config: Config): AppDeps {
+  const db = createDocumentClient({ tableName: config.tableName, endpoint: config.dynamoEndpoint })
+  const wechat = config.wechatSignIn
+  const app: AppDeps = {
+    stage: config.stage,
+    repo: new DynamoIdentityRepository(db, config.tableName),
+    customers: new DynamoCustomerRepository(db, config.tableName),
+    catalog: new DynamoCatalogRepository(db, config.tableName),
+    scheduling: new DynamoSchedulingRepository(db, config.tableName),
+    booking: new DynamoBookingRepository(db, config.tableName),
+    orders: new DynamoOrderRepository(db, config.tableName),
+    ledger: new DynamoPaymentLedger(db, config.tableName),
+    payments: createPaymentGateway(config.payments, db, config.tableName),
+    // A deposit landing confirms its booking: the booking module decides how.
+    deposits: { confirmationFor: (order, now) => depositConfirmation(app, order, now) },
+    files: createFileStore(config.files),
+    stock: new DynamoStockRepository(db, config.tableName),
+    production: new DynamoProductionStore(db, config.tableName),
+    reminders: wechat.mode === 'simulated' ? new SimulatedSubscribeMessages() : new WeChatSubscribeMessages(wechat.appId, wechat.appSecret, config.reminderTemplateId ?? ''),
+    tokens: new JwtSessionTokens(config.sessionSecret),
+    passwords: { hash: hashPassword, verify: verifyPassword, decoy: decoyHash },
+    wechat: wechat.mode === 'simulated' ? new SimulatedWeChatSignIn() : new WeChatCode2Session(wechat.appId, wechat.appSecret),
+    log: logger,
+  }
+  return app
+}

@@ -1,0 +1,59 @@
+import type { z } from 'zod'
+import type * as op from '../../types/order-operations'
+import type { AddOn } from '../../types/orders'
+import type { CatalogRepository } from '../catalog/ports'
+import type { CustomerRepository } from '../customers/ports'
+import { callerOf, type RequestContext } from '../domain/context'
+import { checkDiscount, orderTotal } from '../domain/order'
+import { DomainError, notFound } from '../domain/errors'
+import { actorOf, newOrder, orderContextOf, type OrderContextPorts } from './model'
+
+interface CreateOrderPorts extends OrderContextPorts {
+  customers: CustomerRepository
+  catalog: CatalogRepository
+}
+
+/** Prices add-ons from the catalogue as it is now; the order keeps the prices it was sold at. */
+export async function priceAddOns(deps: { catalog: CatalogRepository }, studioId: string, inputs: z.output<typeof op.createOrder.input>['addOns'], keep: AddOn[] = []): Promise<AddOn[]> {
+  const priced: AddOn[] = [...keep]
+  for (const [i, addOn] of inputs.entries()) {
+    if (addOn.kind === 'service') {
+      priced.push({ id: `service-${i}`, kind: 'service', name: addOn.name, quantity: 1, unitFen: addOn.amountFen, amountFen: addOn.amountFen })
+      continue
+    }
+    const product = await deps.catalog.getProduct(studioId, addOn.productId)
+    if (!product?.active) throw new DomainError('VALIDATION_FAILED', 'Some fields are not valid', { fields: [{ path: `addOns.${i}.productId`, message: 'is not a product on sale' }] })
+    priced.push({ id: `product-${i}`, kind: 'product', name: product.name, productId: product.id, quantity: addOn.quantity, unitFen: product.priceFen, amountFen: product.priceFen * addOn.quantity })
+  }
+  return priced
+}
+
+/** The desk opens an order for a customer; its request id makes a retried request harmless. */
+export async function createOrder(deps: CreateOrderPorts, input: z.output<typeof op.createOrder.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const customer = await deps.customers.getCustomer(caller.studioId, input.customerId)
+  if (!customer) throw notFound('Customer')
+  const pkg = await deps.catalog.getPackage(caller.studioId, input.packageId)
+  if (!pkg?.active) throw notFound('Package')
+  const context = await orderContextOf(deps, caller.studioId)
+  checkDiscount(input.discountFen, pkg.priceFen, context.settings, caller.roles)
+  const addOns = await priceAddOns(deps, caller.studioId, input.addOns)
+  const totalFen = orderTotal(pkg.priceFen, addOns, input.discountFen)
+  return deps.orders.create(
+    newOrder({
+      id: input.requestId,
+      studioId: caller.studioId,
+      customer,
+      pkg,
+      branchId: input.branchId ?? caller.branchId,
+      addOns,
+      discountFen: input.discountFen,
+      discountReason: input.discountReason,
+      notes: input.notes,
+      totalFen,
+      by: actorOf(caller),
+      now: ctx.now,
+      ...context,
+    }),
+  )
+}

@@ -1,0 +1,63 @@
+import type { z } from 'zod'
+import type * as op from '../../types/order-operations'
+import type { OrderStage } from '../../types/orders'
+import { callerOf, type RequestContext } from '../domain/context'
+import { isOverdue } from '../domain/order'
+import { studioDate } from '../domain/time'
+import { orderDetail } from './detail'
+import { orderContextOf, summaryOf, type OrderContextPorts } from './model'
+import type { OrderRepository } from './ports'
+
+export async function myOrders(deps: OrderContextPorts, _input: z.output<typeof op.myOrders.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const { timeZone } = await orderContextOf(deps, caller.studioId)
+  return { items: (await deps.orders.ofCustomer(caller.studioId, caller.id)).map((o) => summaryOf(o, ctx.now, timeZone)) }
+}
+
+export async function customerOrders(deps: OrderContextPorts, input: z.output<typeof op.customerOrders.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const { timeZone } = await orderContextOf(deps, caller.studioId)
+  return { items: (await deps.orders.ofCustomer(caller.studioId, input.customerId)).map((o) => summaryOf(o, ctx.now, timeZone)) }
+}
+
+export async function getOrder(deps: { orders: OrderRepository }, input: z.output<typeof op.getOrder.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  return orderDetail(deps, caller.studioId, input.orderId, caller)
+}
+
+export async function listOrders(deps: OrderContextPorts, input: z.output<typeof op.listOrders.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const { timeZone } = await orderContextOf(deps, caller.studioId)
+  const page = await deps.orders.byStage(caller.studioId, input.stage, { limit: input.limit, cursor: input.cursor })
+  return { items: page.items.map((o) => summaryOf(o, ctx.now, timeZone)), nextCursor: page.nextCursor }
+}
+
+const OPEN_STAGES: OrderStage[] = ['pending_deposit', 'confirmed', 'shot', 'selecting', 'retouching', 'designing', 'proofing', 'producing', 'ready']
+
+/** Per stage, the orders whose expected date is before today: one index query per stage, oldest first. */
+export async function overdueOrders(deps: OrderContextPorts, _input: z.output<typeof op.overdueOrders.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const { timeZone } = await orderContextOf(deps, caller.studioId)
+  const today = studioDate(ctx.now, timeZone)
+  const stages = await Promise.all(
+    OPEN_STAGES.map(async (stage) => {
+      const { items } = await deps.orders.byStage(caller.studioId, stage, { limit: 100, before: today })
+      return { stage, items: items.filter((o) => isOverdue(o.expectedBy, today)).map((o) => summaryOf(o, ctx.now, timeZone)) }
+    }),
+  )
+  return { asOf: today, stages: stages.filter((s) => s.items.length > 0) }
+}
+
+const QUEUE_STAGES: OrderStage[] = ['shot', 'retouching', 'designing', 'proofing', 'producing', 'ready']
+
+export async function productionQueue(deps: OrderContextPorts, _input: z.output<typeof op.productionQueue.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const { timeZone } = await orderContextOf(deps, caller.studioId)
+  const stages = await Promise.all(
+    QUEUE_STAGES.map(async (stage) => ({
+      stage,
+      items: (await deps.orders.byStage(caller.studioId, stage, { limit: 100 })).items.map((o) => summaryOf(o, ctx.now, timeZone)),
+    })),
+  )
+  return { stages }
+}

@@ -1,0 +1,167 @@
+import type { NewAuditEntry } from '../identity/ports'
+import { DomainError } from '../domain/errors'
+import { SYSTEM } from '../orders/model'
+import type { PaymentIntent, PaymentRecord } from '../orders/ports'
+import { PaymentNotificationError, type DepositBookings, type NotificationRequest, type Transaction } from './ports'
+import { sendRefund, type SendRefundPorts } from './send-refund'
+
+export interface CreditingPorts extends SendRefundPorts {
+  deposits: DepositBookings
+}
+
+export type NotificationOutcome = 'applied' | 'duplicate' | 'ignored' | 'refunded' | 'rejected'
+
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Closes a charge at WeChat Pay before it is replaced or its order ends. If the customer
+ * paid it a moment ago (WeChat refuses to close a paid charge), the payment is applied —
+ * or, when the order can no longer take it, refunded — instead of lost.
+ */
+export async function closeCharge(deps: CreditingPorts, intent: PaymentIntent, now: Date) {
+  try {
+    await deps.payments.close(intent.outTradeNo)
+    await deps.ledger.closeIntent(intent)
+  } catch (error) {
+    const transaction = await deps.payments.query(intent.outTradeNo).catch(() => undefined)
+    if (transaction?.tradeState === 'SUCCESS') await applyTransaction(deps, intent, transaction, now)
+    else deps.log.error('could not close a WeChat Pay charge', { outTradeNo: intent.outTradeNo, error: String(error) })
+  }
+}
+
+/**
+ * WeChat Pay's notification: verified (signature, freshness, decryption, merchant) before
+ * anything is read from it, then applied at most once. A forged or tampered notification
+ * throws PaymentNotificationError and changes nothing.
+ */
+export async function handlePaymentNotification(deps: CreditingPorts, request: NotificationRequest, now: Date): Promise<NotificationOutcome> {
+  const transaction = deps.payments.verifyNotification(request, now)
+  if (transaction.tradeState !== 'SUCCESS') return 'ignored'
+  const [studioId, orderId] = (transaction.attach ?? '').split('/')
+  if (!studioId || !orderId) throw new PaymentNotificationError('malformed', 'The notification names no order')
+  const intent = await deps.ledger.getIntent(studioId, orderId, transaction.outTradeNo)
+  if (intent) return applyTransaction(deps, intent, transaction, now)
+  // Money for a charge we never asked for (genuinely signed, so WeChat took it): give it back.
+  const order = await deps.orders.get(studioId, orderId)
+  if (!order) {
+    deps.log.error('payment notification for an unknown order', { outTradeNo: transaction.outTradeNo })
+    throw new Error('payment for an unknown order')
+  }
+  deps.log.error('payment notification for an unknown charge', { outTradeNo: transaction.outTradeNo })
+  const stray: PaymentIntent = {
+    outTradeNo: transaction.outTradeNo,
+    studioId,
+    orderId,
+    customerId: order.customerId,
+    kind: 'balance',
+    amountFen: transaction.amountFen,
+    prepayId: '',
+    status: 'paid',
+    createdAt: now.toISOString(),
+    expiresAt: now.toISOString(),
+  }
+  return refundUncredited(deps, paymentOf(stray, transaction, now), undefined, {
+    action: 'payment.rejected',
+    actorId: 'wechat-pay',
+    actorName: 'WeChat Pay',
+    targetId: orderId,
+    detail: { outTradeNo: transaction.outTradeNo, amountFen: transaction.amountFen, reason: 'unknown charge' },
+  })
+}
+
+/**
+ * Credits a successful WeChat payment to its order exactly once. The payment item keyed by
+ * out_trade_no is created in the same transaction as the credit, so ten copies of the same
+ * notification at once credit once. A deposit on an order awaiting it also confirms the
+ * booking — re-taking a lapsed hold's slot if it is still free. Money that cannot be
+ * credited (the order was cancelled, the slot is gone, it would overpay) goes back at once.
+ */
+export async function applyTransaction(deps: CreditingPorts, intent: PaymentIntent, transaction: Transaction, now: Date): Promise<NotificationOutcome> {
+  const audit = (action: NewAuditEntry['action'], detail: Record<string, unknown>): NewAuditEntry => ({
+    action,
+    actorId: 'wechat-pay',
+    actorName: 'WeChat Pay',
+    targetId: intent.orderId,
+    detail: { outTradeNo: intent.outTradeNo, kind: intent.kind, ...detail },
+  })
+  if (transaction.outTradeNo !== intent.outTradeNo) throw new Error('a transaction applied to another charge')
+  const payment = paymentOf(intent, transaction, now)
+  if (transaction.amountFen !== intent.amountFen) {
+    // Never credit an amount other than the one asked for. WeChat Pay's notifications carry the
+    // amount it was told at prepay, so this is a fault to look into, not money to move: it is
+    // logged as an error and kept in the audit log, and the charge stays open for its real payment.
+    deps.log.error('payment amount does not match the charge', { outTradeNo: intent.outTradeNo, expected: intent.amountFen, got: transaction.amountFen })
+    await deps.ledger.recordAudit(intent.studioId, audit('payment.rejected', { amountFen: transaction.amountFen, expectedFen: intent.amountFen, reason: 'amount differs from the charge' }))
+    return 'rejected'
+  }
+  for (let attempt = 0; ; attempt++) {
+    const order = await deps.orders.get(intent.studioId, intent.orderId)
+    if (!order) break
+    try {
+      const confirm = intent.kind === 'deposit' ? await deps.deposits.confirmationFor(order, now) : undefined
+      if (confirm === 'refuse') break
+      const applied = await deps.ledger.capture(order, payment, { intent, confirm, audit: audit('payment.captured', { amountFen: payment.amountFen }) })
+      return applied ? 'applied' : 'duplicate'
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error
+      // Another write to the same order at the same moment, or the order moved on: read again.
+      // If it keeps happening, WeChat Pay is told to send the notification again later.
+      if ((error.code === 'CONFLICT' || error.code === 'ILLEGAL_TRANSITION') && attempt < 10) {
+        await pause(20 + Math.random() * 80 * (attempt + 1))
+        continue
+      }
+      if (error.code === 'OVERPAYMENT' || error.code === 'SLOT_TAKEN') break
+      throw error
+    }
+  }
+  return refundUncredited(deps, payment, intent, audit('payment.rejected', { amountFen: payment.amountFen, reason: 'could not be credited' }))
+}
+
+function paymentOf(intent: PaymentIntent, transaction: Transaction, now: Date): PaymentRecord {
+  return {
+    id: intent.outTradeNo,
+    studioId: intent.studioId,
+    orderId: intent.orderId,
+    customerId: intent.customerId,
+    kind: intent.kind,
+    method: 'wechat',
+    amountFen: transaction.amountFen,
+    refundableFen: transaction.amountFen,
+    status: 'captured',
+    audited: true,
+    recordedBy: SYSTEM,
+    outTradeNo: intent.outTradeNo,
+    transactionId: transaction.transactionId,
+    at: transaction.successTime ? new Date(transaction.successTime).toISOString() : now.toISOString(),
+  }
+}
+
+async function refundUncredited(deps: CreditingPorts, payment: PaymentRecord, intent: PaymentIntent | undefined, audit: NewAuditEntry): Promise<NotificationOutcome> {
+  const uncredited: PaymentRecord = { ...payment, status: 'refund_processing', reason: 'could not be credited' }
+  if (!(await deps.ledger.recordUncredited(uncredited, intent, audit))) {
+    // Recorded before: if that was the credit itself, there is nothing to give back.
+    const earlier = (await deps.orders.partition(payment.studioId, payment.orderId))?.payments.find((p) => p.id === payment.id)
+    if (earlier?.status === 'captured') return 'duplicate'
+  }
+  const outRefundNo = `${payment.id}R`
+  const refund: PaymentRecord = {
+    ...payment,
+    id: outRefundNo,
+    kind: 'refund',
+    amountFen: -payment.amountFen,
+    refundableFen: 0,
+    refundOf: payment.id,
+    outRefundNo,
+    reason: 'could not be credited',
+    status: 'refund_processing',
+  }
+  await deps.ledger.refund(undefined, uncredited, refund, { ...audit, action: 'payment.refunded' })
+  try {
+    // The money that could not be credited shows as given back once WeChat Pay has paid it out.
+    if ((await sendRefund(deps, uncredited, refund)) === 'refunded') await deps.ledger.setPaymentStatus(uncredited, 'refunded')
+  } catch (error) {
+    // Recorded as a failed refund on the order, for finance to send again; WeChat need not resend.
+    if (!(error instanceof DomainError && error.code === 'PAYMENT_PROVIDER_ERROR')) throw error
+  }
+  return 'refunded'
+}

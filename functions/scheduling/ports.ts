@@ -1,0 +1,67 @@
+import type { Appointment, BookingPolicy, BranchSchedule, Room, StaffSchedule } from '../../types/booking'
+import type { StaffRecord } from '../identity/ports'
+
+export interface AppointmentRecord extends Appointment {
+  studioId: string
+  /** When the day-before reminder is due, for customers who asked for one. */
+  reminderAt?: string
+  /** The buffer its locks were taken with, so they can be found again if the policy changes. */
+  lockedBufferMinutes: number
+  /** The deposit as priced when booked: a later price change never alters it. */
+  depositFen: number
+}
+
+/** A resource's half-hour cell an appointment holds. */
+export interface LockRef {
+  resourceId: string
+  cell: number
+}
+
+export interface OutboxMessage {
+  id: string
+  studioId: string
+  customerId: string
+  appointmentId: string
+  channel: 'wechat-subscribe'
+  template: 'shoot-reminder'
+  data: Record<string, string>
+  sentAt: string
+}
+
+/** The booking policy as stored: the studio's time zone lives on the studio. */
+export type StoredBookingPolicy = Omit<BookingPolicy, 'timeZone'>
+
+/** The studio's booking setup and its appointments, read and written outside the booking transactions. */
+export interface SchedulingRepository {
+  getPolicy(studioId: string): Promise<StoredBookingPolicy | undefined>
+  savePolicy(studioId: string, policy: StoredBookingPolicy): Promise<void>
+  /** Opening hours and rooms of a branch, in one query. */
+  branchSetup(studioId: string, branchId: string): Promise<{ schedule?: BranchSchedule; rooms: Room[] }>
+  /** Everything a branch can offer — opening hours, rooms and its staff — in one index query. */
+  branchResources(studioId: string, branchId: string): Promise<{ schedule?: BranchSchedule; rooms: Room[]; staff: StaffRecord[] }>
+  saveBranchSchedule(studioId: string, branchId: string, schedule: BranchSchedule): Promise<void>
+  saveRoom(studioId: string, room: Room): Promise<void>
+  setStaffSchedule(studioId: string, staffId: string, schedule: StaffSchedule): Promise<void>
+
+  /** Appointments of a branch starting in [from, to), held or confirmed or otherwise, in one query. */
+  branchAppointments(studioId: string, branchId: string, from: string, to: string): Promise<AppointmentRecord[]>
+  /** A staff member's appointments in [from, to): as photographer and as makeup artist. */
+  agenda(studioId: string, staffId: string, from: string, to: string): Promise<AppointmentRecord[]>
+  customerAppointments(studioId: string, customerId: string): Promise<AppointmentRecord[]>
+  getAppointment(studioId: string, appointmentId: string): Promise<AppointmentRecord | undefined>
+
+  /** Holds whose time has run out, across studios, oldest first. */
+  lapsedHolds(now: Date, limit: number): Promise<{ studioId: string; appointmentId: string }[]>
+  /** Reminders due by `now`, across studios. */
+  dueReminders(now: Date, limit: number): Promise<{ studioId: string; appointmentId: string; remindAt: string }[]>
+  /** Takes a reminder off the list; false when another run already took it, so nothing is sent twice. */
+  claimReminder(studioId: string, appointmentId: string, remindAt: string): Promise<boolean>
+  recordSent(message: OutboxMessage): Promise<void>
+  outbox(studioId: string, limit: number): Promise<OutboxMessage[]>
+}
+
+/** A day-before reminder through WeChat's subscription messages (订阅消息), real or simulated. */
+export interface ReminderSender {
+  readonly simulated: boolean
+  send(message: { openId: string; data: Record<string, string> }): Promise<void>
+}

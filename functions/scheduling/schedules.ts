@@ -1,0 +1,55 @@
+import type { z } from 'zod'
+import type * as op from '../../types/scheduling-operations'
+import { callerOf, type RequestContext } from '../domain/context'
+import { studioDate } from '../domain/time'
+import type { IdentityRepository } from '../identity/ports'
+import { studioTimeZone } from '../identity/studio-time-zone'
+import { dateSpan } from './branch-picture'
+import { assertBranch } from './placement'
+import type { AppointmentRecord, ReminderSender, SchedulingRepository } from './ports'
+
+interface SchedulePorts {
+  scheduling: SchedulingRepository
+  repo: IdentityRepository
+}
+
+const live = (a: AppointmentRecord) => a.status === 'held' || a.status === 'confirmed' || a.status === 'done'
+
+const inDates = (a: AppointmentRecord, from: string, to: string, timeZone: string) => {
+  const date = studioDate(new Date(a.startsAt), timeZone)
+  return date >= from && date <= to
+}
+
+/** The signed-in customer's appointments. */
+export async function myAppointments(deps: { scheduling: SchedulingRepository }, _input: z.output<typeof op.myAppointments.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  return { items: await deps.scheduling.customerAppointments(caller.studioId, caller.id) }
+}
+
+/** A photographer's or makeup artist's own days: one index query. */
+export async function mySchedule(deps: SchedulePorts, input: z.output<typeof op.mySchedule.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const timeZone = await studioTimeZone(deps, caller.studioId)
+  const { from, to } = input.date ? dateSpan(new Date(`${input.date}T12:00:00Z`), 'UTC', input.days) : dateSpan(ctx.now, timeZone, input.days)
+  const items = await deps.scheduling.agenda(caller.studioId, caller.id, new Date(Date.parse(from) - 86_400_000).toISOString(), new Date(Date.parse(to) + 86_400_000).toISOString())
+  return { from, to, timeZone, items: items.filter((a) => live(a) && inDates(a, from, to, timeZone)) }
+}
+
+/** The front desk's day of a branch: one index query. */
+export async function branchDay(deps: SchedulePorts, input: z.output<typeof op.branchDay.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  await assertBranch(deps, caller.studioId, input.branchId)
+  const timeZone = await studioTimeZone(deps, caller.studioId)
+  const items = await deps.scheduling.branchAppointments(
+    caller.studioId,
+    input.branchId,
+    new Date(Date.parse(input.date) - 86_400_000).toISOString(),
+    new Date(Date.parse(input.date) + 2 * 86_400_000).toISOString(),
+  )
+  return { date: input.date, timeZone, items: items.filter((a) => live(a) && inDates(a, input.date, input.date, timeZone)) }
+}
+
+/** The reminders sent (locally: what would have been sent). */
+export async function reminderOutbox(deps: { scheduling: SchedulingRepository; reminders: ReminderSender }, input: z.output<typeof op.reminderOutbox.input>, ctx: RequestContext) {
+  return { simulated: deps.reminders.simulated, items: await deps.scheduling.outbox(callerOf(ctx).studioId, input.limit) }
+}

@@ -1,0 +1,171 @@
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
+import type { Actor } from '../../types/orders'
+import { DomainError } from '../domain/errors'
+import type { NewAuditEntry } from '../identity/ports'
+import type { OrderRecord, PaymentIntent, PaymentRecord } from '../orders/ports'
+import type { DepositConfirmation, PaymentLedger } from '../payments/ports'
+import { AlreadyWritten, guarded, transact, transactOnce } from './errors'
+import { Update } from './expressions'
+import { confirmationWrites } from './entities/appointment'
+import { clearRefundOwed, markRefundOwed, orderUpdate, stageUpdate } from './entities/order'
+import { intentClosed, intentItem, intentKey, intentPaid, paymentAudited, paymentItem, paymentKey } from './entities/payment'
+import { auditPut, entity, pageCursor, putIfAbsent, queryAll } from './items'
+import { keys } from './keys'
+
+/** The money on an order: payments and refunds, WeChat Pay charges, audits and refunds due. */
+export class DynamoPaymentLedger implements PaymentLedger {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  private audited(studioId: string, entry: NewAuditEntry) {
+    return guarded(auditPut(this.table, studioId, entry, this.clock()))
+  }
+
+  /** The payment's own entry: created once, so the same payment applied twice is recognised. */
+  private paymentPut(payment: PaymentRecord) {
+    return guarded(putIfAbsent(this.table, paymentItem(payment)), new AlreadyWritten())
+  }
+
+  async getIntent(studioId: string, orderId: string, outTradeNo: string) {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.paymentIntent(studioId, orderId, outTradeNo), ConsistentRead: true }))
+    return entity<PaymentIntent>(Item)
+  }
+
+  async putIntent(intent: PaymentIntent) {
+    await this.db.send(new PutCommand(putIfAbsent(this.table, intentItem(intent)).Put))
+  }
+
+  async closeIntent(intent: PaymentIntent) {
+    try {
+      await this.db.send(new UpdateCommand(intentClosed().build(this.table, intentKey(intent))))
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error
+    }
+  }
+
+  async capture(order: OrderRecord, payment: PaymentRecord, options: { intent?: PaymentIntent; confirm?: DepositConfirmation; audit: NewAuditEntry }) {
+    const { confirm } = options
+    const update = confirm ? stageUpdate(order, confirm.change) : new Update().add('version', 1).set('updatedAt', payment.at).when('stage', '<>', 'cancelled')
+    update.when('balanceFen', '>=', payment.amountFen).add('paidFen', payment.amountFen).add('balanceFen', -payment.amountFen)
+    if (!payment.audited) update.add('unauditedFen', payment.amountFen)
+    // On the confirming path the stage and the balance share one condition: a fresh read tells them apart.
+    const refused = async () => {
+      const fresh = confirm ? await this.get(order) : undefined
+      const moved = confirm && fresh?.stage !== confirm.change.from
+      return new DomainError(moved ? 'ILLEGAL_TRANSITION' : 'OVERPAYMENT', 'The order cannot take this payment as it stands')
+    }
+    const booking = confirm?.booking
+    return transactOnce(this.db, [
+      this.paymentPut(payment),
+      guarded(orderUpdate(this.table, order, update), refused),
+      ...(options.intent ? [guarded(intentPaid(this.table, options.intent))] : []),
+      this.audited(order.studioId, options.audit),
+      ...(booking
+        ? confirmationWrites(this.table, booking.appointment, booking.locks, new Date(payment.at), {
+            appointment: new DomainError('ILLEGAL_TRANSITION', 'The booking changed meanwhile'),
+            lock: new DomainError('SLOT_TAKEN', 'The hold on this time ran out and someone else has booked it'),
+          })
+        : []),
+    ])
+  }
+
+  private async get(order: OrderRecord) {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.order(order.studioId, order.id), ConsistentRead: true }))
+    return entity<OrderRecord>(Item)
+  }
+
+  async recordUncredited(payment: PaymentRecord, intent: PaymentIntent | undefined, audit: NewAuditEntry) {
+    return transactOnce(this.db, [this.paymentPut(payment), ...(intent ? [guarded(intentPaid(this.table, intent))] : []), this.audited(payment.studioId, audit)])
+  }
+
+  async audit(order: OrderRecord, payment: PaymentRecord, by: Actor, at: string, audit: NewAuditEntry) {
+    const next: PaymentRecord = { ...payment, audited: true, auditedBy: by, auditedAt: at }
+    await transact(this.db, [
+      guarded({ Update: paymentAudited(by, at).build(this.table, paymentKey(payment)) }, new DomainError('CONFLICT', 'This payment is audited already')),
+      // What was refunded of it already left the unaudited total with the refund.
+      guarded(orderUpdate(this.table, order, new Update().add('unauditedFen', -payment.refundableFen).set('updatedAt', at).add('version', 1))),
+      this.audited(order.studioId, audit),
+    ])
+    return next
+  }
+
+  async refund(order: OrderRecord | undefined, payment: PaymentRecord, refund: PaymentRecord, audit: NewAuditEntry) {
+    const amount = -refund.amountFen
+    const update = new Update()
+      .whenExists('pk', true)
+      .when('paidFen', '>=', amount)
+      .add('paidFen', -amount)
+      .add('balanceFen', amount)
+      .add('refundedFen', amount)
+      .add('version', 1)
+      .set('updatedAt', refund.at)
+    if (!payment.audited) update.add('unauditedFen', -amount)
+    if (order && order.stage === 'cancelled' && (order.refundDueFen ?? 0) <= order.refundedFen + amount) clearRefundOwed(update)
+    const refundable = new Update().when('refundableFen', '>=', amount).add('refundableFen', -amount)
+    return transactOnce(this.db, [
+      this.paymentPut(refund),
+      guarded({ Update: refundable.build(this.table, paymentKey(payment)) }, new DomainError('OVERPAYMENT', 'That is more than is left to refund of this payment')),
+      // Money that was never credited (an uncredited payment) leaves the order's totals alone.
+      ...(order ? [guarded(orderUpdate(this.table, order, update), new DomainError('OVERPAYMENT', 'That is more than was paid on this order'))] : []),
+      this.audited(payment.studioId, audit),
+    ])
+  }
+
+  async recordAudit(studioId: string, entry: NewAuditEntry) {
+    await this.db.send(new PutCommand(auditPut(this.table, studioId, entry, this.clock()).Put))
+  }
+
+  async markRefundOwed(order: OrderRecord, at: string) {
+    await this.db.send(new UpdateCommand(orderUpdate(this.table, order, markRefundOwed(order, at).whenExists('pk', true)).Update))
+  }
+
+  async clearRefundOwed(order: OrderRecord) {
+    await this.db.send(new UpdateCommand(orderUpdate(this.table, order, clearRefundOwed().whenExists('pk', true)).Update))
+  }
+
+  async setPaymentStatus(payment: PaymentRecord, status: PaymentRecord['status'], fields: Partial<PaymentRecord> = {}) {
+    const update = new Update().set('status', status)
+    for (const [attribute, v] of Object.entries(fields)) update.set(attribute, v)
+    await this.db.send(new UpdateCommand(update.build(this.table, paymentKey(payment))))
+  }
+
+  async unaudited(studioId: string, options: { limit: number; cursor?: string }) {
+    const partition = keys.unauditedPayments(studioId)
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': partition },
+        Limit: options.limit,
+        ExclusiveStartKey: pageCursor.decode(options.cursor, 'gsi1pk', partition),
+      }),
+    )
+    return { items: (page.Items ?? []).map((i) => entity<PaymentRecord>(i)!), nextCursor: pageCursor.encode(page.LastEvaluatedKey) }
+  }
+
+  async refundsDue(studioId: string) {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :p',
+      ExpressionAttributeValues: { ':p': keys.refundsDue(studioId) },
+    })
+    return items.map((i) => entity<OrderRecord>(i)!)
+  }
+
+  async customerPayments(studioId: string, customerId: string) {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :p',
+      ExpressionAttributeValues: { ':p': keys.customerPayments(studioId, customerId) },
+      ScanIndexForward: false,
+    })
+    return items.map((i) => entity<PaymentRecord>(i)!)
+  }
+}
