@@ -6,8 +6,8 @@
  * Layers of functions/, from the bottom:
  *   domain/                       pure rules; imports only types/
  *   <module>/                     use cases and their ports.ts, on floors (FLOORS below): identity;
- *                                 catalog, customers, staff; scheduling, orders; payments, studio;
- *                                 booking (an appointment with its order), history
+ *                                 catalog, customers, staff, inventory; scheduling, orders; payments, studio;
+ *                                 booking (an appointment with its order), history, production (an order with its stock)
  *   store/ integrations/ platform/  adapters: implement the ports
  *   api/ handlers/ composition.ts entry points and the one composition root
  */
@@ -19,10 +19,10 @@ const OURS = '^(functions|src|scripts|tests|config)/'
 
 /** Modules on one floor never import each other: [floor members], lowest floor first. */
 const FLOORS = [
-  ['catalog', 'customers', 'staff'],
+  ['catalog', 'customers', 'staff', 'inventory'],
   ['scheduling', 'orders'],
   ['payments', 'studio'],
-  ['booking', 'history'],
+  ['booking', 'history', 'production'],
 ]
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -14,8 +14,10 @@ import { DynamoStudioItems } from './store/backup'
 import { createDocumentClient, createDynamoClient } from './store/client'
 import { DynamoCustomerRepository } from './store/customers'
 import { DynamoIdentityRepository } from './store/identity'
+import { DynamoStockRepository } from './store/inventory'
 import { DynamoOrderRepository } from './store/orders'
 import { DynamoPaymentLedger } from './store/payments'
+import { DynamoProductionStore } from './store/production'
 import { DynamoSchedulingRepository } from './store/scheduling'
 import { DynamoStudioDirectory } from './store/studios'
 
@@ -36,6 +38,8 @@ export function composeApp(config: Config): AppDeps {
     // A deposit landing confirms its booking: the booking module decides how.
     deposits: { confirmationFor: (order, now) => depositConfirmation(app, order, now) },
     files: createFileStore(config.files),
+    stock: new DynamoStockRepository(db, config.tableName),
+    production: new DynamoProductionStore(db, config.tableName),
     reminders: wechat.mode === 'simulated' ? new SimulatedSubscribeMessages() : new WeChatSubscribeMessages(wechat.appId, wechat.appSecret, config.reminderTemplateId ?? ''),
     tokens: new JwtSessionTokens(config.sessionSecret),
     passwords: { hash: hashPassword, verify: verifyPassword, decoy: decoyHash },

@@ -20,6 +20,7 @@ export default defineAppConfig({
       root: 'desk',
       pages: ['orders/index', 'new-order/index', 'order/index', 'queue/index', 'finance/index', 'overdue/index', 'settings/index'],
     },
+    { root: 'stock', pages: ['items/index', 'item/index', 'stocktake/index'] },
   ],
   // Components are injected when a page first uses them, so the start-up cost stays with the pages opened.
   lazyCodeLoading: 'requiredComponents',

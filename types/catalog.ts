@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { IdSchema, IsoDateTimeSchema } from './common'
+import { MaterialSchema, MaterialsSchema } from './inventory'
 import { FenSchema } from './money'
 
 export const CategoryCodeSchema = z.string().trim().regex(/^[a-z][a-z0-9_]{1,23}$/, 'must be a category code')
@@ -49,6 +50,8 @@ export const PackageFieldsSchema = z.strictObject({
   retouchedPhotos: z.number().int().min(0).max(1000),
   extraPhotoPriceFen: FenSchema,
   includedProducts: z.array(IncludedProductSchema).max(20).default([]),
+  /** The materials the package itself uses beyond its products (album box, retouched-photo USB…). */
+  materials: MaterialsSchema.default([]),
   branchIds: z.array(IdSchema).min(1, 'must be sold in at least one branch'),
 })
 
@@ -67,6 +70,7 @@ export const PackageSchema = z.object({
   retouchedPhotos: z.number().int(),
   extraPhotoPriceFen: FenSchema,
   includedProducts: z.array(IncludedProductSchema),
+  materials: z.array(MaterialSchema).default([]),
   branchIds: z.array(IdSchema),
   active: z.boolean(),
   sortOrder: z.number().int(),
@@ -81,8 +85,8 @@ export const ProductFieldsSchema = z.strictObject({
   priceFen: FenSchema,
   unit: z.string().trim().min(1).max(8),
   consumesStock: z.boolean(),
-  /** The stock item it draws from once inventory exists; kept as a link. */
-  stockItemId: IdSchema.optional(),
+  /** The materials one of it uses (its bill of materials), taken from stock when its order enters 制作. */
+  materials: MaterialsSchema.default([]),
 })
 
 export const ProductSchema = z.object({
@@ -91,7 +95,7 @@ export const ProductSchema = z.object({
   priceFen: FenSchema,
   unit: z.string(),
   consumesStock: z.boolean(),
-  stockItemId: IdSchema.optional(),
+  materials: z.array(MaterialSchema).default([]),
   active: z.boolean(),
   version: z.number().int(),
   createdAt: IsoDateTimeSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ShortageSchema } from './inventory'
 
 /** Stable error codes: clients localise messages from these, never from the text. */
 export const ERROR_STATUS = {
@@ -19,6 +20,7 @@ export const ERROR_STATUS = {
   SLOT_TAKEN: 409,
   ILLEGAL_TRANSITION: 409,
   SELECTION_LOCKED: 409,
+  STOCK_SHORT: 409,
   DISCOUNT_NEEDS_MANAGER: 403,
   BALANCE_DUE: 412,
   OVERPAYMENT: 412,
@@ -53,6 +55,8 @@ export const ErrorBodySchema = z.object({
         retryAfterSeconds: z.number().int().optional(),
         /** With SLOT_TAKEN: the next free start times, soonest first. */
         nextFreeTimes: z.array(z.string()).optional(),
+        /** With STOCK_SHORT: every item short, and by how much. */
+        shortages: z.array(ShortageSchema).optional(),
       })
       .optional(),
   }),

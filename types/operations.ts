@@ -2,8 +2,10 @@ import { bookingOperations } from './booking-operations'
 import { catalogOperations } from './catalog-operations'
 import { crmOperations, getCustomer, getMyProfile, updateMyProfile } from './crm-operations'
 import { changePassword, health, listAudit, listBranches, me, signOut, staffSignIn, wechatSignIn } from './identity-operations'
+import { inventoryOperations } from './inventory-operations'
 import { orderOperations } from './order-operations'
 import { paymentOperations } from './payment-operations'
+import { productionOperations } from './production-operations'
 import { scheduleOperations, setupOperations } from './scheduling-operations'
 import { staffOperations } from './staff-operations'
 
@@ -37,6 +39,8 @@ export const operations = [
   ...scheduleOperations,
   ...orderOperations,
   ...paymentOperations,
+  ...inventoryOperations,
+  ...productionOperations,
 ] as const
 
 export type OperationName = (typeof operations)[number]['name']

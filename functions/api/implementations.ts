@@ -29,17 +29,33 @@ import { customerHistory } from '../history/customer-history'
 import type { IdentityRepository, PasswordHasher, SessionTokens, WeChatSignIn } from '../identity/ports'
 import { changePassword, me, signOut, staffSignIn, wechatSignIn } from '../identity/sign-in'
 import { health, listAudit, listBranches } from '../identity/studio'
+import { countStocktake } from '../inventory/count-stocktake'
+import { createStockItem } from '../inventory/create-stock-item'
+import { getStocktake } from '../inventory/get-stocktake'
+import { listStockItems } from '../inventory/list-stock-items'
+import { listStockMovements } from '../inventory/list-stock-movements'
+import { listStocktakes } from '../inventory/list-stocktakes'
+import { openStocktake } from '../inventory/open-stocktake'
+import type { StockRepository } from '../inventory/ports'
+import { postStocktake } from '../inventory/post-stocktake'
+import { recordPurchase } from '../inventory/record-purchase'
+import { stockOverview } from '../inventory/stock-overview'
+import { transferStock } from '../inventory/transfer-stock'
+import { updateStockItem } from '../inventory/update-stock-item'
 import { createOrder } from '../orders/create-order'
 import { customerOrders, getOrder, listOrders, myOrders, overdueOrders, productionQueue } from '../orders/lists'
 import { listPhotos, prepareUploads, removePhoto } from '../orders/photos'
 import type { FileStore, OrderRepository } from '../orders/ports'
-import { confirmSelection, decideProof, saveSelection } from '../orders/selection'
+import { confirmSelection, saveSelection } from '../orders/selection'
 import { getOrderSettings, saveOrderSettings } from '../orders/settings'
 import { sendToLab, takeOrder, updateOrder } from '../orders/work'
 import { auditPayment, recordOfflinePayment, unauditedPayments } from '../payments/desk'
 import type { DepositBookings, ErrorLog, PaymentGateway, PaymentLedger } from '../payments/ports'
 import { prepay, refreshPayment, simulatePay } from '../payments/prepay'
 import { refundPayment, refundsDue, retryRefund } from '../payments/refunds'
+import { decideProof } from '../production/decide-proof'
+import type { ProductionStore } from '../production/ports'
+import { redoProduction } from '../production/redo-production'
 import { availability } from '../scheduling/availability'
 import { getBookingPolicy, saveBookingPolicy } from '../scheduling/policy'
 import type { ReminderSender, SchedulingRepository } from '../scheduling/ports'
@@ -60,6 +76,8 @@ export interface AppDeps {
   payments: PaymentGateway
   deposits: DepositBookings
   files: FileStore
+  stock: StockRepository
+  production: ProductionStore
   reminders: ReminderSender
   tokens: SessionTokens
   passwords: PasswordHasher
@@ -165,4 +183,17 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'payments.refund': refundPayment,
   'payments.retryRefund': retryRefund,
   'payments.refundsDue': refundsDue,
+  'inventory.listItems': listStockItems,
+  'inventory.createItem': createStockItem,
+  'inventory.updateItem': updateStockItem,
+  'inventory.movements': listStockMovements,
+  'inventory.purchase': recordPurchase,
+  'inventory.transfer': transferStock,
+  'inventory.overview': stockOverview,
+  'inventory.openStocktake': openStocktake,
+  'inventory.stocktakes': listStocktakes,
+  'inventory.getStocktake': getStocktake,
+  'inventory.countStocktake': countStocktake,
+  'inventory.postStocktake': postStocktake,
+  'production.redo': redoProduction,
 }

@@ -2,16 +2,27 @@ import type { z } from 'zod'
 import { ulid } from 'ulid'
 import type { Package, Product } from '../../types/catalog'
 import type * as op from '../../types/catalog-operations'
+import type { Material } from '../../types/inventory'
 import { DEFAULT_CATEGORIES, packageIssues } from '../domain/catalog'
+import { materialIssues } from '../domain/stock'
 import { DomainError, notFound } from '../domain/errors'
 import { depositFen } from '../domain/money'
 import { callerOf, type Caller, type RequestContext } from '../domain/context'
 import type { IdentityRepository } from '../identity/ports'
-import type { CatalogRepository } from './ports'
+import type { CatalogRepository, MaterialDirectory } from './ports'
 
 export interface CatalogPorts {
   catalog: CatalogRepository
   repo: IdentityRepository
+  stock: MaterialDirectory
+}
+
+/** Refuses a bill of materials naming anything but the studio's own stock items. */
+async function checkMaterials(deps: CatalogPorts, studioId: string, materials: readonly Material[]) {
+  if (!materials.length) return
+  const { items } = await deps.stock.load(studioId)
+  const issues = materialIssues(materials, new Set(items.map((i) => i.id)))
+  if (issues.length) throw new DomainError('VALIDATION_FAILED', 'Some fields are not valid', { fields: issues })
 }
 
 const staleVersion = (what: string) => new DomainError('VERSION_CONFLICT', `Someone else changed this ${what} meanwhile; reload and try again`)
@@ -74,6 +85,7 @@ async function checkPackage(deps: CatalogPorts, studioId: string, fields: z.outp
     productIds: catalog.products.map((p) => p.id),
   })
   if (issues.length) throw new DomainError('VALIDATION_FAILED', 'Some fields are not valid', { fields: issues })
+  await checkMaterials(deps, studioId, fields.materials)
   return catalog
 }
 
@@ -141,6 +153,7 @@ export async function listProducts(deps: CatalogPorts, input: z.output<typeof op
 }
 
 export async function createProduct(deps: CatalogPorts, input: z.output<typeof op.createProduct.input>, ctx: RequestContext) {
+  await checkMaterials(deps, callerOf(ctx).studioId, input.materials)
   const now = ctx.now.toISOString()
   const product: Product = { ...input, id: ulid(ctx.now.getTime()), active: true, version: 1, createdAt: now, updatedAt: now }
   await deps.catalog.putProduct(callerOf(ctx).studioId, product)
@@ -150,6 +163,7 @@ export async function createProduct(deps: CatalogPorts, input: z.output<typeof o
 export async function updateProduct(deps: CatalogPorts, input: z.output<typeof op.updateProduct.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const { productId, version, ...fields } = input
+  await checkMaterials(deps, caller.studioId, fields.materials)
   const current = (await catalogOf(deps, caller.studioId)).products.find((p) => p.id === productId)
   if (!current) throw notFound('Product')
   if (current.version !== version) throw staleVersion('product')

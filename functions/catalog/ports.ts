@@ -19,3 +19,8 @@ export interface CatalogRepository {
   /** Sets every package's position in one transaction. */
   setPackageOrder(studioId: string, order: { id: string; sortOrder: number }[]): Promise<void>
 }
+
+/** The studio's stock items, which bills of materials may name. */
+export interface MaterialDirectory {
+  load(studioId: string): Promise<{ items: { id: string }[] }>
+}

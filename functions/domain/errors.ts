@@ -1,4 +1,5 @@
 import { ERROR_STATUS, type ErrorCode, type FieldIssue } from '../../types/errors'
+import type { Shortage } from '../../types/inventory'
 
 /** An expected failure with a stable code; the handlers turn it into the API's error shape. */
 export class DomainError extends Error {
@@ -6,7 +7,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: { fields?: FieldIssue[]; retryAfterSeconds?: number; nextFreeTimes?: string[] },
+    readonly details?: { fields?: FieldIssue[]; retryAfterSeconds?: number; nextFreeTimes?: string[]; shortages?: Shortage[] },
   ) {
     super(message)
     this.name = 'DomainError'

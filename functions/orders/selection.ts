@@ -53,32 +53,3 @@ export async function confirmSelection(deps: OrderContextPorts, input: z.output<
     }),
   )
 }
-
-/** The customer (or the desk with them) approves the album design, or sends it back with a comment. */
-export async function decideProof(deps: OrderContextPorts, input: z.output<typeof op.decideProof.input>, ctx: RequestContext) {
-  const caller = callerOf(ctx)
-  const { order } = await loadPartition(deps, caller, input.orderId)
-  if (order.stage !== 'proofing') throw new DomainError('ILLEGAL_TRANSITION', 'There is no design waiting for approval')
-  const to = input.decision === 'approve' ? 'producing' : 'designing'
-  checkTransition('proofing', to, caller.roles)
-  const by = actorOf(caller)
-  const rounds = order.proofRounds.length ? order.proofRounds : [{ round: 1, sentAt: order.stageEnteredAt }]
-  const last = rounds[rounds.length - 1]!
-  const decided = {
-    ...last,
-    decision: input.decision === 'approve' ? ('approved' as const) : ('revision' as const),
-    comment: input.decision === 'revise' ? input.comment : undefined,
-    decidedAt: ctx.now.toISOString(),
-    decidedBy: by,
-  }
-  const context = await orderContextOf(deps, caller.studioId)
-  return deps.orders.changeStage(
-    order,
-    stageChange(order, to, by, ctx.now, context, {
-      note: input.decision === 'revise' ? input.comment : undefined,
-      set: { proofRounds: [...rounds.slice(0, -1), decided] },
-      clearWork: true,
-      expectVersion: order.version,
-    }),
-  )
-}

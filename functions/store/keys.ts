@@ -79,6 +79,21 @@ export const keys = {
   /** The local WeChat Pay simulator's own book of transactions (never used by the real adapter). */
   simulatedTrade: (mchId: string, outTradeNo: string) => ({ pk: `SYSTEM#WECHATPAY-SIMULATOR#${mchId}`, sk: `TRADE#${outTradeNo}` }),
   simulatedRefund: (mchId: string, outRefundNo: string) => ({ pk: `SYSTEM#WECHATPAY-SIMULATOR#${mchId}`, sk: `REFUND#${outRefundNo}` }),
+  /** A studio's stock items and their levels per branch: one partition, read in one query. */
+  stock: (studioId: string) => `${studio(studioId)}#STOCK`,
+  stockItem: (studioId: string, itemId: string) => ({ pk: `${studio(studioId)}#STOCK`, sk: `ITEM#${itemId}` }),
+  stockLevel: (studioId: string, itemId: string, branchId: string) => ({ pk: `${studio(studioId)}#STOCK`, sk: `LEVEL#${itemId}#${branchId}` }),
+  /** One movement of one item in one branch; its id is the request's, so a replayed request cannot move stock twice. */
+  stockMovement: (studioId: string, movementId: string, itemId: string, branchId: string) => ({
+    pk: `${studio(studioId)}#STOCKMOVE#${movementId}`,
+    sk: `${itemId}#${branchId}`,
+  }),
+  /** A branch's movements by time (gsi1), and one item's in a branch (gsi2). */
+  branchStockMovements: (studioId: string, branchId: string) => `${studio(studioId)}#BRANCH#${branchId}#STOCKMOVES`,
+  itemStockMovements: (studioId: string, branchId: string, itemId: string) => `${studio(studioId)}#BRANCH#${branchId}#STOCKITEM#${itemId}`,
+  stocktake: (studioId: string, stocktakeId: string) => ({ pk: `${studio(studioId)}#STOCKTAKE#${stocktakeId}`, sk: 'STOCKTAKE' }),
+  /** A branch's count sheets by when they were opened: gsi1. */
+  branchStocktakes: (studioId: string, branchId: string) => `${studio(studioId)}#BRANCH#${branchId}#STOCKTAKES`,
   wechatIdentity: (studioId: string, openId: string) => ({ pk: studio(studioId), sk: `OPENID#${openId}` }),
   audit: (studioId: string, entryId: string) => ({ pk: `${studio(studioId)}#AUDIT`, sk: entryId }),
   auditPartition: (studioId: string) => `${studio(studioId)}#AUDIT`,
@@ -118,3 +133,7 @@ export type ItemType =
   | 'OutboxMessage'
   | 'SimulatedTrade'
   | 'SimulatedRefund'
+  | 'StockItem'
+  | 'StockLevel'
+  | 'StockMovement'
+  | 'Stocktake'

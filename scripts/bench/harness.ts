@@ -102,7 +102,7 @@ export async function setUp(deps: AppDeps) {
   const ctx = { requestId: 'bench', now: new Date(), caller: { kind: 'staff' as const, id: 'bench', studioId: studio.id, roles: ['admin' as const], displayName: 'bench', sessionId: 'bench' } }
   const pkg = await createPackage(
     deps,
-    samplePackage([branchId], { name: 'Bench portrait', description: '', gallery: [], includedProducts: [], shootMinutes: 90 }),
+    samplePackage([branchId], { name: 'Bench portrait', description: '', gallery: [], includedProducts: [], materials: [], shootMinutes: 90 }),
     ctx,
   )
   return { studio, branchId, pkg, photographers }

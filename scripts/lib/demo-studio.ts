@@ -1,6 +1,8 @@
 import type { StaffRole } from '../../types/roles'
 import type { AppDeps } from '../../functions/api/implementations'
 import { createPackage, createProduct } from '../../functions/catalog/manage-catalog'
+import { createStockItem } from '../../functions/inventory/create-stock-item'
+import { recordPurchase } from '../../functions/inventory/record-purchase'
 import type { RequestContext } from '../../functions/domain/context'
 import { addStaff, provisionStudio } from '../../functions/studio/provision-studio'
 import { ulid } from 'ulid'
@@ -72,8 +74,13 @@ const image = (name: string) => `/media/demo/${name}.jpg`
 type PackageInput = Parameters<typeof createPackage>[1]
 
 /** A demo package: its first image is the cover, all of them the gallery; every shoot needs a photographer and a room, some also makeup. */
-function demoPackage({ images, makeup, ...plan }: Omit<PackageInput, 'coverImage' | 'gallery' | 'resources'> & { images: string[]; makeup: boolean }): PackageInput {
+function demoPackage({
+  images,
+  makeup,
+  ...plan
+}: Omit<PackageInput, 'coverImage' | 'gallery' | 'resources' | 'materials'> & Partial<Pick<PackageInput, 'materials'>> & { images: string[]; makeup: boolean }): PackageInput {
   return {
+    materials: [],
     ...plan,
     coverImage: image(images[0]!),
     gallery: images.map(image),
@@ -81,16 +88,45 @@ function demoPackage({ images, makeup, ...plan }: Omit<PackageInput, 'coverImage
   }
 }
 
-/** A small catalogue so the customer's home page has something to show. */
+const seedContext = (studioId: string): RequestContext => ({
+  requestId: 'seed',
+  now: new Date(),
+  caller: { kind: 'staff', id: 'seed', studioId, roles: ['admin'], displayName: 'seed', sessionId: 'seed' },
+})
+
+/**
+ * The stock room: the materials the products are made of, bought in at both branches — a few
+ * at 静安 already at their reorder level, so the manager's low-stock list has something on it.
+ */
+async function seedDemoStock(deps: AppDeps, studioId: string, branches: Branch[]) {
+  const ctx = () => seedContext(studioId)
+  const plan = [
+    { key: 'album', name: '水晶相册 12寸', category: 'album', unit: '本', reorderLevel: 3, cost: 420, stock: [8, 4] },
+    { key: 'box', name: '相册礼盒', category: 'consumable', unit: '个', reorderLevel: 5, cost: 35, stock: [4, 10] },
+    { key: 'stand', name: '实木摆台 10寸', category: 'stand', unit: '个', reorderLevel: 4, cost: 95, stock: [12, 6] },
+    { key: 'usb', name: '精修底片U盘 32G', category: 'consumable', unit: '个', reorderLevel: 10, cost: 28, stock: [30, 15] },
+    { key: 'crystal', name: '水晶摆件 6寸', category: 'crystal', unit: '个', reorderLevel: 2, cost: 160, stock: [2, 3] },
+    { key: 'frame', name: '油画框 24寸', category: 'frame', unit: '个', reorderLevel: 2, cost: 220, stock: [5, 0] },
+  ] as const
+  const ids: Record<string, string> = {}
+  for (const item of plan) {
+    ids[item.key] = (await createStockItem(deps, { requestId: ulid(), name: item.name, category: item.category, unit: item.unit, reorderLevel: item.reorderLevel }, ctx())).id
+    for (const [i, quantity] of item.stock.entries()) {
+      if (quantity === 0) continue
+      await recordPurchase(deps, { requestId: ulid(), branchId: branches[i]!.id, itemId: ids[item.key]!, quantity, unitCostFen: yuan(item.cost), supplier: '广州影像材料厂' }, ctx())
+    }
+  }
+  return ids
+}
+
+/** A small catalogue so the customer's home page has something to show; its products and packages list the materials they use. */
 async function seedDemoCatalog(deps: AppDeps, studioId: string, branches: Branch[]) {
-  const ctx = (): RequestContext => ({
-    requestId: 'seed',
-    now: new Date(),
-    caller: { kind: 'staff', id: 'seed', studioId, roles: ['admin'], displayName: 'seed', sessionId: 'seed' },
-  })
-  const album = await createProduct(deps, { name: '水晶相册 12寸', priceFen: yuan(1200), unit: '本', consumesStock: true }, ctx())
-  const frame = await createProduct(deps, { name: '实木摆台 10寸', priceFen: yuan(380), unit: '个', consumesStock: true }, ctx())
-  const usb = await createProduct(deps, { name: '精修底片U盘', priceFen: yuan(200), unit: '个', consumesStock: true }, ctx())
+  const ctx = () => seedContext(studioId)
+  const stock = await seedDemoStock(deps, studioId, branches)
+  const uses = (...keys: string[]) => keys.map((key) => ({ stockItemId: stock[key]!, quantity: 1 }))
+  const album = await createProduct(deps, { name: '水晶相册 12寸', priceFen: yuan(1200), unit: '本', consumesStock: true, materials: uses('album', 'box') }, ctx())
+  const frame = await createProduct(deps, { name: '实木摆台 10寸', priceFen: yuan(380), unit: '个', consumesStock: true, materials: uses('stand') }, ctx())
+  const usb = await createProduct(deps, { name: '精修底片U盘', priceFen: yuan(200), unit: '个', consumesStock: true, materials: uses('usb') }, ctx())
   const all = branches.map((b) => b.id)
   const plans = [
     demoPackage({

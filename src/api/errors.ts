@@ -1,4 +1,5 @@
 import { ERROR_STATUS, type ErrorCode, type FieldIssue } from '../../types/errors'
+import type { Shortage } from '../../types/inventory'
 
 /** The API's error codes plus the one only a client can observe: the request never got an answer. */
 export type ClientErrorCode = ErrorCode | 'NETWORK'
@@ -10,11 +11,13 @@ export class ApiError extends Error {
   readonly requestId?: string
   /** With SLOT_TAKEN: the next free start times, soonest first, to offer instead. */
   readonly nextFreeTimes: string[]
+  /** With STOCK_SHORT: every material short, and by how much. */
+  readonly shortages: Shortage[]
 
   constructor(
     code: ClientErrorCode,
     message: string,
-    options: { fields?: FieldIssue[]; status?: number; requestId?: string; nextFreeTimes?: string[] } = {},
+    options: { fields?: FieldIssue[]; status?: number; requestId?: string; nextFreeTimes?: string[]; shortages?: Shortage[] } = {},
   ) {
     super(message)
     this.name = 'ApiError'
@@ -23,6 +26,7 @@ export class ApiError extends Error {
     this.status = options.status ?? (code === 'NETWORK' ? undefined : ERROR_STATUS[code])
     this.requestId = options.requestId
     this.nextFreeTimes = options.nextFreeTimes ?? []
+    this.shortages = options.shortages ?? []
   }
 }
 

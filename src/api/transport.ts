@@ -22,7 +22,7 @@ function errorFromBody(body: unknown, status?: number): ApiError {
     return new ApiError('INTERNAL', 'The API answered with an unexpected error body', { status })
   }
   const { code, message, details, requestId } = parsed.data.error
-  return new ApiError(code, message, { fields: details?.fields, status, requestId, nextFreeTimes: details?.nextFreeTimes })
+  return new ApiError(code, message, { fields: details?.fields, status, requestId, nextFreeTimes: details?.nextFreeTimes, shortages: details?.shortages })
 }
 
 /** Fills `{name}` segments of the path from the input and returns what is left for the query or body. */

@@ -3,8 +3,10 @@ import { isMessageKey, type Translate } from './index'
 
 /** What to tell a person about a failed call, from its stable code (never from the server's English text). */
 export function errorMessage(t: Translate, error: unknown): string {
-  const { code } = asApiError(error)
-  return t(`error.${code}`)
+  const { code, shortages } = asApiError(error)
+  // A shortage says which materials are missing and how many, so someone can go and buy them.
+  const short = shortages.map((s) => t('stock.shortageLine', { name: s.name, short: s.short, unit: s.unit, needed: s.needed, onHand: s.onHand }))
+  return [t(`error.${code}`), ...short].join('\n')
 }
 
 /**

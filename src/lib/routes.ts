@@ -42,4 +42,7 @@ export const routes = {
   financeDesk: '/desk/finance/index',
   overdueOrders: '/desk/overdue/index',
   orderSettings: '/desk/settings/index',
+  stock: '/stock/items/index',
+  stockItem: '/stock/item/index',
+  stocktake: '/stock/stocktake/index',
 } as const

@@ -2,6 +2,7 @@ import { book, saveBookingPolicy } from '../../types/booking-operations'
 import { createPackage } from '../../types/catalog-operations'
 import { importCustomers, searchCustomers } from '../../types/crm-operations'
 import { createOrder, overdueOrders, productionQueue, saveOrderSettings, unauditedPayments } from '../../types/order-operations'
+import { listStockItems } from '../../types/inventory-operations'
 import { listAudit, listStaff } from '../../types/operations'
 import type { StaffRole } from '../../types/roles'
 import { staffAccess, type Access } from '../lib/access'
@@ -63,7 +64,7 @@ export const tiles: Tile[] = [
   { key: 'packages', section: 'management', access: createPackage.access, url: routes.packagesEditor },
   { key: 'bookingSetup', section: 'management', access: saveBookingPolicy.access, url: routes.bookingSetup },
   { key: 'orderSettings', section: 'management', access: saveOrderSettings.access, url: routes.orderSettings },
-  { key: 'inventory', section: 'management', access: BRANCH_MANAGEMENT },
+  { key: 'inventory', section: 'management', access: listStockItems.access, url: routes.stock },
   { key: 'auditLog', section: 'management', access: listAudit.access, url: routes.auditLog },
   { key: 'settings', section: 'studio', access: STUDIO_ADMINISTRATION },
   { key: 'import', section: 'studio', access: importCustomers.access, url: routes.customerImport },

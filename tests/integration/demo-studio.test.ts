@@ -42,4 +42,14 @@ describe('the demo studio', () => {
     const ready = (await call('orders.list', { stage: 'ready' }, reception)).items[0]
     expect(ready.balanceFen).toBeGreaterThan(0)
   })
+  it('has a stock room with something to reorder, and the finished order took its materials', async () => {
+    const { call } = operationsOf(deps)
+    const manager = (await call('auth.staffSignIn', { studioCode: DEMO_STUDIO_CODE, username: 'manager', password: demoPassword() })).token as string
+    const [branch] = (await call('inventory.overview', {}, manager)).branches
+    expect(branch.valueFen).toBeGreaterThan(0)
+    expect(branch.low.map((l: { name: string }) => l.name).sort()).toEqual(['水晶摆件 6寸', '相册礼盒'].sort())
+    const ready = (await call('orders.list', { stage: 'ready' }, manager)).items[0]
+    const used = (await call('inventory.movements', {}, manager)).items.filter((m: { kind: string; orderId?: string }) => m.kind === 'consumption' && m.orderId === ready.id)
+    expect(used.map((m: { itemName: string; quantity: number }) => [m.itemName, m.quantity])).toEqual([['实木摆台 10寸', -1]])
+  })
 })

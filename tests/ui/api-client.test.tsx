@@ -1,6 +1,8 @@
 /** @jest-environment jsdom */
 import { request, reLaunch, resetTaro } from './taro-shim'
 import { ApiError, call } from '../../src/api'
+import { translator } from '../../src/i18n'
+import { errorMessage } from '../../src/i18n/errors'
 import { getSession, saveSession } from '../../src/session/store'
 import { getStaff, listStaff, staffSignIn, updateMyProfile } from '../../types/operations'
 
@@ -76,6 +78,16 @@ describe('the API client', () => {
       status: 401,
       requestId: 'r1',
     })
+  })
+
+  it('tells the desk every material short when a stage change is refused for stock, in its language', async () => {
+    signedIn()
+    const album = { itemId: '01J0000000000000000000000D', name: '水晶相册 12寸', unit: '本', needed: 2, onHand: 1, short: 1 }
+    answer(409, { error: { code: 'STOCK_SHORT', message: 'Not enough stock', details: { shortages: [album] } } })
+    const refusal = await call(getStaff, { staffId: STAFF_ID }).catch((error: unknown) => error)
+    expect(refusal).toMatchObject({ code: 'STOCK_SHORT', shortages: [album] })
+    expect(errorMessage(translator('zh-CN'), refusal)).toBe('库存不足，未做任何更改\n水晶相册 12寸 缺 1本（需 2，现有 1）')
+    expect(errorMessage(translator('en-US'), refusal)).toBe('Not enough stock; nothing was changed\n水晶相册 12寸: short by 1 本 (needs 2, has 1)')
   })
 
   it('refuses an answer that breaks the contract instead of passing it to a page', async () => {

@@ -3,9 +3,11 @@ import * as booking from '../../types/booking-operations'
 import * as catalog from '../../types/catalog-operations'
 import * as crm from '../../types/crm-operations'
 import * as identity from '../../types/identity-operations'
+import * as inventory from '../../types/inventory-operations'
 import * as orders from '../../types/order-operations'
 import { operations } from '../../types/operations'
 import * as payments from '../../types/payment-operations'
+import * as production from '../../types/production-operations'
 import * as scheduling from '../../types/scheduling-operations'
 import * as staff from '../../types/staff-operations'
 
@@ -14,7 +16,7 @@ const isOperation = (value: unknown): value is { name: string; path: string } =>
 
 /** Each operation's name in its module's declarations: `orders.take` is declared as `takeOrder`. */
 const declaredAs = new Map(
-  [identity, staff, crm, catalog, scheduling, booking, orders, payments].flatMap((module) =>
+  [identity, staff, crm, catalog, scheduling, booking, orders, payments, inventory, production].flatMap((module) =>
     Object.entries(module).flatMap(([exportName, value]) => (isOperation(value) ? [[value.name, exportName] as const] : [])),
   ),
 )

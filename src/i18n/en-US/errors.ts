@@ -19,6 +19,7 @@ export const errors = {
   'error.SLOT_TAKEN': 'Sorry, that time was just taken; please pick another',
   'error.ILLEGAL_TRANSITION': 'The order is not at a stage where this can be done; refresh to see where it is',
   'error.SELECTION_LOCKED': 'The photo selection is already confirmed',
+  'error.STOCK_SHORT': 'Not enough stock; nothing was changed',
   'error.DISCOUNT_NEEDS_MANAGER': 'A discount this large needs a manager',
   'error.BALANCE_DUE': 'There is still a balance to pay',
   'error.OVERPAYMENT': 'That is more than the balance due',

@@ -10,9 +10,10 @@ import { booking } from './booking'
 import { order } from './order'
 import { schedule } from './schedule'
 import { desk } from './desk'
+import { inventory } from './inventory'
 
 /** The app's words in English, feature by feature as in ../zh-CN. */
-export const enUS = { ...common, ...errors, ...pages, ...staff, ...crm, ...manage, ...booking, ...order, ...schedule, ...desk }
+export const enUS = { ...common, ...errors, ...pages, ...staff, ...crm, ...manage, ...booking, ...order, ...schedule, ...desk, ...inventory }
 
 /** A key only one language has is a type error here, named in the message (a feature left out of either index, say). */
 export type MissingInEnglish = NoKeys<Exclude<MessageKey, keyof typeof enUS>>

@@ -22,6 +22,7 @@ export const errors = {
   'error.SLOT_TAKEN': '该时段刚刚被预约，请选择其他时间',
   'error.ILLEGAL_TRANSITION': '订单当前阶段不能进行此操作，请刷新查看最新状态',
   'error.SELECTION_LOCKED': '选片已确认，不能再修改',
+  'error.STOCK_SHORT': '库存不足，未做任何更改',
   'error.DISCOUNT_NEEDS_MANAGER': '折扣超过限额，需要店长审批',
   'error.BALANCE_DUE': '还有尾款未结清',
   'error.OVERPAYMENT': '金额超过应付余额',

@@ -1,5 +1,6 @@
 import type { DepositRule, Package } from '../../../types/catalog'
 import type { resourceKinds } from '../../../types/catalog'
+import { materialDraftOf, materialsOf, type MaterialDraft } from '../../components/MaterialsField'
 import { parseWhole, parseYuan, yuanText } from '../../lib/money'
 
 type ResourceKind = (typeof resourceKinds)[number]
@@ -21,6 +22,8 @@ export interface PackageDraft {
   extraPhotoYuan: string
   /** Quantity by product id, for the products the package includes. */
   included: Record<string, number>
+  /** What the package itself takes from stock, beyond its products (box, USB…). */
+  materials: MaterialDraft
   branchIds: string[]
 }
 
@@ -40,6 +43,7 @@ export function newDraft(branchIds: string[]): PackageDraft {
     retouchedPhotos: '',
     extraPhotoYuan: '',
     included: {},
+    materials: {},
     branchIds,
   }
 }
@@ -60,6 +64,7 @@ export function draftOf(item: Package): PackageDraft {
     retouchedPhotos: String(item.retouchedPhotos),
     extraPhotoYuan: yuanText(item.extraPhotoPriceFen),
     included: Object.fromEntries(item.includedProducts.map((product) => [product.productId, product.quantity])),
+    materials: materialDraftOf(item.materials),
     branchIds: item.branchIds,
   }
 }
@@ -88,6 +93,7 @@ export function fieldsOf(draft: PackageDraft) {
     retouchedPhotos: number(parseWhole(draft.retouchedPhotos)),
     extraPhotoPriceFen: number(parseYuan(draft.extraPhotoYuan)),
     includedProducts: Object.entries(draft.included).map(([productId, quantity]) => ({ productId, quantity })),
+    materials: materialsOf(draft.materials),
     branchIds: draft.branchIds,
   }
 }

@@ -3,10 +3,12 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { resourceKinds, type DepositRule } from '../../../types/catalog'
 import { createPackage, getPackage, listCategories, listProducts, updatePackage } from '../../../types/catalog-operations'
+import { listStockItems } from '../../../types/inventory-operations'
 import { listBranches } from '../../../types/operations'
 import { asApiError, call } from '../../api'
 import { Card } from '../../components/Card'
 import { FormField } from '../../components/FormField'
+import { MaterialsField } from '../../components/MaterialsField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Checkbox, Input, Radio, TextArea } from '../../components/ui'
 import { useSubmit } from '../../hooks/useSubmit'
@@ -31,6 +33,7 @@ export default function PackageFormPage() {
   const categories = useQuery(() => call(listCategories, {}), [], allowed)
   const branches = useQuery(() => call(listBranches, {}), [], allowed)
   const products = useQuery(() => call(listProducts, {}), [], allowed)
+  const stock = useQuery(() => call(listStockItems, { includeInactive: 'true' }), [], allowed)
   const [draft, setDraft] = useState<PackageDraft>()
   const form = useSubmit()
 
@@ -165,6 +168,10 @@ export default function PackageFormPage() {
             </View>
           )
         })}
+      </Card>
+
+      <Card>
+        <MaterialsField label={t('materials.packageTitle')} items={stock.data?.items ?? []} draft={draft.materials} onChange={update('materials')} error={form.fields.materials} />
       </Card>
 
       <Card title={t('field.branchIds')}>

@@ -3,9 +3,11 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { Product } from '../../../types/catalog'
 import { createProduct, listProducts, updateProduct } from '../../../types/catalog-operations'
+import { listStockItems } from '../../../types/inventory-operations'
 import { asApiError, call } from '../../api'
 import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
+import { materialDraftOf, MaterialsField, materialsOf, type MaterialDraft } from '../../components/MaterialsField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Input, Switch } from '../../components/ui'
 import { useSubmit } from '../../hooks/useSubmit'
@@ -23,12 +25,20 @@ interface Draft {
   unit: string
   consumesStock: boolean
   active: boolean
+  materials: MaterialDraft
 }
 
-const newDraft: Draft = { name: '', priceYuan: '', unit: '', consumesStock: true, active: true }
+const newDraft: Draft = { name: '', priceYuan: '', unit: '', consumesStock: true, active: true, materials: {} }
 
 function draftOf(product: Product): Draft {
-  return { name: product.name, priceYuan: yuanText(product.priceFen), unit: product.unit, consumesStock: product.consumesStock, active: product.active }
+  return {
+    name: product.name,
+    priceYuan: yuanText(product.priceFen),
+    unit: product.unit,
+    consumesStock: product.consumesStock,
+    active: product.active,
+    materials: materialDraftOf(product.materials),
+  }
 }
 
 /** Add-on products (相册, 摆台…) that packages include and orders add. */
@@ -37,6 +47,7 @@ export default function ProductsPage() {
   usePageTitle('products.title')
   const { session, allowed } = useStaffPage(createProduct.access)
   const products = useQuery(() => call(listProducts, { includeInactive: 'true' }), [], allowed)
+  const stock = useQuery(() => call(listStockItems, { includeInactive: 'true' }), [], allowed)
   const [editing, setEditing] = useState<Product | 'new'>()
   const [draft, setDraft] = useState<Draft>(newDraft)
   const form = useSubmit()
@@ -57,7 +68,13 @@ export default function ProductsPage() {
     form.submit(
       async () => {
         // An unreadable price is sent as NaN so the operation's own check reports it beside the field.
-        const fields = { name: draft.name, priceFen: parseYuan(draft.priceYuan) ?? Number.NaN, unit: draft.unit, consumesStock: draft.consumesStock }
+        const fields = {
+          name: draft.name,
+          priceFen: parseYuan(draft.priceYuan) ?? Number.NaN,
+          unit: draft.unit,
+          consumesStock: draft.consumesStock,
+          materials: draft.consumesStock ? materialsOf(draft.materials) : [],
+        }
         if (editing && editing !== 'new') await call(updateProduct, { ...fields, productId: editing.id, version: editing.version, active: draft.active })
         else await call(createProduct, fields)
         Taro.showToast({ title: t('common.saved'), icon: 'success' })
@@ -88,6 +105,7 @@ export default function ProductsPage() {
             <Text>{t('field.consumesStock')}</Text>
             <Switch checked={draft.consumesStock} onChange={update('consumesStock')} />
           </View>
+          {draft.consumesStock && <MaterialsField items={stock.data?.items ?? []} draft={draft.materials} onChange={update('materials')} error={form.fields.materials} />}
           {editing !== 'new' && (
             <View className="products__switch">
               <Text>{t('products.onSale')}</Text>

@@ -1,0 +1,48 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { DomainError } from '../domain/errors'
+import type { LevelChange } from '../inventory/ports'
+import type { OrderRecord, StageChange } from '../orders/ports'
+import type { ProductionStore } from '../production/ports'
+import { stockCancellation, stockWrites } from './entities/stock-level'
+import { entity } from './items'
+import { keys } from './keys'
+import { stageUpdate } from './entities/order'
+
+/** An order's move into 制作 and the stock it takes, as one DynamoDB transaction. */
+export class DynamoProductionStore implements ProductionStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async enterProduction(order: OrderRecord, change: StageChange, consumption: LevelChange[]) {
+    const key = keys.order(order.studioId, order.id)
+    try {
+      await this.db.send(
+        new TransactWriteCommand({ TransactItems: [{ Update: stageUpdate(order, change).build(this.table, key) }, ...stockWrites(this.table, order.studioId, consumption)] }),
+      )
+    } catch (error) {
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') throw await this.orderMoved(order, change)
+      const outcome = await stockCancellation(this.db, this.table, order.studioId, error, consumption, 1)
+      // A replayed consumption means this very move was made already.
+      if (outcome === 'replayed') throw await this.orderMoved(order, change)
+      if (outcome instanceof DomainError) throw outcome
+      throw error
+    }
+    return (await this.read(order))!
+  }
+
+  private async read(order: OrderRecord) {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.order(order.studioId, order.id), ConsistentRead: true }))
+    return entity<OrderRecord>(Item)
+  }
+
+  /** Why the order's condition failed: it moved on, or someone changed it in its stage. */
+  private async orderMoved(order: OrderRecord, change: StageChange) {
+    const fresh = await this.read(order)
+    return fresh?.stage === change.from
+      ? new DomainError('VERSION_CONFLICT', 'Someone else changed this order meanwhile; reload and try again')
+      : new DomainError('ILLEGAL_TRANSITION', `The order is no longer ${change.from}; it moved on meanwhile`)
+  }
+}
