@@ -16,8 +16,10 @@ import { DomainError } from '../domain/errors'
 import { entity } from './items'
 import { keys } from './keys'
 
-/** Restores under way, across studios (never part of any studio's backup). */
-const restoreMarker = (studioId: string) => ({ pk: { S: 'SYSTEM#RESTORES' }, sk: { S: studioId } })
+const restoreMarker = (studioId: string) => {
+  const { pk, sk } = keys.restoreMarker(studioId)
+  return { pk: { S: pk }, sk: { S: sk } }
+}
 const JOB_LISTS: string[] = [keys.dueHolds, keys.dueReminders]
 const BATCH = 25
 

@@ -74,6 +74,8 @@ export const keys = {
   dueHolds: 'SYSTEM#HOLDS',
   dueReminder: (remindAt: string, studioId: string, appointmentId: string) => ({ pk: 'SYSTEM#REMINDERS', sk: `${remindAt}#${studioId}#${appointmentId}` }),
   dueReminders: 'SYSTEM#REMINDERS',
+  /** A studio restore under way (never part of any studio's backup): resumed when run again. */
+  restoreMarker: (studioId: string) => ({ pk: 'SYSTEM#RESTORES', sk: studioId }),
   outbox: (studioId: string, messageId: string) => ({ pk: `${studio(studioId)}#OUTBOX`, sk: messageId }),
   outboxPartition: (studioId: string) => `${studio(studioId)}#OUTBOX`,
   /** The local WeChat Pay simulator's own book of transactions (never used by the real adapter). */
