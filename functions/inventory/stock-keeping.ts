@@ -50,11 +50,15 @@ export async function branchStock(deps: InventoryDeps, studioId: string, branchI
     .sort((a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name, 'zh-CN'))
 }
 
-/** Another purchase or count touching the same level between a read and its write is rare; a few fresh reads settle it. */
-const ATTEMPTS = 4
+/** Another purchase or count touching the same level between a read and its write is rare; a few fresh reads, spread out, settle it. */
+const ATTEMPTS = 8
 
 /** Runs `write` (which reads the levels it averages from afresh each time) until its levels were not stale. */
 export async function untilSettled(write: () => Promise<MoveOutcome>): Promise<void> {
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) if ((await write()) !== 'stale') return
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    if ((await write()) !== 'stale') return
+    // Writers that collided wait different times, so they do not collide again.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 40 * (attempt + 1)))
+  }
   throw new DomainError('CONFLICT', 'The stock of this item kept changing; try again')
 }

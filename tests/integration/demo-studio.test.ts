@@ -20,7 +20,8 @@ describe('the demo studio', () => {
     deps = composeApp(loadConfig({ STAGE: 'local', TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint(), SESSION_SECRET: TEST_SESSION_SECRET, FILES_DIR: filesDir }))
     await seedDemoStudio(deps, () => {})
     await seedDemoOrders(deps, filesDir, () => {})
-  })
+    // A whole studio through the use cases: staff, catalogue, stock room and orders at every stage.
+  }, 120_000)
   afterAll(() => rm(filesDir, { recursive: true, force: true }))
 
   it('has orders in the stages the desk, the production queue and finance work on', async () => {
