@@ -17,7 +17,7 @@ const config = {
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   maxWorkers: 2,
   // Two cores run DynamoDB Local, the API, Chromium and the tests together.
-  testTimeout: 30_000,
+  testTimeout: 60_000,
   projects: [
     { displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'], ...typescript },
     {
