@@ -99,17 +99,25 @@ export async function recordOfflinePayment(deps: DeskPorts, input: z.output<type
 
 export async function auditPayment(deps: { orders: OrderRepository; ledger: PaymentLedger }, input: z.output<typeof op.auditPayment.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
-  const partition = await loadForMoney(deps, caller, input.orderId)
-  const payment = partition.payments.find((p) => p.id === input.paymentId)
-  if (!payment) throw notFound('Payment')
-  if (payment.audited) throw new DomainError('CONFLICT', 'This payment is audited already')
-  return deps.ledger.audit(partition.order, payment, actorOf(caller), ctx.now.toISOString(), {
-    action: 'payment.audited',
-    actorId: caller.id,
-    actorName: caller.displayName,
-    targetId: partition.order.id,
-    detail: { paymentId: payment.id, amountFen: payment.amountFen, method: payment.method },
-  })
+  for (let attempt = 0; ; attempt++) {
+    const partition = await loadForMoney(deps, caller, input.orderId)
+    const payment = partition.payments.find((p) => p.id === input.paymentId && p.amountFen > 0)
+    if (!payment) throw notFound('Payment')
+    if (payment.audited) throw new DomainError('CONFLICT', 'This payment is audited already')
+    try {
+      return await deps.ledger.audit(partition.order, payment, actorOf(caller), ctx.now.toISOString(), {
+        action: 'payment.audited',
+        actorId: caller.id,
+        actorName: caller.displayName,
+        targetId: partition.order.id,
+        detail: { paymentId: payment.id, amountFen: payment.amountFen, method: payment.method },
+      })
+    } catch (error) {
+      // A refund of it or another change to the order landed at the same moment: read again.
+      if (!(error instanceof DomainError && error.code === 'CONFLICT') || attempt >= 5) throw error
+      await pause(20 + Math.random() * 60 * (attempt + 1))
+    }
+  }
 }
 
 export async function unauditedPayments(deps: { orders: OrderRepository; ledger: PaymentLedger; customers: CustomerRepository }, input: z.output<typeof op.unauditedPayments.input>, ctx: RequestContext) {
