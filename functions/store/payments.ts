@@ -54,7 +54,8 @@ export class DynamoPaymentLedger implements PaymentLedger {
     if (!payment.audited) update.add('unauditedFen', payment.amountFen)
     // On the confirming path the stage and the balance share one condition: a fresh read tells them apart.
     const refused = async () => {
-      const fresh = confirm ? await this.get(order) : undefined
+      const fresh = await this.get(order)
+      if (fresh?.stage === 'cancelled' && !confirm) return new DomainError('NOTHING_TO_PAY', 'This order was cancelled meanwhile')
       const moved = confirm && fresh?.stage !== confirm.change.from
       return new DomainError(moved ? 'ILLEGAL_TRANSITION' : 'OVERPAYMENT', 'The order cannot take this payment as it stands')
     }
