@@ -143,6 +143,6 @@ export async function refundsDue(deps: { ledger: PaymentLedger; repo: IdentityRe
   const caller = callerOf(ctx)
   const { studioId } = caller
   const [timeZone, listed] = await Promise.all([studioTimeZone(deps, studioId), deps.ledger.refundsDue(studioId)])
-  const orders = inBranchOf(caller, listed).filter((o) => (o.refundDueFen ?? 0) > o.refundedFen)
+  const orders = inBranchOf(caller, listed)
   return { items: orders.map((o) => ({ ...summaryOf(o, ctx.now, timeZone), refundDueFen: o.refundDueFen ?? 0, refundedFen: o.refundedFen })) }
 }
