@@ -45,7 +45,8 @@ const STUDIO_WIDE_WITH_REFERENCES = new Set([
 describe('branch scope', () => {
   it('every operation that names a branch, an order, a booking or a payment is declared branch-scoped (a new one cannot forget it)', () => {
     const references = (op: Operation) => {
-      const shape = (op.input as { shape?: Record<string, unknown>; options?: { shape: Record<string, unknown> }[] }).shape ?? op.input._def?.options?.[0]?.shape ?? {}
+      const input = op.input as unknown as { shape?: Record<string, unknown>; options?: { shape: Record<string, unknown> }[] }
+      const shape = input.shape ?? input.options?.[0]?.shape ?? {}
       return ['branchId', 'orderId', 'appointmentId', 'paymentId', 'staffId'].some((key) => key in shape)
     }
     const customerOnly = (op: Operation) => op.access !== 'public' && op.access.every((r) => r === 'customer')
