@@ -25,6 +25,7 @@ export const book = defineOperation({
   }),
   output: AppointmentSchema,
   access: ['customer', ...DESK],
+  scope: 'branch',
 })
 
 export const confirmBooking = defineOperation({
@@ -36,6 +37,7 @@ export const confirmBooking = defineOperation({
   input: z.strictObject({ appointmentId: IdSchema }),
   output: AppointmentSchema,
   access: SETUP_EDITORS,
+  scope: 'branch',
 })
 
 export const rescheduleBooking = defineOperation({
@@ -47,6 +49,7 @@ export const rescheduleBooking = defineOperation({
   input: z.strictObject({ appointmentId: IdSchema, startsAt: IsoDateTimeSchema, photographerId: IdSchema.optional() }),
   output: AppointmentSchema,
   access: ['customer', ...DESK],
+  scope: 'branch',
 })
 
 export const cancelBooking = defineOperation({
@@ -58,6 +61,7 @@ export const cancelBooking = defineOperation({
   input: z.strictObject({ appointmentId: IdSchema, reason: z.string().trim().max(200).optional() }),
   output: AppointmentSchema,
   access: ['customer', ...DESK],
+  scope: 'branch',
 })
 
 export const bookingOperations = [

@@ -115,6 +115,7 @@ export const customerHistory = defineOperation({
   input: z.strictObject({ customerId: IdSchema }),
   output: CustomerHistorySchema,
   access: CRM_ROLES,
+  scope: 'branch',
 })
 
 export const createFollowUp = defineOperation({

@@ -17,6 +17,14 @@ export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   input: I
   output: O
   access: 'public' | readonly Role[]
+  /**
+   * `branch`: the operation touches a branch's data (its orders, payments, bookings, queue,
+   * schedule). Staff bound to a branch (everyone but admins) act within their own branch:
+   * an input `branchId` of another branch is refused by the dispatcher, records of another
+   * branch are not found, and lists hold only their branch. Absent: studio-wide data
+   * (customers, the catalog, settings) or the caller's own records.
+   */
+  scope?: 'branch'
 }
 
 export function defineOperation<const N extends string, I extends z.ZodType, O extends z.ZodType>(

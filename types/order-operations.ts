@@ -59,6 +59,7 @@ export const createOrder = defineOperation({
   }),
   output: OrderSchema,
   access: DESK,
+  scope: 'branch',
 })
 
 export const myOrders = defineOperation({
@@ -81,6 +82,7 @@ export const getOrder = defineOperation({
   input: OrderRef,
   output: OrderDetailSchema,
   access: ['customer', ...ANY_STAFF],
+  scope: 'branch',
 })
 
 export const listOrders = defineOperation({
@@ -92,6 +94,7 @@ export const listOrders = defineOperation({
   input: PageQuerySchema.extend({ stage: OrderStageSchema }),
   output: z.object({ items: z.array(OrderSummarySchema), nextCursor: z.string().optional() }),
   access: ANY_STAFF,
+  scope: 'branch',
 })
 
 export const customerOrders = defineOperation({
@@ -103,6 +106,7 @@ export const customerOrders = defineOperation({
   input: z.strictObject({ customerId: IdSchema }),
   output: z.object({ items: z.array(OrderSummarySchema) }),
   access: MONEY_DESK,
+  scope: 'branch',
 })
 
 export const overdueOrders = defineOperation({
@@ -114,6 +118,7 @@ export const overdueOrders = defineOperation({
   input: z.strictObject({}),
   output: z.object({ asOf: z.string(), stages: z.array(z.object({ stage: OrderStageSchema, items: z.array(OrderSummarySchema) })) }),
   access: ['manager', 'admin'],
+  scope: 'branch',
 })
 
 export const productionQueue = defineOperation({
@@ -125,6 +130,7 @@ export const productionQueue = defineOperation({
   input: z.strictObject({}),
   output: z.object({ stages: z.array(z.object({ stage: OrderStageSchema, items: z.array(OrderSummarySchema) })) }),
   access: PRODUCTION,
+  scope: 'branch',
 })
 
 export const advanceOrder = defineOperation({
@@ -136,6 +142,7 @@ export const advanceOrder = defineOperation({
   input: z.strictObject({ orderId: IdSchema, to: OrderStageSchema, from: OrderStageSchema, note: z.string().trim().max(200).optional() }),
   output: OrderSchema,
   access: ANY_STAFF,
+  scope: 'branch',
 })
 
 export const updateOrder = defineOperation({
@@ -154,6 +161,7 @@ export const updateOrder = defineOperation({
   }),
   output: OrderSchema,
   access: DESK,
+  scope: 'branch',
 })
 
 export const takeOrder = defineOperation({
@@ -165,6 +173,7 @@ export const takeOrder = defineOperation({
   input: OrderRef,
   output: OrderSchema,
   access: ['retoucher', 'manager', 'admin'],
+  scope: 'branch',
 })
 
 export const sendToLab = defineOperation({
@@ -176,6 +185,7 @@ export const sendToLab = defineOperation({
   input: OrderRef,
   output: OrderSchema,
   access: ['reception', 'retoucher', 'manager', 'admin'],
+  scope: 'branch',
 })
 
 export const prepareUploads = defineOperation({
@@ -207,6 +217,7 @@ export const prepareUploads = defineOperation({
     ),
   }),
   access: PRODUCTION,
+  scope: 'branch',
 })
 
 export const listPhotos = defineOperation({
@@ -224,6 +235,7 @@ export const listPhotos = defineOperation({
     locked: z.boolean(),
   }),
   access: ['customer', ...PRODUCTION],
+  scope: 'branch',
 })
 
 export const removePhoto = defineOperation({
@@ -235,6 +247,7 @@ export const removePhoto = defineOperation({
   input: z.strictObject({ orderId: IdSchema, photoId: IdSchema }),
   output: z.object({ ok: z.literal(true) }),
   access: PRODUCTION,
+  scope: 'branch',
 })
 
 export const saveSelection = defineOperation({
@@ -246,6 +259,7 @@ export const saveSelection = defineOperation({
   input: z.strictObject({ orderId: IdSchema, photoIds: z.array(IdSchema).max(2000) }),
   output: SelectionSchema,
   access: ['customer', ...DESK],
+  scope: 'branch',
 })
 
 export const confirmSelection = defineOperation({
@@ -257,6 +271,7 @@ export const confirmSelection = defineOperation({
   input: z.strictObject({ orderId: IdSchema, photoIds: z.array(IdSchema).min(1).max(2000) }),
   output: OrderSchema,
   access: ['customer', ...DESK],
+  scope: 'branch',
 })
 
 export const decideProof = defineOperation({
@@ -271,6 +286,7 @@ export const decideProof = defineOperation({
   ]),
   output: OrderSchema,
   access: ['customer', ...DESK],
+  scope: 'branch',
 })
 
 export const orderOperations = [

@@ -16,6 +16,7 @@ export const prepay = defineOperation({
   input: z.strictObject({ orderId: IdSchema, kind: z.enum(['deposit', 'balance', 'extra_photos']) }),
   output: PrepaySchema,
   access: ['customer'],
+  scope: 'branch',
 })
 
 export const simulatePay = defineOperation({
@@ -27,6 +28,7 @@ export const simulatePay = defineOperation({
   input: z.strictObject({ orderId: IdSchema, outTradeNo: z.string().regex(/^[0-9A-Z]{26}$/), deliverNotification: z.boolean().default(true) }),
   output: OrderDetailSchema,
   access: ['customer'],
+  scope: 'branch',
 })
 
 export const refreshPayment = defineOperation({
@@ -38,6 +40,7 @@ export const refreshPayment = defineOperation({
   input: z.strictObject({ orderId: IdSchema, outTradeNo: z.string().regex(/^[0-9A-Z]{26}$/) }),
   output: OrderDetailSchema,
   access: ['customer', ...MONEY_DESK],
+  scope: 'branch',
 })
 
 export const recordOfflinePayment = defineOperation({
@@ -56,6 +59,7 @@ export const recordOfflinePayment = defineOperation({
   }),
   output: OrderDetailSchema,
   access: MONEY_DESK,
+  scope: 'branch',
 })
 
 export const auditPayment = defineOperation({
@@ -67,6 +71,7 @@ export const auditPayment = defineOperation({
   input: z.strictObject({ orderId: IdSchema, paymentId: z.string().min(1).max(40) }),
   output: PaymentSchema,
   access: FINANCE,
+  scope: 'branch',
 })
 
 export const unauditedPayments = defineOperation({
@@ -78,6 +83,7 @@ export const unauditedPayments = defineOperation({
   input: PageQuerySchema,
   output: z.object({ items: z.array(PaymentSchema.extend({ customerName: z.string() })), totalFen: z.number().int(), nextCursor: z.string().optional() }),
   access: FINANCE,
+  scope: 'branch',
 })
 
 export const refundPayment = defineOperation({
@@ -95,6 +101,7 @@ export const refundPayment = defineOperation({
   }),
   output: OrderDetailSchema,
   access: FINANCE,
+  scope: 'branch',
 })
 
 export const retryRefund = defineOperation({
@@ -106,6 +113,7 @@ export const retryRefund = defineOperation({
   input: z.strictObject({ orderId: IdSchema, refundId: z.string().min(1).max(40) }),
   output: OrderDetailSchema,
   access: FINANCE,
+  scope: 'branch',
 })
 
 export const refundsDue = defineOperation({
@@ -117,6 +125,7 @@ export const refundsDue = defineOperation({
   input: z.strictObject({}),
   output: z.object({ items: z.array(OrderSummarySchema.extend({ refundDueFen: z.number().int(), refundedFen: z.number().int() })) }),
   access: FINANCE,
+  scope: 'branch',
 })
 
 export const paymentOperations = [

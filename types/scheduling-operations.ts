@@ -51,6 +51,7 @@ export const saveBranchSchedule = defineOperation({
   input: BranchScheduleSchema.extend({ branchId: IdSchema }),
   output: BranchScheduleSchema,
   access: SETUP_EDITORS,
+  scope: 'branch',
 })
 
 export const listRooms = defineOperation({
@@ -73,6 +74,7 @@ export const saveRoom = defineOperation({
   input: z.strictObject({ branchId: IdSchema, id: IdSchema.optional(), name: z.string().trim().min(1).max(30), active: z.boolean().default(true) }),
   output: RoomSchema,
   access: SETUP_EDITORS,
+  scope: 'branch',
 })
 
 export const getStaffSchedule = defineOperation({
@@ -84,6 +86,7 @@ export const getStaffSchedule = defineOperation({
   input: z.strictObject({ staffId: IdSchema }),
   output: StaffScheduleSchema,
   access: SETUP_EDITORS,
+  scope: 'branch',
 })
 
 export const saveStaffSchedule = defineOperation({
@@ -95,6 +98,7 @@ export const saveStaffSchedule = defineOperation({
   input: StaffScheduleSchema.extend({ staffId: IdSchema }),
   output: StaffScheduleSchema,
   access: SETUP_EDITORS,
+  scope: 'branch',
 })
 
 export const MAX_AVAILABILITY_DAYS = 31
@@ -144,6 +148,7 @@ export const branchDay = defineOperation({
   input: z.strictObject({ branchId: IdSchema, date: IsoDateSchema }),
   output: z.object({ date: IsoDateSchema, timeZone: z.string(), items: z.array(AppointmentSchema) }),
   access: [...DESK, 'photographer', 'makeup'],
+  scope: 'branch',
 })
 
 export const reminderOutbox = defineOperation({

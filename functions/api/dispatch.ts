@@ -3,7 +3,7 @@ import type { FieldIssue } from '../../types/errors'
 import type { Operation } from '../../types/operation'
 import { operations, type OperationName } from '../../types/operations'
 import { DomainError, forbidden } from '../domain/errors'
-import { mayCall } from '../domain/permissions'
+import { mayCall, withinBranch } from '../domain/permissions'
 import { authenticate } from '../identity/sessions'
 import { logger } from '../platform/logger'
 import type { RequestContext } from '../domain/context'
@@ -42,6 +42,12 @@ export async function dispatch(deps: AppDeps, op: Operation, rawInput: unknown, 
   const parsed = op.input.safeParse(rawInput ?? {})
   if (!parsed.success) {
     throw new DomainError('VALIDATION_FAILED', 'Some fields are not valid', { fields: fieldIssues(parsed.error) })
+  }
+  // Branch scope, part one: a branch named in the input must be the caller's (records read
+  // by id are checked by the use case against the record's branch, with the same rule).
+  const branchId = (parsed.data as { branchId?: unknown }).branchId
+  if (op.scope === 'branch' && ctx.caller && typeof branchId === 'string' && !withinBranch(ctx.caller, branchId)) {
+    throw forbidden('You act within your own branch')
   }
   const implementation = implementations[op.name as OperationName] as (d: AppDeps, i: unknown, c: RequestContext) => Promise<unknown>
   const result = await implementation(deps, parsed.data, ctx)

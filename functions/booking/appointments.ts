@@ -1,14 +1,15 @@
 import type { Caller } from '../domain/context'
 import { beforeCutoff } from '../domain/booking'
 import { DomainError, notFound } from '../domain/errors'
+import { withinBranch } from '../domain/permissions'
 import type { AppointmentRecord, SchedulingRepository } from '../scheduling/ports'
 
 const mayOverrideCutoff = (caller: Caller) => caller.roles.some((r) => r === 'manager' || r === 'admin')
 
-/** The appointment, if the caller may see it: customers only their own. */
+/** The appointment, if the caller may see it: customers only their own, staff their branch's. */
 export async function loadOwn(deps: { scheduling: SchedulingRepository }, caller: Caller, appointmentId: string) {
   const appointment = await deps.scheduling.getAppointment(caller.studioId, appointmentId)
-  if (!appointment || (caller.kind === 'customer' && appointment.customerId !== caller.id)) throw notFound('Appointment')
+  if (!appointment || (caller.kind === 'customer' && appointment.customerId !== caller.id) || !withinBranch(caller, appointment.branchId)) throw notFound('Appointment')
   return appointment
 }
 

@@ -6,7 +6,7 @@ import type { CustomerRepository } from '../customers/ports'
 import { callerOf, type RequestContext } from '../domain/context'
 import { DomainError, forbidden, notFound } from '../domain/errors'
 import { studioDate } from '../domain/time'
-import { actorOf, newOrder, orderSettingsOf } from '../orders/model'
+import { actorOf, newOrder, orderSettingsOf, visibleTo } from '../orders/model'
 import type { OrderRepository } from '../orders/ports'
 import { branchPicture } from '../scheduling/branch-picture'
 import { assertBranch, checkStart, invalid, packageFor, place, placedAt, reminderTime } from '../scheduling/placement'
@@ -40,7 +40,8 @@ export async function book(deps: BookPorts, input: z.output<typeof op.book.input
   // The shoot of an order already sold and paid for (opened at the desk).
   const existing = input.orderId ? await deps.orders.get(caller.studioId, input.orderId) : undefined
   if (input.orderId) {
-    if (!existing || existing.customerId !== customerId) throw notFound('Order')
+    if (!visibleTo(existing, caller) || existing.customerId !== customerId) throw notFound('Order')
+    if (existing.branchId && existing.branchId !== input.branchId) throw invalid('branchId', 'is not the branch of this order')
     if (existing.appointmentId) throw new DomainError('ILLEGAL_TRANSITION', 'This order already has its shoot booked')
     if (existing.stage !== 'confirmed') throw new DomainError('PRECONDITION_FAILED', 'Take the deposit before booking the shoot of this order')
     if (existing.package.id !== input.packageId) throw invalid('packageId', 'is not the package of this order')

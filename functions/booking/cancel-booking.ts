@@ -3,6 +3,7 @@ import type * as bookingOp from '../../types/booking-operations'
 import type * as orderOp from '../../types/order-operations'
 import { callerOf, type Caller, type RequestContext } from '../domain/context'
 import { refundPercent } from '../domain/booking'
+import { DomainError } from '../domain/errors'
 import { moveOrder, orderToMove } from '../orders/advance-order'
 import { actorOf, orderContextOf, orderSettingsOf, stageChange } from '../orders/model'
 import type { FileStore, OrderRecord } from '../orders/ports'
@@ -29,7 +30,8 @@ async function endBooking(deps: CancelPorts, appointment: AppointmentRecord, rea
   const order = await deps.orders.get(caller.studioId, appointment.orderId)
   const paid = order?.paidFen ?? 0
   const kept = appointment.status === 'confirmed' ? Math.round((Math.min(order?.depositFen ?? appointment.depositFen, paid) * (100 - percent)) / 100) : 0
-  const refundDueFen = paid - kept
+  // What refunds on the order must reach: those made before, and everything paid less what is kept.
+  const refundDueFen = (order?.refundedFen ?? 0) + paid - kept
   const context = { settings: await orderSettingsOf(deps, caller.studioId), timeZone: policy.timeZone }
   const from = appointment.status === 'confirmed' ? 'confirmed' : 'pending_deposit'
   const change = stageChange({ stage: from, shootAt: appointment.startsAt }, 'cancelled', actorOf(caller), now, context, {
@@ -51,9 +53,25 @@ async function cancelWithRefund(deps: CancelPorts, target: { appointment: Appoin
   let ended: AppointmentRecord | undefined
   if ('appointment' in target) ended = await endBooking(deps, target.appointment, reason, caller, ctx.now)
   else {
-    // An order with no booking behind it gives back everything paid.
+    // An order with no booking behind it gives back everything paid, as it stands when the
+    // cancellation is written: a payment or refund landing meanwhile makes it read again.
     const context = await orderContextOf(deps, caller.studioId)
-    await deps.orders.changeStage(target.order, stageChange(target.order, 'cancelled', actorOf(caller), ctx.now, context, { note: reason, set: { refundDueFen: target.order.paidFen } }))
+    for (let attempt = 0, order = target.order; ; attempt++) {
+      const change = stageChange(order, 'cancelled', actorOf(caller), ctx.now, context, {
+        note: reason,
+        set: { refundDueFen: order.refundedFen + order.paidFen },
+        expectPaidFen: order.paidFen,
+      })
+      try {
+        await deps.orders.changeStage(order, change)
+        break
+      } catch (error) {
+        const fresh = await deps.orders.get(caller.studioId, order.id)
+        const moneyMoved = error instanceof DomainError && error.code === 'VERSION_CONFLICT' && fresh?.stage === order.stage
+        if (!moneyMoved || attempt >= 5) throw error
+        order = fresh
+      }
+    }
   }
   await refundCancellation(deps, caller.studioId, 'order' in target ? target.order.id : target.appointment.orderId, ctx.now)
   return ended

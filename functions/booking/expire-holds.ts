@@ -22,8 +22,9 @@ export async function releaseExpiredHolds(deps: ExpirePorts, now: Date, batch = 
     try {
       const context = await orderContextOf(deps, due.studioId)
       // Money taken at the desk short of the deposit goes back in full.
-      const paid = (await deps.orders.get(due.studioId, appointment.orderId))?.paidFen ?? 0
-      const change = stageChange({ stage: 'pending_deposit' }, 'cancelled', SYSTEM, now, context, { note: 'hold expired', set: { refundDueFen: paid }, expectPaidFen: paid })
+      const held = await deps.orders.get(due.studioId, appointment.orderId)
+      const paid = held?.paidFen ?? 0
+      const change = stageChange({ stage: 'pending_deposit' }, 'cancelled', SYSTEM, now, context, { note: 'hold expired', set: { refundDueFen: (held?.refundedFen ?? 0) + paid }, expectPaidFen: paid })
       await deps.booking.endBooking(appointment, locksOf(appointment), { status: 'expired' }, now, change)
       released++
     } catch (error) {

@@ -34,3 +34,14 @@ export function staffGrantViolation(actor: Actor, target: { branchId: string; ro
 export function branchScope(actor: Actor): string | undefined {
   return isAdmin(actor) ? undefined : actor.branchId
 }
+
+/**
+ * Whether a record of `branchId` is the actor's to see and act on: admins and customers
+ * (who see only their own records) everywhere, other staff within their own branch.
+ * A record with no branch belongs to the whole studio.
+ */
+export function withinBranch(actor: Actor & { kind?: 'staff' | 'customer' }, branchId: string | undefined): boolean {
+  if (actor.kind === 'customer' || !branchId) return true
+  const scope = branchScope(actor)
+  return !scope || scope === branchId
+}

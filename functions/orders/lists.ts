@@ -5,7 +5,7 @@ import { callerOf, type RequestContext } from '../domain/context'
 import { isOverdue } from '../domain/order'
 import { studioDate } from '../domain/time'
 import { orderDetail } from './detail'
-import { orderContextOf, summaryOf, type OrderContextPorts } from './model'
+import { inBranchOf, orderContextOf, summaryOf, type OrderContextPorts } from './model'
 import type { OrderRepository } from './ports'
 
 export async function myOrders(deps: OrderContextPorts, _input: z.output<typeof op.myOrders.input>, ctx: RequestContext) {
@@ -17,7 +17,7 @@ export async function myOrders(deps: OrderContextPorts, _input: z.output<typeof 
 export async function customerOrders(deps: OrderContextPorts, input: z.output<typeof op.customerOrders.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const { timeZone } = await orderContextOf(deps, caller.studioId)
-  return { items: (await deps.orders.ofCustomer(caller.studioId, input.customerId)).map((o) => summaryOf(o, ctx.now, timeZone)) }
+  return { items: inBranchOf(caller, await deps.orders.ofCustomer(caller.studioId, input.customerId)).map((o) => summaryOf(o, ctx.now, timeZone)) }
 }
 
 export async function getOrder(deps: { orders: OrderRepository }, input: z.output<typeof op.getOrder.input>, ctx: RequestContext) {
@@ -29,7 +29,7 @@ export async function listOrders(deps: OrderContextPorts, input: z.output<typeof
   const caller = callerOf(ctx)
   const { timeZone } = await orderContextOf(deps, caller.studioId)
   const page = await deps.orders.byStage(caller.studioId, input.stage, { limit: input.limit, cursor: input.cursor })
-  return { items: page.items.map((o) => summaryOf(o, ctx.now, timeZone)), nextCursor: page.nextCursor }
+  return { items: inBranchOf(caller, page.items).map((o) => summaryOf(o, ctx.now, timeZone)), nextCursor: page.nextCursor }
 }
 
 const OPEN_STAGES: OrderStage[] = ['pending_deposit', 'confirmed', 'shot', 'selecting', 'retouching', 'designing', 'proofing', 'producing', 'ready']
@@ -42,7 +42,7 @@ export async function overdueOrders(deps: OrderContextPorts, _input: z.output<ty
   const stages = await Promise.all(
     OPEN_STAGES.map(async (stage) => {
       const { items } = await deps.orders.byStage(caller.studioId, stage, { limit: 100, before: today })
-      return { stage, items: items.filter((o) => isOverdue(o.expectedBy, today)).map((o) => summaryOf(o, ctx.now, timeZone)) }
+      return { stage, items: inBranchOf(caller, items).filter((o) => isOverdue(o.expectedBy, today)).map((o) => summaryOf(o, ctx.now, timeZone)) }
     }),
   )
   return { asOf: today, stages: stages.filter((s) => s.items.length > 0) }
@@ -56,7 +56,7 @@ export async function productionQueue(deps: OrderContextPorts, _input: z.output<
   const stages = await Promise.all(
     QUEUE_STAGES.map(async (stage) => ({
       stage,
-      items: (await deps.orders.byStage(caller.studioId, stage, { limit: 100 })).items.map((o) => summaryOf(o, ctx.now, timeZone)),
+      items: inBranchOf(caller, (await deps.orders.byStage(caller.studioId, stage, { limit: 100 })).items).map((o) => summaryOf(o, ctx.now, timeZone)),
     })),
   )
   return { stages }

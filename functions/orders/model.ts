@@ -2,6 +2,7 @@ import { defaultOrderSettings, type Actor, type OrderSettings, type OrderStage, 
 import type { Package } from '../../types/catalog'
 import type { Caller } from '../domain/context'
 import { expectedBy, isOverdue } from '../domain/order'
+import { withinBranch } from '../domain/permissions'
 import { studioDate } from '../domain/time'
 import type { IdentityRepository } from '../identity/ports'
 import { studioTimeZone } from '../identity/studio-time-zone'
@@ -130,6 +131,11 @@ export function summaryOf(order: OrderRecord, now: Date, timeZone: string): Orde
 }
 
 /** What a caller may see of an order: customers only their own; anything else is "not found". */
+/** Whether the caller may see and act on the order: a customer their own, staff their branch's (admins every branch's). */
 export function visibleTo(order: OrderRecord | undefined, caller: Caller): order is OrderRecord {
-  return Boolean(order) && (caller.kind === 'staff' || order!.customerId === caller.id)
+  if (!order) return false
+  return caller.kind === 'staff' ? withinBranch(caller, order.branchId) : order.customerId === caller.id
 }
+
+/** The orders of a list the caller may see (staff of a branch see their branch's). */
+export const inBranchOf = <T extends { branchId?: string }>(caller: Caller, items: T[]): T[] => items.filter((o) => withinBranch(caller, o.branchId))

@@ -1,5 +1,6 @@
 import type { NewAuditEntry } from '../identity/ports'
 import { DomainError } from '../domain/errors'
+import { UNCREDITED_REASON } from '../domain/order-money'
 import { SYSTEM } from '../orders/model'
 import type { PaymentIntent, PaymentRecord } from '../orders/ports'
 import { PaymentNotificationError, type DepositBookings, type NotificationRequest, type Transaction } from './ports'
@@ -114,7 +115,7 @@ export async function applyTransaction(deps: CreditingPorts, intent: PaymentInte
       throw error
     }
   }
-  return refundUncredited(deps, payment, intent, audit('payment.rejected', { amountFen: payment.amountFen, reason: 'could not be credited' }))
+  return refundUncredited(deps, payment, intent, audit('payment.rejected', { amountFen: payment.amountFen, reason: UNCREDITED_REASON }))
 }
 
 function paymentOf(intent: PaymentIntent, transaction: Transaction, now: Date): PaymentRecord {
@@ -137,7 +138,7 @@ function paymentOf(intent: PaymentIntent, transaction: Transaction, now: Date): 
 }
 
 async function refundUncredited(deps: CreditingPorts, payment: PaymentRecord, intent: PaymentIntent | undefined, audit: NewAuditEntry): Promise<NotificationOutcome> {
-  const uncredited: PaymentRecord = { ...payment, status: 'refund_processing', reason: 'could not be credited' }
+  const uncredited: PaymentRecord = { ...payment, status: 'refund_processing', reason: UNCREDITED_REASON }
   if (!(await deps.ledger.recordUncredited(uncredited, intent, audit))) {
     // Recorded before: if that was the credit itself, there is nothing to give back.
     const earlier = (await deps.orders.partition(payment.studioId, payment.orderId))?.payments.find((p) => p.id === payment.id)

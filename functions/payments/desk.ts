@@ -3,9 +3,10 @@ import type * as op from '../../types/payment-operations'
 import type { CustomerRepository } from '../customers/ports'
 import { callerOf, type Caller, type RequestContext } from '../domain/context'
 import { DomainError, notFound } from '../domain/errors'
+import { withinBranch } from '../domain/permissions'
 import type { NewAuditEntry } from '../identity/ports'
 import { detailOf, orderDetail } from '../orders/detail'
-import { actorOf } from '../orders/model'
+import { actorOf, visibleTo } from '../orders/model'
 import type { OrderRepository, PaymentRecord } from '../orders/ports'
 import { pause } from './crediting'
 import type { DepositBookings, PaymentLedger } from './ports'
@@ -16,9 +17,15 @@ interface DeskPorts {
   deposits: DepositBookings
 }
 
+/** One request id stands for one payment or refund: sent again with another body, it is refused. */
+export const requestIdReused = () => new DomainError('REQUEST_ID_REUSED', 'This request id was already used with different details')
+
+const sameOfflinePayment = (p: PaymentRecord, input: { kind: string; method: string; amountFen: number; orderId: string }) =>
+  p.orderId === input.orderId && p.kind === input.kind && p.method === input.method && p.amountFen === input.amountFen
+
 export async function loadForMoney(deps: { orders: OrderRepository }, caller: Caller, orderId: string) {
   const partition = await deps.orders.partition(caller.studioId, orderId)
-  if (!partition) throw notFound('Order')
+  if (!partition || !visibleTo(partition.order, caller)) throw notFound('Order')
   return partition
 }
 
@@ -29,9 +36,9 @@ export async function recordOfflinePayment(deps: DeskPorts, input: z.output<type
   const { order, payments, intents } = partition
   // The same request again (a retry, a double tap): it was recorded once, answer as then.
   const same = payments.find((p) => p.id === input.requestId)
-  if (same && same.method === input.method && same.amountFen === input.amountFen) return detailOf(partition)
+  if (same && sameOfflinePayment(same, input)) return detailOf(partition)
   // Payment ids are shared with WeChat charges: a request id may never stand for another payment.
-  if (same || intents.some((i) => i.outTradeNo === input.requestId)) throw new DomainError('CONFLICT', 'This request id was used for something else')
+  if (same || intents.some((i) => i.outTradeNo === input.requestId)) throw requestIdReused()
   if (order.stage === 'cancelled') throw new DomainError('NOTHING_TO_PAY', 'This order is cancelled')
   if (input.amountFen > order.balanceFen) throw new DomainError('OVERPAYMENT', `The balance is ${order.balanceFen} fen`)
   const by = actorOf(caller)
@@ -73,7 +80,11 @@ export async function recordOfflinePayment(deps: DeskPorts, input: z.output<type
       if (c) confirm = { ...c, change: { ...c.change, event: { ...c.change.event, by, note: `deposit paid (${input.method})` } } }
     }
     try {
-      await deps.ledger.capture(current, payment, { confirm, audit })
+      if (!(await deps.ledger.capture(current, payment, { confirm, audit }))) {
+        // The same request id landed at the same moment: the one recorded answers, if it is this payment.
+        const recorded = (await loadForMoney(deps, caller, input.orderId)).payments.find((p) => p.id === input.requestId)
+        if (!recorded || !sameOfflinePayment(recorded, input)) throw requestIdReused()
+      }
       break
     } catch (error) {
       // Written at the same moment as another change to the order: read it again and retry.
@@ -88,22 +99,36 @@ export async function recordOfflinePayment(deps: DeskPorts, input: z.output<type
 
 export async function auditPayment(deps: { orders: OrderRepository; ledger: PaymentLedger }, input: z.output<typeof op.auditPayment.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
-  const partition = await loadForMoney(deps, caller, input.orderId)
-  const payment = partition.payments.find((p) => p.id === input.paymentId)
-  if (!payment) throw notFound('Payment')
-  if (payment.audited) throw new DomainError('CONFLICT', 'This payment is audited already')
-  return deps.ledger.audit(partition.order, payment, actorOf(caller), ctx.now.toISOString(), {
-    action: 'payment.audited',
-    actorId: caller.id,
-    actorName: caller.displayName,
-    targetId: partition.order.id,
-    detail: { paymentId: payment.id, amountFen: payment.amountFen, method: payment.method },
-  })
+  for (let attempt = 0; ; attempt++) {
+    const partition = await loadForMoney(deps, caller, input.orderId)
+    const payment = partition.payments.find((p) => p.id === input.paymentId && p.amountFen > 0)
+    if (!payment) throw notFound('Payment')
+    if (payment.audited) throw new DomainError('CONFLICT', 'This payment is audited already')
+    try {
+      return await deps.ledger.audit(partition.order, payment, actorOf(caller), ctx.now.toISOString(), {
+        action: 'payment.audited',
+        actorId: caller.id,
+        actorName: caller.displayName,
+        targetId: partition.order.id,
+        detail: { paymentId: payment.id, amountFen: payment.amountFen, method: payment.method },
+      })
+    } catch (error) {
+      // A refund of it or another change to the order landed at the same moment: read again.
+      if (!(error instanceof DomainError && error.code === 'CONFLICT') || attempt >= 5) throw error
+      await pause(20 + Math.random() * 60 * (attempt + 1))
+    }
+  }
 }
 
-export async function unauditedPayments(deps: { ledger: PaymentLedger; customers: CustomerRepository }, input: z.output<typeof op.unauditedPayments.input>, ctx: RequestContext) {
+export async function unauditedPayments(deps: { orders: OrderRepository; ledger: PaymentLedger; customers: CustomerRepository }, input: z.output<typeof op.unauditedPayments.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
-  const page = await deps.ledger.unaudited(caller.studioId, input)
+  const listed = await deps.ledger.unaudited(caller.studioId, input)
+  // A payment is of its order's branch: staff of a branch see their branch's.
+  const branches = new Map<string, string | undefined>()
+  for (const p of listed.items) {
+    if (!branches.has(p.orderId)) branches.set(p.orderId, (await deps.orders.get(caller.studioId, p.orderId))?.branchId)
+  }
+  const page = { ...listed, items: listed.items.filter((p) => withinBranch(caller, branches.get(p.orderId))) }
   const names = new Map<string, string>()
   for (const p of page.items) {
     if (!names.has(p.customerId)) names.set(p.customerId, (await deps.customers.getCustomer(caller.studioId, p.customerId))?.name ?? '')

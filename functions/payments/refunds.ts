@@ -5,10 +5,10 @@ import { DomainError, notFound } from '../domain/errors'
 import type { IdentityRepository } from '../identity/ports'
 import { studioTimeZone } from '../identity/studio-time-zone'
 import { detailOf, orderDetail } from '../orders/detail'
-import { actorOf, summaryOf, SYSTEM } from '../orders/model'
+import { actorOf, inBranchOf, summaryOf, SYSTEM } from '../orders/model'
 import type { PaymentRecord } from '../orders/ports'
-import { closeCharge, type CreditingPorts } from './crediting'
-import { loadForMoney } from './desk'
+import { closeCharge, pause, type CreditingPorts } from './crediting'
+import { loadForMoney, requestIdReused } from './desk'
 import type { PaymentLedger } from './ports'
 import { sendRefund, type SendRefundPorts } from './send-refund'
 
@@ -19,44 +19,60 @@ import { sendRefund, type SendRefundPorts } from './send-refund'
  */
 export async function refundPayment(deps: SendRefundPorts, input: z.output<typeof op.refundPayment.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
-  const partition = await loadForMoney(deps, caller, input.orderId)
-  const payment = partition.payments.find((p) => p.id === input.paymentId && p.amountFen > 0)
-  if (!payment) throw notFound('Payment')
-  const existing = partition.payments.find((p) => p.id === input.requestId)
-  // The same request again: only the very same refund counts as done.
-  if (existing && !(existing.kind === 'refund' && existing.refundOf === payment.id && existing.amountFen === -input.amountFen)) {
-    throw new DomainError('CONFLICT', 'This request id was used for something else')
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await refundOnce()
+    } catch (error) {
+      // Written at the same moment as another change to the payment or the order: read again and retry.
+      if (!(error instanceof DomainError && error.code === 'CONFLICT') || attempt >= 5) throw error
+      await pause(20 + Math.random() * 60 * (attempt + 1))
+    }
   }
-  if (!existing && input.amountFen > payment.refundableFen) throw new DomainError('OVERPAYMENT', `At most ${payment.refundableFen} fen of this payment can be refunded`)
-  const entry: PaymentRecord = existing ?? {
-    id: input.requestId,
-    studioId: caller.studioId,
-    orderId: partition.order.id,
-    customerId: partition.order.customerId,
-    kind: 'refund',
-    method: payment.method,
-    amountFen: -input.amountFen,
-    refundableFen: 0,
-    refundOf: payment.id,
-    status: payment.method === 'wechat' ? 'refund_processing' : 'refunded',
-    audited: true,
-    recordedBy: actorOf(caller),
-    reason: input.reason,
-    outRefundNo: payment.method === 'wechat' ? input.requestId : undefined,
-    outTradeNo: payment.outTradeNo,
-    at: ctx.now.toISOString(),
+  async function refundOnce() {
+    const partition = await loadForMoney(deps, caller, input.orderId)
+    const payment = partition.payments.find((p) => p.id === input.paymentId && p.amountFen > 0)
+    if (!payment) throw notFound('Payment')
+    const existing = partition.payments.find((p) => p.id === input.requestId)
+    // The same request again: only the very same refund counts as done.
+    const sameRefund = (p: PaymentRecord) => p.kind === 'refund' && p.refundOf === payment.id && p.amountFen === -input.amountFen
+    if (existing && !sameRefund(existing)) throw requestIdReused()
+    if (!existing && input.amountFen > payment.refundableFen) throw new DomainError('OVERPAYMENT', `At most ${payment.refundableFen} fen of this payment can be refunded`)
+    const entry: PaymentRecord = existing ?? {
+      id: input.requestId,
+      studioId: caller.studioId,
+      orderId: partition.order.id,
+      customerId: partition.order.customerId,
+      kind: 'refund',
+      method: payment.method,
+      amountFen: -input.amountFen,
+      refundableFen: 0,
+      refundOf: payment.id,
+      status: payment.method === 'wechat' ? 'refund_processing' : 'refunded',
+      audited: true,
+      recordedBy: actorOf(caller),
+      reason: input.reason,
+      outRefundNo: payment.method === 'wechat' ? input.requestId : undefined,
+      outTradeNo: payment.outTradeNo,
+      at: ctx.now.toISOString(),
+    }
+    if (!existing) {
+      const written = await deps.ledger.refund(partition.order, payment, entry, {
+        action: 'payment.refunded',
+        actorId: caller.id,
+        actorName: caller.displayName,
+        targetId: partition.order.id,
+        detail: { paymentId: payment.id, refundId: entry.id, amountFen: input.amountFen, method: payment.method, reason: input.reason },
+      })
+      if (!written) {
+        // The same request id landed at the same moment: the one recorded answers, if it is this refund.
+        const recorded = (await loadForMoney(deps, caller, input.orderId)).payments.find((p) => p.id === input.requestId)
+        if (!recorded || !sameRefund(recorded)) throw requestIdReused()
+        return orderDetail(deps, caller.studioId, partition.order.id)
+      }
+    }
+    if (payment.method === 'wechat' && entry.status !== 'refunded') await sendRefund(deps, payment, entry)
+    return orderDetail(deps, caller.studioId, partition.order.id)
   }
-  if (!existing) {
-    await deps.ledger.refund(partition.order, payment, entry, {
-      action: 'payment.refunded',
-      actorId: caller.id,
-      actorName: caller.displayName,
-      targetId: partition.order.id,
-      detail: { paymentId: payment.id, refundId: entry.id, amountFen: input.amountFen, method: payment.method, reason: input.reason },
-    })
-  }
-  if (payment.method === 'wechat' && entry.status !== 'refunded') await sendRefund(deps, payment, entry)
-  return orderDetail(deps, caller.studioId, partition.order.id)
 }
 
 /** Finance sends a WeChat refund again that WeChat Pay did not take (same out_refund_no: never paid twice). */
@@ -124,7 +140,9 @@ export async function refundCancellation(deps: CreditingPorts, studioId: string,
 
 /** Cancelled orders whose policy refund has not been paid back in full. */
 export async function refundsDue(deps: { ledger: PaymentLedger; repo: IdentityRepository }, _input: z.output<typeof op.refundsDue.input>, ctx: RequestContext) {
-  const { studioId } = callerOf(ctx)
-  const [timeZone, orders] = await Promise.all([studioTimeZone(deps, studioId), deps.ledger.refundsDue(studioId)])
+  const caller = callerOf(ctx)
+  const { studioId } = caller
+  const [timeZone, listed] = await Promise.all([studioTimeZone(deps, studioId), deps.ledger.refundsDue(studioId)])
+  const orders = inBranchOf(caller, listed)
   return { items: orders.map((o) => ({ ...summaryOf(o, ctx.now, timeZone), refundDueFen: o.refundDueFen ?? 0, refundedFen: o.refundedFen })) }
 }

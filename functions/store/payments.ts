@@ -54,7 +54,8 @@ export class DynamoPaymentLedger implements PaymentLedger {
     if (!payment.audited) update.add('unauditedFen', payment.amountFen)
     // On the confirming path the stage and the balance share one condition: a fresh read tells them apart.
     const refused = async () => {
-      const fresh = confirm ? await this.get(order) : undefined
+      const fresh = await this.get(order)
+      if (fresh?.stage === 'cancelled' && !confirm) return new DomainError('NOTHING_TO_PAY', 'This order was cancelled meanwhile')
       const moved = confirm && fresh?.stage !== confirm.change.from
       return new DomainError(moved ? 'ILLEGAL_TRANSITION' : 'OVERPAYMENT', 'The order cannot take this payment as it stands')
     }
@@ -85,9 +86,16 @@ export class DynamoPaymentLedger implements PaymentLedger {
   async audit(order: OrderRecord, payment: PaymentRecord, by: Actor, at: string, audit: NewAuditEntry) {
     const next: PaymentRecord = { ...payment, audited: true, auditedBy: by, auditedAt: at }
     await transact(this.db, [
-      guarded({ Update: paymentAudited(by, at).build(this.table, paymentKey(payment)) }, new DomainError('CONFLICT', 'This payment is audited already')),
+      // Audited as it was read: a refund of it landing meanwhile changes what leaves the unaudited total.
+      guarded(
+        { Update: paymentAudited(by, at).when('refundableFen', '=', payment.refundableFen).build(this.table, paymentKey(payment)) },
+        new DomainError('CONFLICT', 'This payment was audited or refunded meanwhile; reload and try again'),
+      ),
       // What was refunded of it already left the unaudited total with the refund.
-      guarded(orderUpdate(this.table, order, new Update().add('unauditedFen', -payment.refundableFen).set('updatedAt', at).add('version', 1))),
+      guarded(
+        orderUpdate(this.table, order, new Update().when('unauditedFen', '>=', payment.refundableFen).add('unauditedFen', -payment.refundableFen).set('updatedAt', at).add('version', 1)),
+        new DomainError('CONFLICT', 'The order changed meanwhile; reload and try again'),
+      ),
       this.audited(order.studioId, audit),
     ])
     return next
@@ -103,12 +111,18 @@ export class DynamoPaymentLedger implements PaymentLedger {
       .add('refundedFen', amount)
       .add('version', 1)
       .set('updatedAt', refund.at)
-    if (!payment.audited) update.add('unauditedFen', -amount)
+    if (!payment.audited) update.when('unauditedFen', '>=', amount).add('unauditedFen', -amount)
     if (order && order.stage === 'cancelled' && (order.refundDueFen ?? 0) <= order.refundedFen + amount) clearRefundOwed(update)
-    const refundable = new Update().when('refundableFen', '>=', amount).add('refundableFen', -amount)
+    // Refunded as the payment was read: audited or not decides which totals it leaves.
+    const refundable = new Update().when('refundableFen', '>=', amount).when('audited', '=', payment.audited).add('refundableFen', -amount)
     return transactOnce(this.db, [
       this.paymentPut(refund),
-      guarded({ Update: refundable.build(this.table, paymentKey(payment)) }, new DomainError('OVERPAYMENT', 'That is more than is left to refund of this payment')),
+      guarded({ Update: refundable.build(this.table, paymentKey(payment)) }, async () => {
+          const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: paymentKey(payment), ConsistentRead: true }))
+          return entity<PaymentRecord>(Item)?.audited !== payment.audited
+            ? new DomainError('CONFLICT', 'This payment was audited meanwhile; reload and try again')
+            : new DomainError('OVERPAYMENT', 'That is more than is left to refund of this payment')
+        }),
       // Money that was never credited (an uncredited payment) leaves the order's totals alone.
       ...(order ? [guarded(orderUpdate(this.table, order, update), new DomainError('OVERPAYMENT', 'That is more than was paid on this order'))] : []),
       this.audited(payment.studioId, audit),

@@ -7,11 +7,12 @@ export const END = '<!-- permissions:end -->'
 
 /** The permission matrix as a Markdown table, read from the operation declarations. */
 export function permissionTable(): string {
-  const header = `| operation | ${roles.join(' | ')} |`
-  const rule = `|---|${roles.map(() => ':-:').join('|')}|`
+  const header = `| operation | ${roles.join(' | ')} | scope |`
+  const rule = `|---|${roles.map(() => ':-:').join('|')}|:-:|`
   const rows = operations.map((op) => {
     const cells = roles.map((role) => (op.access === 'public' ? 'any' : mayCall(op, [role]) ? '✓' : ''))
-    return `| \`${op.method} ${op.path}\` ${op.name} | ${cells.join(' | ')} |`
+    const scope = op.access === 'public' ? '' : op.scope === 'branch' ? 'branch' : 'studio'
+    return `| \`${op.method} ${op.path}\` ${op.name} | ${cells.join(' | ')} | ${scope} |`
   })
   return [BEGIN, header, rule, ...rows, END].join('\n')
 }

@@ -297,7 +297,7 @@ describe('offline payments, audit and refunds', () => {
     expect(payments[0]).toMatchObject({ method: 'cash', audited: false, recordedBy: { name: 'reception' } })
     // The same request id for a different payment is refused, not taken as the first one.
     const reused = await http('POST', `/orders/${orderId}/payments`, { token: tokens.reception, body: { ...body, amountFen: 100 } })
-    expect({ status: reused.status, code: reused.body.error.code }).toEqual({ status: 409, code: 'CONFLICT' })
+    expect({ status: reused.status, code: reused.body.error.code }).toEqual({ status: 409, code: 'REQUEST_ID_REUSED' })
 
     const listed = (await http('GET', '/payments/unaudited', { token: tokens.finance })).body
     expect(listed.items.map((p: any) => p.id)).toContain(requestId)

@@ -13,9 +13,9 @@ export async function bookableStudioOverHttp(name: string, packageName: string) 
   const studio = await newStudio(undefined, name)
   const admin = await signIn(studio.code, 'admin')
   // Customers start in the branch the API lists first, which need not be the first one made; the
-  // photographer, makeup artist and manager of the test studio are moved there.
+  // staff of the test studio's first branch are moved there (staff act within their own branch).
   const branchId = ok(await http('GET', '/branches', { token: admin }), 'branches').items[0].id as string
-  for (const username of ['photographer', 'makeup', 'manager', 'reception']) {
+  for (const username of ['photographer', 'makeup', 'retoucher', 'finance', 'manager', 'reception']) {
     const member = studio.staff[username]!
     if (member.branchId === branchId) continue
     ok(await http('PATCH', `/staff/${member.id}`, { token: admin, body: { version: member.version, branchId } }), `moving ${username}`)

@@ -31,7 +31,7 @@ export function orderItem(order: OrderRecord): Item {
 }
 
 /** The moves of an order from one stage to the next, conditioned on it still being in the first. */
-export function stageUpdate(order: Pick<OrderRecord, 'studioId' | 'id'>, change: StageChange, update = new Update()): Update {
+export function stageUpdate(order: Pick<OrderRecord, 'studioId' | 'id'> & { refundedFen?: number }, change: StageChange, update = new Update()): Update {
   const index = byStageIndex(order.studioId, change.to, change.expectedBy, order.id)
   update
     .when('stage', '=', change.from)
@@ -49,7 +49,8 @@ export function stageUpdate(order: Pick<OrderRecord, 'studioId' | 'id'>, change:
   if (change.expectVersion !== undefined) update.when('version', '=', change.expectVersion)
   if (change.expectPaidFen !== undefined) update.when('paidFen', '=', change.expectPaidFen)
   if (change.clearWork) update.remove('assignee').remove('labSentAt')
-  if (change.to === 'cancelled' && (change.set?.refundDueFen ?? 0) > 0) markRefundOwed(order, change.event.at, update)
+  // Owed back is what refunds must still reach (refunds made before the cancellation count).
+  if (change.to === 'cancelled' && (change.set?.refundDueFen ?? 0) > (order.refundedFen ?? 0)) markRefundOwed(order, change.event.at, update)
   return update
 }
 

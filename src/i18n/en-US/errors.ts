@@ -22,6 +22,7 @@ export const errors = {
   'error.STOCK_SHORT': 'Not enough stock; nothing was changed',
   'error.DISCOUNT_NEEDS_MANAGER': 'A discount this large needs a manager',
   'error.BALANCE_DUE': 'There is still a balance to pay',
+  'error.REQUEST_ID_REUSED': 'This request was already sent with different details; reload and try again',
   'error.OVERPAYMENT': 'That is more than the balance due',
   'error.NOTHING_TO_PAY': 'There is nothing to pay for this',
   'error.PAYMENT_PROVIDER_ERROR': 'WeChat Pay did not answer; please try again shortly',

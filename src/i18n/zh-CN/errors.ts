@@ -25,6 +25,7 @@ export const errors = {
   'error.STOCK_SHORT': '库存不足，未做任何更改',
   'error.DISCOUNT_NEEDS_MANAGER': '折扣超过限额，需要店长审批',
   'error.BALANCE_DUE': '还有尾款未结清',
+  'error.REQUEST_ID_REUSED': '此请求已以不同内容提交过，请刷新后重试',
   'error.OVERPAYMENT': '金额超过应付余额',
   'error.NOTHING_TO_PAY': '当前没有需要支付的款项',
   'error.PAYMENT_PROVIDER_ERROR': '微信支付暂时无响应，请稍后重试',
