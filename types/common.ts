@@ -4,8 +4,15 @@ import { z } from 'zod'
 export const IdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id')
 /** A client-made id for a money operation: the same request sent twice is applied once. */
 export const RequestIdSchema = IdSchema.describe('Client-generated ULID; a retried request with the same id is applied once')
-export const IsoDateTimeSchema = z.iso.datetime({ offset: true })
-export const IsoDateSchema = z.iso.date()
+/** The years the studio's calendar, its customers' birthdays and its records can name; anything outside is a typing slip. */
+export const FIRST_YEAR = 1900
+export const LAST_YEAR = 2199
+const yearOf = (iso: string) => Number(iso.slice(0, 4))
+const inRange = (iso: string) => yearOf(iso) >= FIRST_YEAR && yearOf(iso) <= LAST_YEAR
+export const IsoDateTimeSchema = z.iso
+  .datetime({ offset: true })
+  .refine(inRange, { message: `must be between the years ${FIRST_YEAR} and ${LAST_YEAR}`, abort: true })
+export const IsoDateSchema = z.iso.date().refine(inRange, { message: `must be between ${FIRST_YEAR}-01-01 and ${LAST_YEAR}-12-31`, abort: true })
 export const LocaleSchema = z.enum(['zh-CN', 'en-US'])
 export type Locale = z.infer<typeof LocaleSchema>
 

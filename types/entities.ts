@@ -61,6 +61,7 @@ export const auditActions = [
   'auth.signed_in',
   'auth.sign_in_failed',
   'auth.locked',
+  'auth.throttle_lifted',
   'auth.signed_out',
   'auth.password_changed',
   'customer.signed_up',

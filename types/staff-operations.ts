@@ -101,4 +101,15 @@ export const resetStaffPassword = defineOperation({
   access: ['manager', 'admin'],
 })
 
-export const staffOperations = [listStaff, getStaff, createStaff, updateStaff, setStaffStatus, resetStaffPassword] as const
+export const liftSignInThrottle = defineOperation({
+  name: 'staff.liftSignInThrottle',
+  method: 'POST',
+  path: '/staff/{staffId}/sign-in-throttle/lift',
+  summary: 'Let a staff member sign in again at once after too many wrong passwords',
+  tag: 'staff',
+  input: z.strictObject({ staffId: IdSchema }),
+  output: Ok,
+  access: ['manager', 'admin'],
+})
+
+export const staffOperations = [listStaff, getStaff, createStaff, updateStaff, setStaffStatus, resetStaffPassword, liftSignInThrottle] as const

@@ -61,6 +61,7 @@ import { getBookingPolicy, saveBookingPolicy } from '../scheduling/policy'
 import type { ReminderSender, SchedulingRepository } from '../scheduling/ports'
 import { branchDay, myAppointments, mySchedule, reminderOutbox } from '../scheduling/schedules'
 import { getBranchSchedule, getStaffSchedule, listRooms, saveBranchSchedule, saveRoom, saveStaffSchedule } from '../scheduling/setup'
+import { liftSignInThrottle } from '../staff/lift-sign-in-throttle'
 import { createStaff, getStaff, listStaff, resetStaffPassword, setStaffStatus, updateStaff } from '../staff/manage-staff'
 
 /** Every port of the app, as the composition root wires them; each use case takes the few it names. */
@@ -109,6 +110,7 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'staff.update': updateStaff,
   'staff.setStatus': setStaffStatus,
   'staff.resetPassword': resetStaffPassword,
+  'staff.liftSignInThrottle': liftSignInThrottle,
   'customers.getMyProfile': getMyProfile,
   'customers.updateMyProfile': updateMyProfile,
   'customers.get': getCustomer,

@@ -4,7 +4,7 @@ import { operations } from '../../types/operations'
 
 const pathParams = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!)
 
-type JsonSchema = { type?: string; properties?: Record<string, unknown>; required?: string[] } & Record<string, unknown>
+type JsonSchema = { type?: string; properties?: Record<string, unknown>; required?: string[]; anyOf?: unknown[]; oneOf?: unknown[] } & Record<string, unknown>
 
 /** The OpenAPI 3.1 document, generated from the operation declarations. */
 export function openApiDocument() {
@@ -12,27 +12,36 @@ export function openApiDocument() {
   for (const op of operations) {
     const input = z.toJSONSchema(op.input, { io: 'input', unrepresentable: 'any' }) as JsonSchema
     const params = pathParams(op.path)
+    const variants = [input, ...((input.anyOf ?? input.oneOf ?? []) as JsonSchema[])]
     const properties = input.properties ?? {}
-    const parameters = Object.entries(properties)
-      .filter(([name]) => params.includes(name) || op.method === 'GET')
-      .map(([name, schema]) => ({
-        name,
-        in: params.includes(name) ? 'path' : 'query',
-        required: params.includes(name) || (input.required ?? []).includes(name),
-        schema,
-      }))
-    const bodyProperties = Object.fromEntries(Object.entries(properties).filter(([name]) => !params.includes(name)))
+    // A path parameter is declared as one, whether the input is one object or a union of them, and never asked for in the body.
+    const pathParameters = params.map((name) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: variants.map((v) => v.properties?.[name]).find(Boolean) ?? { type: 'string' },
+    }))
+    const queryParameters =
+      op.method === 'GET'
+        ? Object.entries(properties)
+            .filter(([name]) => !params.includes(name))
+            .map(([name, schema]) => ({ name, in: 'query', required: (input.required ?? []).includes(name), schema }))
+        : []
+    const parameters = [...pathParameters, ...queryParameters]
+    const withoutPathParams = (schema: JsonSchema): JsonSchema => {
+      const { anyOf, oneOf, properties: own, required, ...rest } = schema
+      return {
+        ...rest,
+        ...(own ? { properties: Object.fromEntries(Object.entries(own).filter(([name]) => !params.includes(name))) } : {}),
+        ...(required ? { required: required.filter((r) => !params.includes(r)) } : {}),
+        ...(anyOf ? { anyOf: (anyOf as JsonSchema[]).map(withoutPathParams) } : {}),
+        ...(oneOf ? { oneOf: (oneOf as JsonSchema[]).map(withoutPathParams) } : {}),
+      }
+    }
     const body =
       op.method === 'GET'
         ? undefined
-        : {
-            required: true,
-            content: {
-              'application/json': {
-                schema: { ...input, properties: bodyProperties, required: (input.required ?? []).filter((r) => !params.includes(r)) },
-              },
-            },
-          }
+        : { required: true, content: { 'application/json': { schema: withoutPathParams(input) } } }
     paths[op.path] ??= {}
     paths[op.path]![op.method.toLowerCase()] = {
       operationId: op.name,

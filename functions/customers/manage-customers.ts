@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import { ulid } from 'ulid'
 import type * as op from '../../types/crm-operations'
 import { PhoneSchema } from '../../types/common'
-import { notFound } from '../domain/errors'
+import { notFound, unknownReference } from '../domain/errors'
 import { studioDate } from '../domain/time'
 import { callerOf, type RequestContext } from '../domain/context'
 import type { IdentityRepository } from '../identity/ports'
@@ -72,10 +72,11 @@ export async function customerFileOf(deps: CustomerPorts, input: z.output<typeof
   }
 }
 
-export async function createFollowUp(deps: CustomerPorts, input: z.output<typeof op.createFollowUp.input>, ctx: RequestContext) {
+export async function createFollowUp(deps: CustomerPorts & { repo: IdentityRepository }, input: z.output<typeof op.createFollowUp.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const customer = await deps.customers.getCustomer(caller.studioId, input.customerId)
   if (!customer) throw notFound('Customer')
+  if (input.assigneeId && !(await deps.repo.getStaff(caller.studioId, input.assigneeId))) throw unknownReference('assigneeId', 'staff member')
   const record = {
     id: ulid(ctx.now.getTime()),
     studioId: caller.studioId,

@@ -2,6 +2,48 @@
 export const MAX_FAILED_SIGN_INS = 5
 export const LOCKOUT_MINUTES = 15
 export const STAFF_SESSION_HOURS = 12
+
+/**
+ * Sign-in throttling: fixed windows of attempts, counted in the database before any password
+ * is checked. An account takes a few attempts every few minutes wherever they come from, so a
+ * stranger can slow its owner down for minutes at most but never lock it; one source address
+ * takes twenty attempts a quarter of an hour across a studio's accounts. A successful sign-in
+ * gives its attempt back, so only failures use the windows up.
+ */
+export const SIGN_IN_LIMITS = {
+  account: { attempts: 5, windowSeconds: 5 * 60 },
+  source: { attempts: 20, windowSeconds: 15 * 60 },
+} as const
+
+export interface AttemptWindow {
+  scope: 'account' | 'source'
+  /** Who the window counts: the studio code and user name as typed (known or not), or the source address. */
+  subject: string
+  limit: number
+  start: Date
+  end: Date
+}
+
+function windowOf(scope: AttemptWindow['scope'], subject: string, now: Date): AttemptWindow {
+  const { attempts, windowSeconds } = SIGN_IN_LIMITS[scope]
+  const ms = windowSeconds * 1000
+  const start = Math.floor(now.getTime() / ms) * ms
+  return { scope, subject, limit: attempts, start: new Date(start), end: new Date(start + ms) }
+}
+
+/** The account window of a studio code and user name, the same whether the name exists or not. */
+export function accountWindow(studioCode: string, username: string, now: Date): AttemptWindow {
+  return windowOf('account', `${studioCode.trim().toLowerCase()}#${username.trim().toLowerCase()}`, now)
+}
+
+/**
+ * The windows one sign-in attempt counts against: the account first, then its source address
+ * within the studio the attempt names (so one address guessing through a studio's accounts is
+ * held back too).
+ */
+export function signInWindows(studioCode: string, username: string, sourceIp: string | undefined, now: Date): AttemptWindow[] {
+  return [accountWindow(studioCode, username, now), windowOf('source', `${sourceIp ?? 'unknown'}#${studioCode.trim().toLowerCase()}`, now)]
+}
 export const CUSTOMER_SESSION_DAYS = 30
 
 export interface SignInState {

@@ -17,3 +17,6 @@ export class DomainError extends Error {
 
 export const forbidden = (message = 'You may not do this') => new DomainError('FORBIDDEN', message)
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`)
+/** An id given as a reference that names nothing of the caller's studio. */
+export const unknownReference = (path: string, what: string) =>
+  new DomainError('VALIDATION_FAILED', 'Some fields are not valid', { fields: [{ path, message: `is not a ${what} of this studio` }] })

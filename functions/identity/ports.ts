@@ -1,4 +1,5 @@
 import type { AuditEntry, Branch, StaffMember, Studio } from '../../types/entities'
+import type { AttemptWindow } from '../domain/credentials'
 import type { StaffSchedule } from '../../types/booking'
 import type { CustomerRecord } from '../customers/ports'
 
@@ -90,6 +91,16 @@ export interface IdentityRepository {
     audit: NewAuditEntry[],
     options?: { endSessions?: boolean },
   ): Promise<StaffRecord>
+  /**
+   * Counts one attempt in each window, in order, each with one conditional update, so however
+   * many arrive at once no window passes more than its limit; RATE_LIMITED (with the seconds
+   * until the full window ends) when one is full.
+   */
+  takeAttempt(windows: AttemptWindow[], now: Date): Promise<void>
+  /** Gives a counted attempt back (it signed in). */
+  releaseAttempt(windows: AttemptWindow[]): Promise<void>
+  /** Empties a window (an admin lifting a throttle). */
+  clearAttempts(window: AttemptWindow): Promise<void>
   /** Counts one failed sign-in atomically and returns the new count. */
   countFailedSignIn(studioId: string, staffId: string): Promise<number>
   lockStaff(studioId: string, staffId: string, until: Date, audit: NewAuditEntry): Promise<void>
@@ -98,7 +109,7 @@ export interface IdentityRepository {
    * account is active, not locked, below the failure limit and on the credentials checked
    * (ACCOUNT_LOCKED otherwise), so parallel guesses cannot slip past a lockout.
    */
-  startStaffSession(session: SessionRecord, audit: NewAuditEntry, guard: { now: Date; maxFailures: number }): Promise<void>
+  startStaffSession(session: SessionRecord, audit: NewAuditEntry, guard: { now: Date }): Promise<void>
   /**
    * Replaces the password, lifts any lockout and ends the sessions under the old one, in one
    * transaction; `keepSessionId` carries over. Fails with VERSION_CONFLICT if the

@@ -1,83 +1,53 @@
 import type { z } from 'zod'
 import { ulid } from 'ulid'
 import type * as op from '../../types/identity-operations'
-import { afterFailedSignIn, lockedUntil, MAX_FAILED_SIGN_INS } from '../domain/credentials'
+import { signInWindows } from '../domain/credentials'
 import { DomainError } from '../domain/errors'
 import { callerOf, type RequestContext } from '../domain/context'
-import type { IdentityRepository, PasswordHasher, SessionTokens, StaffRecord, WeChatSignIn } from './ports'
+import type { IdentityRepository, PasswordHasher, SessionTokens, WeChatSignIn } from './ports'
 import { newSession, principalOf, signSession } from './sessions'
 
 interface Accounts {
   repo: IdentityRepository
 }
 
+/** Looked up in place of a studio that does not exist, so the lookups are the same. */
+const NO_STUDIO = '-'
+
 const invalidCredentials = () => new DomainError('INVALID_CREDENTIALS', 'The user name or password is wrong')
-
-function lockedError(until: Date, now: Date) {
-  return new DomainError('ACCOUNT_LOCKED', 'Too many failed sign-ins; the account is locked for a while', {
-    retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000),
-  })
-}
-
-/**
- * Counts a wrong password against the account (sign-in or password change alike) and locks
- * it at the limit; throws ACCOUNT_LOCKED when this failure locked it.
- */
-async function recordFailedSignIn(deps: Accounts, staff: StaffRecord, ctx: RequestContext) {
-  const failures = await deps.repo.countFailedSignIn(staff.studioId, staff.id)
-  await deps.repo.appendAudit(staff.studioId, {
-    action: 'auth.sign_in_failed',
-    actorId: staff.id,
-    actorName: staff.displayName,
-    targetId: staff.id,
-    detail: { failures, sourceIp: ctx.sourceIp },
-  })
-  const outcome = afterFailedSignIn(failures, ctx.now)
-  if (outcome.lockedUntil) {
-    await deps.repo.lockStaff(staff.studioId, staff.id, outcome.lockedUntil, {
-      action: 'auth.locked',
-      targetId: staff.id,
-      actorName: staff.displayName,
-      detail: { until: outcome.lockedUntil.toISOString() },
-    })
-    throw lockedError(outcome.lockedUntil, ctx.now)
-  }
-}
 
 /**
  * Staff sign-in:
- * 1. find the studio and the user (a decoy hash keeps the timing of unknown users the same);
- * 2. refuse while locked out;
- * 3. check the password; on failure count it atomically and lock at the fifth;
- * 4. refuse disabled accounts; otherwise start a session and clear the count.
+ * 1. count the attempt against its source address and its studio code + user name, in the
+ *    database and before anything else, so a full window refuses every attempt alike
+ *    (RATE_LIMITED) whatever the password, and concurrent attempts cannot pass the limit;
+ * 2. look up the studio and the user and verify the password — against a decoy hash when
+ *    either is unknown, so known and unknown names do the same reads, the same write and the
+ *    same hashing, and answer alike;
+ * 3. refuse disabled accounts; otherwise start a session and give the attempt back.
  */
 export async function staffSignIn(deps: Accounts & { passwords: PasswordHasher; tokens: SessionTokens }, input: z.output<typeof op.staffSignIn.input>, ctx: RequestContext) {
   const { repo, passwords } = deps
+  const windows = signInWindows(input.studioCode, input.username, ctx.sourceIp, ctx.now)
+  await repo.takeAttempt(windows, ctx.now)
   const studio = await repo.findStudioByCode(input.studioCode)
-  const staff = studio ? await repo.findStaffByUsername(studio.id, input.username) : undefined
-  if (!studio || !staff) {
-    await passwords.verify(input.password, await passwords.decoy())
-    throw invalidCredentials()
-  }
-  const locked = lockedUntil(staff, ctx.now)
-  if (locked) throw lockedError(locked, ctx.now)
+  const staff = await repo.findStaffByUsername(studio?.id ?? NO_STUDIO, input.username)
+  const known = studio && staff ? { studio, staff } : undefined
+  const matches = await passwords.verify(input.password, known ? known.staff.passwordHash : await passwords.decoy())
+  if (!known || !matches) throw invalidCredentials()
+  if (known.staff.status !== 'active') throw new DomainError('ACCOUNT_DISABLED', 'This account is disabled; ask your manager')
 
-  if (!(await passwords.verify(input.password, staff.passwordHash))) {
-    await recordFailedSignIn(deps, staff, ctx)
-    throw invalidCredentials()
-  }
-  if (staff.status !== 'active') throw new DomainError('ACCOUNT_DISABLED', 'This account is disabled; ask your manager')
-
-  const session = newSession({ kind: 'staff', id: staff.id, studioId: studio.id, credentialVersion: staff.credentialVersion }, ctx.now)
+  const session = newSession({ kind: 'staff', id: known.staff.id, studioId: known.studio.id, credentialVersion: known.staff.credentialVersion }, ctx.now)
   await repo.startStaffSession(
     session,
-    { action: 'auth.signed_in', actorId: staff.id, actorName: staff.displayName, detail: { sourceIp: ctx.sourceIp } },
-    { now: ctx.now, maxFailures: MAX_FAILED_SIGN_INS },
+    { action: 'auth.signed_in', actorId: known.staff.id, actorName: known.staff.displayName, detail: { sourceIp: ctx.sourceIp } },
+    { now: ctx.now },
   )
+  await repo.releaseAttempt(windows)
   return {
     token: await signSession(deps.tokens, session),
     expiresAt: session.expiresAt,
-    principal: principalOf({ kind: 'staff', staff }, studio.name),
+    principal: principalOf({ kind: 'staff', staff: known.staff }, known.studio.name),
   }
 }
 
@@ -143,8 +113,11 @@ export async function changePassword(deps: Accounts & { passwords: PasswordHashe
   const caller = callerOf(ctx)
   const staff = await deps.repo.getStaff(caller.studioId, caller.id)
   if (!staff) throw new DomainError('NOT_FOUND', 'Staff member not found')
+  const studio = await deps.repo.getStudio(caller.studioId)
+  // Guessing the current password counts against the same windows as signing in.
+  const windows = signInWindows(studio?.code ?? NO_STUDIO, staff.username, ctx.sourceIp, ctx.now)
+  await deps.repo.takeAttempt(windows, ctx.now)
   if (!(await deps.passwords.verify(input.currentPassword, staff.passwordHash))) {
-    await recordFailedSignIn(deps, staff, ctx)
     throw new DomainError('INVALID_CREDENTIALS', 'The current password is wrong', {
       fields: [{ path: 'currentPassword', message: 'is wrong' }],
     })
@@ -156,5 +129,6 @@ export async function changePassword(deps: Accounts & { passwords: PasswordHashe
     { action: 'auth.password_changed', actorId: caller.id, actorName: caller.displayName, targetId: caller.id },
     { credentialVersion: staff.credentialVersion ?? 0, keepSessionId: caller.sessionId },
   )
+  await deps.repo.releaseAttempt(windows)
   return { ok: true as const }
 }

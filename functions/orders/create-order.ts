@@ -5,7 +5,7 @@ import type { CatalogRepository } from '../catalog/ports'
 import type { CustomerRepository } from '../customers/ports'
 import { callerOf, type RequestContext } from '../domain/context'
 import { checkDiscount, orderTotal } from '../domain/order'
-import { DomainError, notFound } from '../domain/errors'
+import { DomainError, notFound, unknownReference } from '../domain/errors'
 import { actorOf, newOrder, orderContextOf, type OrderContextPorts } from './model'
 
 interface CreateOrderPorts extends OrderContextPorts {
@@ -35,6 +35,7 @@ export async function createOrder(deps: CreateOrderPorts, input: z.output<typeof
   if (!customer) throw notFound('Customer')
   const pkg = await deps.catalog.getPackage(caller.studioId, input.packageId)
   if (!pkg?.active) throw notFound('Package')
+  if (input.branchId && !(await deps.repo.getBranch(caller.studioId, input.branchId))) throw unknownReference('branchId', 'branch')
   const context = await orderContextOf(deps, caller.studioId)
   checkDiscount(input.discountFen, pkg.priceFen, context.settings, caller.roles)
   const addOns = await priceAddOns(deps, caller.studioId, input.addOns)

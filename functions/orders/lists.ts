@@ -1,7 +1,9 @@
 import type { z } from 'zod'
 import type * as op from '../../types/order-operations'
 import type { OrderStage } from '../../types/orders'
+import type { CustomerRepository } from '../customers/ports'
 import { callerOf, type RequestContext } from '../domain/context'
+import { notFound } from '../domain/errors'
 import { isOverdue } from '../domain/order'
 import { studioDate } from '../domain/time'
 import { orderDetail } from './detail'
@@ -14,8 +16,9 @@ export async function myOrders(deps: OrderContextPorts, _input: z.output<typeof 
   return { items: (await deps.orders.ofCustomer(caller.studioId, caller.id)).map((o) => summaryOf(o, ctx.now, timeZone)) }
 }
 
-export async function customerOrders(deps: OrderContextPorts, input: z.output<typeof op.customerOrders.input>, ctx: RequestContext) {
+export async function customerOrders(deps: OrderContextPorts & { customers: CustomerRepository }, input: z.output<typeof op.customerOrders.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
+  if (!(await deps.customers.getCustomer(caller.studioId, input.customerId))) throw notFound('Customer')
   const { timeZone } = await orderContextOf(deps, caller.studioId)
   return { items: inBranchOf(caller, await deps.orders.ofCustomer(caller.studioId, input.customerId)).map((o) => summaryOf(o, ctx.now, timeZone)) }
 }

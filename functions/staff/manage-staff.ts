@@ -52,7 +52,7 @@ function assertMayManage(caller: Caller, target: { branchId: string; roles: Staf
   if (violation) throw forbidden(violation)
 }
 
-async function loadManageable(deps: StaffPorts, caller: Caller, staffId: string) {
+export async function loadManageable(deps: StaffPorts, caller: Caller, staffId: string) {
   const staff = await deps.repo.getStaff(caller.studioId, staffId)
   if (!staff) throw notFound('Staff member')
   assertMayManage(caller, staff)
@@ -65,7 +65,7 @@ async function assertBranchExists(deps: StaffPorts, studioId: string, branchId: 
   }
 }
 
-const actorOf = (caller: Caller): Pick<NewAuditEntry, 'actorId' | 'actorName'> => ({ actorId: caller.id, actorName: caller.displayName })
+export const actorOf = (caller: Caller): Pick<NewAuditEntry, 'actorId' | 'actorName'> => ({ actorId: caller.id, actorName: caller.displayName })
 
 export async function listStaff(deps: StaffPorts, input: z.output<typeof op.listStaff.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)

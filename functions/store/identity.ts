@@ -1,6 +1,9 @@
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import type { AuditEntry, Branch, Studio } from '../../types/entities'
+import type { AttemptWindow } from '../domain/credentials'
 import { DomainError, notFound } from '../domain/errors'
+import { epochSeconds, TTL_ATTRIBUTE } from './table'
 import type { CustomerRecord, IdentityRepository, NewAuditEntry, SessionRecord, StaffChanges, StaffRecord } from '../identity/ports'
 import { conditionFailure, guarded, transact } from './errors'
 import { Update } from './expressions'
@@ -134,6 +137,37 @@ export class DynamoIdentityRepository implements IdentityRepository {
     return updated
   }
 
+  async takeAttempt(windows: AttemptWindow[], now: Date) {
+    for (const window of windows) {
+      const count = new Update().whenAbsentOr('attempts', '<', window.limit).increment('attempts').set(TTL_ATTRIBUTE, epochSeconds(window.end.toISOString()) + 3600)
+      try {
+        await this.db.send(new UpdateCommand(count.build(this.table, keys.signInWindow(window.scope, window.subject, window.start.toISOString()))))
+      } catch (error) {
+        throw conditionFailure(
+          error,
+          new DomainError('RATE_LIMITED', 'Too many sign-in attempts; wait a little and try again', {
+            retryAfterSeconds: Math.max(1, Math.ceil((window.end.getTime() - now.getTime()) / 1000)),
+          }),
+        )
+      }
+    }
+  }
+
+  async releaseAttempt(windows: AttemptWindow[]) {
+    for (const window of windows) {
+      const release = new Update().when('attempts', '>', 0).increment('attempts', -1)
+      try {
+        await this.db.send(new UpdateCommand(release.build(this.table, keys.signInWindow(window.scope, window.subject, window.start.toISOString()))))
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error
+      }
+    }
+  }
+
+  async clearAttempts(window: AttemptWindow) {
+    await this.db.send(new DeleteCommand({ TableName: this.table, Key: keys.signInWindow(window.scope, window.subject, window.start.toISOString()) }))
+  }
+
   async countFailedSignIn(studioId: string, staffId: string) {
     const update = new Update().whenExists('pk', true).increment('failedSignIns')
     const { Attributes } = await this.db.send(new UpdateCommand({ ...update.build(this.table, keys.staff(studioId, staffId)), ReturnValues: 'UPDATED_NEW' }))
@@ -147,12 +181,11 @@ export class DynamoIdentityRepository implements IdentityRepository {
     ])
   }
 
-  async startStaffSession(session: SessionRecord, audit: NewAuditEntry, guard: { now: Date; maxFailures: number }) {
+  async startStaffSession(session: SessionRecord, audit: NewAuditEntry, guard: { now: Date }) {
     const signIn = new Update()
       .when('status', '=', 'active')
       .when('credentialVersion', '=', session.credentialVersion)
       .whenAbsentOr('lockedUntil', '<', guard.now.toISOString())
-      .whenAbsentOr('failedSignIns', '<', guard.maxFailures)
       .set('failedSignIns', 0)
       .remove('lockedUntil')
     await transact(this.db, [

@@ -7,6 +7,8 @@ const studio = (studioId: string) => `STUDIO#${studioId}`
 
 export const keys = {
   studioCode: (code: string) => ({ pk: `STUDIOCODE#${code}`, sk: 'STUDIOCODE' }),
+  /** A sign-in throttle window: by source address or by studio code and user name, before any studio is known. */
+  signInWindow: (scope: string, subject: string, start: string) => ({ pk: `SIGNIN#${scope}#${subject}`, sk: `WINDOW#${start}` }),
   studio: (studioId: string) => ({ pk: studio(studioId), sk: 'STUDIO' }),
   branch: (studioId: string, branchId: string) => ({ pk: studio(studioId), sk: `BRANCH#${branchId}` }),
   branchPrefix: 'BRANCH#',

@@ -23,16 +23,29 @@ describe('signing in over HTTP', () => {
     expect(answer.body.error.code).toBe('INVALID_CREDENTIALS')
   })
 
-  it('locks after five failures with 423 and a Retry-After', async () => {
+  it('throttles after five failures with 429 and a Retry-After, refusing the right password exactly like a wrong one', async () => {
     const statuses: number[] = []
     for (let i = 0; i < 5; i++) {
       statuses.push((await http('POST', '/auth/staff/sign-in', { body: { studioCode: a.code, username: 'makeup', password: `guess-${i}` } })).status)
     }
-    expect(statuses).toEqual([401, 401, 401, 401, 423])
-    const locked = await http('POST', '/auth/staff/sign-in', { body: { studioCode: a.code, username: 'makeup', password: TEST_PASSWORD } })
-    expect(locked.status).toBe(423)
-    expect(locked.body.error.code).toBe('ACCOUNT_LOCKED')
-    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(14 * 60)
+    expect(statuses).toEqual([401, 401, 401, 401, 401])
+    const [right, wrong] = await Promise.all(
+      [TEST_PASSWORD, 'guess-6'].map((password) => http('POST', '/auth/staff/sign-in', { body: { studioCode: a.code, username: 'makeup', password } })),
+    )
+    for (const refused of [right!, wrong!]) {
+      expect(refused.status).toBe(429)
+      expect(refused.body.error.code).toBe('RATE_LIMITED')
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+      expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(5 * 60)
+    }
+    expect({ ...right!.body.error, requestId: undefined }).toEqual({ ...wrong!.body.error, requestId: undefined })
+    expect(right!.headers.get('retry-after')).toBe(wrong!.headers.get('retry-after'))
+  })
+
+  it('never says whether a user name exists: an unknown one is refused and throttled the same way', async () => {
+    const statuses: number[] = []
+    for (let i = 0; i < 6; i++) statuses.push((await http('POST', '/auth/staff/sign-in', { body: { studioCode: a.code, username: 'made-up-name', password: `guess-${i}` } })).status)
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429])
   })
 
   it('signs out: the token stops working', async () => {

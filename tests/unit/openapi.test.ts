@@ -24,3 +24,22 @@ describe('the README', () => {
     expect(readme).toContain(permissionTable())
   })
 })
+
+describe('path parameters', () => {
+  const generated = openApiDocument()
+  type Op = { operationId: string; parameters?: { name: string; in: string; required: boolean }[]; requestBody?: { content: Record<string, { schema: unknown }> } }
+  const all = Object.entries(generated.paths).flatMap(([path, methods]) => Object.values(methods).map((m) => ({ path, op: m as Op })))
+
+  it.each(all.filter((e) => e.path.includes('{')).map((e) => [e.op.operationId, e] as const))('%s declares each path parameter and keeps it out of the body', (_name, { path, op }) => {
+    const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1])
+    for (const name of names) {
+      expect(op.parameters).toContainEqual(expect.objectContaining({ name, in: 'path', required: true }))
+    }
+    const body = JSON.stringify(op.requestBody ?? {})
+    for (const name of names) expect(body).not.toContain(`"${name}"`)
+  })
+
+  it('covers the design decision, whose input is a union', () => {
+    expect(all.find((e) => e.op.operationId === 'proofs.decide')!.op.parameters).toEqual([expect.objectContaining({ name: 'orderId', in: 'path' })])
+  })
+})

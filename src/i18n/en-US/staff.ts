@@ -78,6 +78,7 @@ export const staff = {
   'audit.action.auth.signed_in': 'Signed in',
   'audit.action.auth.sign_in_failed': 'Sign-in failed',
   'audit.action.auth.locked': 'Account locked',
+  'audit.action.auth.throttle_lifted': 'Sign-in throttle lifted',
   'audit.action.auth.signed_out': 'Signed out',
   'audit.action.auth.password_changed': 'Password changed',
   'audit.action.customer.signed_up': 'New customer',

@@ -76,6 +76,7 @@ export const staff = {
   'audit.action.auth.signed_in': '登录',
   'audit.action.auth.sign_in_failed': '登录失败',
   'audit.action.auth.locked': '账号锁定',
+  'audit.action.auth.throttle_lifted': '解除登录限制',
   'audit.action.auth.signed_out': '退出登录',
   'audit.action.auth.password_changed': '修改密码',
   'audit.action.customer.signed_up': '新客户注册',
