@@ -44,7 +44,7 @@ import { availability } from '../scheduling/availability'
 import { getBookingPolicy, saveBookingPolicy } from '../scheduling/policy'
 import type { ReminderSender, SchedulingRepository } from '../scheduling/ports'
 import { branchDay, myAppointments, mySchedule, reminderOutbox } from '../scheduling/schedules'
-import { getBranchSchedule, getStaffSchedule, listRooms, saveBranchSchedule, saveRoom, saveStaffSchedule } from '../scheduling/setup'
+import { getBranchSchedule, getStaffSchedule, listRooms, saveBranchContact, saveBranchSchedule, saveRoom, saveStaffSchedule } from '../scheduling/setup'
 import { createStaff, getStaff, listStaff, resetStaffPassword, setStaffStatus, updateStaff } from '../staff/manage-staff'
 
 /** Every port of the app, as the composition root wires them; each use case takes the few it names. */
@@ -122,6 +122,7 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'booking.savePolicy': saveBookingPolicy,
   'branches.getSchedule': getBranchSchedule,
   'branches.saveSchedule': saveBranchSchedule,
+  'branches.saveContact': saveBranchContact,
   'rooms.list': listRooms,
   'rooms.save': saveRoom,
   'staffSchedules.get': getStaffSchedule,
