@@ -6,12 +6,14 @@ import { getPackage } from '../../../types/catalog-operations'
 import { getOrder, recordOfflinePayment } from '../../../types/order-operations'
 import { canUse } from '../../lib/access'
 import { call } from '../../api'
-import { dayLabel } from '../../lib/booking-labels'
+import { dayLabel, shootTeamFacts } from '../../lib/booking-labels'
 import { AppointmentStatus } from '../../components/AppointmentStatus'
+import { BranchContact } from '../../components/BranchContact'
 import { Card } from '../../components/Card'
 import { FormMessage } from '../../components/FormField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button } from '../../components/ui'
+import { useBranches } from '../../hooks/useBranches'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { useNow } from '../../hooks/useNow'
 import { usePageTitle } from '../../hooks/usePageTitle'
@@ -62,6 +64,7 @@ export default function HeldPage() {
   const held = appointment.data?.status === 'held'
   const now = useNow(held)
   const feedback = useFormFeedback()
+  const branches = useBranches(signedIn)
 
   // Back from the pay step: the booking shows as confirmed once the deposit is in.
   useShownAgain(() => {
@@ -85,6 +88,7 @@ export default function HeldPage() {
   const mayPay = !desk && held && !expired && order.data?.order.stage === 'pending_deposit'
   // At the desk the deposit is taken as a payment on the order; the booking confirms with it.
   const mayTakeDeposit = desk && canUse(session.principal, recordOfflinePayment.access)
+  const branch = branches.branch(item.branchId)
 
   return (
     <View className="screen held">
@@ -102,6 +106,9 @@ export default function HeldPage() {
         <Fact label={t('held.package')} value={item.packageName} />
         <Fact label={t('held.time')} value={`${dayLabel(t, moment.date)} ${moment.time}–${ends.time}`} />
         {desk && <Fact label={t('held.customer')} value={item.customerName} />}
+        {shootTeamFacts(t, item).map((fact) => (
+          <Fact key={fact.label} label={fact.label} value={fact.value} />
+        ))}
         {item.notes && <Fact label={t('booking.notes')} value={item.notes} />}
         {item.remindCustomer && <Fact label={t('booking.remind')} value={t('held.reminderOn')} />}
       </Card>
@@ -123,6 +130,12 @@ export default function HeldPage() {
             <Text className="held__step-index">3</Text>
             <Text>{t('held.stepShoot')}</Text>
           </View>
+        </Card>
+      )}
+
+      {branch && !desk && (
+        <Card title={t('branch.title')}>
+          <BranchContact branch={branch} />
         </Card>
       )}
 
