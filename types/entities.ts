@@ -10,7 +10,7 @@ export const StudioSchema = z.object({
 })
 export type Studio = z.infer<typeof StudioSchema>
 
-/** Where a branch is on the map (WGS-84, as WeChat's openLocation reads it), set by its manager. */
+/** Where a branch is on the map (GCJ-02, the coordinates Chinese maps and WeChat's openLocation use), set by its manager. */
 export const BranchLocationSchema = z.strictObject({
   latitude: z.number().min(-90).max(90),
   longitude: z.number().min(-180).max(180),
