@@ -23,7 +23,8 @@ import type { CatalogRepository } from '../catalog/ports'
 import { exportCustomers } from '../customers/export-customers'
 import { importCustomers } from '../customers/import-customers'
 import { completeFollowUp, createCustomer, createFollowUp, dueFollowUps, getCustomer, searchCustomers, updateCustomer } from '../customers/manage-customers'
-import type { CustomerRepository } from '../customers/ports'
+import type { CustomerRepository, WeChatPhoneNumbers } from '../customers/ports'
+import { confirmMyPhone } from '../customers/confirm-my-phone'
 import { getMyProfile, updateMyProfile } from '../customers/profile'
 import { customerHistory } from '../history/customer-history'
 import type { IdentityRepository, PasswordHasher, SessionTokens, WeChatSignIn } from '../identity/ports'
@@ -64,6 +65,7 @@ export interface AppDeps {
   tokens: SessionTokens
   passwords: PasswordHasher
   wechat: WeChatSignIn
+  phoneNumbers: WeChatPhoneNumbers
   log: ErrorLog
 }
 
@@ -93,6 +95,7 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'staff.resetPassword': resetStaffPassword,
   'customers.getMyProfile': getMyProfile,
   'customers.updateMyProfile': updateMyProfile,
+  'customers.confirmMyPhone': confirmMyPhone,
   'customers.get': getCustomer,
   'audit.list': listAudit,
 
