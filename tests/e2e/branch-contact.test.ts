@@ -24,6 +24,7 @@ afterAll(async () => {
 async function opensTab(page: Page, label: string): Promise<string> {
   await page.context().route('https://uri.amap.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<p>map</p>' }))
   const [tab] = await Promise.all([page.context().waitForEvent('page'), tap(page, label)])
+  await tab.waitForLoadState()
   const url = tab.url()
   await tab.close()
   return url
@@ -78,13 +79,13 @@ describe('reaching the studio', () => {
     await page.goto(`${appUrl()}/#/order/detail/index?id=${booked.body.orderId}`)
     await page.locator('.branch-contact__line', { hasText: ADDRESS }).waitFor()
     await page.locator('.order__row', { hasText: zhCN['role.photographer'] }).waitFor()
-    await page.locator('.branch-contact').scrollIntoViewIfNeeded()
+    await page.locator('.order .branch-contact').first().scrollIntoViewIfNeeded()
     await settled(page)
     await screenshot(page, 'branch-contact-order')
 
     await page.goto(`${appUrl()}/#/pages/me/index`)
     await page.locator('.branch-contact__line', { hasText: ADDRESS }).waitFor()
-    await page.locator('.branch-contact').first().scrollIntoViewIfNeeded()
+    await page.locator('.me .branch-contact').first().scrollIntoViewIfNeeded()
     await settled(page)
     await screenshot(page, 'branch-contact-me')
   }, JOURNEY_TIMEOUT * 2)

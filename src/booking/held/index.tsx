@@ -4,6 +4,7 @@ import { Clock, Success } from '@nutui/icons-react-taro'
 import { branchDay, getBookingPolicy, myAppointments } from '../../../types/booking-operations'
 import { getPackage } from '../../../types/catalog-operations'
 import { getOrder, recordOfflinePayment } from '../../../types/order-operations'
+import { getMyProfile } from '../../../types/operations'
 import { canUse } from '../../lib/access'
 import { call } from '../../api'
 import { dayLabel, shootTeamFacts } from '../../lib/booking-labels'
@@ -24,6 +25,7 @@ import { useI18n } from '../../i18n'
 import { formatFen } from '../../lib/money'
 import { routes } from '../../lib/routes'
 import { countdown, studioMoment } from '../../lib/studio-time'
+import { PhoneAsk } from './PhoneAsk'
 import './index.scss'
 
 function Fact({ label, value }: { label: string; value: string }) {
@@ -65,6 +67,7 @@ export default function HeldPage() {
   const now = useNow(held)
   const feedback = useFormFeedback()
   const branches = useBranches(signedIn)
+  const profile = useQuery(() => call(getMyProfile, {}), [], signedIn && !desk)
 
   // Back from the pay step: the booking shows as confirmed once the deposit is in.
   useShownAgain(() => {
@@ -132,6 +135,8 @@ export default function HeldPage() {
           </View>
         </Card>
       )}
+
+      {!desk && profile.data && !profile.data.phone && <PhoneAsk onSaved={() => void profile.reload()} />}
 
       {branch && !desk && (
         <Card title={t('branch.title')}>
