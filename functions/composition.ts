@@ -2,6 +2,7 @@ import type { AppDeps } from './api/implementations'
 import { depositConfirmation } from './booking/confirm-booking'
 import { createFileStore } from './integrations/file-store'
 import { createPaymentGateway } from './integrations/wechat-pay'
+import { SimulatedPhoneNumberExchange, WeChatPhoneNumberExchange } from './integrations/wechat-phone'
 import { SimulatedWeChatSignIn, WeChatCode2Session } from './integrations/wechat-sign-in'
 import { SimulatedSubscribeMessages, WeChatSubscribeMessages } from './integrations/wechat-subscribe'
 import type { Config } from './platform/config'
@@ -44,6 +45,7 @@ export function composeApp(config: Config): AppDeps {
     tokens: new JwtSessionTokens(config.sessionSecret),
     passwords: { hash: hashPassword, verify: verifyPassword, decoy: decoyHash },
     wechat: wechat.mode === 'simulated' ? new SimulatedWeChatSignIn() : new WeChatCode2Session(wechat.appId, wechat.appSecret),
+    phoneNumbers: wechat.mode === 'simulated' ? new SimulatedPhoneNumberExchange() : new WeChatPhoneNumberExchange(wechat.appId, wechat.appSecret),
     log: logger,
   }
   return app

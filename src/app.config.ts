@@ -14,7 +14,7 @@ export default defineAppConfig({
     { root: 'order', pages: ['detail/index', 'pay/index', 'select/index', 'proof/index'] },
     {
       root: 'schedule',
-      pages: ['mine/index', 'desk/index', 'pick-customer/index', 'setup/index', 'hours/index', 'rooms/index', 'staff/index', 'policy/index', 'outbox/index'],
+      pages: ['mine/index', 'desk/index', 'pick-customer/index', 'setup/index', 'hours/index', 'branch/index', 'rooms/index', 'staff/index', 'policy/index', 'outbox/index'],
     },
     {
       root: 'desk',

@@ -29,6 +29,18 @@ export const getMyProfile = defineOperation({
   access: ['customer'],
 })
 
+export const confirmMyPhone = defineOperation({
+  name: 'customers.confirmMyPhone',
+  method: 'POST',
+  path: '/me/phone',
+  summary: 'The signed-in customer gives their phone with WeChat’s phone-number button (the code is exchanged on the server)',
+  tag: 'customers',
+  input: z.strictObject({ code: z.string().trim().min(1).max(256) }),
+  // Not confirmed when the number already belongs to another customer of the studio: then it is kept as typed.
+  output: z.object({ profile: CustomerProfileSchema, confirmed: z.boolean() }),
+  access: ['customer'],
+})
+
 export const updateMyProfile = defineOperation({
   name: 'customers.updateMyProfile',
   method: 'PATCH',

@@ -10,11 +10,19 @@ export const StudioSchema = z.object({
 })
 export type Studio = z.infer<typeof StudioSchema>
 
+/** Where a branch is on the map (GCJ-02, the coordinates Chinese maps and WeChat's openLocation use), set by its manager. */
+export const BranchLocationSchema = z.strictObject({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+})
+export type BranchLocation = z.infer<typeof BranchLocationSchema>
+
 export const BranchSchema = z.object({
   id: IdSchema,
   name: z.string(),
   address: z.string(),
   phone: z.string(),
+  location: BranchLocationSchema.optional(),
 })
 export type Branch = z.infer<typeof BranchSchema>
 

@@ -1,6 +1,6 @@
 import { bookingOperations } from './booking-operations'
 import { catalogOperations } from './catalog-operations'
-import { crmOperations, getCustomer, getMyProfile, updateMyProfile } from './crm-operations'
+import { confirmMyPhone, crmOperations, getCustomer, getMyProfile, updateMyProfile } from './crm-operations'
 import { changePassword, health, listAudit, listBranches, me, signOut, staffSignIn, wechatSignIn } from './identity-operations'
 import { inventoryOperations } from './inventory-operations'
 import { orderOperations } from './order-operations'
@@ -16,7 +16,7 @@ import { staffOperations } from './staff-operations'
  */
 export * from './identity-operations'
 export * from './staff-operations'
-export { getCustomer, getMyProfile, updateMyProfile } from './crm-operations'
+export { confirmMyPhone, getCustomer, getMyProfile, updateMyProfile } from './crm-operations'
 
 /** Every operation of the API, in the order the OpenAPI document lists them. */
 export const operations = [
@@ -30,6 +30,7 @@ export const operations = [
   ...staffOperations,
   getMyProfile,
   updateMyProfile,
+  confirmMyPhone,
   getCustomer,
   listAudit,
   ...catalogOperations,

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from './common'
 import { AppointmentSchema, BookingPolicySchema, BranchScheduleSchema, RoomSchema, SlotSchema, StaffScheduleSchema } from './booking'
+import { BranchLocationSchema, BranchSchema } from './entities'
 import { defineOperation } from './operation'
 import { ANY_STAFF } from './roles'
 
@@ -52,6 +53,26 @@ export const saveBranchSchedule = defineOperation({
   output: BranchScheduleSchema,
   access: SETUP_EDITORS,
   scope: 'branch',
+})
+
+export const saveBranchContact = defineOperation({
+  name: 'branches.saveContact',
+  method: 'PUT',
+  path: '/branches/{branchId}/contact',
+  summary: 'Set how customers reach a branch: its address, phone and place on the map',
+  tag: 'booking',
+  input: z.strictObject({
+    branchId: IdSchema,
+    address: z.string().trim().min(1).max(120),
+    // A landline with its area code (010-12345678), a mobile, or a 400 number.
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[\d\s-]{5,20}$/, 'must be a phone number'),
+    location: BranchLocationSchema.nullable(),
+  }),
+  output: BranchSchema,
+  access: SETUP_EDITORS,
 })
 
 export const listRooms = defineOperation({
@@ -171,6 +192,7 @@ export const setupOperations = [
   saveBookingPolicy,
   getBranchSchedule,
   saveBranchSchedule,
+  saveBranchContact,
   listRooms,
   saveRoom,
   getStaffSchedule,

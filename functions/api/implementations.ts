@@ -23,7 +23,8 @@ import type { CatalogRepository } from '../catalog/ports'
 import { exportCustomers } from '../customers/export-customers'
 import { importCustomers } from '../customers/import-customers'
 import { completeFollowUp, createCustomer, createFollowUp, dueFollowUps, getCustomer, searchCustomers, updateCustomer } from '../customers/manage-customers'
-import type { CustomerRepository } from '../customers/ports'
+import type { CustomerRepository, WeChatPhoneNumbers } from '../customers/ports'
+import { confirmMyPhone } from '../customers/confirm-my-phone'
 import { getMyProfile, updateMyProfile } from '../customers/profile'
 import { customerHistory } from '../history/customer-history'
 import type { IdentityRepository, PasswordHasher, SessionTokens, WeChatSignIn } from '../identity/ports'
@@ -60,7 +61,7 @@ import { availability } from '../scheduling/availability'
 import { getBookingPolicy, saveBookingPolicy } from '../scheduling/policy'
 import type { ReminderSender, SchedulingRepository } from '../scheduling/ports'
 import { branchDay, myAppointments, mySchedule, reminderOutbox } from '../scheduling/schedules'
-import { getBranchSchedule, getStaffSchedule, listRooms, saveBranchSchedule, saveRoom, saveStaffSchedule } from '../scheduling/setup'
+import { getBranchSchedule, getStaffSchedule, listRooms, saveBranchContact, saveBranchSchedule, saveRoom, saveStaffSchedule } from '../scheduling/setup'
 import { liftSignInThrottle } from '../staff/lift-sign-in-throttle'
 import { createStaff, getStaff, listStaff, resetStaffPassword, setStaffStatus, updateStaff } from '../staff/manage-staff'
 
@@ -83,6 +84,7 @@ export interface AppDeps {
   tokens: SessionTokens
   passwords: PasswordHasher
   wechat: WeChatSignIn
+  phoneNumbers: WeChatPhoneNumbers
   log: ErrorLog
 }
 
@@ -113,6 +115,7 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'staff.liftSignInThrottle': liftSignInThrottle,
   'customers.getMyProfile': getMyProfile,
   'customers.updateMyProfile': updateMyProfile,
+  'customers.confirmMyPhone': confirmMyPhone,
   'customers.get': getCustomer,
   'audit.list': listAudit,
 
@@ -142,6 +145,7 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'booking.savePolicy': saveBookingPolicy,
   'branches.getSchedule': getBranchSchedule,
   'branches.saveSchedule': saveBranchSchedule,
+  'branches.saveContact': saveBranchContact,
   'rooms.list': listRooms,
   'rooms.save': saveRoom,
   'staffSchedules.get': getStaffSchedule,

@@ -61,3 +61,9 @@ export interface CustomerRepository {
   /** Everything filed under the customer, in one query. */
   customerFile(studioId: string, customerId: string): Promise<{ customer?: CustomerRecord; followUps: FollowUpRecord[] }>
 }
+
+/** WeChat's getPhoneNumber: the button's one-time code exchanged on the server for the number WeChat has confirmed. */
+export interface WeChatPhoneNumbers {
+  readonly simulated: boolean
+  phoneOf(code: string): Promise<string>
+}

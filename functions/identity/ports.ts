@@ -76,6 +76,8 @@ export interface IdentityRepository {
   setStudioTimeZone(studioId: string, timeZone: string): Promise<void>
   listBranches(studioId: string): Promise<Branch[]>
   getBranch(studioId: string, branchId: string): Promise<Branch | undefined>
+  /** Address, phone and place on the map; the rest of the branch stays. */
+  saveBranchContact(studioId: string, branchId: string, contact: Pick<Branch, 'address' | 'phone' | 'location'>): Promise<Branch>
 
   findStaffByUsername(studioId: string, username: string): Promise<StaffRecord | undefined>
   getStaff(studioId: string, staffId: string): Promise<StaffRecord | undefined>

@@ -1,28 +1,21 @@
 import type { ReminderSender } from '../scheduling/ports'
+import { WeChatAccessToken } from './wechat-access-token'
 
 /** The real adapter: an access token from the app id and secret, then subscribeMessage.send. */
 export class WeChatSubscribeMessages implements ReminderSender {
   readonly simulated = false
-  private token?: { value: string; expiresAt: number }
+  private readonly token: WeChatAccessToken
   constructor(
-    private readonly appId: string,
-    private readonly appSecret: string,
+    appId: string,
+    appSecret: string,
     private readonly templateId: string,
     private readonly page = 'pages/orders/index',
-  ) {}
-
-  private async accessToken(): Promise<string> {
-    if (this.token && this.token.expiresAt > Date.now() + 60_000) return this.token.value
-    const url = new URL('https://api.weixin.qq.com/cgi-bin/token')
-    url.search = new URLSearchParams({ grant_type: 'client_credential', appid: this.appId, secret: this.appSecret }).toString()
-    const body = (await (await fetch(url, { signal: AbortSignal.timeout(5000) })).json()) as { access_token?: string; expires_in?: number; errcode?: number }
-    if (!body.access_token) throw new Error(`WeChat refused an access token (${body.errcode})`)
-    this.token = { value: body.access_token, expiresAt: Date.now() + (body.expires_in ?? 7200) * 1000 }
-    return this.token.value
+  ) {
+    this.token = new WeChatAccessToken(appId, appSecret)
   }
 
   async send(message: { openId: string; data: Record<string, string> }) {
-    const url = `https://api.weixin.qq.com/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(await this.accessToken())}`
+    const url = `https://api.weixin.qq.com/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(await this.token.value())}`
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -35,6 +35,17 @@ export async function saveBranchSchedule(deps: SetupPorts, input: z.output<typeo
   return schedule
 }
 
+/**
+ * How customers reach a branch: a manager sets their own branch's address, phone and place on the map
+ * (an admin any branch's); customers see them on their bookings and orders.
+ */
+export async function saveBranchContact(deps: SetupPorts, input: z.output<typeof op.saveBranchContact.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  await assertBranchOf(deps, caller, input.branchId)
+  const { branchId, location, ...contact } = input
+  return deps.repo.saveBranchContact(caller.studioId, branchId, { ...contact, location: location ?? undefined })
+}
+
 export async function listRooms(deps: SetupPorts, input: z.output<typeof op.listRooms.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   if (!(await deps.repo.getBranch(caller.studioId, input.branchId))) throw notFound('Branch')

@@ -74,6 +74,16 @@ export class DynamoIdentityRepository implements IdentityRepository {
     return this.get<Branch>(keys.branch(studioId, branchId))
   }
 
+  async saveBranchContact(studioId: string, branchId: string, contact: Pick<Branch, 'address' | 'phone' | 'location'>) {
+    const update = new Update().whenExists('pk', true).set('address', contact.address).set('phone', contact.phone).set('location', contact.location)
+    try {
+      const { Attributes } = await this.db.send(new UpdateCommand({ ...update.build(this.table, keys.branch(studioId, branchId)), ReturnValues: 'ALL_NEW' }))
+      return entity<Branch>(Attributes)!
+    } catch (error) {
+      throw conditionFailure(error, notFound('Branch'))
+    }
+  }
+
   async findStaffByUsername(studioId: string, username: string) {
     const link = await this.get<{ staffId: string }>(keys.username(studioId, username))
     return link ? this.getStaff(studioId, link.staffId) : undefined

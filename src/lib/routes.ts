@@ -31,6 +31,7 @@ export const routes = {
   bookForCustomer: '/schedule/pick-customer/index',
   bookingSetup: '/schedule/setup/index',
   openingHours: '/schedule/hours/index',
+  branchContact: '/schedule/branch/index',
   rooms: '/schedule/rooms/index',
   staffSchedule: '/schedule/staff/index',
   bookingPolicy: '/schedule/policy/index',

@@ -15,5 +15,5 @@ export function useBranch(session: Session | null, asked: string | undefined, en
     if (!branchId && branches.data) setBranchId(branches.data.items[0]?.id)
   }, [branches.data])
   const list = branches.data?.items ?? []
-  return { branchId, setBranchId, branches: list, branch: list.find((candidate) => candidate.id === branchId) }
+  return { branchId, setBranchId, reload: branches.reload, branches: list, branch: list.find((candidate) => candidate.id === branchId) }
 }

@@ -6,11 +6,13 @@ import type { Appointment, BookingPolicy } from '../../../types/booking'
 import { cancelBooking, getBookingPolicy, myAppointments } from '../../../types/booking-operations'
 import { getPackage } from '../../../types/catalog-operations'
 import { call } from '../../api'
-import { dayLabel } from '../../lib/booking-labels'
+import { dayLabel, shootTeamFacts } from '../../lib/booking-labels'
 import { AppointmentStatus } from '../../components/AppointmentStatus'
+import { BranchContact } from '../../components/BranchContact'
 import { FormMessage } from '../../components/FormField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button } from '../../components/ui'
+import { useBranches } from '../../hooks/useBranches'
 import { useSubmit } from '../../hooks/useSubmit'
 import { useNow } from '../../hooks/useNow'
 import { usePageTitle } from '../../hooks/usePageTitle'
@@ -94,6 +96,7 @@ export default function MyAppointmentsPage() {
   const signedIn = session !== null
   const list = useQuery(() => call(myAppointments, {}), [], signedIn)
   const policy = useQuery(() => call(getBookingPolicy, {}), [], signedIn)
+  const branches = useBranches(signedIn)
   const [cancelling, setCancelling] = useState<string>()
   const now = useNow(list.data?.items.some((item) => item.status === 'held') ?? false)
 
@@ -130,7 +133,9 @@ export default function MyAppointmentsPage() {
         const ends = studioMoment(item.endsAt, rules.timeZone)
         const left = item.status === 'held' && item.holdExpiresAt ? countdown(item.holdExpiresAt, now) : undefined
         const status = item.status === 'held' && !left ? 'expired' : item.status
-        const changeable = (status === 'held' || status === 'confirmed') && now <= Date.parse(item.startsAt) - rules.changeCutoffHours * 3_600_000
+        const coming = (status === 'held' || status === 'confirmed') && Date.parse(item.endsAt) > now
+        const changeable = coming && now <= Date.parse(item.startsAt) - rules.changeCutoffHours * 3_600_000
+        const branch = branches.branch(item.branchId)
         return (
           <View key={item.id} className="appointments__item">
             <View className="appointments__line">
@@ -138,13 +143,19 @@ export default function MyAppointmentsPage() {
               <AppointmentStatus status={status} />
             </View>
             <Text className="appointments__time">{`${dayLabel(t, moment.date)} ${moment.time}–${ends.time}`}</Text>
+            {coming && (
+              <Text className="appointments__meta">
+                {shootTeamFacts(t, item)
+                  .map((fact) => `${fact.label} ${fact.value}`)
+                  .join(' · ')}
+              </Text>
+            )}
             {left && <Text className="appointments__hold">{t('held.payWithin', { time: left })}</Text>}
             {item.cancellation && item.cancellation.refundDueFen > 0 && (
               <Text className="appointments__meta">{t('appointments.refundDue', { amount: formatFen(item.cancellation.refundDueFen) })}</Text>
             )}
-            {(status === 'held' || status === 'confirmed') && !changeable && (
-              <Text className="appointments__meta">{t('appointments.pastCutoff', { hours: rules.changeCutoffHours })}</Text>
-            )}
+            {coming && !changeable && <Text className="appointments__meta">{t('appointments.pastCutoff', { hours: rules.changeCutoffHours })}</Text>}
+            {coming && branch && <BranchContact branch={branch} />}
             {changeable && cancelling !== item.id && (
               <View className="appointments__buttons">
                 <Button size="small" fill="outline" onClick={() => setCancelling(item.id)}>

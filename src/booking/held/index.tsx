@@ -4,14 +4,17 @@ import { Clock, Success } from '@nutui/icons-react-taro'
 import { branchDay, getBookingPolicy, myAppointments } from '../../../types/booking-operations'
 import { getPackage } from '../../../types/catalog-operations'
 import { getOrder, recordOfflinePayment } from '../../../types/order-operations'
+import { getMyProfile } from '../../../types/operations'
 import { canUse } from '../../lib/access'
 import { call } from '../../api'
-import { dayLabel } from '../../lib/booking-labels'
+import { dayLabel, shootTeamFacts } from '../../lib/booking-labels'
 import { AppointmentStatus } from '../../components/AppointmentStatus'
+import { BranchContact } from '../../components/BranchContact'
 import { Card } from '../../components/Card'
 import { FormMessage } from '../../components/FormField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button } from '../../components/ui'
+import { useBranches } from '../../hooks/useBranches'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { useNow } from '../../hooks/useNow'
 import { usePageTitle } from '../../hooks/usePageTitle'
@@ -22,6 +25,7 @@ import { useI18n } from '../../i18n'
 import { formatFen } from '../../lib/money'
 import { routes } from '../../lib/routes'
 import { countdown, studioMoment } from '../../lib/studio-time'
+import { PhoneAsk } from './PhoneAsk'
 import './index.scss'
 
 function Fact({ label, value }: { label: string; value: string }) {
@@ -62,6 +66,8 @@ export default function HeldPage() {
   const held = appointment.data?.status === 'held'
   const now = useNow(held)
   const feedback = useFormFeedback()
+  const branches = useBranches(signedIn)
+  const profile = useQuery(() => call(getMyProfile, {}), [], signedIn && !desk)
 
   // Back from the pay step: the booking shows as confirmed once the deposit is in.
   useShownAgain(() => {
@@ -85,6 +91,7 @@ export default function HeldPage() {
   const mayPay = !desk && held && !expired && order.data?.order.stage === 'pending_deposit'
   // At the desk the deposit is taken as a payment on the order; the booking confirms with it.
   const mayTakeDeposit = desk && canUse(session.principal, recordOfflinePayment.access)
+  const branch = branches.branch(item.branchId)
 
   return (
     <View className="screen held">
@@ -102,6 +109,9 @@ export default function HeldPage() {
         <Fact label={t('held.package')} value={item.packageName} />
         <Fact label={t('held.time')} value={`${dayLabel(t, moment.date)} ${moment.time}–${ends.time}`} />
         {desk && <Fact label={t('held.customer')} value={item.customerName} />}
+        {shootTeamFacts(t, item).map((fact) => (
+          <Fact key={fact.label} label={fact.label} value={fact.value} />
+        ))}
         {item.notes && <Fact label={t('booking.notes')} value={item.notes} />}
         {item.remindCustomer && <Fact label={t('booking.remind')} value={t('held.reminderOn')} />}
       </Card>
@@ -123,6 +133,14 @@ export default function HeldPage() {
             <Text className="held__step-index">3</Text>
             <Text>{t('held.stepShoot')}</Text>
           </View>
+        </Card>
+      )}
+
+      {!desk && profile.data && !profile.data.phone && <PhoneAsk onSaved={() => void profile.reload()} />}
+
+      {branch && !desk && (
+        <Card title={t('branch.title')}>
+          <BranchContact branch={branch} />
         </Card>
       )}
 

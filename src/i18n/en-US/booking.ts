@@ -79,4 +79,7 @@ export const booking = {
   'appointments.confirmCancel': 'Cancel booking',
   'appointments.cancelled': 'Booking cancelled',
   'appointments.refundDue': 'Deposit refund due: {amount}',
+  'held.phoneTitle': 'Leave your phone number',
+  'held.phoneWhy': 'At the studio, the last four digits find your booking, and shoot reminders can reach you there too.',
+  'held.phoneFromWeChat': 'Use my WeChat phone number',
 } satisfies SameWords<typeof chinese>

@@ -93,4 +93,12 @@ export const common = {
   'month.10': 'Oct',
   'month.11': 'Nov',
   'month.12': 'Dec',
+
+  'branch.title': 'Branch',
+  'branch.call': 'Call',
+  'branch.map': 'Map',
+  'branch.findAddress': 'Find on map',
+  'branch.copyAddress': 'Copy address',
+  'shoot.room': 'Room',
+  'shoot.notAssigned': 'To be assigned',
 } satisfies SameWords<typeof chinese>

@@ -105,4 +105,14 @@ export const schedule = {
   'field.holdMinutes.invalid': 'Enter a whole number from 5 to 1440',
   'field.changeCutoffHours.invalid': 'Enter a whole number from 0 to 720',
   'field.refundTiers.invalid': 'Days 0–365 and percent 0–100, whole numbers, no day repeated',
+
+  'setup.contactHint': 'The address, phone and map pin customers see',
+  'branchContact.title': 'Branch contact',
+  'branchContact.heading': 'How customers find the branch',
+  'branchContact.address': 'Address',
+  'branchContact.phone': 'Branch phone',
+  'branchContact.latitude': 'Latitude',
+  'branchContact.longitude': 'Longitude',
+  'branchContact.pinHint': 'Long-press the branch on Tencent or Amap maps to read its coordinates; leave both empty to show no map.',
+  'branchContact.preview': 'What customers see',
 } satisfies SameWords<typeof chinese>

@@ -77,4 +77,7 @@ export const booking = {
   'appointments.confirmCancel': '确认取消',
   'appointments.cancelled': '预约已取消',
   'appointments.refundDue': '应退定金 {amount}',
+  'held.phoneTitle': '留个手机号',
+  'held.phoneWhy': '到店时报手机尾号即可找到你的预约，拍摄提醒也会发到这个号码。',
+  'held.phoneFromWeChat': '使用微信绑定的手机号',
 } as const

@@ -91,4 +91,12 @@ export const common = {
   'month.10': '10月',
   'month.11': '11月',
   'month.12': '12月',
+
+  'branch.title': '门店',
+  'branch.call': '拨打电话',
+  'branch.map': '查看地图',
+  'branch.findAddress': '搜索地址',
+  'branch.copyAddress': '复制地址',
+  'shoot.room': '影棚',
+  'shoot.notAssigned': '待安排',
 } as const

@@ -103,4 +103,14 @@ export const schedule = {
   'field.holdMinutes.invalid': '请输入 5–1440 的整数',
   'field.changeCutoffHours.invalid': '请输入 0–720 的整数',
   'field.refundTiers.invalid': '天数为 0–365、比例为 0–100 的整数，天数不能重复',
+
+  'setup.contactHint': '顾客看到的门店地址、电话和地图位置',
+  'branchContact.title': '门店信息',
+  'branchContact.heading': '顾客如何找到门店',
+  'branchContact.address': '地址',
+  'branchContact.phone': '门店电话',
+  'branchContact.latitude': '纬度',
+  'branchContact.longitude': '经度',
+  'branchContact.pinHint': '在腾讯地图或高德地图中长按门店位置即可看到经纬度；两项都留空则不显示地图。',
+  'branchContact.preview': '顾客看到的样子',
 } as const

@@ -2,17 +2,21 @@ import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { AddOn, Order, Payment } from '../../../types/orders'
 import { getOrder } from '../../../types/order-operations'
+import { myAppointments } from '../../../types/scheduling-operations'
 import { call } from '../../api'
+import { BranchContact } from '../../components/BranchContact'
 import { Card } from '../../components/Card'
 import { OrderStageBadge } from '../../components/OrderStageBadge'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button } from '../../components/ui'
+import { useBranches } from '../../hooks/useBranches'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
 import { useShownAgain } from '../../hooks/useShownAgain'
 import { useStudioTimeZone } from '../../hooks/useStudioTimeZone'
 import { useI18n, type Translate } from '../../i18n'
+import { shootTeamFacts } from '../../lib/booking-labels'
 import { formatFen } from '../../lib/money'
 import {
   actorLabel,
@@ -102,10 +106,15 @@ export default function OrderDetailPage() {
   const signedIn = session !== null
   const detail = useQuery(() => call(getOrder, { orderId }), [orderId], signedIn)
   const timeZone = useStudioTimeZone()
+  // The order's shoot (who takes it, in which room) and the branch that serves it, with how to reach it.
+  const shoots = useQuery(() => call(myAppointments, {}), [], signedIn)
+  const branches = useBranches(signedIn)
 
   // Back from paying, selecting or reviewing the design: show the order as it is now.
   useShownAgain(() => {
-    if (signedIn) void detail.reload()
+    if (!signedIn) return
+    void detail.reload()
+    void shoots.reload()
   })
 
   if (!session) return null
@@ -125,6 +134,8 @@ export default function OrderDetailPage() {
   const pay = (kind: PayKind) => Taro.navigateTo({ url: `${routes.orderPay}?orderId=${order.id}&kind=${kind}` })
   const open = (url: string) => Taro.navigateTo({ url: `${url}?orderId=${order.id}` })
   const closed = order.stage === 'cancelled' || order.stage === 'completed'
+  const shoot = shoots.data?.items.find((item) => item.orderId === order.id && (item.status === 'confirmed' || item.status === 'held'))
+  const branch = branches.branch(order.branchId ?? shoot?.branchId)
 
   return (
     <View className="screen order">
@@ -183,9 +194,16 @@ export default function OrderDetailPage() {
       <Card title={t('order.package')}>
         <Row label={t('order.packageName')} value={order.package.name} />
         {order.shootAt && <Row label={t('order.shootTime')} value={momentLabel(t, order.shootAt, timeZone)} />}
+        {shoot && shootTeamFacts(t, shoot).map((fact) => <Row key={fact.label} label={fact.label} value={fact.value} />)}
         <Row label={t('order.retouched')} value={t('order.photoCount', { count: order.package.retouchedPhotos })} />
         <Row label={t('order.extraPhotoPrice')} value={t('order.perPhoto', { amount: formatFen(order.package.extraPhotoPriceFen) })} />
       </Card>
+
+      {branch && (
+        <Card title={t('branch.title')}>
+          <BranchContact branch={branch} />
+        </Card>
+      )}
 
       <Card title={t('order.costs')}>
         <Row label={t('order.packagePrice')} value={formatFen(order.package.priceFen)} />

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import type { CustomerProfile } from '../../../types/entities'
 import { getMyProfile, updateMyProfile } from '../../../types/operations'
 import { call } from '../../api'
+import { BranchContact } from '../../components/BranchContact'
 import { Card } from '../../components/Card'
 import { DateField } from '../../components/DateField'
 import { FormField } from '../../components/FormField'
@@ -14,6 +15,7 @@ import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Cell, Input } from '../../components/ui'
 import { Initial } from '../../components/Initial'
 import { useCustomerTabBar } from '../../hooks/useCustomerTabBar'
+import { useBranches } from '../../hooks/useBranches'
 import { useDraft } from '../../hooks/useDraft'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
@@ -57,6 +59,7 @@ export default function MePage() {
   useCustomerTabBar()
   const session = useRequiredSession('customer')
   const [editing, setEditing] = useState(false)
+  const branches = useBranches(session !== null)
   const form = useDraft({
     load: () => call(getMyProfile, {}),
     deps: [],
@@ -144,6 +147,14 @@ export default function MePage() {
       <Card>
         <Cell title={t('appointments.title')} clickable onClick={() => Taro.navigateTo({ url: routes.myAppointments })} />
       </Card>
+
+      {branches.items.length > 0 && (
+        <Card title={t('branch.title')}>
+          {branches.items.map((branch) => (
+            <BranchContact key={branch.id} branch={branch} />
+          ))}
+        </Card>
+      )}
 
       <Card title={t('settings.title')}>
         <LanguageSetting />

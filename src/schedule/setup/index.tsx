@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { reminderOutbox, saveBookingPolicy, saveBranchSchedule, saveRoom, saveStaffSchedule } from '../../../types/booking-operations'
+import { reminderOutbox, saveBookingPolicy, saveBranchContact, saveBranchSchedule, saveRoom, saveStaffSchedule } from '../../../types/booking-operations'
 import { canUse } from '../../lib/access'
 import { Card } from '../../components/Card'
 import { Cell } from '../../components/ui'
@@ -11,6 +11,7 @@ import { Forbidden } from '../../components/Forbidden'
 import { useStaffPage } from '../../hooks/useStaffPage'
 
 const entries: { title: MessageKey; description: MessageKey; url: string; access: typeof saveRoom.access }[] = [
+  { title: 'branchContact.title', description: 'setup.contactHint', url: routes.branchContact, access: saveBranchContact.access },
   { title: 'hours.title', description: 'setup.hoursHint', url: routes.openingHours, access: saveBranchSchedule.access },
   { title: 'rooms.title', description: 'setup.roomsHint', url: routes.rooms, access: saveRoom.access },
   { title: 'staffSchedule.title', description: 'setup.staffHint', url: routes.staffSchedule, access: saveStaffSchedule.access },
