@@ -67,6 +67,7 @@ describe('the permission matrix', () => {
         'catalog.getPackage',
         'catalog.listCategories',
         'catalog.listPackages',
+        'customers.confirmMyPhone',
         'customers.getMyProfile',
         'customers.updateMyProfile',
         'orders.get',
