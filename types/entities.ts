@@ -77,6 +77,12 @@ export const auditActions = [
   'payment.rejected',
   'order.discounted',
   'order.updated',
+  'expense.recorded',
+  'expense.edited',
+  'expense.voided',
+  'day.closed',
+  'day.reopened',
+  'commission.rule_saved',
 ] as const
 export const AuditActionSchema = z.enum(auditActions)
 export type AuditAction = z.infer<typeof AuditActionSchema>

@@ -13,6 +13,7 @@ import { bookingOperations } from './booking-operations'
 import { catalogOperations } from './catalog-operations'
 import { crmOperations } from './crm-operations'
 import { orderOperations } from './order-operations'
+import { financeOperations } from './finance-operations'
 import { CustomerSchema } from './customers'
 import { defineOperation } from './operation'
 import { ANY_STAFF, StaffRoleSchema } from './roles'
@@ -283,6 +284,7 @@ export const operations = [
   ...crmOperations,
   ...bookingOperations,
   ...orderOperations,
+  ...financeOperations,
 ] as const
 
 export type OperationName = (typeof operations)[number]['name']

@@ -54,8 +54,25 @@ import { decide, deletePhoto, keepSelection, lockSelection, photoList, prepareUp
 import { auditOffline, listUnaudited, prepayOrder, recordOffline, refreshOrderPayment, refund, refundCancellation, resendRefund, simulatePayment } from '../payments/payments'
 import { summaryOf } from '../orders/model'
 import { callerOf, type RequestContext } from './context'
+import { branchCommission } from '../finance/branch-commission'
+import { branchDay } from '../finance/branch-day'
+import { closeDay } from '../finance/close-day'
+import { commissionRules } from '../finance/commission-rules'
+import { editExpense } from '../finance/edit-expense'
+import { exportCommission } from '../finance/export-commission'
+import { getExpense } from '../finance/get-expense'
+import { listExpenseCategories } from '../finance/list-expense-categories'
+import { listExpenses } from '../finance/list-expenses'
+import { myCommission } from '../finance/my-commission'
+import type { FinanceDeps } from '../finance/ports'
+import { prepareReceiptUpload } from '../finance/prepare-receipt-upload'
+import { recordExpense } from '../finance/record-expense'
+import { reopenDay } from '../finance/reopen-day'
+import { saveCommissionRule } from '../finance/save-commission-rule'
+import { saveExpenseCategories } from '../finance/save-expense-categories'
+import { voidExpense } from '../finance/void-expense'
 
-export interface AppDeps extends OrderAppDeps {
+export interface AppDeps extends OrderAppDeps, Pick<FinanceDeps, 'finance' | 'receipts'> {
   stage: string
   reminders: ReminderSender
 }
@@ -191,4 +208,21 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
     const orders = await deps.orders.refundsDue(caller.studioId)
     return { items: orders.map((o) => ({ ...summaryOf(o, ctx.now, timeZone), refundDueFen: o.refundDueFen ?? 0, refundedFen: o.refundedFen })) }
   },
+
+  'expenses.listCategories': (deps, _input, ctx) => listExpenseCategories(deps, ctx),
+  'expenses.saveCategories': saveExpenseCategories,
+  'expenses.prepareReceiptUpload': prepareReceiptUpload,
+  'expenses.record': recordExpense,
+  'expenses.edit': editExpense,
+  'expenses.void': voidExpense,
+  'expenses.get': getExpense,
+  'expenses.list': listExpenses,
+  'finance.day': branchDay,
+  'finance.closeDay': closeDay,
+  'finance.reopenDay': reopenDay,
+  'commission.rules': commissionRules,
+  'commission.saveRule': saveCommissionRule,
+  'commission.mine': myCommission,
+  'commission.branch': branchCommission,
+  'commission.export': exportCommission,
 }

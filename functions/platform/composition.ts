@@ -7,6 +7,7 @@ import { DynamoCatalogRepository } from '../store/catalog'
 import { DynamoCustomerRepository } from '../store/customers'
 import { DynamoIdentityRepository } from '../store/identity'
 import { DynamoOrderRepository } from '../store/orders'
+import { DynamoFinanceRepository } from '../store/finance'
 import { createPaymentGateway } from '../integrations/wechat-pay'
 import { createFileStore } from '../integrations/file-store'
 import type { Config } from './config'
@@ -17,6 +18,7 @@ import { SessionTokens } from './tokens'
 export function composeApp(config: Config): AppDeps {
   const db = createDocumentClient({ tableName: config.tableName, endpoint: config.dynamoEndpoint })
   const booking = new DynamoBookingRepository(db, config.tableName)
+  const finance = new DynamoFinanceRepository(db, config.tableName)
   return {
     stage: config.stage,
     repo: new DynamoIdentityRepository(db, config.tableName),
@@ -26,6 +28,8 @@ export function composeApp(config: Config): AppDeps {
     orders: new DynamoOrderRepository(db, config.tableName, booking),
     payments: createPaymentGateway(config.payments, db, config.tableName),
     files: createFileStore(config.files),
+    finance,
+    receipts: finance,
     reminders:
       config.wechatSignIn.mode === 'simulated'
         ? new SimulatedSubscribeMessages()

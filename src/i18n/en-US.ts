@@ -1,4 +1,5 @@
 import type { MessageKey } from './zh-CN'
+import { financeEnUS } from './en-US/finance'
 
 /** Typed against the Chinese dictionary: a key missing here (or one zh-CN does not have) fails the build. */
 export const enUS: Record<MessageKey, string> = {
@@ -1020,4 +1021,6 @@ export const enUS: Record<MessageKey, string> = {
   'error.RATE_LIMITED': 'Too many attempts; please wait a moment and try again',
   'error.INTERNAL': 'Something went wrong on our side; please try again later',
   'error.NETWORK': 'No connection; check your network and try again',
+
+  ...financeEnUS,
 }

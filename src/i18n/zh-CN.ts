@@ -1,4 +1,5 @@
 import type { ClientErrorCode } from '../api/errors'
+import { financeZhCN } from './zh-CN/finance'
 
 /** Every code the app can meet must have a message: the `satisfies` below makes a missing one a type error. */
 type ErrorMessages = Record<`error.${ClientErrorCode}`, string>
@@ -1022,6 +1023,8 @@ export const zhCN = {
   'error.RATE_LIMITED': '操作太频繁，请稍后再试',
   'error.INTERNAL': '服务器开小差了，请稍后再试',
   'error.NETWORK': '网络连接失败，请检查网络后重试',
+
+  ...financeZhCN,
 } as const satisfies ErrorMessages & Record<string, string>
 
 export type MessageKey = keyof typeof zhCN
