@@ -1,5 +1,25 @@
 import type { CommissionCalc, CommissionLine, CommissionRule, CommissionTier } from '../../types/finance'
 
+export interface CommissionLineRecord extends CommissionLine {
+  studioId: string
+}
+
+/** The month's base a line adds to a rule's counter (for tiers), conditioned on the count it was computed from. */
+export interface CommissionBaseCount {
+  studioId: string
+  staffId: string
+  month: string
+  ruleId: string
+  beforeFen: number
+  addFen: number
+}
+
+/** Commission earned by one event: its lines and the month bases they counted on, written with the event. */
+export interface CommissionWrites {
+  lines: CommissionLineRecord[]
+  counts: CommissionBaseCount[]
+}
+
 /** What one earning event brings to a rule: the base it counts, and for fixed amounts the units of work. */
 export interface Earning {
   baseFen: number

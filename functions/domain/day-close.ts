@@ -12,6 +12,18 @@ export interface DayLedger {
   incomeFen: number
 }
 
+/** One movement of a branch-day's money, added to its book in the same transaction as the money event. */
+export interface DayBookEntry {
+  studioId: string
+  branchId: string
+  date: string
+  /** Money taken or given back at a desk, by method. */
+  money?: { direction: 'received' | 'refunded'; method: PaymentMethod; amountFen: number; desk: { id: string; name: string } }
+  /** Expense and other income added (negative: taken off by an edit or a void). */
+  expenseFen?: number
+  incomeFen?: number
+}
+
 export const emptyLedger = (): DayLedger => ({ revision: 0, received: {}, refunded: {}, desks: [], expenseFen: 0, incomeFen: 0 })
 
 /** The figures a close is made on. */

@@ -1,6 +1,5 @@
 import type { z } from 'zod'
 import type {
-  CommissionLine,
   CommissionRule,
   DayCloseSchema,
   DayReopeningSchema,
@@ -9,10 +8,13 @@ import type {
   ExpenseRevision,
   UnauditedReceiptSchema,
 } from '../../types/finance'
-import type { PaymentMethod } from '../../types/orders'
+import type { CommissionLineRecord } from '../domain/commission'
 import type { DayLedger } from '../domain/day-close'
 import type { FileStore } from '../files/file-store'
 import type { NewAuditEntry } from '../identity/ports'
+
+export type { CommissionBaseCount, CommissionLineRecord } from '../domain/commission'
+export type { DayBookEntry } from '../domain/day-close'
 
 export interface ExpenseRecord extends Omit<Expense, 'receiptUrl'> {
   studioId: string
@@ -28,32 +30,6 @@ export interface DayBook {
   closed: boolean
   close?: DayClose
   reopenings: DayReopening[]
-}
-
-/** One movement of a branch-day's money, added to its book in the same transaction as the money event. */
-export interface DayBookEntry {
-  studioId: string
-  branchId: string
-  date: string
-  /** Money taken or given back at a desk, by method. */
-  money?: { direction: 'received' | 'refunded'; method: PaymentMethod; amountFen: number; desk: { id: string; name: string } }
-  /** Expense and other income added (negative: taken off by an edit or a void). */
-  expenseFen?: number
-  incomeFen?: number
-}
-
-export interface CommissionLineRecord extends CommissionLine {
-  studioId: string
-}
-
-/** The month's base a line adds to a rule's counter (for tiers), conditioned on the count it was computed from. */
-export interface CommissionBaseCount {
-  studioId: string
-  staffId: string
-  month: string
-  ruleId: string
-  beforeFen: number
-  addFen: number
 }
 
 export interface CommissionRuleRecord extends CommissionRule {

@@ -1,6 +1,26 @@
 import type { Actor, Order, OrderSettings, OrderStage, Payment } from '../../types/orders'
 import type { AppointmentRecord, LockRef } from '../booking/ports'
 import type { NewAuditEntry } from '../identity/ports'
+import type { CommissionWrites } from '../domain/commission'
+import type { DayBookEntry } from '../domain/day-close'
+
+/**
+ * What a money event adds to the studio's books, written in the event's own transaction: its
+ * branch-day book (refused once that day is closed), the commission it earns or claws back, and
+ * for an event that changes a day without adding money to it (an audit), that the day is still open.
+ */
+export interface BookEntries {
+  dayBook?: DayBookEntry
+  commission?: CommissionWrites
+  openDay?: { studioId: string; branchId: string; date: string }
+}
+
+/** Works out what each money event adds to the books (the bookkeeping module answers; orders and payments only write it). */
+export interface MoneyBooks {
+  captured(order: OrderRecord, payment: PaymentRecord): Promise<BookEntries>
+  refunded(order: OrderRecord, payment: PaymentRecord, refund: PaymentRecord): Promise<BookEntries>
+  audited(order: OrderRecord, payment: PaymentRecord): Promise<BookEntries>
+}
 
 export interface OrderRecord extends Order {
   studioId: string
@@ -8,6 +28,8 @@ export interface OrderRecord extends Order {
 
 export interface PaymentRecord extends Payment {
   studioId: string
+  /** The order's branch, so a branch's day can list its unaudited receipts. */
+  branchId?: string
 }
 
 /** One WeChat Pay charge asked for: its out_trade_no is stable, so a retried prepay never charges twice. */
@@ -100,12 +122,16 @@ export interface OrderRepository {
    * awaiting it — the order is confirmed and its booking made permanent in the same transaction.
    * Returns false when this payment was already applied.
    */
-  capture(order: OrderRecord, payment: PaymentRecord, options: { intent?: PaymentIntent; confirm?: { change: StageChange; booking?: BookingToConfirm }; audit: NewAuditEntry }): Promise<boolean>
+  capture(
+    order: OrderRecord,
+    payment: PaymentRecord,
+    options: { intent?: PaymentIntent; confirm?: { change: StageChange; booking?: BookingToConfirm }; audit: NewAuditEntry; books?: BookEntries },
+  ): Promise<boolean>
   /** Records money that came in but cannot be credited (order gone, overpaid, slot lost) so it is refunded; false if recorded before. */
   recordUncredited(payment: PaymentRecord, intent: PaymentIntent | undefined, audit: NewAuditEntry): Promise<boolean>
-  audit(order: OrderRecord, payment: PaymentRecord, by: Actor, at: string, audit: NewAuditEntry): Promise<PaymentRecord>
+  audit(order: OrderRecord, payment: PaymentRecord, by: Actor, at: string, audit: NewAuditEntry, books?: BookEntries): Promise<PaymentRecord>
   /** Writes a refund entry once, taking it off the payment's refundable amount and the order's paid amount. */
-  refund(order: OrderRecord | undefined, payment: PaymentRecord, refund: PaymentRecord, audit: NewAuditEntry): Promise<boolean>
+  refund(order: OrderRecord | undefined, payment: PaymentRecord, refund: PaymentRecord, audit: NewAuditEntry, books?: BookEntries): Promise<boolean>
   /** An entry in the studio's audit log on its own (money that was refused, for instance). */
   recordAudit(studioId: string, entry: NewAuditEntry): Promise<void>
   /** Lists the order among refunds due again (a refund WeChat Pay did not take waits for finance). */

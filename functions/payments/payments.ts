@@ -17,12 +17,14 @@ import { NEXT_STAGE } from '../domain/order'
 import { DomainError, forbidden, notFound } from '../domain/errors'
 import type { NewAuditEntry } from '../identity/ports'
 import { actorOf, orderContextOf, stageChange, SYSTEM, visibleTo } from '../orders/model'
-import type { OrderPartition, OrderRecord, PaymentIntent, PaymentRecord } from '../orders/ports'
+import type { MoneyBooks, OrderPartition, OrderRecord, PaymentIntent, PaymentRecord } from '../orders/ports'
 import { logger } from '../platform/logger'
 import { PaymentNotificationError, type NotificationRequest, type PaymentGateway, type PaymentSimulator, type Transaction } from './gateway'
 
 export interface PaymentDeps extends BookingAppDeps {
   payments: PaymentGateway
+  /** The day books and commission each money event is written with. */
+  books: MoneyBooks
 }
 
 /** A prepay stays payable this long; WeChat allows up to two hours for JSAPI. */
@@ -252,7 +254,9 @@ export async function applyTransaction(deps: PaymentDeps, intent: PaymentIntent,
     try {
       const confirm = await depositConfirmation(deps, order, intent, now)
       if (confirm === 'refuse') break
-      const applied = await deps.orders.capture(order, payment, { intent, confirm, audit: audit('payment.captured', { amountFen: payment.amountFen }) })
+      const credited = { ...payment, branchId: order.branchId }
+      const books = await deps.books.captured(order, credited)
+      const applied = await deps.orders.capture(order, credited, { intent, confirm, audit: audit('payment.captured', { amountFen: payment.amountFen }), books })
       return applied ? 'applied' : 'duplicate'
     } catch (error) {
       if (!(error instanceof DomainError)) throw error
@@ -398,6 +402,7 @@ export async function recordOffline(deps: PaymentDeps, input: z.output<typeof re
     recordedBy: by,
     reference: input.reference,
     at: ctx.now.toISOString(),
+    branchId: order.branchId,
   }
   const audit: NewAuditEntry = {
     action: 'payment.recorded',
@@ -422,7 +427,7 @@ export async function recordOffline(deps: PaymentDeps, input: z.output<typeof re
       if (c) confirm = { ...c, change: { ...c.change, event: { ...c.change.event, by, note: `deposit paid (${input.method})` } } }
     }
     try {
-      await deps.orders.capture(current, payment, { confirm, audit })
+      await deps.orders.capture(current, payment, { confirm, audit, books: await deps.books.captured(current, payment) })
       break
     } catch (error) {
       // Written at the same moment as another change to the order: read it again and retry.
@@ -441,13 +446,15 @@ export async function auditOffline(deps: PaymentDeps, input: z.output<typeof aud
   const payment = partition.payments.find((p) => p.id === input.paymentId)
   if (!payment) throw notFound('Payment')
   if (payment.audited) throw new DomainError('CONFLICT', 'This payment is audited already')
-  return deps.orders.audit(partition.order, payment, actorOf(caller), ctx.now.toISOString(), {
+  const audit: NewAuditEntry = {
     action: 'payment.audited',
     actorId: caller.id,
     actorName: caller.displayName,
     targetId: partition.order.id,
     detail: { paymentId: payment.id, amountFen: payment.amountFen, method: payment.method },
-  })
+  }
+  // A payment of a closed day is not audited afterwards: the close listed it unaudited.
+  return deps.orders.audit(partition.order, payment, actorOf(caller), ctx.now.toISOString(), audit, await deps.books.audited(partition.order, payment))
 }
 
 export async function listUnaudited(deps: PaymentDeps, input: z.output<typeof unauditedPayments.input>, ctx: RequestContext) {
@@ -499,13 +506,14 @@ export async function refund(deps: PaymentDeps, input: z.output<typeof refundPay
     at: ctx.now.toISOString(),
   }
   if (!existing) {
-    await deps.orders.refund(partition.order, payment, entry, {
+    const audit: NewAuditEntry = {
       action: 'payment.refunded',
       actorId: caller.id,
       actorName: caller.displayName,
       targetId: partition.order.id,
       detail: { paymentId: payment.id, refundId: entry.id, amountFen: input.amountFen, method: payment.method, reason: input.reason },
-    })
+    }
+    await deps.orders.refund(partition.order, payment, entry, audit, await deps.books.refunded(partition.order, payment, entry))
   }
   if (payment.method === 'wechat' && entry.status !== 'refunded') await sendRefund(deps, payment, entry)
   return orderDetail(deps, caller.studioId, partition.order.id)
@@ -557,13 +565,14 @@ export async function refundCancellation(deps: PaymentDeps, studioId: string, or
       outRefundNo: id,
       at: now.toISOString(),
     }
-    const written = await deps.orders.refund(partition.order, payment, entry, {
+    const audit: NewAuditEntry = {
       action: 'payment.refunded',
       actorId: 'system',
       actorName: 'system',
       targetId: orderId,
       detail: { paymentId: payment.id, refundId: id, amountFen: amount, reason: 'cancellation' },
-    })
+    }
+    const written = await deps.orders.refund(partition.order, payment, entry, audit, await deps.books.refunded(partition.order, payment, entry))
     if (!written) continue
     try {
       await sendRefund(deps, payment, entry)

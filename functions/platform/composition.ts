@@ -8,6 +8,7 @@ import { DynamoCustomerRepository } from '../store/customers'
 import { DynamoIdentityRepository } from '../store/identity'
 import { DynamoOrderRepository } from '../store/orders'
 import { DynamoFinanceRepository } from '../store/finance'
+import { StudioMoneyBooks } from '../bookkeeping/money-books'
 import { createPaymentGateway } from '../integrations/wechat-pay'
 import { createFileStore } from '../integrations/file-store'
 import type { Config } from './config'
@@ -19,9 +20,10 @@ export function composeApp(config: Config): AppDeps {
   const db = createDocumentClient({ tableName: config.tableName, endpoint: config.dynamoEndpoint })
   const booking = new DynamoBookingRepository(db, config.tableName)
   const finance = new DynamoFinanceRepository(db, config.tableName)
+  const repo = new DynamoIdentityRepository(db, config.tableName)
   return {
     stage: config.stage,
-    repo: new DynamoIdentityRepository(db, config.tableName),
+    repo,
     customers: new DynamoCustomerRepository(db, config.tableName),
     catalog: new DynamoCatalogRepository(db, config.tableName),
     booking,
@@ -30,6 +32,7 @@ export function composeApp(config: Config): AppDeps {
     files: createFileStore(config.files),
     finance,
     receipts: finance,
+    books: new StudioMoneyBooks(finance, repo),
     reminders:
       config.wechatSignIn.mode === 'simulated'
         ? new SimulatedSubscribeMessages()

@@ -15,13 +15,13 @@ import type {
 } from '../finance/ports'
 import type { NewAuditEntry } from '../identity/ports'
 import { DAY_OPEN, dayBookOf, dayBookUpdate } from './entities/branch-day'
+import { dayClosed } from './entities/books'
 import { commissionRuleItem } from './entities/commission'
 import { expenseItem, expenseRevisionItem } from './entities/expense'
 import { conditionFailure, failedItem } from './errors'
 import { auditPut, entity, queryAll } from './items'
 import { keys } from './keys'
 
-export const dayClosed = (date: string) => new DomainError('DAY_CLOSED', `${date} is closed; record a correction on an open day, or ask a manager to reopen it`)
 
 /** What an expense entry adds to its day's book (negated to take it off again). */
 function bookEntry(expense: ExpenseRecord, sign: 1 | -1): DayBookEntry {

@@ -2,9 +2,10 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteComma
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import type { Actor, OrderSettings, OrderStage } from '../../types/orders'
 import type { NewAuditEntry } from '../identity/ports'
-import type { BookingToConfirm, OrderPartition, OrderRecord, OrderRepository, PaymentIntent, PaymentRecord, PhotoRecord, StageChange } from '../orders/ports'
+import type { BookEntries, BookingToConfirm, OrderPartition, OrderRecord, OrderRepository, PaymentIntent, PaymentRecord, PhotoRecord, StageChange } from '../orders/ports'
 import { DomainError } from '../domain/errors'
 import type { DynamoBookingRepository } from './booking'
+import { bookWrites } from './entities/books'
 import { conditionFailure, failedItem } from './errors'
 import { auditPut, entity, pageCursor, putIfAbsent, queryAll, type Item } from './items'
 import { keys } from './keys'
@@ -345,7 +346,7 @@ export class DynamoOrderRepository implements OrderRepository {
   async capture(
     order: OrderRecord,
     payment: PaymentRecord,
-    options: { intent?: PaymentIntent; confirm?: { change: StageChange; booking?: BookingToConfirm }; audit: NewAuditEntry },
+    options: { intent?: PaymentIntent; confirm?: { change: StageChange; booking?: BookingToConfirm }; audit: NewAuditEntry; books?: BookEntries },
   ): Promise<boolean> {
     const orderUpdate = options.confirm ? stageUpdate(order, options.confirm.change) : new Update().add('version', 1).set('updatedAt', payment.at)
     if (!options.confirm) orderUpdate.when('stage', '<>', 'cancelled')
@@ -359,20 +360,24 @@ export class DynamoOrderRepository implements OrderRepository {
       this.auditPut(order.studioId, options.audit),
       ...confirmation,
     ]
+    const books = bookWrites(this.table, options.books)
+    const booksStart = items.length
+    items.push(...(books.items as never[]))
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: items as never }))
       return true
     } catch (error) {
       const failed = failedItem(error)
       if (failed === 0) return false
+      if (failed >= booksStart) throw books.reasons[failed - booksStart] ?? error
       if (failed === 1) {
         // On the confirming path the stage and the balance share one condition: tell them apart.
         const fresh = options.confirm ? await this.get(order.studioId, order.id) : undefined
         const moved = options.confirm && fresh?.stage !== options.confirm.change.from
         throw new DomainError(moved ? 'ILLEGAL_TRANSITION' : 'OVERPAYMENT', 'The order cannot take this payment as it stands')
       }
-      if (failed === items.length - confirmation.length) throw new DomainError('ILLEGAL_TRANSITION', 'The booking changed meanwhile')
-      if (failed > items.length - confirmation.length) throw new DomainError('SLOT_TAKEN', 'The hold on this time ran out and someone else has booked it')
+      if (failed === booksStart - confirmation.length) throw new DomainError('ILLEGAL_TRANSITION', 'The booking changed meanwhile')
+      if (failed > booksStart - confirmation.length) throw new DomainError('SLOT_TAKEN', 'The hold on this time ran out and someone else has booked it')
       throw conditionFailure(error, [])
     }
   }
@@ -393,7 +398,7 @@ export class DynamoOrderRepository implements OrderRepository {
     }
   }
 
-  async audit(order: OrderRecord, payment: PaymentRecord, by: Actor, at: string, audit: NewAuditEntry) {
+  async audit(order: OrderRecord, payment: PaymentRecord, by: Actor, at: string, audit: NewAuditEntry, books?: BookEntries) {
     const next: PaymentRecord = { ...payment, audited: true, auditedBy: by, auditedAt: at }
     const items = [
       {
@@ -417,15 +422,16 @@ export class DynamoOrderRepository implements OrderRepository {
       },
       this.auditPut(order.studioId, audit),
     ]
+    const entries = bookWrites(this.table, books)
     try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: items }))
+      await this.db.send(new TransactWriteCommand({ TransactItems: [...items, ...entries.items] as never }))
     } catch (error) {
-      throw conditionFailure(error, [new DomainError('CONFLICT', 'This payment is audited already')])
+      throw conditionFailure(error, [new DomainError('CONFLICT', 'This payment is audited already'), undefined, undefined, ...entries.reasons])
     }
     return next
   }
 
-  async refund(order: OrderRecord | undefined, payment: PaymentRecord, refund: PaymentRecord, audit: NewAuditEntry) {
+  async refund(order: OrderRecord | undefined, payment: PaymentRecord, refund: PaymentRecord, audit: NewAuditEntry, books?: BookEntries) {
     const amount = -refund.amountFen
     const orderUpdate = new Update()
       .whenExists('pk', true)
@@ -452,13 +458,16 @@ export class DynamoOrderRepository implements OrderRepository {
       ...(order ? [{ Update: orderUpdate.build(this.table, keys.order(order.studioId, order.id)) }] : []),
       this.auditPut(payment.studioId, audit),
     ]
+    const entries = bookWrites(this.table, books)
     try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: items as never }))
+      await this.db.send(new TransactWriteCommand({ TransactItems: [...items, ...entries.items] as never }))
       return true
     } catch (error) {
       // Its entry is recorded already: the same request, applied once.
       if (failedItem(error) === 0) return false
-      throw conditionFailure(error, [undefined, new DomainError('OVERPAYMENT', 'That is more than is left to refund of this payment'), new DomainError('OVERPAYMENT', 'That is more than was paid on this order')])
+      const refused = [undefined, new DomainError('OVERPAYMENT', 'That is more than is left to refund of this payment')]
+      if (order) refused.push(new DomainError('OVERPAYMENT', 'That is more than was paid on this order'))
+      throw conditionFailure(error, [...refused, undefined, ...entries.reasons])
     }
   }
 
