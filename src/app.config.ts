@@ -20,6 +20,7 @@ export default defineAppConfig({
       root: 'desk',
       pages: ['orders/index', 'new-order/index', 'order/index', 'queue/index', 'finance/index', 'overdue/index', 'settings/index'],
     },
+    { root: 'finance', pages: ['home/index', 'expenses/index', 'expense/index', 'day/index', 'commission/index', 'rules/index'] },
   ],
   // Components are injected when a page first uses them, so the start-up cost stays with the pages opened.
   lazyCodeLoading: 'requiredComponents',

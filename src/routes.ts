@@ -42,4 +42,11 @@ export const routes = {
   financeDesk: '/desk/finance/index',
   overdueOrders: '/desk/overdue/index',
   orderSettings: '/desk/settings/index',
+  financeHome: '/finance/home/index',
+  expenses: '/finance/expenses/index',
+  expenseForm: '/finance/expense/index',
+  dayClose: '/finance/day/index',
+  commission: '/finance/commission/index',
+  myCommission: '/finance/commission/index?view=mine',
+  commissionRules: '/finance/rules/index',
 } as const

@@ -120,7 +120,6 @@ export const enUS: Record<MessageKey, string> = {
   'tile.myWeek': 'My week',
   'tile.productionQueue': 'Production queue',
   'tile.paymentAudit': 'Finance audit',
-  'tile.expenses': 'Expenses',
   'tile.reports': 'Reports',
   'tile.staff': 'Staff',
   'tile.packages': 'Packages',
