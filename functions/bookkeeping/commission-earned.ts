@@ -60,7 +60,7 @@ export async function commissionEarned(finance: FinanceRepository, event: Earnin
       const amountFen = sharesOf(rule, whole, group.length)[i]!
       if (amountFen <= 0) continue
       writes.lines.push({
-        id: lineIdOf(event.source.kind, event.source.id, earner.id, rule.id, String(rule.version)),
+        id: lineIdOf(event.order.id, event.source.kind, event.source.id, earner.id, rule.id, String(rule.version)),
         studioId: event.order.studioId,
         branchId,
         staffId: earner.id,

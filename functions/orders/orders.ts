@@ -175,7 +175,7 @@ export async function advance(deps: OrderAppDeps, input: z.output<typeof advance
     set: input.to === 'proofing' ? { proofRounds: [...order.proofRounds, { round: order.proofRounds.length + 1, sentAt: ctx.now.toISOString() }] } : undefined,
     expectVersion: input.to === 'proofing' ? order.version : undefined,
   })
-  return deps.orders.changeStage(order, change)
+  return deps.orders.changeStage(order, change, await deps.books.stageReached(order, change))
 }
 
 async function cancelOrder(deps: OrderAppDeps, order: OrderRecord, note: string | undefined, ctx: RequestContext) {

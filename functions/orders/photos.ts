@@ -130,16 +130,15 @@ export async function lockSelection(deps: OrderAppDeps, input: z.output<typeof c
     ? [...order.addOns, { id: 'extra-photos', kind: 'extra_photos' as const, name: '加选照片', quantity: price.extraCount, unitFen: order.package.extraPhotoPriceFen, amountFen: price.extraFen }]
     : order.addOns
   const context = await orderContextOf(deps, caller.studioId)
-  return deps.orders.changeStage(
-    order,
-    stageChange(order, 'retouching', by, ctx.now, context, {
-      note: price.extraCount > 0 ? `${input.photoIds.length} photos, ${price.extraCount} extra` : `${input.photoIds.length} photos`,
-      set: { selection, addOns },
-      addToTotalFen: price.extraFen,
-      clearWork: true,
-      expectVersion: order.version,
-    }),
-  )
+  const change = stageChange(order, 'retouching', by, ctx.now, context, {
+    note: price.extraCount > 0 ? `${input.photoIds.length} photos, ${price.extraCount} extra` : `${input.photoIds.length} photos`,
+    set: { selection, addOns },
+    addToTotalFen: price.extraFen,
+    clearWork: true,
+    expectVersion: order.version,
+  })
+  // The extra photos sold at selection earn the upsell (选片/二销) commission with the move.
+  return deps.orders.changeStage(order, change, await deps.books.stageReached(order, change))
 }
 
 /** The customer (or the desk with them) approves the album design, or sends it back with a comment. */

@@ -17,14 +17,14 @@ import { NEXT_STAGE } from '../domain/order'
 import { DomainError, forbidden, notFound } from '../domain/errors'
 import type { NewAuditEntry } from '../identity/ports'
 import { actorOf, orderContextOf, stageChange, SYSTEM, visibleTo } from '../orders/model'
-import type { MoneyBooks, OrderPartition, OrderRecord, PaymentIntent, PaymentRecord } from '../orders/ports'
+import type { Bookkeeping, OrderPartition, OrderRecord, PaymentIntent, PaymentRecord } from '../orders/ports'
 import { logger } from '../platform/logger'
 import { PaymentNotificationError, type NotificationRequest, type PaymentGateway, type PaymentSimulator, type Transaction } from './gateway'
 
 export interface PaymentDeps extends BookingAppDeps {
   payments: PaymentGateway
   /** The day books and commission each money event is written with. */
-  books: MoneyBooks
+  books: Bookkeeping
 }
 
 /** A prepay stays payable this long; WeChat allows up to two hours for JSAPI. */

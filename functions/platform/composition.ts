@@ -8,7 +8,7 @@ import { DynamoCustomerRepository } from '../store/customers'
 import { DynamoIdentityRepository } from '../store/identity'
 import { DynamoOrderRepository } from '../store/orders'
 import { DynamoFinanceRepository } from '../store/finance'
-import { StudioMoneyBooks } from '../bookkeeping/money-books'
+import { StudioBookkeeping } from '../bookkeeping/studio-bookkeeping'
 import { createPaymentGateway } from '../integrations/wechat-pay'
 import { createFileStore } from '../integrations/file-store'
 import type { Config } from './config'
@@ -32,7 +32,7 @@ export function composeApp(config: Config): AppDeps {
     files: createFileStore(config.files),
     finance,
     receipts: finance,
-    books: new StudioMoneyBooks(finance, repo),
+    books: new StudioBookkeeping(finance, repo, booking),
     reminders:
       config.wechatSignIn.mode === 'simulated'
         ? new SimulatedSubscribeMessages()

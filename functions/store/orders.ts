@@ -228,19 +228,28 @@ export class DynamoOrderRepository implements OrderRepository {
     return entity<OrderRecord>(Attributes)!
   }
 
-  async changeStage(order: OrderRecord, change: StageChange) {
+  /** Why a stage move's condition failed: the stage moved, money is owed, or someone changed the order. */
+  private async stageRefusal(order: OrderRecord, change: StageChange): Promise<DomainError> {
+    const fresh = await this.get(order.studioId, order.id)
+    if (fresh?.stage === change.from) {
+      if (change.requireZeroBalance && fresh.balanceFen !== 0) return new DomainError('BALANCE_DUE', `There is still ${fresh.balanceFen} fen to pay`)
+      return new DomainError('VERSION_CONFLICT', 'Someone else changed this order meanwhile; reload and try again')
+    }
+    return wrongStage(change)
+  }
+
+  async changeStage(order: OrderRecord, change: StageChange, books?: BookEntries) {
+    const writes = bookWrites(this.table, books)
     try {
-      return await this.updateOrder(order, stageUpdate(order, change))
+      if (writes.items.length === 0) return await this.updateOrder(order, stageUpdate(order, change))
+      // Commission the work earns is written with the move, so the move and its lines stand or fall together.
+      const move = { Update: stageUpdate(order, change).build(this.table, keys.order(order.studioId, order.id)) }
+      await this.db.send(new TransactWriteCommand({ TransactItems: [move, ...writes.items] as never }))
+      return (await this.get(order.studioId, order.id))!
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) {
-        // Say which condition failed: the stage moved, money is owed, or someone changed the order.
-        const fresh = await this.get(order.studioId, order.id)
-        if (fresh?.stage === change.from) {
-          if (change.requireZeroBalance && fresh.balanceFen !== 0) throw new DomainError('BALANCE_DUE', `There is still ${fresh.balanceFen} fen to pay`)
-          throw new DomainError('VERSION_CONFLICT', 'Someone else changed this order meanwhile; reload and try again')
-        }
-      }
-      throw conditionFailure(error, [wrongStage(change)])
+      const failed = error instanceof ConditionalCheckFailedException ? 0 : failedItem(error)
+      if (failed === 0) throw await this.stageRefusal(order, change)
+      throw conditionFailure(error, [wrongStage(change), ...writes.reasons])
     }
   }
 

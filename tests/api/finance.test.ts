@@ -107,6 +107,28 @@ describe('the books of a branch over HTTP', () => {
     expect(exported.csv).toContain(',-18.00,')
   })
 
+  it('pays the photographer for the shoot when they mark it done, once, and shows it to them alone', async () => {
+    ok(
+      await http('POST', '/commission/rules', {
+        token: tokens.manager,
+        body: { branchId, role: 'photographer', work: 'shoot', effectiveFrom: today, base: 'order_value', calc: { kind: 'percent', basisPoints: 200 } },
+      }),
+      'shoot rule',
+    )
+    const order = await openOrder()
+    ok(await pay(order.id, 180_000), 'deposit')
+    const shot = await http('POST', `/orders/${order.id}/advance`, { token: tokens.photographer, body: { from: 'confirmed', to: 'shot' } })
+    expect(shot.body).toMatchObject({ stage: 'shot' })
+    const mine = ok(await http('GET', `/commission/mine?month=${month}`, { token: tokens.photographer }), 'photographer commission')
+    // 2 % of the ¥6,000 order, earned by the shoot.
+    expect(mine.items).toEqual([expect.objectContaining({ work: 'shoot', orderId: order.id, baseFen: 600_000, amountFen: 12_000, source: { kind: 'stage', id: 'shot' }, staffName: 'photographer' })])
+    // Marking it again is refused (the order moved on) and earns nothing twice.
+    expect((await http('POST', `/orders/${order.id}/advance`, { token: tokens.photographer, body: { from: 'confirmed', to: 'shot' } })).body.error.code).toBe('ILLEGAL_TRANSITION')
+    expect(ok(await http('GET', `/commission/mine?month=${month}`, { token: tokens.photographer }), 'again').items).toHaveLength(1)
+    const reception = ok(await http('GET', `/commission/mine?month=${month}`, { token: tokens.reception }), 'reception commission')
+    expect(reception.items.every((l: { staffName: string }) => l.staffName === 'reception')).toBe(true)
+  })
+
   it('records an expense with a receipt photo uploaded to the file store', async () => {
     expect((await http('POST', '/finance/expenses', { token: tokens.reception, body: { requestId: ulid(), branchId, kind: 'expense', category: 'props', amountFen: 1, date: today, payee: 'x' } })).status).toBe(403)
     const link = ok(await http('POST', '/finance/receipts/uploads', { token: tokens.finance, body: { contentType: 'image/png' } }), 'upload link')
