@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { ulid } from 'ulid'
 import { zhCN } from '../../src/i18n/zh-CN'
 import { fill, screenshot, tap } from '../support/browser'
@@ -30,11 +30,17 @@ async function cashDeposit(amountFen: number) {
   ok(await http('POST', `/orders/${order.id}/payments`, { token: reception, body: { requestId: ulid(), kind: 'deposit', method: 'cash', amountFen } }), 'cash deposit')
 }
 
+/** Opens the workspace tile labelled exactly `label` (the role tag 财务 says the same word). */
+const openTile = (page: Page, label: string) => page.locator('.workspace__tile-label', { hasText: new RegExp(`^${label}$`) }).click()
+
+/** Opens one of the finance workspace's rows. */
+const openRow = (page: Page, title: string) => page.locator('.nut-cell', { hasText: title }).first().click()
+
 describe('the finance workspace on a phone', () => {
   it('lets a manager set a commission rule, and shows the branch’s commission once money comes in', async () => {
     const page = await staffOnPhone(browser, studio.code, 'manager')
-    await tap(page, zhCN['tile.finance'])
-    await tap(page, zhCN['books.rules'])
+    await openTile(page, zhCN['tile.finance'])
+    await openRow(page, zhCN['books.rules'])
     await page.getByText(zhCN['rules.none']).waitFor()
     await tap(page, zhCN['role.reception'])
     await tap(page, zhCN['commission.work.sale'])
@@ -51,7 +57,7 @@ describe('the finance workspace on a phone', () => {
 
     await cashDeposit(180_000)
     await page.goBack()
-    await tap(page, zhCN['books.commission'])
+    await openRow(page, zhCN['books.commission'])
     const line = page.locator('.books-row', { hasText: zhCN['commission.work.sale'] })
     await line.first().waitFor()
     await expect(page.locator('.books-hero__amount').textContent()).resolves.toBe('¥54.00')
@@ -61,13 +67,13 @@ describe('the finance workspace on a phone', () => {
 
   it('lets finance record an expense with a receipt photo, then close the day on the cash counted', async () => {
     const page = await staffOnPhone(browser, studio.code, 'finance')
-    await tap(page, zhCN['tile.finance'])
+    await openTile(page, zhCN['tile.finance'])
     await settled(page)
     await screenshot(page, 'finance-workspace')
-    await tap(page, zhCN['books.expenses'])
+    await openRow(page, zhCN['books.expenses'])
     await page.getByText(zhCN['expense.none']).waitFor()
     await press(page, zhCN['expense.new'])
-    await page.getByText(zhCN['expense.receipt']).waitFor()
+    await page.getByText(zhCN['expense.receipt'], { exact: true }).waitFor()
     await tap(page, '冲印制作')
     await fill(page, '0.00', '450')
     await fill(page, zhCN['expense.payeePlaceholder'], '彩印中心')
@@ -87,7 +93,7 @@ describe('the finance workspace on a phone', () => {
     await screenshot(page, 'finance-expenses-day')
 
     await page.goBack()
-    await tap(page, zhCN['books.dayClose'])
+    await openRow(page, zhCN['books.dayClose'])
     await page.getByText(zhCN['day.closeTitle']).waitFor()
     // The reception's ¥1,800 cash deposit is what the till should hold, and it is still unaudited.
     await expect(page.locator('.books-row', { hasText: zhCN['day.expectedCash'] }).locator('.books-row__amount').textContent()).resolves.toBe('¥1,800.00')
