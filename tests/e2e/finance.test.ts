@@ -109,7 +109,8 @@ describe('the finance workspace on a phone', () => {
     await press(page, zhCN['day.close'])
     await page.locator('.books-hero__badge--closed').waitFor()
     await expect(page.getByText(zhCN['day.lockedNote']).isVisible()).resolves.toBe(true)
-    await settled(page)
+    // The "closed" toast passes before the picture is taken.
+    await page.waitForTimeout(1600)
     await screenshot(page, 'finance-day-closed')
 
     // The day is locked: the desk can take no more money dated on it.

@@ -177,7 +177,7 @@ export default function DayClosePage() {
                   <Text className="books-note">{t('day.closedBy', { name: d.close.closedBy.name, time: formatStudioDateTime(d.close.closedAt) })}</Text>
                   <View className="books-hero__figures">
                     <Figure label={t('day.expectedCash')} fen={d.close.expectedCashFen} />
-                    <Figure label={t('day.countedCash')} fen={d.close.countedCashFen} />
+                    <Figure label={t('day.counted')} fen={d.close.countedCashFen} />
                     <Figure label={t('day.difference')} fen={d.close.differenceFen} tone={d.close.differenceFen < 0 ? 'minus' : undefined} />
                   </View>
                   {d.close.differenceReason && <Text className="books-note">{`${t('day.differenceReason')}：${d.close.differenceReason}`}</Text>}

@@ -75,6 +75,7 @@ export const financeEnUS: Record<keyof typeof financeZhCN, string> = {
   'day.closeTitle': 'Count the cash and close',
   'day.expectedCash': 'Cash expected',
   'day.countedCash': 'Cash counted (yuan)',
+  'day.counted': 'Cash counted',
   'day.difference': 'Difference',
   'day.differenceReason': 'Reason for the difference',
   'day.differenceReasonPlaceholder': 'Needed when the cash differs',
