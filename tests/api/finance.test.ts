@@ -129,6 +129,31 @@ describe('the books of a branch over HTTP', () => {
     expect(reception.items.every((l: { staffName: string }) => l.staffName === 'reception')).toBe(true)
   })
 
+  it('counts a month’s tiers once for each payment, even when two desks take money for the same seller at the same moment', async () => {
+    ok(
+      await http('POST', '/commission/rules', {
+        token: tokens.manager,
+        body: {
+          branchId,
+          role: 'manager',
+          work: 'sale',
+          effectiveFrom: today,
+          base: 'received',
+          calc: { kind: 'percent', basisPoints: 100 },
+          tiers: [{ fromFen: 300_000, basisPoints: 1_000 }],
+        },
+      }),
+      'tiered rule',
+    )
+    const open = async () => ok(await http('POST', '/orders', { token: tokens.manager, body: { requestId: ulid(), customerId, packageId, branchId } }), 'order')
+    const [a, b] = [await open(), await open()]
+    const [first, second] = await Promise.all([pay(a.id, 180_000, 'cash', tokens.reception), pay(b.id, 180_000, 'card', tokens.finance)])
+    expect([first.status, second.status]).toEqual([200, 200])
+    const lines = ok(await http('GET', `/commission/mine?month=${month}`, { token: tokens.manager }), 'manager commission').items
+    // ¥1,800 at 1 %, then ¥1,200 at 1 % and ¥600 at 10 % — whichever payment came first.
+    expect(lines.map((l: { amountFen: number }) => l.amountFen).sort((x: number, y: number) => x - y)).toEqual([1_800, 7_200])
+  })
+
   it('records an expense with a receipt photo uploaded to the file store', async () => {
     expect((await http('POST', '/finance/expenses', { token: tokens.reception, body: { requestId: ulid(), branchId, kind: 'expense', category: 'props', amountFen: 1, date: today, payee: 'x' } })).status).toBe(403)
     const link = ok(await http('POST', '/finance/receipts/uploads', { token: tokens.finance, body: { contentType: 'image/png' } }), 'upload link')
