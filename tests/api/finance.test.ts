@@ -2,6 +2,7 @@ import { ulid } from 'ulid'
 import { studioDate } from '../../functions/domain/time'
 import { seedCatalog } from '../support/app'
 import { http, ok, signIn } from '../support/http'
+import { moveOrder, uploadPhotos } from '../support/orders'
 import { newStudio } from '../support/studio'
 
 /**
@@ -152,6 +153,25 @@ describe('the books of a branch over HTTP', () => {
     const lines = ok(await http('GET', `/commission/mine?month=${month}`, { token: tokens.manager }), 'manager commission').items
     // ¥1,800 at 1 %, then ¥1,200 at 1 % and ¥600 at 10 % — whichever payment came first.
     expect(lines.map((l: { amountFen: number }) => l.amountFen).sort((x: number, y: number) => x - y)).toEqual([1_800, 7_200])
+  })
+
+  it('pays a fixed amount per extra photo sold at selection to whoever on the staff confirmed it', async () => {
+    ok(
+      await http('POST', '/commission/rules', {
+        token: tokens.manager,
+        body: { branchId, role: 'reception', work: 'upsell', effectiveFrom: today, base: 'order_value', calc: { kind: 'fixed', fen: 1_000 } },
+      }),
+      'upsell rule',
+    )
+    const order = await openOrder()
+    ok(await pay(order.id, 180_000), 'deposit')
+    await moveOrder(tokens.photographer!, order.id, 'confirmed', 'shot')
+    // The package includes 30 retouched photos: picking 32 sells two extra.
+    const proofs = await uploadPhotos(tokens.photographer!, order.id, 'proof', 32)
+    await moveOrder(tokens.photographer!, order.id, 'shot', 'selecting')
+    ok(await http('POST', `/orders/${order.id}/selection/confirm`, { token: tokens.reception, body: { photoIds: proofs.map((p) => p.photoId) } }), 'selection')
+    const lines = ok(await http('GET', `/commission/mine?month=${month}`, { token: tokens.reception }), 'reception commission').items
+    expect(lines.filter((l: { work: string }) => l.work === 'upsell')).toEqual([expect.objectContaining({ orderId: order.id, baseFen: 10_000, amountFen: 2_000, source: { kind: 'stage', id: 'retouching' } })])
   })
 
   it('records an expense with a receipt photo uploaded to the file store', async () => {
