@@ -1,5 +1,6 @@
 import { studioDate } from '../domain/time'
 import { isStaffRole } from '../domain/permissions'
+import { studioTimeZone } from '../finance/books'
 import type { FinanceRepository, StudioDirectory } from '../finance/ports'
 import type { BookEntries, Bookkeeping, OrderRecord, PaymentRecord, StageChange } from '../orders/ports'
 import { commissionClawedBack, commissionEarned, type Earner } from './commission-earned'
@@ -23,8 +24,7 @@ export class StudioBookkeeping implements Bookkeeping {
   ) {}
 
   private async dayOf(studioId: string, at: string) {
-    const timeZone = (await this.studios.getStudio(studioId))?.timeZone ?? 'Asia/Shanghai'
-    return studioDate(new Date(at), timeZone)
+    return studioDate(new Date(at), await studioTimeZone({ repo: this.studios }, studioId))
   }
 
   /** The day a payment lands on: its own; WeChat Pay's money, which cannot be turned away, on the next open day. */

@@ -1,15 +1,10 @@
-import type { Actor } from '../../types/orders'
-import { callerOf, type Caller, type RequestContext } from '../api/context'
+import { callerOf, type RequestContext } from '../api/context'
 import { forbidden, notFound } from '../domain/errors'
 import { isAdmin } from '../domain/permissions'
 import { studioDate } from '../domain/time'
 import type { ExpenseRecord, FinanceDeps } from './ports'
 
 const DEFAULT_TIME_ZONE = 'Asia/Shanghai'
-
-export function actorOf(caller: Caller): Actor {
-  return { id: caller.id, name: caller.displayName, role: caller.roles.find((r) => r !== 'customer') ?? caller.roles[0]! }
-}
 
 export async function studioTimeZone(deps: Pick<FinanceDeps, 'repo'>, studioId: string): Promise<string> {
   return (await deps.repo.getStudio(studioId))?.timeZone ?? DEFAULT_TIME_ZONE

@@ -1,9 +1,9 @@
 import type { z } from 'zod'
 import type { closeDay as operation } from '../../types/finance-operations'
-import type { RequestContext } from '../api/context'
+import { actorOf, type RequestContext } from '../api/context'
 import { cashDifference, dayTotals } from '../domain/day-close'
 import { DomainError } from '../domain/errors'
-import { actorOf, openBooks } from './books'
+import { openBooks } from './books'
 import { dayOf } from './branch-day'
 import type { FinanceDeps } from './ports'
 

@@ -1,8 +1,8 @@
 import type { z } from 'zod'
 import type { recordExpense as operation } from '../../types/finance-operations'
-import type { RequestContext } from '../api/context'
+import { actorOf, type RequestContext } from '../api/context'
 import { DomainError } from '../domain/errors'
-import { actorOf, expenseOf, expenseView, openBooks } from './books'
+import { expenseOf, expenseView, openBooks } from './books'
 import { checkEntry } from './expense-checks'
 import type { ExpenseRecord, FinanceDeps } from './ports'
 

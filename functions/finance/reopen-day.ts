@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { reopenDay as operation } from '../../types/finance-operations'
-import type { RequestContext } from '../api/context'
-import { actorOf, openBooks } from './books'
+import { actorOf, type RequestContext } from '../api/context'
+import { openBooks } from './books'
 import { dayOf } from './branch-day'
 import type { FinanceDeps } from './ports'
 

@@ -1,9 +1,9 @@
 import type { z } from 'zod'
 import type { FieldIssue } from '../../types/errors'
 import type { saveCommissionRule as operation } from '../../types/finance-operations'
-import type { RequestContext } from '../api/context'
+import { actorOf, type RequestContext } from '../api/context'
 import { DomainError } from '../domain/errors'
-import { actorOf, openBooks } from './books'
+import { openBooks } from './books'
 import type { CommissionRuleRecord, FinanceDeps } from './ports'
 
 /** A rule is one role's for one kind of work, in one branch. */

@@ -12,11 +12,7 @@ export interface OrderDeps {
 
 export const SYSTEM: Actor = { id: 'system', name: 'system', role: 'system' }
 
-/** Who did it, as the timeline and the audit log show it. */
-export function actorOf(caller: Caller): Actor {
-  const role = caller.kind === 'customer' ? 'customer' : (caller.roles.find((r) => r !== 'customer') ?? caller.roles[0]!)
-  return { id: caller.id, name: caller.displayName, role }
-}
+export { actorOf } from '../api/context'
 
 export async function orderSettingsOf(deps: OrderDeps, studioId: string): Promise<OrderSettings> {
   return (await deps.orders.getSettings(studioId)) ?? defaultOrderSettings
