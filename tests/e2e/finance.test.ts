@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { ulid } from 'ulid'
+import { studioDate } from '../../functions/domain/time'
 import { zhCN } from '../../src/i18n/zh-CN'
 import { fill, screenshot, tap } from '../support/browser'
 import { JOURNEY_TIMEOUT, press, seedCatalog, settled, staffOnPhone, studioAndBrowser, type TestStudio } from '../support/app'
@@ -65,13 +66,20 @@ describe('the finance workspace on a phone', () => {
     await screenshot(page, 'manager-commission-branch')
   }, JOURNEY_TIMEOUT)
 
-  it('lets finance record an expense with a receipt photo, then close the day on the cash counted', async () => {
+  it('lets finance record an expense with a receipt photo, void a duplicate, then close the day on the cash counted', async () => {
+    // An entry recorded twice by mistake, waiting to be voided.
+    const finance = await signIn(studio.code, 'finance')
+    const today = studioDate(new Date(), 'Asia/Shanghai')
+    ok(
+      await http('POST', '/finance/expenses', { token: finance, body: { requestId: ulid(), branchId, kind: 'expense', category: 'supplies', amountFen: 10_000, date: today, payee: '重复的单据' } }),
+      'duplicate entry',
+    )
     const page = await staffOnPhone(browser, studio.code, 'finance')
     await openTile(page, zhCN['tile.finance'])
     await settled(page)
     await screenshot(page, 'finance-workspace')
     await openRow(page, zhCN['books.expenses'])
-    await page.getByText(zhCN['expense.none']).waitFor()
+    await page.locator('.books-row', { hasText: '重复的单据' }).waitFor()
     await press(page, zhCN['expense.new'])
     await page.getByText(zhCN['expense.receipt'], { exact: true }).waitFor()
     await tap(page, '冲印制作')
@@ -89,7 +97,12 @@ describe('the finance workspace on a phone', () => {
     await entry.waitFor()
     await expect(entry.locator('.books-row__amount').textContent()).resolves.toBe('−¥450.00')
     await expect(entry.locator('.books-row__thumb').count()).resolves.toBe(1)
-    await settled(page)
+
+    await page.locator('.books-row', { hasText: '重复的单据' }).click()
+    await fill(page, zhCN['expense.voidReasonPlaceholder'], '重复登记')
+    await press(page, zhCN['expense.voidAction'])
+    await page.getByText(`${zhCN['expense.void']}：重复登记`).waitFor()
+    await page.waitForTimeout(1600)
     await screenshot(page, 'finance-expenses-day')
 
     await page.goBack()
