@@ -1,7 +1,7 @@
 import { Text } from '@tarojs/components'
 import type { OrderStage } from '../../types/orders'
 import { useI18n } from '../i18n'
-import { stageLabel } from '../order-labels'
+import { stageLabel } from '../lib/order-labels'
 import './OrderStageBadge.scss'
 
 /** An order's stage as a small coloured label: waiting for money, confirmed, in the works, ready, done or cancelled. */

@@ -4,14 +4,25 @@ import { useI18n } from '../i18n'
 import { FormMessage } from './FormField'
 import { Button } from './ui'
 
-/** The foot of a form: what went wrong, then Save, then anything else the form offers. */
-export function SaveActions({ message, saving, onSave, children }: { message?: string; saving: boolean; onSave: () => void; children?: ReactNode }) {
+interface Props {
+  message?: string
+  saving: boolean
+  onSave: () => void
+  /** What the button says when it is not simply "Save" (Create, Record payment…). */
+  label?: string
+  disabled?: boolean
+  className?: string
+  children?: ReactNode
+}
+
+/** The foot of a form: what went wrong, then its main button, then anything else the form offers. */
+export function SaveActions({ message, saving, onSave, label, disabled, className = 'actions', children }: Props) {
   const { t } = useI18n()
   return (
-    <View className="actions">
+    <View className={className}>
       <FormMessage message={message} />
-      <Button block type="primary" loading={saving} onClick={onSave}>
-        {t('common.save')}
+      <Button block type="primary" loading={saving} disabled={disabled} onClick={onSave}>
+        {label ?? t('common.save')}
       </Button>
       {children}
     </View>

@@ -2,16 +2,15 @@ import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Customer } from '../../types/customers'
 import { useI18n } from '../i18n'
-import { routes } from '../routes'
+import { routes } from '../lib/routes'
+import { Initial } from '../components/Initial'
 import './CustomerRow.scss'
 
 export function CustomerRow({ customer }: { customer: Customer }) {
   const { t } = useI18n()
   return (
     <View className="customer-row" onClick={() => Taro.navigateTo({ url: `${routes.customer}?id=${customer.id}` })}>
-      <View className="customer-row__avatar">
-        <Text>{customer.name.slice(0, 1)}</Text>
-      </View>
+      <Initial className="customer-row__avatar" name={customer.name} />
       <View className="customer-row__body">
         <View className="customer-row__line">
           <Text className="customer-row__name">{customer.name}</Text>

@@ -4,7 +4,7 @@ import type { Product } from '../../types/catalog'
 import type { AddOn } from '../../types/orders'
 import { Button, Input } from '../components/ui'
 import { useI18n } from '../i18n'
-import { formatFen, parseYuan } from '../money'
+import { formatFen, parseYuan } from '../lib/money'
 import './AddOnEditor.scss'
 
 /** An add-on being chosen at the desk: a catalogue product with a quantity, or a named service with its price. */

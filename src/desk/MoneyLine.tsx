@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import { formatFen } from '../money'
+import { formatFen } from '../lib/money'
 import './desk.scss'
 
 /** A line of a money summary; a deduction is shown with a minus sign. */

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react'
 import { listBranches } from '../../types/operations'
 import { call } from '../api'
 import { useQuery } from '../hooks/useQuery'
-import { formatFen } from '../money'
+import { formatFen } from '../lib/money'
 import type { Session } from '../session/store'
 
 /**

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import type { Appointment } from '../../types/booking'
 import { AppointmentStatus } from '../components/AppointmentStatus'
 import { useI18n } from '../i18n'
-import { studioMoment } from '../studio-time'
+import { studioMoment } from '../lib/studio-time'
 import './AppointmentRow.scss'
 
 interface Props {

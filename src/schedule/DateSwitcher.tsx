@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
-import { dayLabel } from '../booking-labels'
+import { dayLabel } from '../lib/booking-labels'
 import { useI18n } from '../i18n'
-import { addDays } from '../studio-time'
+import { addDays } from '../lib/studio-time'
 import './DateSwitcher.scss'
 
 interface Props {

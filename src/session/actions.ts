@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import type { Principal } from '../../types/entities'
 import { signOut as signOutOperation, staffSignIn, wechatSignIn } from '../../types/operations'
 import { call } from '../api'
-import { routes } from '../routes'
+import { routes } from '../lib/routes'
 import { goToSignIn } from './navigation'
 import { clearSession, getSession, saveSession } from './store'
 

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { routes } from '../routes'
+import { routes } from '../lib/routes'
 
 let leaving: Promise<unknown> | undefined
 

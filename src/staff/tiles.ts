@@ -5,8 +5,8 @@ import { createOrder, overdueOrders, productionQueue, saveOrderSettings, unaudit
 import { getBranchDay, myCommission } from '../../types/finance-operations'
 import { listAudit, listStaff } from '../../types/operations'
 import type { StaffRole } from '../../types/roles'
-import { staffAccess, type Access } from '../access'
-import { routes } from '../routes'
+import { staffAccess, type Access } from '../lib/access'
+import { routes } from '../lib/routes'
 
 /**
  * Who may use the workspaces whose operations are not declared yet. A tile whose operation is

@@ -7,11 +7,13 @@ const storage = new Map<string, unknown>()
 export const request = jest.fn()
 export const reLaunch = jest.fn(async () => ({ errMsg: 'reLaunch:ok' }))
 export const setNavigationBarTitle = jest.fn(async () => ({ errMsg: 'setNavigationBarTitle:ok' }))
+export const showToast = jest.fn(async (_options: { title: string; icon?: string }) => ({ errMsg: 'showToast:ok' }))
 
 export function resetTaro() {
   storage.clear()
   request.mockReset()
   reLaunch.mockClear()
+  showToast.mockClear()
 }
 
 const Taro = {
@@ -25,6 +27,7 @@ const Taro = {
   request,
   reLaunch,
   setNavigationBarTitle,
+  showToast,
 }
 
 export const useDidShow = () => undefined

@@ -1,6 +1,6 @@
 import type { Principal } from '../../types/entities'
 import type { Role } from '../../types/roles'
-import { canUse } from '../../src/access'
+import { canUse } from '../../src/lib/access'
 import { tiles, type TileKey } from '../../src/staff/tiles'
 
 function tilesOf(...roles: Role[]): TileKey[] {

@@ -1,6 +1,6 @@
 import type { Translate } from '../../src/i18n'
 import { zhCN } from '../../src/i18n/zh-CN'
-import { expectedText, extraPhotosDue, payableNow, progressOf } from '../../src/order-labels'
+import { expectedText, extraPhotosDue, payableNow, progressOf } from '../../src/lib/order-labels'
 import type { Actor, Order, Payment } from '../../types/orders'
 
 const t: Translate = (key, params = {}) => zhCN[key].replace(/\{(\w+)\}/g, (match: string, name: string) => (name in params ? String(params[name]) : match))

@@ -6,21 +6,21 @@ import type { Appointment, BookingPolicy } from '../../../types/booking'
 import { cancelBooking, getBookingPolicy, myAppointments } from '../../../types/booking-operations'
 import { getPackage } from '../../../types/catalog-operations'
 import { call } from '../../api'
-import { dayLabel } from '../../booking-labels'
+import { dayLabel } from '../../lib/booking-labels'
 import { AppointmentStatus } from '../../components/AppointmentStatus'
 import { FormMessage } from '../../components/FormField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { useSubmit } from '../../hooks/useSubmit'
 import { useNow } from '../../hooks/useNow'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
 import { useShownAgain } from '../../hooks/useShownAgain'
 import { useI18n } from '../../i18n'
-import { formatFen } from '../../money'
-import { routes } from '../../routes'
-import { countdown, studioMoment } from '../../studio-time'
+import { formatFen } from '../../lib/money'
+import { routes } from '../../lib/routes'
+import { countdown, studioMoment } from '../../lib/studio-time'
 import './index.scss'
 
 const DAY_MS = 86_400_000
@@ -43,26 +43,18 @@ function ordered(items: Appointment[], now: number): Appointment[] {
 function CancelPanel({ item, policy, onDone, onClose }: { item: Appointment; policy: BookingPolicy; onDone: () => void; onClose: () => void }) {
   const { t } = useI18n()
   const pkg = useQuery(() => call(getPackage, { packageId: item.packageId }), [item.packageId])
-  const [working, setWorking] = useState(false)
-  const feedback = useFormFeedback()
+  const feedback = useSubmit()
   const now = Date.now()
   const tier = tierNow(policy, item.startsAt, now)
   const percent = tier?.percent ?? 0
   const paid = item.status === 'confirmed'
 
-  const cancel = async () => {
-    feedback.reset()
-    setWorking(true)
-    try {
+  const cancel = () =>
+    feedback.submit(async () => {
       await call(cancelBooking, { appointmentId: item.id })
       Taro.showToast({ title: t('appointments.cancelled'), icon: 'success' })
       onDone()
-    } catch (failure) {
-      feedback.report(failure)
-    } finally {
-      setWorking(false)
-    }
-  }
+    })
 
   return (
     <View className="appointments__panel">
@@ -84,10 +76,10 @@ function CancelPanel({ item, policy, onDone, onClose }: { item: Appointment; pol
       </Text>
       <FormMessage message={feedback.message} />
       <View className="appointments__buttons">
-        <Button size="small" fill="outline" disabled={working} onClick={onClose}>
+        <Button size="small" fill="outline" disabled={feedback.saving} onClick={onClose}>
           {t('appointments.keep')}
         </Button>
-        <Button size="small" type="primary" loading={working} onClick={cancel}>
+        <Button size="small" type="primary" loading={feedback.saving} onClick={cancel}>
           {t('appointments.confirmCancel')}
         </Button>
       </View>

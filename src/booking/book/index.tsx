@@ -5,19 +5,19 @@ import type { Slot } from '../../../types/booking'
 import { book, getBookingPolicy, rescheduleBooking } from '../../../types/booking-operations'
 import { getPackage } from '../../../types/catalog-operations'
 import { asApiError, call } from '../../api'
-import { dayLabel } from '../../booking-labels'
+import { dayLabel } from '../../lib/booking-labels'
 import { Card } from '../../components/Card'
 import { FormMessage } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Switch, TextArea } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
 import { useI18n, type MessageKey } from '../../i18n'
-import { formatFen } from '../../money'
-import { routes } from '../../routes'
-import { studioMoment } from '../../studio-time'
+import { formatFen } from '../../lib/money'
+import { routes } from '../../lib/routes'
+import { studioMoment } from '../../lib/studio-time'
 import { SlotCalendar } from '../SlotCalendar'
 import './index.scss'
 
@@ -63,8 +63,7 @@ export default function BookPage() {
   const [remind, setRemind] = useState(false)
   const [refresh, setRefresh] = useState(0)
   const [refused, setRefused] = useState<{ message: MessageKey; nextFreeTimes: string[] }>()
-  const [saving, setSaving] = useState(false)
-  const feedback = useFormFeedback()
+  const feedback = useSubmit()
 
   if (!session) return null
   const failure = pkg.error ?? policy.error
@@ -83,48 +82,47 @@ export default function BookPage() {
 
   const submit = async () => {
     if (!slot) return
-    feedback.reset()
     setRefused(undefined)
-    setSaving(true)
-    try {
-      if (appointmentId) {
-        await call(rescheduleBooking, { appointmentId, startsAt: slot.startsAt, photographerId })
-        await Taro.navigateBack()
-        Taro.showToast({ title: t('booking.rescheduled'), icon: 'success' })
-        return
+    await feedback.submit(async () => {
+      try {
+          if (appointmentId) {
+            await call(rescheduleBooking, { appointmentId, startsAt: slot.startsAt, photographerId })
+            await Taro.navigateBack()
+            Taro.showToast({ title: t('booking.rescheduled'), icon: 'success' })
+            return
+          }
+          const appointment = await call(book, {
+            packageId,
+            branchId,
+            startsAt: slot.startsAt,
+            photographerId,
+            customerId: desk ? customerId : undefined,
+            orderId,
+            notes: notes.trim() || undefined,
+            remindCustomer: remind,
+          })
+          if (orderId) {
+            // Back to the order it was booked for, which shows the shoot.
+            await Taro.navigateBack()
+            Taro.showToast({ title: t('booking.shootBooked'), icon: 'success' })
+            return
+          }
+          const deskParams = desk ? `&desk=1&branchId=${branchId}&date=${slot.date}` : ''
+          await Taro.redirectTo({ url: `${routes.bookingHeld}?id=${appointment.id}${deskParams}` })
+      } catch (failed) {
+        // A time taken meanwhile is no mistake in the form: the calendar refreshes and offers the next free times.
+        const error = asApiError(failed)
+        if (error.code === 'SLOT_TAKEN') {
+          setRefused({ message: 'error.SLOT_TAKEN', nextFreeTimes: error.nextFreeTimes })
+          setRefresh((count) => count + 1)
+        } else if (error.code === 'VALIDATION_FAILED' && error.fields.some((field) => field.path === 'startsAt')) {
+          setRefused({ message: 'booking.timeGone', nextFreeTimes: [] })
+          setRefresh((count) => count + 1)
+        } else {
+          throw error
+        }
       }
-      const appointment = await call(book, {
-        packageId,
-        branchId,
-        startsAt: slot.startsAt,
-        photographerId,
-        customerId: desk ? customerId : undefined,
-        orderId,
-        notes: notes.trim() || undefined,
-        remindCustomer: remind,
-      })
-      if (orderId) {
-        // Back to the order it was booked for, which shows the shoot.
-        await Taro.navigateBack()
-        Taro.showToast({ title: t('booking.shootBooked'), icon: 'success' })
-        return
-      }
-      const deskParams = desk ? `&desk=1&branchId=${branchId}&date=${slot.date}` : ''
-      await Taro.redirectTo({ url: `${routes.bookingHeld}?id=${appointment.id}${deskParams}` })
-    } catch (failed) {
-      const error = asApiError(failed)
-      if (error.code === 'SLOT_TAKEN') {
-        setRefused({ message: 'error.SLOT_TAKEN', nextFreeTimes: error.nextFreeTimes })
-        setRefresh((count) => count + 1)
-      } else if (error.code === 'VALIDATION_FAILED' && error.fields.some((field) => field.path === 'startsAt')) {
-        setRefused({ message: 'booking.timeGone', nextFreeTimes: [] })
-        setRefresh((count) => count + 1)
-      } else {
-        feedback.report(error)
-      }
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   const surcharge = slot?.photographers.find((person) => person.id === photographerId)?.surchargeFen ?? 0
@@ -216,7 +214,7 @@ export default function BookPage() {
           <Text className="book__chosen-label">{slot ? `${dayLabel(t, slot.date)} ${slot.time}` : t('booking.noTimeChosen')}</Text>
           {surcharge > 0 && <Text className="book__chosen-extra">{t('booking.surcharge', { amount: formatFen(surcharge) })}</Text>}
         </View>
-        <Button type="primary" disabled={!slot} loading={saving} onClick={submit}>
+        <Button type="primary" disabled={!slot} loading={feedback.saving} onClick={submit}>
           {appointmentId ? t('booking.confirmReschedule') : t('booking.submit')}
         </Button>
       </View>

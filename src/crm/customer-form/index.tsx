@@ -7,16 +7,17 @@ import type { Customer, SourceChannel } from '../../../types/customers'
 import { asApiError, call } from '../../api'
 import { Card } from '../../components/Card'
 import { DateField } from '../../components/DateField'
-import { FormField, FormMessage } from '../../components/FormField'
+import { FormField } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
-import { Button, Input, TextArea } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { Input, TextArea } from '../../components/ui'
+import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
-import { routes } from '../../routes'
-import { Forbidden } from '../../staff/Forbidden'
-import { useStaffPage } from '../../staff/useStaffPage'
+import { routes } from '../../lib/routes'
+import { Forbidden } from '../../components/Forbidden'
+import { SaveActions } from '../../components/SaveActions'
+import { useStaffPage } from '../../hooks/useStaffPage'
 import { sourceOptions } from '../sources'
 import './index.scss'
 
@@ -89,8 +90,7 @@ export default function CustomerFormPage() {
   const { session, allowed } = useStaffPage(customerId ? updateCustomer.access : createCustomer.access)
   const customer = useQuery(async () => (customerId ? call(getCustomer, { customerId }) : undefined), [customerId], allowed)
   const [draft, setDraft] = useState<Draft>()
-  const [saving, setSaving] = useState(false)
-  const form = useFormFeedback()
+  const form = useSubmit()
 
   useEffect(() => {
     if (customer.data) setDraft(draftOf(customer.data))
@@ -106,10 +106,8 @@ export default function CustomerFormPage() {
   const existing = customer.data
   const sources = sourceOptions(t)
 
-  const save = async () => {
-    form.reset()
-    setSaving(true)
-    try {
+  const save = () =>
+    form.submit(async () => {
       if (existing) {
         const changes = changesOf(existing, draft)
         if (Object.values(changes).every((value) => value === undefined)) {
@@ -124,14 +122,10 @@ export default function CustomerFormPage() {
         Taro.showToast({ title: t('customerForm.created'), icon: 'success' })
         Taro.redirectTo({ url: `${routes.customer}?id=${created.id}` })
       }
-    } catch (failure) {
-      form.report(failure)
+    }, async (failure) => {
       // Someone else saved first: their version is loaded so the change can be made again on top of it.
       if (asApiError(failure).code === 'VERSION_CONFLICT') await customer.reload()
-    } finally {
-      setSaving(false)
-    }
-  }
+    })
 
   return (
     <View className="screen customer-form">
@@ -170,12 +164,7 @@ export default function CustomerFormPage() {
           <TextArea value={draft.notes} onChange={update('notes')} maxLength={2000} rows={3} placeholder="" />
         </FormField>
       </Card>
-      <View className="actions">
-        <FormMessage message={form.message} />
-        <Button block type="primary" loading={saving} onClick={save}>
-          {existing ? t('common.save') : t('customerForm.create')}
-        </Button>
-      </View>
+      <SaveActions message={form.message} saving={form.saving} onSave={save} label={existing ? t('common.save') : t('customerForm.create')} />
     </View>
   )
 }

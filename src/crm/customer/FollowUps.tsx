@@ -8,7 +8,7 @@ import { Card } from '../../components/Card'
 import { DateField } from '../../components/DateField'
 import { FormField, FormMessage } from '../../components/FormField'
 import { Button, Radio, TextArea } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { useSubmit } from '../../hooks/useSubmit'
 import { useI18n } from '../../i18n'
 
 type Outcome = (typeof followUpOutcomes)[number]
@@ -18,13 +18,10 @@ function OutcomeForm({ followUp, onDone }: { followUp: FollowUp; onDone: () => v
   const { t } = useI18n()
   const [outcome, setOutcome] = useState<Outcome>()
   const [note, setNote] = useState('')
-  const [saving, setSaving] = useState(false)
-  const form = useFormFeedback()
+  const form = useSubmit()
 
-  const save = async () => {
-    form.reset()
-    setSaving(true)
-    try {
+  const save = () =>
+    form.submit(async () => {
       await call(completeFollowUp, {
         customerId: followUp.customerId,
         followUpId: followUp.id,
@@ -34,12 +31,7 @@ function OutcomeForm({ followUp, onDone }: { followUp: FollowUp; onDone: () => v
       })
       Taro.showToast({ title: t('followUps.recorded'), icon: 'success' })
       onDone()
-    } catch (failure) {
-      form.report(failure)
-    } finally {
-      setSaving(false)
-    }
-  }
+    })
 
   return (
     <View className="follow-up__outcome-form">
@@ -56,7 +48,7 @@ function OutcomeForm({ followUp, onDone }: { followUp: FollowUp; onDone: () => v
         <TextArea value={note} onChange={setNote} maxLength={500} rows={2} placeholder="" />
       </FormField>
       <FormMessage message={form.message} />
-      <Button block type="primary" size="small" loading={saving} onClick={save}>
+      <Button block type="primary" size="small" loading={form.saving} onClick={save}>
         {t('followUps.recordOutcome')}
       </Button>
     </View>
@@ -69,24 +61,16 @@ export function FollowUps({ customerId, followUps, onChange }: { customerId: str
   const [recording, setRecording] = useState<string>()
   const [dueDate, setDueDate] = useState('')
   const [note, setNote] = useState('')
-  const [saving, setSaving] = useState(false)
-  const form = useFormFeedback()
+  const form = useSubmit()
 
-  const add = async () => {
-    form.reset()
-    setSaving(true)
-    try {
+  const add = () =>
+    form.submit(async () => {
       await call(createFollowUp, { customerId, dueDate, note })
       setDueDate('')
       setNote('')
       Taro.showToast({ title: t('followUps.added'), icon: 'success' })
       onChange()
-    } catch (failure) {
-      form.report(failure)
-    } finally {
-      setSaving(false)
-    }
-  }
+    })
 
   const open = followUps.filter((followUp) => followUp.status === 'open')
   const done = followUps.filter((followUp) => followUp.status === 'done')
@@ -130,7 +114,7 @@ export function FollowUps({ customerId, followUps, onChange }: { customerId: str
           <TextArea value={note} onChange={setNote} maxLength={500} rows={2} placeholder={t('followUps.notePlaceholder')} />
         </FormField>
         <FormMessage message={form.message} />
-        <Button block type="primary" fill="outline" loading={saving} onClick={add}>
+        <Button block type="primary" fill="outline" loading={form.saving} onClick={add}>
           {t('followUps.add')}
         </Button>
       </View>

@@ -5,23 +5,24 @@ import type { Appointment } from '../../../types/booking'
 import { customerHistory } from '../../../types/crm-operations'
 import { createOrder } from '../../../types/order-operations'
 import type { OrderStage, Payment } from '../../../types/orders'
-import { canUse } from '../../access'
+import { canUse } from '../../lib/access'
 import { call } from '../../api'
 import { AppointmentStatus } from '../../components/AppointmentStatus'
 import { Card } from '../../components/Card'
 import { OrderStageBadge } from '../../components/OrderStageBadge'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button } from '../../components/ui'
-import { formatStudioDate, formatStudioDateTime } from '../../format'
+import { formatStudioDate, formatStudioDateTime } from '../../lib/format'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useShownAgain } from '../../hooks/useShownAgain'
 import { useI18n } from '../../i18n'
-import { formatFen } from '../../money'
-import { formatSignedFen, paymentKindLabel, paymentMethodLabel } from '../../order-labels'
-import { routes } from '../../routes'
-import { Forbidden } from '../../staff/Forbidden'
-import { useStaffPage } from '../../staff/useStaffPage'
+import { formatFen } from '../../lib/money'
+import { formatSignedFen, paymentKindLabel, paymentMethodLabel } from '../../lib/order-labels'
+import { routes } from '../../lib/routes'
+import { Forbidden } from '../../components/Forbidden'
+import { Initial } from '../../components/Initial'
+import { useStaffPage } from '../../hooks/useStaffPage'
 import { FollowUps } from './FollowUps'
 import './index.scss'
 
@@ -88,9 +89,7 @@ export default function CustomerPage() {
   return (
     <View className="screen customer">
       <View className="customer__hero">
-        <View className="customer__avatar">
-          <Text>{customer.name.slice(0, 1)}</Text>
-        </View>
+        <Initial className="customer__avatar" name={customer.name} />
         <View className="customer__identity">
           <Text className="customer__name">{customer.name}</Text>
           <Text className="customer__phone" onClick={() => customer.phone && Taro.makePhoneCall({ phoneNumber: customer.phone })}>

@@ -9,9 +9,9 @@ import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useShownAgain } from '../../hooks/useShownAgain'
 import { useI18n } from '../../i18n'
-import { routes } from '../../routes'
-import { Forbidden } from '../../staff/Forbidden'
-import { useStaffPage } from '../../staff/useStaffPage'
+import { routes } from '../../lib/routes'
+import { Forbidden } from '../../components/Forbidden'
+import { useStaffPage } from '../../hooks/useStaffPage'
 import './index.scss'
 
 function DueItem({ followUp, overdue }: { followUp: FollowUp; overdue: boolean }) {

@@ -5,19 +5,20 @@ import { listPackages, listProducts } from '../../../types/catalog-operations'
 import { createOrder, getOrderSettings } from '../../../types/order-operations'
 import { asApiError, call } from '../../api'
 import { Card } from '../../components/Card'
-import { FormField, FormMessage } from '../../components/FormField'
+import { FormField } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
-import { Button, Input, TextArea } from '../../components/ui'
-import { CustomerSearch } from '../../crm/CustomerSearch'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { Input, TextArea } from '../../components/ui'
+import { CustomerSearch } from '../../components/CustomerSearch'
+import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
-import { formatFen, parseYuan } from '../../money'
-import { newRequestId } from '../../request-id'
-import { routes } from '../../routes'
-import { Forbidden } from '../../staff/Forbidden'
-import { useStaffPage } from '../../staff/useStaffPage'
+import { formatFen, parseYuan } from '../../lib/money'
+import { newRequestId } from '../../lib/request-id'
+import { routes } from '../../lib/routes'
+import { Forbidden } from '../../components/Forbidden'
+import { SaveActions } from '../../components/SaveActions'
+import { useStaffPage } from '../../hooks/useStaffPage'
 import { AddOnEditor, addOnInput, draftAmount, type AddOnDraft } from '../AddOnEditor'
 import { MoneyLine } from '../MoneyLine'
 import { discountLimitFen, mayExceedDiscountLimit } from '../discount'
@@ -43,9 +44,8 @@ export default function NewOrderPage() {
   const [discount, setDiscount] = useState('')
   const [discountReason, setDiscountReason] = useState('')
   const [notes, setNotes] = useState('')
-  const [saving, setSaving] = useState(false)
   const [problems, setProblems] = useState<Record<string, string>>({})
-  const feedback = useFormFeedback()
+  const feedback = useSubmit()
   // One id for this order however often "create" is pressed, so a retry after a timeout never opens two.
   const requestId = useRef(newRequestId())
 
@@ -74,29 +74,27 @@ export default function NewOrderPage() {
     else if (discountFen > 0 && !discountReason.trim()) wrong.discountReason = t('field.discountReason.required')
     setProblems(wrong)
     if (Object.keys(wrong).length > 0 || !customer || !pkg || discountFen === undefined) return
-    setSaving(true)
-    try {
-      const order = await call(createOrder, {
-        requestId: requestId.current,
-        customerId: customer.id,
-        packageId: pkg.id,
-        branchId,
-        addOns: addOns.map(addOnInput),
-        discountFen,
-        discountReason: discountFen > 0 ? discountReason.trim() : undefined,
-        notes: notes.trim() || undefined,
-      })
-      Taro.showToast({ title: t('newOrder.created'), icon: 'success' })
-      Taro.redirectTo({ url: `${routes.deskOrder}?id=${order.id}` })
-    } catch (failure) {
-      const error = asApiError(failure)
-      if (error.code === 'DISCOUNT_NEEDS_MANAGER' && limitFen !== undefined) {
-        setProblems({ discountFen: t('discount.needsManager', { percent: settings.data!.discountLimitPercent, amount: formatFen(limitFen) }) })
-      }
-      feedback.report(failure)
-    } finally {
-      setSaving(false)
-    }
+    await feedback.submit(
+      async () => {
+        const order = await call(createOrder, {
+          requestId: requestId.current,
+          customerId: customer.id,
+          packageId: pkg.id,
+          branchId,
+          addOns: addOns.map(addOnInput),
+          discountFen,
+          discountReason: discountFen > 0 ? discountReason.trim() : undefined,
+          notes: notes.trim() || undefined,
+        })
+        Taro.showToast({ title: t('newOrder.created'), icon: 'success' })
+        Taro.redirectTo({ url: `${routes.deskOrder}?id=${order.id}` })
+      },
+      (failure) => {
+        if (asApiError(failure).code === 'DISCOUNT_NEEDS_MANAGER' && limitFen !== undefined) {
+          setProblems({ discountFen: t('discount.needsManager', { percent: settings.data!.discountLimitPercent, amount: formatFen(limitFen) }) })
+        }
+      },
+    )
   }
 
   const problem = (field: string) => problems[field] ?? feedback.fields[field]
@@ -178,12 +176,7 @@ export default function NewOrderPage() {
         </Card>
       )}
 
-      <View className="actions">
-        <FormMessage message={Object.values(problems).some(Boolean) && !feedback.message ? t('form.fixFields') : feedback.message} />
-        <Button block type="primary" loading={saving} onClick={create}>
-          {t('newOrder.submit')}
-        </Button>
-      </View>
+      <SaveActions message={Object.values(problems).some(Boolean) && !feedback.message ? t('form.fixFields') : feedback.message} saving={feedback.saving} onSave={create} label={t('newOrder.submit')} />
     </View>
   )
 }

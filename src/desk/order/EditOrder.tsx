@@ -10,12 +10,13 @@ import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Input, TextArea } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { useSubmit } from '../../hooks/useSubmit'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
-import { formatFen, parseYuan, yuanText } from '../../money'
+import { formatFen, parseYuan, yuanText } from '../../lib/money'
 import { AddOnEditor, addOnInput, draftAmount, draftsOf, type AddOnDraft } from '../AddOnEditor'
 import { MoneyLine } from '../MoneyLine'
+import { CancelOrSubmit } from './CancelOrSubmit'
 import { discountLimitFen, mayExceedDiscountLimit } from '../discount'
 
 interface Draft {
@@ -42,8 +43,7 @@ function EditForm({ order, principal, onSaved, onConflict, onClose }: { order: O
   const settings = useQuery(() => call(getOrderSettings, {}), [])
   const [draft, setDraft] = useState(() => draftOf(order))
   const [problems, setProblems] = useState<Record<string, string>>({})
-  const [saving, setSaving] = useState(false)
-  const feedback = useFormFeedback()
+  const feedback = useSubmit()
 
   if (products.error !== undefined || settings.error !== undefined) {
     return <ErrorState error={products.error ?? settings.error} onRetry={() => void (products.reload(), settings.reload())} />
@@ -68,31 +68,30 @@ function EditForm({ order, principal, onSaved, onConflict, onClose }: { order: O
     if (totalFen < order.paidFen) wrong.total = t('editOrder.belowPaid', { amount: formatFen(order.paidFen) })
     setProblems(wrong)
     if (Object.keys(wrong).length > 0 || discountFen === undefined) return
-    setSaving(true)
-    try {
-      await call(updateOrder, {
-        orderId: order.id,
-        version: order.version,
-        addOns: draft.addOns.map(addOnInput),
-        discountFen,
-        discountReason: draft.discountReason.trim(),
-        notes: draft.notes.trim(),
-      })
+    await feedback.submit(async () => {
+      try {
+        await call(updateOrder, {
+          orderId: order.id,
+          version: order.version,
+          addOns: draft.addOns.map(addOnInput),
+          discountFen,
+          discountReason: draft.discountReason.trim(),
+          notes: draft.notes.trim(),
+        })
+      } catch (failure) {
+        const error = asApiError(failure)
+        if (error.code === 'DISCOUNT_NEEDS_MANAGER') {
+          setProblems({ discountFen: t('discount.needsManager', { percent: settings.data!.discountLimitPercent, amount: formatFen(limitFen) }) })
+        }
+        if (error.code === 'OVERPAYMENT') setProblems({ total: t('editOrder.belowPaid', { amount: formatFen(order.paidFen) }) })
+        // Someone else's change is loaded and the form starts again from it, with a word about why.
+        if (error.code === 'VERSION_CONFLICT') return await onConflict()
+        throw failure
+      }
       Taro.showToast({ title: t('common.saved'), icon: 'success' })
       onClose()
       await onSaved()
-    } catch (failure) {
-      const error = asApiError(failure)
-      if (error.code === 'DISCOUNT_NEEDS_MANAGER') {
-        setProblems({ discountFen: t('discount.needsManager', { percent: settings.data!.discountLimitPercent, amount: formatFen(limitFen) }) })
-      }
-      if (error.code === 'OVERPAYMENT') setProblems({ total: t('editOrder.belowPaid', { amount: formatFen(order.paidFen) }) })
-      // Someone else's change is loaded and the form starts again from it, with a word about why.
-      if (error.code === 'VERSION_CONFLICT') return await onConflict()
-      feedback.report(failure)
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (
@@ -115,14 +114,7 @@ function EditForm({ order, principal, onSaved, onConflict, onClose }: { order: O
       {problems.total && <Text className="form-field__error">{problems.total}</Text>}
       <View className="staff-order__form-foot">
         <FormMessage message={feedback.message} />
-        <View className="staff-order__inline-buttons">
-          <Button size="small" fill="none" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button size="small" type="primary" loading={saving} onClick={save}>
-            {t('common.save')}
-          </Button>
-        </View>
+        <CancelOrSubmit label={t('common.save')} saving={feedback.saving} onSubmit={save} onCancel={onClose} />
       </View>
     </View>
   )

@@ -4,17 +4,18 @@ import { useRef, useState } from 'react'
 import type { Principal } from '../../../types/entities'
 import { auditPayment, refundPayment, retryRefund } from '../../../types/order-operations'
 import type { Order, Payment } from '../../../types/orders'
-import { canUse } from '../../access'
+import { canUse } from '../../lib/access'
 import { asApiError, call } from '../../api'
 import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
 import { Button, Input } from '../../components/ui'
-import { formatStudioDateTime } from '../../format'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { formatStudioDateTime } from '../../lib/format'
+import { useSubmit } from '../../hooks/useSubmit'
 import { useI18n, type Translate } from '../../i18n'
 import { errorMessage } from '../../i18n/errors'
-import { formatFen, parseYuan, yuanText } from '../../money'
-import { newRequestId } from '../../request-id'
+import { formatFen, parseYuan, yuanText } from '../../lib/money'
+import { newRequestId } from '../../lib/request-id'
+import { CancelOrSubmit } from './CancelOrSubmit'
 import { useAction } from './useAction'
 
 function PaymentStatus({ payment }: { payment: Payment }) {
@@ -42,8 +43,7 @@ function RefundForm({ order, payment, onDone, onClose }: { order: Order; payment
   const [amount, setAmount] = useState(yuanText(suggestedRefund(order, payment)))
   const [reason, setReason] = useState(order.stage === 'cancelled' ? t('refund.cancellationReason') : '')
   const [problem, setProblem] = useState<{ amount?: string; reason?: string }>({})
-  const [saving, setSaving] = useState(false)
-  const feedback = useFormFeedback()
+  const feedback = useSubmit()
   const requestId = useRef(newRequestId())
 
   const submit = async () => {
@@ -55,24 +55,18 @@ function RefundForm({ order, payment, onDone, onClose }: { order: Order; payment
     }
     setProblem(wrong)
     if (wrong.amount || wrong.reason || amountFen === undefined) return
-    setSaving(true)
-    try {
-      await call(refundPayment, { orderId: order.id, paymentId: payment.id, requestId: requestId.current, amountFen, reason: reason.trim() })
-      Taro.showToast({ title: t('refund.done'), icon: 'success' })
-      onClose()
-      await onDone()
-    } catch (failure) {
-      if (asApiError(failure).code === 'PAYMENT_PROVIDER_ERROR') {
+    await feedback.submit(async () => {
+      try {
+        await call(refundPayment, { orderId: order.id, paymentId: payment.id, requestId: requestId.current, amountFen, reason: reason.trim() })
+        Taro.showToast({ title: t('refund.done'), icon: 'success' })
+      } catch (failure) {
+        if (asApiError(failure).code !== 'PAYMENT_PROVIDER_ERROR') throw failure
         // Recorded, but WeChat Pay did not take it: the refund shows among the payments, to be sent again from there.
         Taro.showToast({ title: errorMessage(t, failure), icon: 'none' })
-        onClose()
-        await onDone()
-      } else {
-        feedback.report(failure)
       }
-    } finally {
-      setSaving(false)
-    }
+      onClose()
+      await onDone()
+    })
   }
 
   return (
@@ -85,14 +79,7 @@ function RefundForm({ order, payment, onDone, onClose }: { order: Order; payment
       </FormField>
       {payment.method !== 'wechat' && <Text className="staff-order__note">{t('refund.offlineNote', { method: t(`paymentMethod.${payment.method}`) })}</Text>}
       <FormMessage message={feedback.message} />
-      <View className="staff-order__inline-buttons">
-        <Button size="small" fill="none" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>
-        <Button size="small" type="primary" loading={saving} onClick={submit}>
-          {t('refund.submit')}
-        </Button>
-      </View>
+      <CancelOrSubmit label={t('refund.submit')} saving={feedback.saving} onSubmit={submit} onCancel={onClose} />
     </View>
   )
 }

@@ -5,12 +5,13 @@ import { recordOfflinePayment } from '../../../types/order-operations'
 import type { Order } from '../../../types/orders'
 import { call } from '../../api'
 import { Card } from '../../components/Card'
-import { FormField, FormMessage } from '../../components/FormField'
-import { Button, Input } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { FormField } from '../../components/FormField'
+import { Input } from '../../components/ui'
+import { SaveActions } from '../../components/SaveActions'
+import { useSubmit } from '../../hooks/useSubmit'
 import { useI18n } from '../../i18n'
-import { formatFen, parseYuan, yuanText } from '../../money'
-import { newRequestId } from '../../request-id'
+import { formatFen, parseYuan, yuanText } from '../../lib/money'
+import { newRequestId } from '../../lib/request-id'
 import '../desk.scss'
 
 type Kind = 'deposit' | 'balance' | 'extra_photos'
@@ -37,8 +38,7 @@ export function TakePayment({ order, onRecorded }: { order: Order; onRecorded: (
   const [amount, setAmount] = useState(yuanText(suggestedFen(order, kinds[0]!)))
   const [reference, setReference] = useState('')
   const [amountProblem, setAmountProblem] = useState<string>()
-  const [saving, setSaving] = useState(false)
-  const feedback = useFormFeedback()
+  const feedback = useSubmit()
   const requestId = useRef(newRequestId())
 
   // A change to the order (another payment, a new add-on) suggests the new amount.
@@ -59,18 +59,13 @@ export function TakePayment({ order, onRecorded }: { order: Order; onRecorded: (
     if (amountFen === undefined || amountFen <= 0) return setAmountProblem(t('field.amountFen.invalid'))
     if (amountFen > order.balanceFen) return setAmountProblem(t('payment.overBalance', { amount: formatFen(order.balanceFen) }))
     setAmountProblem(undefined)
-    setSaving(true)
-    try {
+    await feedback.submit(async () => {
       await call(recordOfflinePayment, { orderId: order.id, requestId: requestId.current, kind, method, amountFen, reference: reference.trim() || undefined })
       requestId.current = newRequestId()
       setReference('')
       Taro.showToast({ title: t('payment.recorded'), icon: 'success' })
       await onRecorded()
-    } catch (failure) {
-      feedback.report(failure)
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (
@@ -99,12 +94,7 @@ export function TakePayment({ order, onRecorded }: { order: Order; onRecorded: (
       <FormField label={t('field.reference')} error={feedback.fields.reference}>
         <Input value={reference} onChange={setReference} placeholder={t(`payment.referencePlaceholder.${method}`)} maxLength={60} />
       </FormField>
-      <View className="staff-order__form-foot">
-        <FormMessage message={feedback.message} />
-        <Button block type="primary" loading={saving} onClick={record}>
-          {t('payment.record')}
-        </Button>
-      </View>
+      <SaveActions message={feedback.message} saving={feedback.saving} onSave={record} label={t('payment.record')} className="staff-order__form-foot" />
     </Card>
   )
 }

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import type { Order } from '../../../types/orders'
 import { Card } from '../../components/Card'
-import { formatStudioDateTime } from '../../format'
+import { formatStudioDateTime } from '../../lib/format'
 import { useI18n, type Translate } from '../../i18n'
 
 /** The notes the system writes itself are in English; people read them in their own language. What staff typed stays as typed. */

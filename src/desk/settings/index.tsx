@@ -1,6 +1,4 @@
 import { View, Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
 import { getOrderSettings, saveOrderSettings } from '../../../types/order-operations'
 import { timedStages, type OrderSettings, type TimedStage } from '../../../types/orders'
 import { call } from '../../api'
@@ -8,13 +6,12 @@ import { Card } from '../../components/Card'
 import { SaveActions } from '../../components/SaveActions'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Input } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { useDraft } from '../../hooks/useDraft'
 import { usePageTitle } from '../../hooks/usePageTitle'
-import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
-import { whole } from '../../money'
-import { Forbidden } from '../../staff/Forbidden'
-import { useStaffPage } from '../../staff/useStaffPage'
+import { whole } from '../../lib/money'
+import { Forbidden } from '../../components/Forbidden'
+import { useStaffPage } from '../../hooks/useStaffPage'
 import './index.scss'
 
 interface Draft {
@@ -32,41 +29,28 @@ export default function OrderSettingsPage() {
   const { t } = useI18n()
   usePageTitle('orderSettings.title')
   const { session, allowed } = useStaffPage(saveOrderSettings.access)
-  const settings = useQuery(() => call(getOrderSettings, {}), [], allowed)
-  const [draft, setDraft] = useState<Draft>()
-  const [saving, setSaving] = useState(false)
-  const feedback = useFormFeedback()
-
-  useEffect(() => {
-    if (settings.data) setDraft(draftOf(settings.data))
-  }, [settings.data])
+  const form = useDraft({
+    load: () => call(getOrderSettings, {}),
+    deps: [],
+    enabled: allowed,
+    draftOf,
+    save: (draft) =>
+      call(saveOrderSettings, {
+        stageDays: Object.fromEntries(timedStages.map((stage) => [stage, whole(draft.stageDays[stage])])) as Record<TimedStage, number>,
+        discountLimitPercent: whole(draft.discountLimitPercent),
+      }),
+  })
+  const { query: settings, draft, setDraft } = form
 
   if (!session) return null
   if (!allowed) return <Forbidden />
   if (settings.error !== undefined) return <ErrorState error={settings.error} onRetry={settings.reload} />
   if (!draft) return <LoadingState />
 
-  const save = async () => {
-    feedback.reset()
-    setSaving(true)
-    try {
-      const saved = await call(saveOrderSettings, {
-        stageDays: Object.fromEntries(timedStages.map((stage) => [stage, whole(draft.stageDays[stage])])) as Record<TimedStage, number>,
-        discountLimitPercent: whole(draft.discountLimitPercent),
-      })
-      setDraft(draftOf(saved))
-      Taro.showToast({ title: t('common.saved'), icon: 'success' })
-    } catch (failure) {
-      feedback.report(failure)
-    } finally {
-      setSaving(false)
-    }
-  }
-
   // The error names the field "stageDays"; the days that are not a whole number are the ones to mark.
   const stageError = (stage: TimedStage) => {
     const days = whole(draft.stageDays[stage])
-    return feedback.fields.stageDays !== undefined && (days < 0 || days > 365)
+    return form.fields.stageDays !== undefined && (days < 0 || days > 365)
   }
 
   return (
@@ -87,21 +71,21 @@ export default function OrderSettingsPage() {
             <Text className="order-settings__unit">{t('policy.days')}</Text>
           </View>
         ))}
-        {feedback.fields.stageDays && <Text className="form-field__error">{t('field.stageDays.invalid')}</Text>}
+        {form.fields.stageDays && <Text className="form-field__error">{t('field.stageDays.invalid')}</Text>}
         <Text className="order-settings__hint">{t('orderSettings.confirmedHint')}</Text>
       </Card>
       <Card title={t('orderSettings.discount')}>
-        <View className={`order-settings__row${feedback.fields.discountLimitPercent ? ' order-settings__row--invalid' : ''}`}>
+        <View className={`order-settings__row${form.fields.discountLimitPercent ? ' order-settings__row--invalid' : ''}`}>
           <Text className="order-settings__stage">{t('orderSettings.discountLimitPercent')}</Text>
           <View className="order-settings__days">
             <Input type="number" value={draft.discountLimitPercent} onChange={(discountLimitPercent) => setDraft({ ...draft, discountLimitPercent })} maxLength={3} />
           </View>
           <Text className="order-settings__unit">%</Text>
         </View>
-        {feedback.fields.discountLimitPercent && <Text className="form-field__error">{feedback.fields.discountLimitPercent}</Text>}
+        {form.fields.discountLimitPercent && <Text className="form-field__error">{form.fields.discountLimitPercent}</Text>}
         <Text className="order-settings__hint">{t('orderSettings.discountHint')}</Text>
       </Card>
-      <SaveActions message={feedback.message} saving={saving} onSave={save} />
+      <SaveActions message={form.message} saving={form.saving} onSave={form.save} />
     </View>
   )
 }

@@ -1,14 +1,14 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { branchCommission, getBranchDay, myCommission, saveCommissionRule } from '../../../types/finance-operations'
-import { canUse } from '../../access'
+import { canUse } from '../../lib/access'
 import { Card } from '../../components/Card'
 import { Cell } from '../../components/ui'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useI18n } from '../../i18n'
-import { routes } from '../../routes'
-import { Forbidden } from '../../staff/Forbidden'
-import { useStaffPage } from '../../staff/useStaffPage'
+import { routes } from '../../lib/routes'
+import { Forbidden } from '../../components/Forbidden'
+import { useStaffPage } from '../../hooks/useStaffPage'
 import '../books.scss'
 
 /** The finance workspace: the day's books for finance and managers, commission for payroll, the rules for managers. */

@@ -1,9 +1,7 @@
-import type { financeZhCN } from '../zh-CN/finance'
+import type { finance as chinese } from '../zh-CN/finance'
+import type { SameWords } from '../same-words'
 
-/** Typed against the Chinese words: a key missing here, or one zh-CN does not have, fails the build. */
-export const financeEnUS: Record<keyof typeof financeZhCN, string> = {
-  'error.DAY_CLOSED': 'That day is closed and cannot change; record a correction on an open day, or ask a manager to reopen it',
-
+export const finance = {
   'audit.action.expense.recorded': 'Expense or income recorded',
   'audit.action.expense.edited': 'Expense or income edited',
   'audit.action.expense.voided': 'Expense or income voided',
@@ -150,4 +148,4 @@ export const financeEnUS: Record<keyof typeof financeZhCN, string> = {
   'rules.summary.fixed': '{amount} each',
   'rules.summary.tiers': '{count} tiers',
   'rules.history': 'Earlier versions',
-}
+} satisfies SameWords<typeof chinese>

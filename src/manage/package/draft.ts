@@ -1,6 +1,6 @@
 import type { DepositRule, Package } from '../../../types/catalog'
 import type { resourceKinds } from '../../../types/catalog'
-import { parseWhole, parseYuan, yuanText } from '../../money'
+import { parseWhole, parseYuan, yuanText } from '../../lib/money'
 
 type ResourceKind = (typeof resourceKinds)[number]
 

@@ -6,16 +6,17 @@ import { createPackage, getPackage, listCategories, listProducts, updatePackage 
 import { listBranches } from '../../../types/operations'
 import { asApiError, call } from '../../api'
 import { Card } from '../../components/Card'
-import { FormField, FormMessage } from '../../components/FormField'
+import { FormField } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Checkbox, Input, Radio, TextArea } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
-import { imageUrl } from '../../media'
-import { Forbidden } from '../../staff/Forbidden'
-import { useStaffPage } from '../../staff/useStaffPage'
+import { imageUrl } from '../../lib/media'
+import { Forbidden } from '../../components/Forbidden'
+import { SaveActions } from '../../components/SaveActions'
+import { useStaffPage } from '../../hooks/useStaffPage'
 import { draftOf, fieldsOf, newDraft, type PackageDraft } from './draft'
 import './index.scss'
 
@@ -31,8 +32,7 @@ export default function PackageFormPage() {
   const branches = useQuery(() => call(listBranches, {}), [], allowed)
   const products = useQuery(() => call(listProducts, {}), [], allowed)
   const [draft, setDraft] = useState<PackageDraft>()
-  const [saving, setSaving] = useState(false)
-  const form = useFormFeedback()
+  const form = useSubmit()
 
   useEffect(() => {
     if (existing.data) setDraft(draftOf(existing.data))
@@ -64,22 +64,16 @@ export default function PackageFormPage() {
   }
   const setGalleryImage = (index: number, value: string) => update('gallery')(draft.gallery.map((image, i) => (i === index ? value : image)))
 
-  const save = async () => {
-    form.reset()
-    setSaving(true)
-    try {
+  const save = () =>
+    form.submit(async () => {
       const fields = fieldsOf(draft)
       if (existing.data) await call(updatePackage, { ...fields, packageId: existing.data.id, version: existing.data.version })
       else await call(createPackage, fields)
       Taro.showToast({ title: t('common.saved'), icon: 'success' })
       Taro.navigateBack()
-    } catch (error) {
-      form.report(error)
+    }, async (error) => {
       if (asApiError(error).code === 'VERSION_CONFLICT') await existing.reload()
-    } finally {
-      setSaving(false)
-    }
-  }
+    })
 
   return (
     <View className="screen package-form">
@@ -206,12 +200,7 @@ export default function PackageFormPage() {
         </FormField>
       </Card>
 
-      <View className="actions">
-        <FormMessage message={form.message} />
-        <Button block type="primary" loading={saving} onClick={save}>
-          {existing.data ? t('common.save') : t('packageForm.create')}
-        </Button>
-      </View>
+      <SaveActions message={form.message} saving={form.saving} onSave={save} label={existing.data ? t('common.save') : t('packageForm.create')} />
     </View>
   )
 }

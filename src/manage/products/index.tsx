@@ -8,13 +8,13 @@ import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Input, Switch } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
-import { formatFen, parseYuan, yuanText } from '../../money'
-import { Forbidden } from '../../staff/Forbidden'
-import { useStaffPage } from '../../staff/useStaffPage'
+import { formatFen, parseYuan, yuanText } from '../../lib/money'
+import { Forbidden } from '../../components/Forbidden'
+import { useStaffPage } from '../../hooks/useStaffPage'
 import './index.scss'
 
 interface Draft {
@@ -39,8 +39,7 @@ export default function ProductsPage() {
   const products = useQuery(() => call(listProducts, { includeInactive: 'true' }), [], allowed)
   const [editing, setEditing] = useState<Product | 'new'>()
   const [draft, setDraft] = useState<Draft>(newDraft)
-  const [saving, setSaving] = useState(false)
-  const form = useFormFeedback()
+  const form = useSubmit()
 
   if (!session) return null
   if (!allowed) return <Forbidden />
@@ -54,27 +53,23 @@ export default function ProductsPage() {
   }
   const update = <K extends keyof Draft>(field: K) => (value: Draft[K]) => setDraft((current) => ({ ...current, [field]: value }))
 
-  const save = async () => {
-    form.reset()
-    setSaving(true)
-    // An unreadable price is sent as NaN so the operation's own check reports it beside the field.
-    const fields = { name: draft.name, priceFen: parseYuan(draft.priceYuan) ?? Number.NaN, unit: draft.unit, consumesStock: draft.consumesStock }
-    try {
-      if (editing && editing !== 'new') await call(updateProduct, { ...fields, productId: editing.id, version: editing.version, active: draft.active })
-      else await call(createProduct, fields)
-      Taro.showToast({ title: t('common.saved'), icon: 'success' })
-      setEditing(undefined)
-      await products.reload()
-    } catch (error) {
-      form.report(error)
-      if (asApiError(error).code === 'VERSION_CONFLICT') {
+  const save = () =>
+    form.submit(
+      async () => {
+        // An unreadable price is sent as NaN so the operation's own check reports it beside the field.
+        const fields = { name: draft.name, priceFen: parseYuan(draft.priceYuan) ?? Number.NaN, unit: draft.unit, consumesStock: draft.consumesStock }
+        if (editing && editing !== 'new') await call(updateProduct, { ...fields, productId: editing.id, version: editing.version, active: draft.active })
+        else await call(createProduct, fields)
+        Taro.showToast({ title: t('common.saved'), icon: 'success' })
         setEditing(undefined)
         await products.reload()
-      }
-    } finally {
-      setSaving(false)
-    }
-  }
+      },
+      async (error) => {
+        if (asApiError(error).code !== 'VERSION_CONFLICT') return
+        setEditing(undefined)
+        await products.reload()
+      },
+    )
 
   return (
     <View className="screen products">
@@ -104,7 +99,7 @@ export default function ProductsPage() {
             <Button fill="outline" onClick={() => setEditing(undefined)}>
               {t('common.cancel')}
             </Button>
-            <Button type="primary" loading={saving} onClick={save}>
+            <Button type="primary" loading={form.saving} onClick={save}>
               {t('common.save')}
             </Button>
           </View>

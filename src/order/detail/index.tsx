@@ -13,7 +13,7 @@ import { useRequiredSession } from '../../hooks/useRequiredSession'
 import { useShownAgain } from '../../hooks/useShownAgain'
 import { useStudioTimeZone } from '../../hooks/useStudioTimeZone'
 import { useI18n, type Translate } from '../../i18n'
-import { formatFen } from '../../money'
+import { formatFen } from '../../lib/money'
 import {
   actorLabel,
   expectedText,
@@ -26,9 +26,9 @@ import {
   progressOf,
   stageLabel,
   type PayKind,
-} from '../../order-labels'
-import { routes } from '../../routes'
-import { studioToday } from '../../studio-time'
+} from '../../lib/order-labels'
+import { routes } from '../../lib/routes'
+import { studioToday } from '../../lib/studio-time'
 import './index.scss'
 
 function Row({ label, value, strong, muted }: { label: string; value: string; strong?: boolean; muted?: boolean }) {

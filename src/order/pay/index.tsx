@@ -16,9 +16,9 @@ import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
 import { useI18n } from '../../i18n'
-import { formatFen } from '../../money'
-import { payableNow, paymentKindLabel, type PayKind } from '../../order-labels'
-import { routes } from '../../routes'
+import { formatFen } from '../../lib/money'
+import { payableNow, paymentKindLabel, type PayKind } from '../../lib/order-labels'
+import { routes } from '../../lib/routes'
 import './index.scss'
 
 type Detail = z.infer<typeof OrderDetailSchema>

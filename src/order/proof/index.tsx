@@ -14,7 +14,7 @@ import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
 import { useStudioTimeZone } from '../../hooks/useStudioTimeZone'
 import { useI18n } from '../../i18n'
-import { momentLabel } from '../../order-labels'
+import { momentLabel } from '../../lib/order-labels'
 import './index.scss'
 
 /** 看版: the customer looks through the album design page by page, then approves it or says what to change. */

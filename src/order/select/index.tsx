@@ -8,16 +8,16 @@ import { asApiError, call } from '../../api'
 import { FormMessage } from '../../components/FormField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
 import { useShownAgain } from '../../hooks/useShownAgain'
 import { useStudioTimeZone } from '../../hooks/useStudioTimeZone'
 import { useI18n } from '../../i18n'
-import { formatFen } from '../../money'
-import { extraPhotosDue, momentLabel } from '../../order-labels'
-import { routes } from '../../routes'
+import { formatFen } from '../../lib/money'
+import { extraPhotosDue, momentLabel } from '../../lib/order-labels'
+import { routes } from '../../lib/routes'
 import './index.scss'
 
 /** A draft is kept this long after the last tap, so a run of taps is one save. */
@@ -79,8 +79,7 @@ export default function SelectPhotosPage() {
   const timeZone = useStudioTimeZone()
   const [picked, setPicked] = useState<string[]>()
   const [saving, setSaving] = useState<'saving' | 'saved'>()
-  const [confirming, setConfirming] = useState(false)
-  const feedback = useFormFeedback()
+  const feedback = useSubmit()
   const timer = useRef<ReturnType<typeof setTimeout>>()
   const pending = useRef<string[]>()
 
@@ -178,7 +177,7 @@ export default function SelectPhotosPage() {
   const extraFen = extraCount * extraPhotoPriceFen
 
   const toggle = (photoId: string) => {
-    if (confirming) return
+    if (feedback.saving) return
     feedback.reset()
     const next = chosen.has(photoId) ? picked.filter((id) => id !== photoId) : [...picked, photoId]
     setPicked(next)
@@ -192,7 +191,7 @@ export default function SelectPhotosPage() {
   }
 
   const confirm = async () => {
-    if (confirming || picked.length === 0) return
+    if (feedback.saving || picked.length === 0) return
     feedback.reset()
     const lines = [t('select.dialogCount', { count: picked.length, included })]
     if (extraCount > 0) lines.push(t('select.dialogExtra', { extra: extraCount, amount: formatFen(extraFen) }))
@@ -208,16 +207,11 @@ export default function SelectPhotosPage() {
     })
     if (!answer.confirm) return
     flush()
-    setConfirming(true)
-    try {
+    await feedback.submit(async () => {
       await call(confirmSelection, { orderId, photoIds: picked })
       await Promise.all([photos.reload(), order.reload()])
       Taro.showToast({ title: t('select.confirmed'), icon: 'success' })
-    } catch (error) {
-      feedback.report(error)
-    } finally {
-      setConfirming(false)
-    }
+    })
   }
 
   return (
@@ -239,7 +233,7 @@ export default function SelectPhotosPage() {
           <Text className="select__saved">{saving === 'saving' ? t('select.saving') : saving === 'saved' ? t('select.saved') : t('select.autosave')}</Text>
           <FormMessage message={feedback.message} />
         </View>
-        <Button type="primary" className="select__confirm" loading={confirming} disabled={confirming || picked.length === 0} onClick={confirm}>
+        <Button type="primary" className="select__confirm" loading={feedback.saving} disabled={feedback.saving || picked.length === 0} onClick={confirm}>
           {t('select.confirm')}
         </Button>
       </View>

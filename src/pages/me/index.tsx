@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { CustomerProfile } from '../../../types/entities'
 import { getMyProfile, updateMyProfile } from '../../../types/operations'
 import { call } from '../../api'
@@ -12,13 +12,13 @@ import { LanguageSetting } from '../../components/LanguageSwitch'
 import { SignOutButton } from '../../components/SignOutButton'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Cell, Input } from '../../components/ui'
+import { Initial } from '../../components/Initial'
 import { useCustomerTabBar } from '../../hooks/useCustomerTabBar'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { useDraft } from '../../hooks/useDraft'
 import { usePageTitle } from '../../hooks/usePageTitle'
-import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
 import { useI18n } from '../../i18n'
-import { routes } from '../../routes'
+import { routes } from '../../lib/routes'
 import './index.scss'
 
 interface ProfileDraft {
@@ -56,39 +56,27 @@ export default function MePage() {
   usePageTitle('me.title')
   useCustomerTabBar()
   const session = useRequiredSession('customer')
-  const profile = useQuery(() => call(getMyProfile, {}), [], session !== null)
-  const [draft, setDraft] = useState<ProfileDraft>()
   const [editing, setEditing] = useState(false)
-  const [saving, setSaving] = useState(false)
-  const feedback = useFormFeedback()
-
-  useEffect(() => {
-    if (profile.data) setDraft(draftOf(profile.data))
-  }, [profile.data])
+  const form = useDraft({
+    load: () => call(getMyProfile, {}),
+    deps: [],
+    enabled: session !== null,
+    draftOf,
+    save: (draft) => call(updateMyProfile, changesOf(draft)),
+    onSaved: async () => {
+      setEditing(false)
+      await profile.reload()
+    },
+    savedMessage: 'me.saved',
+  })
+  const { query: profile, draft, setDraft } = form
 
   if (!session) return null
 
   const update = (field: keyof ProfileDraft) => (value: string) => setDraft((current) => current && { ...current, [field]: value })
 
-  const save = async () => {
-    if (!draft) return
-    feedback.reset()
-    setSaving(true)
-    try {
-      const saved = await call(updateMyProfile, changesOf(draft))
-      setDraft(draftOf(saved))
-      setEditing(false)
-      await profile.reload()
-      Taro.showToast({ title: t('me.saved'), icon: 'success' })
-    } catch (failure) {
-      feedback.report(failure)
-    } finally {
-      setSaving(false)
-    }
-  }
-
   const cancel = () => {
-    feedback.reset()
+    form.reset()
     if (profile.data) setDraft(draftOf(profile.data))
     setEditing(false)
   }
@@ -99,9 +87,7 @@ export default function MePage() {
   return (
     <View className="screen me">
       <View className="me__header">
-        <View className="me__avatar">
-          <Text>{(current?.name ?? session.principal.displayName).slice(0, 1)}</Text>
-        </View>
+        <Initial className="me__avatar" name={(current?.name ?? session.principal.displayName)} />
         <View className="me__identity">
           <Text className="me__name">{current?.name ?? session.principal.displayName}</Text>
           <Text className="me__studio">{session.principal.studioName}</Text>
@@ -131,23 +117,23 @@ export default function MePage() {
         )}
         {draft && editing && (
           <View>
-            <FormField label={t('field.name')} error={feedback.fields.name}>
+            <FormField label={t('field.name')} error={form.fields.name}>
               <Input value={draft.name} onChange={update('name')} maxLength={40} />
             </FormField>
-            <FormField label={t('field.phone')} error={feedback.fields.phone}>
+            <FormField label={t('field.phone')} error={form.fields.phone}>
               <Input type="tel" value={draft.phone} onChange={update('phone')} placeholder={t('field.phone.placeholder')} maxLength={16} />
             </FormField>
-            <FormField label={t('field.partnerName')} error={feedback.fields.partnerName}>
+            <FormField label={t('field.partnerName')} error={form.fields.partnerName}>
               <Input value={draft.partnerName} onChange={update('partnerName')} maxLength={40} />
             </FormField>
-            <FormField label={t('field.weddingDate')} error={feedback.fields.weddingDate}>
+            <FormField label={t('field.weddingDate')} error={form.fields.weddingDate}>
               <DateField value={draft.weddingDate} placeholder={t('common.chooseDate')} onChange={update('weddingDate')} />
             </FormField>
-            <FormField label={t('field.birthday')} error={feedback.fields.birthday}>
+            <FormField label={t('field.birthday')} error={form.fields.birthday}>
               <DateField value={draft.birthday} placeholder={t('common.chooseDate')} onChange={update('birthday')} />
             </FormField>
-            <SaveActions message={feedback.message} saving={saving} onSave={save}>
-              <Button block fill="none" disabled={saving} onClick={cancel}>
+            <SaveActions message={form.message} saving={form.saving} onSave={form.save}>
+              <Button block fill="none" disabled={form.saving} onClick={cancel}>
                 {t('common.cancel')}
               </Button>
             </SaveActions>

@@ -1,6 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { BranchSchedule } from '../../../types/booking'
 import { getBranchSchedule, saveBranchSchedule } from '../../../types/booking-operations'
 import { call } from '../../api'
@@ -10,12 +9,11 @@ import { FormField } from '../../components/FormField'
 import { SaveActions } from '../../components/SaveActions'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Input } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { useDraft } from '../../hooks/useDraft'
 import { usePageTitle } from '../../hooks/usePageTitle'
-import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
-import { Forbidden } from '../../staff/Forbidden'
-import { useStaffPage } from '../../staff/useStaffPage'
+import { Forbidden } from '../../components/Forbidden'
+import { useStaffPage } from '../../hooks/useStaffPage'
 import { BranchPicker } from '../BranchPicker'
 import { useBranch } from '../useBranch'
 import { WeeklyHoursEditor } from '../WeeklyHoursEditor'
@@ -28,16 +26,17 @@ export default function OpeningHoursPage() {
   usePageTitle('hours.title')
   const { session, allowed } = useStaffPage(saveBranchSchedule.access)
   const { branchId, setBranchId, branches } = useBranch(session, undefined, allowed)
-  const schedule = useQuery(() => call(getBranchSchedule, { branchId: branchId ?? '' }), [branchId], allowed && !!branchId)
-  const [draft, setDraft] = useState<BranchSchedule>()
+  const form = useDraft({
+    load: () => call(getBranchSchedule, { branchId: branchId ?? '' }),
+    deps: [branchId],
+    enabled: allowed && !!branchId,
+    draftOf: (saved: BranchSchedule) => saved,
+    // The form shows only once the branch's schedule is loaded, so the branch is known by then.
+    save: (draft) => call(saveBranchSchedule, { branchId: branchId ?? '', ...draft }),
+  })
+  const { query: schedule, draft, setDraft } = form
   const [closedDate, setClosedDate] = useState('')
   const [closedReason, setClosedReason] = useState('')
-  const [saving, setSaving] = useState(false)
-  const feedback = useFormFeedback()
-
-  useEffect(() => {
-    if (schedule.data) setDraft(schedule.data)
-  }, [schedule.data])
 
   if (!session) return null
   if (!allowed) return <Forbidden />
@@ -52,20 +51,6 @@ export default function OpeningHoursPage() {
     setClosedReason('')
   }
 
-  const save = async () => {
-    if (!branchId) return
-    feedback.reset()
-    setSaving(true)
-    try {
-      setDraft(await call(saveBranchSchedule, { branchId, ...draft }))
-      Taro.showToast({ title: t('common.saved'), icon: 'success' })
-    } catch (failure) {
-      feedback.report(failure)
-    } finally {
-      setSaving(false)
-    }
-  }
-
   return (
     <View className="screen hours">
       <View className="schedule-toolbar">
@@ -73,7 +58,7 @@ export default function OpeningHoursPage() {
       </View>
       <Card title={t('hours.openingHours')}>
         <WeeklyHoursEditor value={draft.openingHours} onChange={(openingHours) => setDraft({ ...draft, openingHours })} />
-        {feedback.fields.openingHours && <Text className="form-field__error">{feedback.fields.openingHours}</Text>}
+        {form.fields.openingHours && <Text className="form-field__error">{form.fields.openingHours}</Text>}
       </Card>
       <Card title={t('hours.closedDates')}>
         {draft.closedDates.length === 0 && <Text className="schedule-note">{t('hours.noClosedDates')}</Text>}
@@ -86,7 +71,7 @@ export default function OpeningHoursPage() {
             </Text>
           </View>
         ))}
-        <FormField label={t('hours.addClosedDate')} error={feedback.fields.closedDates}>
+        <FormField label={t('hours.addClosedDate')} error={form.fields.closedDates}>
           <DateField value={closedDate} placeholder={t('common.chooseDate')} onChange={setClosedDate} />
         </FormField>
         <FormField label={t('hours.reason')}>
@@ -96,7 +81,7 @@ export default function OpeningHoursPage() {
           {t('hours.add')}
         </Button>
       </Card>
-      <SaveActions message={feedback.message} saving={saving} onSave={save} />
+      <SaveActions message={form.message} saving={form.saving} onSave={form.save} />
     </View>
   )
 }

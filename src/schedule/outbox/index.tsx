@@ -6,9 +6,9 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/StatusVie
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
-import { studioMoment } from '../../studio-time'
-import { Forbidden } from '../../staff/Forbidden'
-import { useStaffPage } from '../../staff/useStaffPage'
+import { studioMoment } from '../../lib/studio-time'
+import { Forbidden } from '../../components/Forbidden'
+import { useStaffPage } from '../../hooks/useStaffPage'
 import '../schedule.scss'
 
 /** The day-before reminders sent to customers; where WeChat is simulated, this is where they go. */

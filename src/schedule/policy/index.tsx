@@ -1,6 +1,4 @@
 import { Picker, View, Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
 import type { BookingPolicy } from '../../../types/booking'
 import { getBookingPolicy, saveBookingPolicy } from '../../../types/booking-operations'
 import { call } from '../../api'
@@ -9,13 +7,12 @@ import { FormField } from '../../components/FormField'
 import { SaveActions } from '../../components/SaveActions'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Input } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { useDraft } from '../../hooks/useDraft'
 import { usePageTitle } from '../../hooks/usePageTitle'
-import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
-import { whole } from '../../money'
-import { Forbidden } from '../../staff/Forbidden'
-import { useStaffPage } from '../../staff/useStaffPage'
+import { whole } from '../../lib/money'
+import { Forbidden } from '../../components/Forbidden'
+import { useStaffPage } from '../../hooks/useStaffPage'
 import './index.scss'
 
 const grids = [15, 30, 60] as const
@@ -43,14 +40,24 @@ export default function BookingPolicyPage() {
   const { t } = useI18n()
   usePageTitle('policy.title')
   const { session, allowed } = useStaffPage(saveBookingPolicy.access)
-  const policy = useQuery(() => call(getBookingPolicy, {}), [], allowed)
-  const [draft, setDraft] = useState<Draft>()
-  const [saving, setSaving] = useState(false)
-  const feedback = useFormFeedback()
-
-  useEffect(() => {
-    if (policy.data) setDraft(draftOf(policy.data))
-  }, [policy.data])
+  const form = useDraft({
+    load: () => call(getBookingPolicy, {}),
+    deps: [],
+    enabled: allowed,
+    draftOf,
+    save: (draft) =>
+      call(saveBookingPolicy, {
+        timeZone: draft.timeZone.trim(),
+        gridMinutes: draft.gridMinutes,
+        bufferMinutes: whole(draft.numbers.bufferMinutes),
+        minNoticeMinutes: whole(draft.numbers.minNoticeMinutes),
+        horizonDays: whole(draft.numbers.horizonDays),
+        holdMinutes: whole(draft.numbers.holdMinutes),
+        changeCutoffHours: whole(draft.numbers.changeCutoffHours),
+        refundTiers: draft.tiers.map((tier) => ({ minDaysBefore: whole(tier.minDaysBefore), percent: whole(tier.percent) })),
+      }),
+  })
+  const { query: policy, draft, setDraft } = form
 
   if (!session) return null
   if (!allowed) return <Forbidden />
@@ -61,31 +68,8 @@ export default function BookingPolicyPage() {
   const setTier = (index: number, part: 'minDaysBefore' | 'percent') => (value: string) =>
     setDraft({ ...draft, tiers: draft.tiers.map((tier, i) => (i === index ? { ...tier, [part]: value } : tier)) })
 
-  const save = async () => {
-    feedback.reset()
-    setSaving(true)
-    try {
-      const saved = await call(saveBookingPolicy, {
-        timeZone: draft.timeZone.trim(),
-        gridMinutes: draft.gridMinutes,
-        bufferMinutes: whole(draft.numbers.bufferMinutes),
-        minNoticeMinutes: whole(draft.numbers.minNoticeMinutes),
-        horizonDays: whole(draft.numbers.horizonDays),
-        holdMinutes: whole(draft.numbers.holdMinutes),
-        changeCutoffHours: whole(draft.numbers.changeCutoffHours),
-        refundTiers: draft.tiers.map((tier) => ({ minDaysBefore: whole(tier.minDaysBefore), percent: whole(tier.percent) })),
-      })
-      setDraft(draftOf(saved))
-      Taro.showToast({ title: t('common.saved'), icon: 'success' })
-    } catch (failure) {
-      feedback.report(failure)
-    } finally {
-      setSaving(false)
-    }
-  }
-
   const numberField = (field: NumberField, unit: string) => (
-    <FormField label={t(`policy.${field}`)} error={feedback.fields[field]}>
+    <FormField label={t(`policy.${field}`)} error={form.fields[field]}>
       <View className="policy__number">
         <Input type="number" value={draft.numbers[field]} onChange={setNumber(field)} maxLength={5} />
         <Text className="policy__unit">{unit}</Text>
@@ -96,7 +80,7 @@ export default function BookingPolicyPage() {
   return (
     <View className="screen policy">
       <Card title={t('policy.slots')}>
-        <FormField label={t('policy.gridMinutes')} error={feedback.fields.gridMinutes}>
+        <FormField label={t('policy.gridMinutes')} error={form.fields.gridMinutes}>
           <Picker
             mode="selector"
             range={grids.map((minutes) => t('package.minutes', { minutes }))}
@@ -109,7 +93,7 @@ export default function BookingPolicyPage() {
         {numberField('bufferMinutes', t('policy.minutes'))}
         {numberField('minNoticeMinutes', t('policy.minutes'))}
         {numberField('horizonDays', t('policy.days'))}
-        <FormField label={t('policy.timeZone')} error={feedback.fields.timeZone} hint={t('policy.timeZoneHint')}>
+        <FormField label={t('policy.timeZone')} error={form.fields.timeZone} hint={t('policy.timeZoneHint')}>
           <Input value={draft.timeZone} onChange={(timeZone) => setDraft({ ...draft, timeZone })} maxLength={40} />
         </FormField>
       </Card>
@@ -137,14 +121,14 @@ export default function BookingPolicyPage() {
             )}
           </View>
         ))}
-        {feedback.fields.refundTiers && <Text className="form-field__error">{feedback.fields.refundTiers}</Text>}
+        {form.fields.refundTiers && <Text className="form-field__error">{form.fields.refundTiers}</Text>}
         {draft.tiers.length < 10 && (
           <Text className="policy__add" onClick={() => setDraft({ ...draft, tiers: [...draft.tiers, { minDaysBefore: '', percent: '' }] })}>
             {t('policy.addTier')}
           </Text>
         )}
       </Card>
-      <SaveActions message={feedback.message} saving={saving} onSave={save} />
+      <SaveActions message={form.message} saving={form.saving} onSave={form.save} />
     </View>
   )
 }

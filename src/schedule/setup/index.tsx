@@ -1,14 +1,14 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { reminderOutbox, saveBookingPolicy, saveBranchSchedule, saveRoom, saveStaffSchedule } from '../../../types/booking-operations'
-import { canUse } from '../../access'
+import { canUse } from '../../lib/access'
 import { Card } from '../../components/Card'
 import { Cell } from '../../components/ui'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useI18n, type MessageKey } from '../../i18n'
-import { routes } from '../../routes'
-import { Forbidden } from '../../staff/Forbidden'
-import { useStaffPage } from '../../staff/useStaffPage'
+import { routes } from '../../lib/routes'
+import { Forbidden } from '../../components/Forbidden'
+import { useStaffPage } from '../../hooks/useStaffPage'
 
 const entries: { title: MessageKey; description: MessageKey; url: string; access: typeof saveRoom.access }[] = [
   { title: 'hours.title', description: 'setup.hoursHint', url: routes.openingHours, access: saveBranchSchedule.access },

@@ -1,6 +1,6 @@
 import { Picker, View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { StaffSchedule } from '../../../types/booking'
 import { getBookingPolicy, getBranchSchedule, getStaffSchedule, saveStaffSchedule } from '../../../types/booking-operations'
 import { getStaff, listStaff } from '../../../types/operations'
@@ -11,16 +11,16 @@ import { FormField } from '../../components/FormField'
 import { SaveActions } from '../../components/SaveActions'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Input, Switch } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { useDraft } from '../../hooks/useDraft'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
-import { parseYuan, yuanText } from '../../money'
-import { routes } from '../../routes'
-import { Forbidden } from '../../staff/Forbidden'
-import { RoleTags } from '../../staff/roles'
-import { useStaffPage } from '../../staff/useStaffPage'
-import { studioInstant, studioMoment } from '../../studio-time'
+import { parseYuan, yuanText } from '../../lib/money'
+import { routes } from '../../lib/routes'
+import { Forbidden } from '../../components/Forbidden'
+import { RoleTags } from '../../components/RoleTags'
+import { useStaffPage } from '../../hooks/useStaffPage'
+import { studioInstant, studioMoment } from '../../lib/studio-time'
 import { WeeklyHoursEditor } from '../WeeklyHoursEditor'
 import '../schedule.scss'
 import './index.scss'
@@ -61,23 +61,21 @@ export default function StaffSchedulePage() {
   const { session, allowed } = useStaffPage(saveStaffSchedule.access)
   const open = allowed && staffId !== undefined
   const member = useQuery(() => call(getStaff, { staffId: staffId ?? '' }), [staffId], open)
-  const schedule = useQuery(() => call(getStaffSchedule, { staffId: staffId ?? '' }), [staffId], open)
   const policy = useQuery(() => call(getBookingPolicy, {}), [], open)
   const branchId = member.data?.branchId
   // Own hours start from the branch's, which the person then narrows.
   const branchHours = useQuery(() => call(getBranchSchedule, { branchId: branchId ?? '' }), [branchId], open && branchId !== undefined)
-  const [draft, setDraft] = useState<StaffSchedule>()
-  const [surcharge, setSurcharge] = useState('')
+  const form = useDraft({
+    load: () => call(getStaffSchedule, { staffId: staffId ?? '' }),
+    deps: [staffId],
+    enabled: open,
+    // The surcharge is typed in yuan and sent in fen.
+    draftOf: (saved: StaffSchedule) => ({ ...saved, surcharge: yuanText(saved.surchargeFen) }),
+    save: ({ surcharge, ...draft }) => call(saveStaffSchedule, { ...draft, staffId: staffId ?? '', surchargeFen: parseYuan(surcharge || '0') ?? -1 }),
+  })
+  const { query: schedule, draft, setDraft } = form
   const [dayOff, setDayOff] = useState('')
   const [leave, setLeave] = useState({ fromDate: '', fromTime: '09:00', toDate: '', toTime: '18:00', reason: '' })
-  const [saving, setSaving] = useState(false)
-  const feedback = useFormFeedback()
-
-  useEffect(() => {
-    if (!schedule.data) return
-    setDraft(schedule.data)
-    setSurcharge(yuanText(schedule.data.surchargeFen))
-  }, [schedule.data])
 
   if (!session) return null
   if (!allowed) return <Forbidden />
@@ -104,21 +102,6 @@ export default function StaffSchedulePage() {
     setLeave({ fromDate: '', fromTime: '09:00', toDate: '', toTime: '18:00', reason: '' })
   }
 
-  const save = async () => {
-    feedback.reset()
-    setSaving(true)
-    try {
-      const saved = await call(saveStaffSchedule, { staffId, ...draft, surchargeFen: parseYuan(surcharge || '0') ?? -1 })
-      setDraft(saved)
-      setSurcharge(yuanText(saved.surchargeFen))
-      Taro.showToast({ title: t('common.saved'), icon: 'success' })
-    } catch (error) {
-      feedback.report(error)
-    } finally {
-      setSaving(false)
-    }
-  }
-
   const shown = (iso: string) => {
     const moment = studioMoment(iso, timeZone)
     return `${moment.date} ${moment.time}`
@@ -137,7 +120,7 @@ export default function StaffSchedulePage() {
           <Switch checked={draft.workingHours === undefined} onChange={(followBranch) => setDraft({ ...draft, workingHours: followBranch ? undefined : (branchHours.data?.openingHours ?? {}) })} />
         </View>
         {draft.workingHours && <WeeklyHoursEditor value={draft.workingHours} onChange={(workingHours) => setDraft({ ...draft, workingHours })} />}
-        {feedback.fields.workingHours && <Text className="form-field__error">{feedback.fields.workingHours}</Text>}
+        {form.fields.workingHours && <Text className="form-field__error">{form.fields.workingHours}</Text>}
       </Card>
 
       <Card title={t('staffSchedule.daysOff')}>
@@ -157,7 +140,7 @@ export default function StaffSchedulePage() {
             {t('hours.add')}
           </Button>
         </View>
-        {feedback.fields.daysOff && <Text className="form-field__error">{feedback.fields.daysOff}</Text>}
+        {form.fields.daysOff && <Text className="form-field__error">{form.fields.daysOff}</Text>}
       </Card>
 
       <Card title={t('staffSchedule.leave')}>
@@ -173,7 +156,7 @@ export default function StaffSchedulePage() {
             </Text>
           </View>
         ))}
-        <FormField label={t('staffSchedule.leaveFrom')} error={feedback.fields.leave}>
+        <FormField label={t('staffSchedule.leaveFrom')} error={form.fields.leave}>
           <View className="staff-schedule__add">
             <View className="staff-schedule__grow">
               <DateField value={leave.fromDate} placeholder={t('common.chooseDate')} onChange={(fromDate) => setLeave({ ...leave, fromDate, toDate: leave.toDate || fromDate })} />
@@ -198,12 +181,12 @@ export default function StaffSchedulePage() {
       </Card>
 
       <Card title={t('staffSchedule.surcharge')}>
-        <FormField label={t('staffSchedule.surchargeYuan')} error={feedback.fields.surchargeFen} hint={t('staffSchedule.surchargeHint')}>
-          <Input type="digit" value={surcharge} onChange={setSurcharge} maxLength={10} />
+        <FormField label={t('staffSchedule.surchargeYuan')} error={form.fields.surchargeFen} hint={t('staffSchedule.surchargeHint')}>
+          <Input type="digit" value={draft.surcharge} onChange={(surcharge) => setDraft({ ...draft, surcharge })} maxLength={10} />
         </FormField>
       </Card>
 
-      <SaveActions message={feedback.message} saving={saving} onSave={save} />
+      <SaveActions message={form.message} saving={form.saving} onSave={form.save} />
     </View>
   )
 }

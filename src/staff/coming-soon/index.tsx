@@ -5,8 +5,8 @@ import { ANY_STAFF } from '../../../types/roles'
 import { EmptyState } from '../../components/StatusView'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { isMessageKey, useI18n, type MessageKey } from '../../i18n'
-import { goBack } from '../goBack'
-import { useStaffPage } from '../useStaffPage'
+import { goBack } from '../../lib/goBack'
+import { useStaffPage } from '../../hooks/useStaffPage'
 
 /** Where a workspace tile leads until its own pages exist. */
 export default function ComingSoonPage() {

@@ -17,11 +17,13 @@ import { FormField, FormMessage } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Checkbox, Input, Radio } from '../../components/ui'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
-import { Forbidden } from '../Forbidden'
-import { useStaffPage } from '../useStaffPage'
+import { Forbidden } from '../../components/Forbidden'
+import { SaveActions } from '../../components/SaveActions'
+import { useStaffPage } from '../../hooks/useStaffPage'
 import './index.scss'
 
 /** Only an admin hands out the manager and admin roles; the server refuses it from anyone else too. */
@@ -70,10 +72,9 @@ export default function StaffMemberPage() {
   const member = useQuery(async () => (staffId ? call(getStaff, { staffId }) : undefined), [staffId], allowed)
   const branches = useQuery(() => call(listBranches, {}), [], allowed)
   const [draft, setDraft] = useState<Draft>()
-  const [saving, setSaving] = useState(false)
   const [newPassword, setNewPassword] = useState('')
   const [working, setWorking] = useState<'status' | 'password'>()
-  const form = useFormFeedback()
+  const form = useSubmit()
   const passwordForm = useFormFeedback()
 
   const principal = session?.principal
@@ -99,10 +100,8 @@ export default function StaffMemberPage() {
   const update = <K extends keyof Draft>(field: K) => (value: Draft[K]) => setDraft((current) => current && { ...current, [field]: value })
   const existing = member.data
 
-  const save = async () => {
-    form.reset()
-    setSaving(true)
-    try {
+  const save = () =>
+    form.submit(async () => {
       if (existing) {
         const changes = changesOf(existing, draft)
         if (Object.values(changes).every((value) => value === undefined)) {
@@ -122,14 +121,10 @@ export default function StaffMemberPage() {
       }
       Taro.showToast({ title: t('common.saved'), icon: 'success' })
       Taro.navigateBack()
-    } catch (failure) {
-      form.report(failure)
+    }, async (failure) => {
       // Someone else saved first: show their version so the edit can be redone on top of it.
       if (asApiError(failure).code === 'VERSION_CONFLICT') await member.reload()
-    } finally {
-      setSaving(false)
-    }
-  }
+    })
 
   const toggleStatus = async () => {
     if (!existing) return
@@ -221,12 +216,7 @@ export default function StaffMemberPage() {
         )}
       </Card>
 
-      <View className="actions">
-        <FormMessage message={form.message} />
-        <Button block type="primary" loading={saving} disabled={working !== undefined} onClick={save}>
-          {existing ? t('common.save') : t('member.create')}
-        </Button>
-      </View>
+      <SaveActions message={form.message} saving={form.saving} onSave={save} label={existing ? t('common.save') : t('member.create')} disabled={working !== undefined} />
 
       {existing && (
         <View className="member__manage">
@@ -235,7 +225,7 @@ export default function StaffMemberPage() {
               <Input type="password" value={newPassword} onChange={setNewPassword} maxLength={128} />
             </FormField>
             <FormMessage message={passwordForm.message} />
-            <Button block fill="outline" type="primary" loading={working === 'password'} disabled={saving || working !== undefined} onClick={resetPassword}>
+            <Button block fill="outline" type="primary" loading={working === 'password'} disabled={form.saving || working !== undefined} onClick={resetPassword}>
               {t('member.resetPassword')}
             </Button>
           </Card>
@@ -244,7 +234,7 @@ export default function StaffMemberPage() {
             fill="outline"
             type={existing.status === 'active' ? 'danger' : 'success'}
             loading={working === 'status'}
-            disabled={saving || working !== undefined}
+            disabled={form.saving || working !== undefined}
             onClick={toggleStatus}
           >
             {existing.status === 'active' ? t('member.disable') : t('member.enable')}

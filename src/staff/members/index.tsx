@@ -9,10 +9,11 @@ import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useShownAgain } from '../../hooks/useShownAgain'
 import { useI18n } from '../../i18n'
-import { routes } from '../../routes'
-import { Forbidden } from '../Forbidden'
-import { RoleTags } from '../roles'
-import { useStaffPage } from '../useStaffPage'
+import { routes } from '../../lib/routes'
+import { Forbidden } from '../../components/Forbidden'
+import { RoleTags } from '../../components/RoleTags'
+import { Initial } from '../../components/Initial'
+import { useStaffPage } from '../../hooks/useStaffPage'
 import './index.scss'
 
 export default function StaffMembersPage() {
@@ -58,9 +59,7 @@ export default function StaffMembersPage() {
           className={`members__item${member.status === 'disabled' ? ' members__item--disabled' : ''}`}
           onClick={() => Taro.navigateTo({ url: `${routes.staffMember}?id=${member.id}` })}
         >
-          <View className="members__avatar">
-            <Text>{member.displayName.slice(0, 1)}</Text>
-          </View>
+          <Initial className="members__avatar" name={member.displayName} />
           <View className="members__body">
             <View className="members__line">
               <Text className="members__name">{member.displayName}</Text>

@@ -4,12 +4,13 @@ import { useState } from 'react'
 import { changePassword } from '../../../types/operations'
 import { ApiError, call } from '../../api'
 import { Card } from '../../components/Card'
-import { FormField, FormMessage } from '../../components/FormField'
-import { Button, Input } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { FormField } from '../../components/FormField'
+import { Input } from '../../components/ui'
+import { SaveActions } from '../../components/SaveActions'
+import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useI18n } from '../../i18n'
-import { useStaffPage } from '../useStaffPage'
+import { useStaffPage } from '../../hooks/useStaffPage'
 
 export default function ChangePasswordPage() {
   const { t } = useI18n()
@@ -18,14 +19,11 @@ export default function ChangePasswordPage() {
   const [currentPassword, setCurrentPassword] = useState('')
   const [newPassword, setNewPassword] = useState('')
   const [confirmation, setConfirmation] = useState('')
-  const [saving, setSaving] = useState(false)
-  const form = useFormFeedback()
+  const form = useSubmit()
   if (!session) return null
 
-  const submit = async () => {
-    form.reset()
-    setSaving(true)
-    try {
+  const submit = () =>
+    form.submit(async () => {
       if (newPassword !== confirmation) {
         throw new ApiError('VALIDATION_FAILED', 'The two new passwords differ', {
           fields: [{ path: 'confirmation', message: 'must repeat the new password' }],
@@ -34,12 +32,7 @@ export default function ChangePasswordPage() {
       await call(changePassword, { currentPassword, newPassword })
       Taro.showToast({ title: t('password.changed'), icon: 'success' })
       Taro.navigateBack()
-    } catch (failure) {
-      form.report(failure)
-    } finally {
-      setSaving(false)
-    }
-  }
+    })
 
   return (
     <View className="screen">
@@ -54,12 +47,7 @@ export default function ChangePasswordPage() {
           <Input type="password" value={confirmation} onChange={setConfirmation} maxLength={128} onConfirm={submit} />
         </FormField>
       </Card>
-      <View className="actions">
-        <FormMessage message={form.message} />
-        <Button block type="primary" loading={saving} onClick={submit}>
-          {t('password.submit')}
-        </Button>
-      </View>
+      <SaveActions message={form.message} saving={form.saving} onSave={submit} label={t('password.submit')} />
     </View>
   )
 }

@@ -25,7 +25,7 @@ import {
 import type { ComponentType } from 'react'
 import { listBranches } from '../../../types/operations'
 import { ANY_STAFF } from '../../../types/roles'
-import { canUse } from '../../access'
+import { canUse } from '../../lib/access'
 import { call } from '../../api'
 import { Card } from '../../components/Card'
 import { LanguageSetting } from '../../components/LanguageSwitch'
@@ -34,10 +34,11 @@ import { Cell } from '../../components/ui'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
-import { routes } from '../../routes'
-import { RoleTags } from '../roles'
+import { routes } from '../../lib/routes'
+import { RoleTags } from '../../components/RoleTags'
+import { Initial } from '../../components/Initial'
 import { tileSections, tiles, tileUrl, type TileKey } from '../tiles'
-import { useStaffPage } from '../useStaffPage'
+import { useStaffPage } from '../../hooks/useStaffPage'
 import './index.scss'
 
 const tileIcons: Record<TileKey, ComponentType<{ size?: number | string }>> = {
@@ -76,9 +77,7 @@ export default function WorkspacePage() {
   return (
     <View className="screen workspace">
       <View className="workspace__person">
-        <View className="workspace__avatar">
-          <Text>{principal.displayName.slice(0, 1)}</Text>
-        </View>
+        <Initial className="workspace__avatar" name={principal.displayName} />
         <View className="workspace__identity">
           <Text className="workspace__name">{principal.displayName}</Text>
           <Text className="workspace__place">

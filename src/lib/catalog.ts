@@ -1,5 +1,5 @@
-import type { Locale } from '../types/common'
-import type { PackageCategory } from '../types/catalog'
+import type { Locale } from '../../types/common'
+import type { PackageCategory } from '../../types/catalog'
 
 /** A category's name in the person's language; the code itself if the studio has since removed the category. */
 export function categoryName(categories: readonly PackageCategory[] | undefined, code: string, locale: Locale): string {

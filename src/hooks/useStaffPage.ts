@@ -1,6 +1,6 @@
-import type { Access } from '../access'
-import { canUse } from '../access'
-import { useRequiredSession } from '../hooks/useRequiredSession'
+import type { Access } from '../lib/access'
+import { canUse } from '../lib/access'
+import { useRequiredSession } from './useRequiredSession'
 
 /** The staff session of a page guarded by `access`, and whether this person may use it. */
 export function useStaffPage(access: Access) {

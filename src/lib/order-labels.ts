@@ -1,5 +1,5 @@
-import { orderStages, type Actor, type Order, type OrderStage, type Payment } from '../types/orders'
-import type { MessageKey, Translate } from './i18n'
+import { orderStages, type Actor, type Order, type OrderStage, type Payment } from '../../types/orders'
+import type { MessageKey, Translate } from '../i18n'
 import { monthName } from './booking-labels'
 import { formatFen } from './money'
 import { studioMoment } from './studio-time'

@@ -1,6 +1,6 @@
-import type { Principal } from '../types/entities'
-import type { Operation } from '../types/operation'
-import type { Role } from '../types/roles'
+import type { Principal } from '../../types/entities'
+import type { Operation } from '../../types/operation'
+import type { Role } from '../../types/roles'
 
 export type Access = Operation['access']
 

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { Role } from '../../types/roles'
 import { useI18n } from '../i18n'
-import './roles.scss'
+import './RoleTags.scss'
 
 export function RoleTags({ roles }: { roles: readonly Role[] }) {
   const { t } = useI18n()

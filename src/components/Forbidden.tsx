@@ -1,6 +1,6 @@
 import { ShieldCheck } from '@nutui/icons-react-taro'
-import { goBack } from './goBack'
-import { EmptyState } from '../components/StatusView'
+import { goBack } from '../lib/goBack'
+import { EmptyState } from './StatusView'
 import { useI18n } from '../i18n'
 
 export function Forbidden() {

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { routes } from '../routes'
+import { routes } from './routes'
 
 /** Back to where the person came from, or to the workspace when the page was opened directly (a shared link, H5 reload). */
 export function goBack() {

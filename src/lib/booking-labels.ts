@@ -1,4 +1,4 @@
-import type { MessageKey, Translate } from './i18n'
+import type { MessageKey, Translate } from '../i18n'
 import { isoWeekday } from './studio-time'
 
 const weekdayKeys: MessageKey[] = ['weekday.1', 'weekday.2', 'weekday.3', 'weekday.4', 'weekday.5', 'weekday.6', 'weekday.7']

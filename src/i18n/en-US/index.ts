@@ -1,0 +1,20 @@
+import type { MessageKey } from '../zh-CN'
+import type { NoKeys } from '../same-words'
+import { common } from './common'
+import { errors } from './errors'
+import { pages } from './pages'
+import { staff } from './staff'
+import { crm } from './crm'
+import { manage } from './manage'
+import { booking } from './booking'
+import { order } from './order'
+import { schedule } from './schedule'
+import { desk } from './desk'
+import { finance } from './finance'
+
+/** The app's words in English, feature by feature as in ../zh-CN. */
+export const enUS = { ...common, ...errors, ...pages, ...staff, ...crm, ...manage, ...booking, ...order, ...schedule, ...desk, ...finance }
+
+/** A key only one language has is a type error here, named in the message (a feature left out of either index, say). */
+export type MissingInEnglish = NoKeys<Exclude<MessageKey, keyof typeof enUS>>
+export type MissingInChinese = NoKeys<Exclude<keyof typeof enUS, MessageKey>>

@@ -1,0 +1,55 @@
+/** The words the main package: sign-in, the customer's home, orders and me tabs, and a package's page. */
+export const pages = {
+  'login.customerTitle': '我是顾客',
+  'login.wechatLead': '使用微信账号登录，预约拍摄、查看订单进度。',
+  'login.wechatButton': '微信登录',
+  'login.devWechatLead': '当前不在微信中。此按钮模拟微信登录，仅供开发和测试使用。',
+  'login.devWechatButton': '开发环境模拟微信登录',
+  'login.devWechatHint': '留空则随机生成一位测试顾客',
+  'login.nicknamePlaceholder': '测试顾客昵称（选填）',
+  'login.staffTitle': '员工登录',
+  'login.studioCodePlaceholder': '门店代码',
+  'login.usernamePlaceholder': '用户名',
+  'login.passwordPlaceholder': '密码',
+  'login.staffButton': '登录',
+
+  'home.title': '首页',
+  'home.greeting': '您好，{name}',
+  'home.tagline': '记录你们的每一个重要时刻',
+  'home.packagesTitle': '拍摄套系',
+  'home.packagesEmptyTitle': '套系正在精心准备中',
+  'home.packagesEmptyDescription': '婚纱照、写真、全家福套系即将上线，敬请期待。',
+
+  'orders.title': '我的订单',
+  'orders.emptyTitle': '还没有订单',
+  'orders.emptyDescription': '预约拍摄后，订单和拍摄进度会显示在这里。',
+  'orders.browsePackages': '去看看套系',
+
+  'me.title': '我的',
+  'me.profileTitle': '我的资料',
+  'me.notFilled': '未填写',
+  'me.saved': '资料已保存',
+
+  'settings.title': '设置',
+  'settings.language': '语言',
+
+  'home.branch': '门店',
+  'home.changeBranch': '切换',
+  'home.allCategories': '全部',
+
+  'package.title': '套系详情',
+  'package.depositOf': '定金 {amount}',
+  'package.depositLabel': '预约定金',
+  'package.shootDuration': '拍摄时长',
+  'package.minutes': '{minutes} 分钟',
+  'package.hours': '{hours} 小时',
+  'package.hoursMinutes': '{hours} 小时 {minutes} 分',
+  'package.retouchedPhotos': '含精修',
+  'package.photoCount': '{count} 张',
+  'package.extraPhotoPrice': '加选每张',
+  'package.included': '套系包含',
+  'package.description': '套系介绍',
+  'package.book': '立即预约',
+
+  'orders.appointmentsHint': '查看、改期或取消拍摄预约',
+} as const
