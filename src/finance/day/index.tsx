@@ -10,11 +10,11 @@ import { FormField, FormMessage } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Input } from '../../components/ui'
 import { formatStudioDateTime } from '../../lib/format'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useShownAgain } from '../../hooks/useShownAgain'
 import { useStudioTimeZone } from '../../hooks/useStudioTimeZone'
+import { useSubmit } from '../../hooks/useSubmit'
 import { useI18n } from '../../i18n'
 import { formatFen, parseYuan } from '../../lib/money'
 import { Forbidden } from '../../components/Forbidden'
@@ -36,8 +36,7 @@ export default function DayClosePage() {
   const [counted, setCounted] = useState('')
   const [reason, setReason] = useState('')
   const [reopenReason, setReopenReason] = useState('')
-  const [busy, setBusy] = useState(false)
-  const feedback = useFormFeedback()
+  const feedback = useSubmit()
   useShownAgain(() => {
     if (ready) void day.reload()
   })
@@ -48,22 +47,17 @@ export default function DayClosePage() {
   const d = day.data
   const countedFen = parseYuan(counted)
 
-  const act = async (run: () => Promise<unknown>, done: string) => {
-    feedback.reset()
-    setBusy(true)
-    try {
-      await run()
-      Taro.showToast({ title: done, icon: 'success' })
-      setReopenReason('')
-      await day.reload()
-    } catch (failure) {
-      feedback.report(failure)
+  const act = (run: () => Promise<unknown>, done: string) =>
+    feedback.submit(
+      async () => {
+        await run()
+        Taro.showToast({ title: done, icon: 'success' })
+        setReopenReason('')
+        await day.reload()
+      },
       // The figures may have moved on (a payment came in): show the new ones.
-      await day.reload()
-    } finally {
-      setBusy(false)
-    }
-  }
+      () => day.reload(),
+    )
   const close = () =>
     act(
       () => call(closeDay, { branchId: books.branchId!, date, revision: d!.revision, countedCashFen: countedFen ?? -1, differenceReason: reason.trim() || undefined }),
@@ -166,7 +160,7 @@ export default function DayClosePage() {
                 <Input value={reason} onChange={setReason} placeholder={t('day.differenceReasonPlaceholder')} maxLength={200} />
               </FormField>
               <FormMessage message={feedback.message} />
-              <Button block type="primary" loading={busy} onClick={() => void close()}>
+              <Button block type="primary" loading={feedback.saving} onClick={() => void close()}>
                 {t('day.close')}
               </Button>
             </Card>
@@ -190,7 +184,7 @@ export default function DayClosePage() {
                     <Input value={reopenReason} onChange={setReopenReason} placeholder={t('day.reopenReasonPlaceholder')} maxLength={200} />
                   </FormField>
                   <FormMessage message={feedback.message} />
-                  <Button block loading={busy} onClick={() => void reopen()}>
+                  <Button block loading={feedback.saving} onClick={() => void reopen()}>
                     {t('day.reopen')}
                   </Button>
                 </View>

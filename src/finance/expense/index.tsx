@@ -8,8 +8,8 @@ import { Card } from '../../components/Card'
 import { DateField } from '../../components/DateField'
 import { FormField, FormMessage } from '../../components/FormField'
 import { Button, Input, TextArea } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { usePageTitle } from '../../hooks/usePageTitle'
+import { useSubmit } from '../../hooks/useSubmit'
 import { useQuery } from '../../hooks/useQuery'
 import { useStudioTimeZone } from '../../hooks/useStudioTimeZone'
 import { useI18n } from '../../i18n'
@@ -41,8 +41,7 @@ export default function ExpenseFormPage() {
   const [receipt, setReceipt] = useState<{ receiptKey: string; preview: string }>()
   const [uploading, setUploading] = useState<number>()
   const [uploadFailed, setUploadFailed] = useState(false)
-  const [saving, setSaving] = useState(false)
-  const feedback = useFormFeedback()
+  const feedback = useSubmit()
   const requestId = useRef(newRequestId())
 
   if (!session) return null
@@ -61,10 +60,8 @@ export default function ExpenseFormPage() {
     }
   }
 
-  const save = async () => {
-    feedback.reset()
-    setSaving(true)
-    try {
+  const save = () =>
+    feedback.submit(async () => {
       await call(recordExpense, {
         requestId: requestId.current,
         branchId,
@@ -79,12 +76,7 @@ export default function ExpenseFormPage() {
       })
       Taro.showToast({ title: t('expense.saved'), icon: 'success' })
       setTimeout(() => Taro.navigateBack(), 600)
-    } catch (failure) {
-      feedback.report(failure)
-    } finally {
-      setSaving(false)
-    }
-  }
+    })
 
   return (
     <View className="screen books-expense">
@@ -125,7 +117,7 @@ export default function ExpenseFormPage() {
         </FormField>
         <FormMessage message={feedback.message} />
       </Card>
-      <Button block type="primary" loading={saving} disabled={uploading !== undefined} onClick={() => void save()}>
+      <Button block type="primary" loading={feedback.saving} disabled={uploading !== undefined} onClick={() => void save()}>
         {t('expense.save')}
       </Button>
     </View>

@@ -8,11 +8,11 @@ import { DateField } from '../../components/DateField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { FormField, FormMessage } from '../../components/FormField'
 import { Button, Input } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useShownAgain } from '../../hooks/useShownAgain'
 import { useStudioTimeZone } from '../../hooks/useStudioTimeZone'
+import { useSubmit } from '../../hooks/useSubmit'
 import { useI18n } from '../../i18n'
 import { routes } from '../../lib/routes'
 import { Forbidden } from '../../components/Forbidden'
@@ -31,8 +31,7 @@ export default function ExpensesPage() {
   const [date, setDate] = useState(today)
   const [voiding, setVoiding] = useState<string>()
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
-  const feedback = useFormFeedback()
+  const feedback = useSubmit()
   const ready = allowed && books.branchId !== undefined
   const entries = useQuery(() => call(listExpenses, { branchId: books.branchId!, from: date, to: date }), [books.branchId, date], ready)
   const categories = useQuery(() => call(listExpenseCategories, {}), [], allowed)
@@ -51,20 +50,13 @@ export default function ExpensesPage() {
     setReason('')
     setVoiding(voiding === id ? undefined : id)
   }
-  const confirmVoid = async (entry: { id: string; version: number }) => {
-    feedback.reset()
-    setBusy(true)
-    try {
+  const confirmVoid = (entry: { id: string; version: number }) =>
+    feedback.submit(async () => {
       await call(voidExpense, { expenseId: entry.id, version: entry.version, reason })
       Taro.showToast({ title: t('expense.voided'), icon: 'success' })
       setVoiding(undefined)
       await entries.reload()
-    } catch (failure) {
-      feedback.report(failure)
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
   const active = entries.data?.items.filter((e) => e.status === 'active') ?? []
   const sum = (kind: 'expense' | 'income') => active.filter((e) => e.kind === kind).reduce((s, e) => s + e.amountFen, 0)
 
@@ -113,7 +105,7 @@ export default function ExpensesPage() {
                   <Input value={reason} onChange={setReason} placeholder={t('expense.voidReasonPlaceholder')} maxLength={200} />
                 </FormField>
                 <FormMessage message={feedback.message} />
-                <Button block type="danger" loading={busy} onClick={() => void confirmVoid(entry)}>
+                <Button block type="danger" loading={feedback.saving} onClick={() => void confirmVoid(entry)}>
                   {t('expense.voidAction')}
                 </Button>
               </View>

@@ -10,9 +10,9 @@ import { DateField } from '../../components/DateField'
 import { FormField, FormMessage } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Input } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
+import { useSubmit } from '../../hooks/useSubmit'
 import { useStudioTimeZone } from '../../hooks/useStudioTimeZone'
 import { useI18n, type Translate } from '../../i18n'
 import { formatFen, parseYuan } from '../../lib/money'
@@ -59,8 +59,7 @@ export default function CommissionRulesPage() {
   const [effectiveFrom, setEffectiveFrom] = useState(today)
   const [split, setSplit] = useState<CommissionSplit>('equal')
   const [tiers, setTiers] = useState<{ from: string; percent: string }[]>([])
-  const [saving, setSaving] = useState(false)
-  const feedback = useFormFeedback()
+  const feedback = useSubmit()
 
   if (!session) return null
   if (!allowed) return <Forbidden />
@@ -68,10 +67,8 @@ export default function CommissionRulesPage() {
   const current = (rules.data?.items ?? []).filter((rule, i, all) => all.findIndex((r) => r.id === rule.id) === i)
   const versionsOf = (id: string) => (rules.data?.items ?? []).filter((r) => r.id === id).length
 
-  const save = async () => {
-    feedback.reset()
-    setSaving(true)
-    try {
+  const save = () =>
+    feedback.submit(async () => {
       await call(saveCommissionRule, {
         branchId: books.branchId!,
         role,
@@ -86,12 +83,7 @@ export default function CommissionRulesPage() {
       setValue('')
       setTiers([])
       await rules.reload()
-    } catch (failure) {
-      feedback.report(failure)
-    } finally {
-      setSaving(false)
-    }
-  }
+    })
 
   return (
     <View className="screen books-rules">
@@ -152,7 +144,7 @@ export default function CommissionRulesPage() {
           <DateField value={effectiveFrom} placeholder={t('common.chooseDate')} start={today} onChange={setEffectiveFrom} />
         </FormField>
         <FormMessage message={feedback.message} />
-        <Button block type="primary" loading={saving} onClick={() => void save()}>
+        <Button block type="primary" loading={feedback.saving} onClick={() => void save()}>
           {t('rules.save')}
         </Button>
       </Card>
