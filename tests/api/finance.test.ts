@@ -32,17 +32,16 @@ describe('the books of a branch over HTTP', () => {
   const pay = (orderId: string, amountFen: number, method = 'cash', token = tokens.reception, kind = 'deposit') =>
     http('POST', `/orders/${orderId}/payments`, { token, body: { requestId: ulid(), kind, method, amountFen } })
   const day = async (date = today) => ok(await http('GET', `/finance/days/${branchId}/${date}`, { token: tokens.finance }), 'day')
-  const rule = (basisPoints: number) =>
-    http('POST', '/commission/rules', {
-      token: tokens.manager,
-      body: { branchId, role: 'reception', work: 'sale', effectiveFrom: today, base: 'received', calc: { kind: 'percent', basisPoints } },
-    })
+  /** The manager saves a rule of the branch, in force from today. */
+  const setRule = async (fields: Record<string, unknown>) =>
+    ok(await http('POST', '/commission/rules', { token: tokens.manager, body: { branchId, effectiveFrom: today, ...fields } }), `rule ${JSON.stringify(fields)}`)
+  const rule = (basisPoints: number) => setRule({ role: 'reception', work: 'sale', base: 'received', calc: { kind: 'percent', basisPoints } })
 
   let firstOrder: { id: string }
   let firstPaymentId: string
 
   it('books what each desk takes, by method, into the day; offline money waits in the day’s unaudited list', async () => {
-    expect(ok(await rule(300), 'rule v1')).toMatchObject({ version: 1 })
+    expect(await rule(300)).toMatchObject({ version: 1 })
     const before = await day()
     firstOrder = await openOrder()
     const paid = ok(await pay(firstOrder.id, 180_000), 'deposit in cash')
@@ -68,7 +67,7 @@ describe('the books of a branch over HTTP', () => {
       [180_000, 5_400, 1],
       [100_000, 3_000, 1],
     ])
-    expect(ok(await rule(500), 'rule v2')).toMatchObject({ version: 2 })
+    expect(await rule(500)).toMatchObject({ version: 2 })
     const second = await openOrder()
     ok(await pay(second.id, 200_000), 'second deposit')
     const after = ok(await http('GET', `/commission/mine?month=${month}`, { token: tokens.reception }), 'my commission after the change')
@@ -109,13 +108,7 @@ describe('the books of a branch over HTTP', () => {
   })
 
   it('pays the photographer for the shoot when they mark it done, once, and shows it to them alone', async () => {
-    ok(
-      await http('POST', '/commission/rules', {
-        token: tokens.manager,
-        body: { branchId, role: 'photographer', work: 'shoot', effectiveFrom: today, base: 'order_value', calc: { kind: 'percent', basisPoints: 200 } },
-      }),
-      'shoot rule',
-    )
+    await setRule({ role: 'photographer', work: 'shoot', base: 'order_value', calc: { kind: 'percent', basisPoints: 200 } })
     const order = await openOrder()
     ok(await pay(order.id, 180_000), 'deposit')
     const shot = await http('POST', `/orders/${order.id}/advance`, { token: tokens.photographer, body: { from: 'confirmed', to: 'shot' } })
@@ -131,21 +124,7 @@ describe('the books of a branch over HTTP', () => {
   })
 
   it('counts a month’s tiers once for each payment, even when two desks take money for the same seller at the same moment', async () => {
-    ok(
-      await http('POST', '/commission/rules', {
-        token: tokens.manager,
-        body: {
-          branchId,
-          role: 'manager',
-          work: 'sale',
-          effectiveFrom: today,
-          base: 'received',
-          calc: { kind: 'percent', basisPoints: 100 },
-          tiers: [{ fromFen: 300_000, basisPoints: 1_000 }],
-        },
-      }),
-      'tiered rule',
-    )
+    await setRule({ role: 'manager', work: 'sale', base: 'received', calc: { kind: 'percent', basisPoints: 100 }, tiers: [{ fromFen: 300_000, basisPoints: 1_000 }] })
     const open = async () => ok(await http('POST', '/orders', { token: tokens.manager, body: { requestId: ulid(), customerId, packageId, branchId } }), 'order')
     const [a, b] = [await open(), await open()]
     const [first, second] = await Promise.all([pay(a.id, 180_000, 'cash', tokens.reception), pay(b.id, 180_000, 'card', tokens.finance)])
@@ -156,13 +135,7 @@ describe('the books of a branch over HTTP', () => {
   })
 
   it('pays a fixed amount per extra photo sold at selection to whoever on the staff confirmed it', async () => {
-    ok(
-      await http('POST', '/commission/rules', {
-        token: tokens.manager,
-        body: { branchId, role: 'reception', work: 'upsell', effectiveFrom: today, base: 'order_value', calc: { kind: 'fixed', fen: 1_000 } },
-      }),
-      'upsell rule',
-    )
+    await setRule({ role: 'reception', work: 'upsell', base: 'order_value', calc: { kind: 'fixed', fen: 1_000 } })
     const order = await openOrder()
     ok(await pay(order.id, 180_000), 'deposit')
     await moveOrder(tokens.photographer!, order.id, 'confirmed', 'shot')
