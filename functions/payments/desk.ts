@@ -6,7 +6,7 @@ import { DomainError, notFound } from '../domain/errors'
 import type { NewAuditEntry } from '../identity/ports'
 import { detailOf, orderDetail } from '../orders/detail'
 import { actorOf } from '../orders/model'
-import type { OrderRepository, PaymentRecord } from '../orders/ports'
+import type { Bookkeeping, OrderRepository, PaymentRecord } from '../orders/ports'
 import { pause } from './crediting'
 import type { DepositBookings, PaymentLedger } from './ports'
 
@@ -14,6 +14,8 @@ interface DeskPorts {
   orders: OrderRepository
   ledger: PaymentLedger
   deposits: DepositBookings
+  /** The day books and commission each money event is written with. */
+  books: Bookkeeping
 }
 
 export async function loadForMoney(deps: { orders: OrderRepository }, caller: Caller, orderId: string) {
@@ -49,6 +51,7 @@ export async function recordOfflinePayment(deps: DeskPorts, input: z.output<type
     recordedBy: by,
     reference: input.reference,
     at: ctx.now.toISOString(),
+    branchId: order.branchId,
   }
   const audit: NewAuditEntry = {
     action: 'payment.recorded',
@@ -73,7 +76,7 @@ export async function recordOfflinePayment(deps: DeskPorts, input: z.output<type
       if (c) confirm = { ...c, change: { ...c.change, event: { ...c.change.event, by, note: `deposit paid (${input.method})` } } }
     }
     try {
-      await deps.ledger.capture(current, payment, { confirm, audit })
+      await deps.ledger.capture(current, payment, { confirm, audit, books: await deps.books.captured(current, payment) })
       break
     } catch (error) {
       // Written at the same moment as another change to the order: read it again and retry.
@@ -86,19 +89,21 @@ export async function recordOfflinePayment(deps: DeskPorts, input: z.output<type
   return orderDetail(deps, caller.studioId, order.id)
 }
 
-export async function auditPayment(deps: { orders: OrderRepository; ledger: PaymentLedger }, input: z.output<typeof op.auditPayment.input>, ctx: RequestContext) {
+export async function auditPayment(deps: { orders: OrderRepository; ledger: PaymentLedger; books: Bookkeeping }, input: z.output<typeof op.auditPayment.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const partition = await loadForMoney(deps, caller, input.orderId)
   const payment = partition.payments.find((p) => p.id === input.paymentId)
   if (!payment) throw notFound('Payment')
   if (payment.audited) throw new DomainError('CONFLICT', 'This payment is audited already')
-  return deps.ledger.audit(partition.order, payment, actorOf(caller), ctx.now.toISOString(), {
+  const audit: NewAuditEntry = {
     action: 'payment.audited',
     actorId: caller.id,
     actorName: caller.displayName,
     targetId: partition.order.id,
     detail: { paymentId: payment.id, amountFen: payment.amountFen, method: payment.method },
-  })
+  }
+  // A payment of a closed day is not audited afterwards: the close listed it unaudited.
+  return deps.ledger.audit(partition.order, payment, actorOf(caller), ctx.now.toISOString(), audit, await deps.books.audited(partition.order, payment))
 }
 
 export async function unauditedPayments(deps: { ledger: PaymentLedger; customers: CustomerRepository }, input: z.output<typeof op.unauditedPayments.input>, ctx: RequestContext) {

@@ -2,11 +2,11 @@ import type { z } from 'zod'
 import type * as op from '../../types/payment-operations'
 import { callerOf, type RequestContext } from '../domain/context'
 import { DomainError, notFound } from '../domain/errors'
-import type { IdentityRepository } from '../identity/ports'
+import type { IdentityRepository, NewAuditEntry } from '../identity/ports'
 import { studioTimeZone } from '../identity/studio-time-zone'
 import { detailOf, orderDetail } from '../orders/detail'
 import { actorOf, summaryOf, SYSTEM } from '../orders/model'
-import type { PaymentRecord } from '../orders/ports'
+import type { Bookkeeping, PaymentRecord } from '../orders/ports'
 import { closeCharge, type CreditingPorts } from './crediting'
 import { loadForMoney } from './desk'
 import type { PaymentLedger } from './ports'
@@ -17,7 +17,7 @@ import { sendRefund, type SendRefundPorts } from './send-refund'
  * the desk for offline ones. The refund entry is written once per request id, and never
  * for more than is left of the payment or was paid on the order.
  */
-export async function refundPayment(deps: SendRefundPorts, input: z.output<typeof op.refundPayment.input>, ctx: RequestContext) {
+export async function refundPayment(deps: SendRefundPorts & { books: Bookkeeping }, input: z.output<typeof op.refundPayment.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const partition = await loadForMoney(deps, caller, input.orderId)
   const payment = partition.payments.find((p) => p.id === input.paymentId && p.amountFen > 0)
@@ -47,13 +47,14 @@ export async function refundPayment(deps: SendRefundPorts, input: z.output<typeo
     at: ctx.now.toISOString(),
   }
   if (!existing) {
-    await deps.ledger.refund(partition.order, payment, entry, {
+    const audit: NewAuditEntry = {
       action: 'payment.refunded',
       actorId: caller.id,
       actorName: caller.displayName,
       targetId: partition.order.id,
       detail: { paymentId: payment.id, refundId: entry.id, amountFen: input.amountFen, method: payment.method, reason: input.reason },
-    })
+    }
+    await deps.ledger.refund(partition.order, payment, entry, audit, await deps.books.refunded(partition.order, payment, entry))
   }
   if (payment.method === 'wechat' && entry.status !== 'refunded') await sendRefund(deps, payment, entry)
   return orderDetail(deps, caller.studioId, partition.order.id)
@@ -105,13 +106,14 @@ export async function refundCancellation(deps: CreditingPorts, studioId: string,
       outRefundNo: id,
       at: now.toISOString(),
     }
-    const written = await deps.ledger.refund(partition.order, payment, entry, {
+    const audit: NewAuditEntry = {
       action: 'payment.refunded',
       actorId: 'system',
       actorName: 'system',
       targetId: orderId,
       detail: { paymentId: payment.id, refundId: id, amountFen: amount, reason: 'cancellation' },
-    })
+    }
+    const written = await deps.ledger.refund(partition.order, payment, entry, audit, await deps.books.refunded(partition.order, payment, entry))
     if (!written) continue
     try {
       await sendRefund(deps, payment, entry)
