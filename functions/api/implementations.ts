@@ -27,9 +27,9 @@ import type { CustomerRepository } from '../customers/ports'
 import { getMyProfile, updateMyProfile } from '../customers/profile'
 import { customerHistory } from '../history/customer-history'
 import { branchCommission } from '../finance/branch-commission'
-import { branchDay as financeDay } from '../finance/branch-day'
+import { getBranchDay } from '../finance/get-branch-day'
 import { closeDay } from '../finance/close-day'
-import { commissionRules } from '../finance/commission-rules'
+import { listCommissionRules } from '../finance/list-commission-rules'
 import { editExpense } from '../finance/edit-expense'
 import { exportCommission } from '../finance/export-commission'
 import { getExpense } from '../finance/get-expense'
@@ -219,7 +219,7 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'inventory.postStocktake': postStocktake,
   'production.redo': redoProduction,
 
-  'expenses.listCategories': (deps, _input, ctx) => listExpenseCategories(deps, ctx),
+  'expenses.listCategories': listExpenseCategories,
   'expenses.saveCategories': saveExpenseCategories,
   'expenses.prepareReceiptUpload': prepareReceiptUpload,
   'expenses.record': recordExpense,
@@ -227,10 +227,10 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'expenses.void': voidExpense,
   'expenses.get': getExpense,
   'expenses.list': listExpenses,
-  'finance.day': financeDay,
+  'finance.day': getBranchDay,
   'finance.closeDay': closeDay,
   'finance.reopenDay': reopenDay,
-  'commission.rules': commissionRules,
+  'commission.rules': listCommissionRules,
   'commission.saveRule': saveCommissionRule,
   'commission.mine': myCommission,
   'commission.branch': branchCommission,

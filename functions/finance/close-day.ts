@@ -4,7 +4,7 @@ import { actorOf, type RequestContext } from '../domain/context'
 import { cashDifference, dayTotals } from '../domain/day-close'
 import { DomainError } from '../domain/errors'
 import { openBooks } from './books'
-import { dayOf } from './branch-day'
+import { dayOf } from './get-branch-day'
 import type { FinanceDeps } from './ports'
 
 /**

@@ -7,6 +7,6 @@ export async function expenseCategoriesOf(deps: Pick<FinanceDeps, 'finance'>, st
 }
 
 /** The studio's categories of expenses and other income: its own list, or the defaults until it sets one. */
-export async function listExpenseCategories(deps: FinanceDeps, ctx: RequestContext) {
+export async function listExpenseCategories(deps: Pick<FinanceDeps, 'finance'>, _input: unknown, ctx: RequestContext) {
   return { items: await expenseCategoriesOf(deps, callerOf(ctx).studioId) }
 }

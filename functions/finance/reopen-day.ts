@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type { reopenDay as operation } from '../../types/finance-operations'
 import { actorOf, type RequestContext } from '../domain/context'
 import { openBooks } from './books'
-import { dayOf } from './branch-day'
+import { dayOf } from './get-branch-day'
 import type { FinanceDeps } from './ports'
 
 /** A manager reopens a closed day; the reason stays on the day and in the audit log. */

@@ -30,7 +30,7 @@ export async function dayOf(deps: FinanceDeps, studioId: string, branchId: strin
 }
 
 /** What each desk and method took, refunds, expenses and other income, unaudited receipts and the close. */
-export async function branchDay(deps: FinanceDeps, input: z.output<typeof operation.input>, ctx: RequestContext) {
+export async function getBranchDay(deps: FinanceDeps, input: z.output<typeof operation.input>, ctx: RequestContext) {
   const { caller, timeZone } = await openBooks(deps, ctx, input.branchId)
   return dayOf(deps, caller.studioId, input.branchId, input.date, timeZone)
 }
