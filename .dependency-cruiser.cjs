@@ -6,8 +6,9 @@
  * Layers of functions/, from the bottom:
  *   domain/                       pure rules; imports only types/
  *   <module>/                     use cases and their ports.ts, on floors (FLOORS below): identity;
- *                                 catalog, customers, staff, inventory; scheduling, orders; payments, studio;
- *                                 booking (an appointment with its order), history, production (an order with its stock)
+ *                                 catalog, customers, staff, inventory, finance; scheduling, orders; payments, studio;
+ *                                 booking (an appointment with its order), history, production (an order with its stock),
+ *                                 bookkeeping (a money event or finished work with the books)
  *   store/ integrations/ platform/  adapters: implement the ports
  *   api/ handlers/ composition.ts entry points and the one composition root
  */
@@ -19,10 +20,10 @@ const OURS = '^(functions|src|scripts|tests|config)/'
 
 /** Modules on one floor never import each other: [floor members], lowest floor first. */
 const FLOORS = [
-  ['catalog', 'customers', 'staff', 'inventory'],
+  ['catalog', 'customers', 'staff', 'inventory', 'finance'],
   ['scheduling', 'orders'],
   ['payments', 'studio'],
-  ['booking', 'history', 'production'],
+  ['booking', 'history', 'production', 'bookkeeping'],
 ]
 
 /** @type {import('dependency-cruiser').IConfiguration} */

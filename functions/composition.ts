@@ -14,6 +14,8 @@ import { DynamoCatalogRepository } from './store/catalog'
 import { DynamoStudioItems } from './store/backup'
 import { createDocumentClient, createDynamoClient } from './store/client'
 import { DynamoCustomerRepository } from './store/customers'
+import { StudioBookkeeping } from './bookkeeping/studio-bookkeeping'
+import { DynamoFinanceRepository } from './store/finance'
 import { DynamoIdentityRepository } from './store/identity'
 import { DynamoStockRepository } from './store/inventory'
 import { DynamoOrderRepository } from './store/orders'
@@ -26,12 +28,15 @@ import { DynamoStudioDirectory } from './store/studios'
 export function composeApp(config: Config): AppDeps {
   const db = createDocumentClient({ tableName: config.tableName, endpoint: config.dynamoEndpoint })
   const wechat = config.wechatSignIn
+  const repo = new DynamoIdentityRepository(db, config.tableName)
+  const scheduling = new DynamoSchedulingRepository(db, config.tableName)
+  const finance = new DynamoFinanceRepository(db, config.tableName)
   const app: AppDeps = {
     stage: config.stage,
-    repo: new DynamoIdentityRepository(db, config.tableName),
+    repo,
     customers: new DynamoCustomerRepository(db, config.tableName),
     catalog: new DynamoCatalogRepository(db, config.tableName),
-    scheduling: new DynamoSchedulingRepository(db, config.tableName),
+    scheduling,
     booking: new DynamoBookingRepository(db, config.tableName),
     orders: new DynamoOrderRepository(db, config.tableName),
     ledger: new DynamoPaymentLedger(db, config.tableName),
@@ -41,6 +46,10 @@ export function composeApp(config: Config): AppDeps {
     files: createFileStore(config.files),
     stock: new DynamoStockRepository(db, config.tableName),
     production: new DynamoProductionStore(db, config.tableName),
+    finance,
+    receipts: finance,
+    // The day books and commission: worked out by the bookkeeping module, written by orders, payments and production with each event.
+    books: new StudioBookkeeping(finance, repo, scheduling),
     reminders: wechat.mode === 'simulated' ? new SimulatedSubscribeMessages() : new WeChatSubscribeMessages(wechat.appId, wechat.appSecret, config.reminderTemplateId ?? ''),
     tokens: new JwtSessionTokens(config.sessionSecret),
     passwords: { hash: hashPassword, verify: verifyPassword, decoy: decoyHash },

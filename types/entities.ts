@@ -87,6 +87,12 @@ export const auditActions = [
   'order.discounted',
   'order.updated',
   'studio.branch_added',
+  'expense.recorded',
+  'expense.edited',
+  'expense.voided',
+  'day.closed',
+  'day.reopened',
+  'commission.rule_saved',
 ] as const
 export const AuditActionSchema = z.enum(auditActions)
 export type AuditAction = z.infer<typeof AuditActionSchema>

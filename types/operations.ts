@@ -8,6 +8,7 @@ import { paymentOperations } from './payment-operations'
 import { productionOperations } from './production-operations'
 import { scheduleOperations, setupOperations } from './scheduling-operations'
 import { staffOperations } from './staff-operations'
+import { financeOperations } from './finance-operations'
 
 /**
  * The registry: every operation of the API, each declared once in its module's
@@ -42,6 +43,7 @@ export const operations = [
   ...paymentOperations,
   ...inventoryOperations,
   ...productionOperations,
+  ...financeOperations,
 ] as const
 
 export type OperationName = (typeof operations)[number]['name']

@@ -27,6 +27,23 @@ import type { CustomerRepository, WeChatPhoneNumbers } from '../customers/ports'
 import { confirmMyPhone } from '../customers/confirm-my-phone'
 import { getMyProfile, updateMyProfile } from '../customers/profile'
 import { customerHistory } from '../history/customer-history'
+import { branchCommission } from '../finance/branch-commission'
+import { getBranchDay } from '../finance/get-branch-day'
+import { closeDay } from '../finance/close-day'
+import { listCommissionRules } from '../finance/list-commission-rules'
+import { editExpense } from '../finance/edit-expense'
+import { exportCommission } from '../finance/export-commission'
+import { getExpense } from '../finance/get-expense'
+import { listExpenseCategories } from '../finance/list-expense-categories'
+import { listExpenses } from '../finance/list-expenses'
+import { myCommission } from '../finance/my-commission'
+import type { FinanceRepository, UnauditedReceipts } from '../finance/ports'
+import { prepareReceiptUpload } from '../finance/prepare-receipt-upload'
+import { recordExpense } from '../finance/record-expense'
+import { reopenDay } from '../finance/reopen-day'
+import { saveCommissionRule } from '../finance/save-commission-rule'
+import { saveExpenseCategories } from '../finance/save-expense-categories'
+import { voidExpense } from '../finance/void-expense'
 import type { IdentityRepository, PasswordHasher, SessionTokens, WeChatSignIn } from '../identity/ports'
 import { changePassword, me, signOut, staffSignIn, wechatSignIn } from '../identity/sign-in'
 import { health, listAudit, listBranches } from '../identity/studio'
@@ -46,7 +63,7 @@ import { updateStockItem } from '../inventory/update-stock-item'
 import { createOrder } from '../orders/create-order'
 import { customerOrders, getOrder, listOrders, myOrders, overdueOrders, productionQueue } from '../orders/lists'
 import { listPhotos, prepareUploads, removePhoto } from '../orders/photos'
-import type { FileStore, OrderRepository } from '../orders/ports'
+import type { Bookkeeping, FileStore, OrderRepository } from '../orders/ports'
 import { confirmSelection, saveSelection } from '../orders/selection'
 import { getOrderSettings, saveOrderSettings } from '../orders/settings'
 import { sendToLab, takeOrder, updateOrder } from '../orders/work'
@@ -80,6 +97,11 @@ export interface AppDeps {
   files: FileStore
   stock: StockRepository
   production: ProductionStore
+  finance: FinanceRepository
+  /** The unaudited receipts a branch's day lists. */
+  receipts: UnauditedReceipts
+  /** What each money event and each finished piece of work adds to the books. */
+  books: Bookkeeping
   reminders: ReminderSender
   tokens: SessionTokens
   passwords: PasswordHasher
@@ -202,4 +224,21 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'inventory.countStocktake': countStocktake,
   'inventory.postStocktake': postStocktake,
   'production.redo': redoProduction,
+
+  'expenses.listCategories': listExpenseCategories,
+  'expenses.saveCategories': saveExpenseCategories,
+  'expenses.prepareReceiptUpload': prepareReceiptUpload,
+  'expenses.record': recordExpense,
+  'expenses.edit': editExpense,
+  'expenses.void': voidExpense,
+  'expenses.get': getExpense,
+  'expenses.list': listExpenses,
+  'finance.day': getBranchDay,
+  'finance.closeDay': closeDay,
+  'finance.reopenDay': reopenDay,
+  'commission.rules': listCommissionRules,
+  'commission.saveRule': saveCommissionRule,
+  'commission.mine': myCommission,
+  'commission.branch': branchCommission,
+  'commission.export': exportCommission,
 }

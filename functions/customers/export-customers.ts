@@ -1,15 +1,12 @@
-import { stringify } from 'csv-stringify/sync'
 import type { z } from 'zod'
 import type * as op from '../../types/crm-operations'
 import { callerOf, type RequestContext } from '../domain/context'
+import { excelCsv } from '../domain/excel-csv'
 import { studioDate } from '../domain/time'
 import type { IdentityRepository } from '../identity/ports'
 import { studioTimeZone } from '../identity/studio-time-zone'
 import type { CustomerRecord, CustomerRepository } from './ports'
 import { EXPORT_HEADERS, SOURCE_LABELS, type CustomerColumn } from './csv-columns'
-
-/** A cell Excel would run as a formula is written as text instead. */
-const safeCell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value)
 
 const columns: CustomerColumn[] = ['name', 'phone', 'partnerName', 'weddingDate', 'birthday', 'source', 'tags', 'notes']
 
@@ -24,7 +21,7 @@ function row(c: CustomerRecord): string[] {
     tags: c.tags.join('，'),
     notes: c.notes ?? '',
   }
-  return columns.map((col) => safeCell(cells[col]))
+  return columns.map((col) => cells[col])
 }
 
 /** Every customer, by name, as CSV with a BOM so Excel reads the Chinese; the importer reads it back. */
@@ -36,7 +33,7 @@ export async function exportCustomerCsv(customers: CustomerRepository, studioId:
     lines.push(...page.items.map(row))
     cursor = page.nextCursor
   } while (cursor)
-  return { csv: '\ufeff' + stringify(lines, { record_delimiter: '\r\n', quoted_match: /[",\r\n]/ }), rows: lines.length - 1 }
+  return { csv: excelCsv(lines), rows: lines.length - 1 }
 }
 
 /** customers.export: the CSV, named by the studio's date. */

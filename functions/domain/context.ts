@@ -1,3 +1,4 @@
+import type { Actor } from '../../types/orders'
 import type { Role } from '../../types/roles'
 
 /** Who is calling, established from a live session. */
@@ -24,4 +25,10 @@ export interface RequestContext {
 export function callerOf(ctx: RequestContext): Caller {
   if (!ctx.caller) throw new Error('operation declared with access roles ran without a caller')
   return ctx.caller
+}
+
+/** Who did it, as the timeline, the books and the audit log show it. */
+export function actorOf(caller: Caller): Actor {
+  const role = caller.kind === 'customer' ? 'customer' : (caller.roles.find((r) => r !== 'customer') ?? caller.roles[0]!)
+  return { id: caller.id, name: caller.displayName, role }
 }

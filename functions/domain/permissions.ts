@@ -1,5 +1,5 @@
 import type { Operation } from '../../types/operation'
-import type { Role, StaffRole } from '../../types/roles'
+import { staffRoles, type Role, type StaffRole } from '../../types/roles'
 
 /**
  * The permission matrix is the `access` list of each operation declaration in
@@ -45,3 +45,6 @@ export function withinBranch(actor: Actor & { kind?: 'staff' | 'customer' }, bra
   const scope = branchScope(actor)
   return !scope || scope === branchId
 }
+
+/** Whether an actor's role is one of the staff's (not a customer, not the system). */
+export const isStaffRole = (role: string): role is StaffRole => (staffRoles as readonly string[]).includes(role)

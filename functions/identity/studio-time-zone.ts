@@ -1,7 +1,6 @@
 import { DEFAULT_TIME_ZONE } from '../domain/time'
-import type { IdentityRepository } from './ports'
 
 /** The studio's time zone: kept on the studio, the one place every module reads it from. */
-export async function studioTimeZone(deps: { repo: IdentityRepository }, studioId: string): Promise<string> {
+export async function studioTimeZone(deps: { repo: { getStudio(studioId: string): Promise<{ timeZone: string } | undefined> } }, studioId: string): Promise<string> {
   return (await deps.repo.getStudio(studioId))?.timeZone ?? DEFAULT_TIME_ZONE
 }

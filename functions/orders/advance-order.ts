@@ -4,7 +4,7 @@ import type { Caller } from '../domain/context'
 import { checkTransition } from '../domain/order'
 import { DomainError, notFound } from '../domain/errors'
 import { actorOf, orderContextOf, stageChange, visibleTo, type OrderContextPorts } from './model'
-import type { FileStore, OrderRecord, OrderRepository } from './ports'
+import type { Bookkeeping, FileStore, OrderRecord, OrderRepository } from './ports'
 
 type Move = z.output<typeof op.advanceOrder.input>
 
@@ -40,7 +40,7 @@ export async function orderToMove(deps: { orders: OrderRepository }, input: Move
 }
 
 /** Moves an order one step forward, as the stage's role allows (a cancellation also ends its booking: booking's advanceOrder). */
-export async function moveOrder(deps: OrderContextPorts & { files: FileStore }, order: OrderRecord, input: Move, caller: Caller, now: Date) {
+export async function moveOrder(deps: OrderContextPorts & { files: FileStore; books: Bookkeeping }, order: OrderRecord, input: Move, caller: Caller, now: Date) {
   if (input.to === 'selecting') await requirePhotos(deps, order, 'proof')
   if (input.to === 'proofing') await requirePhotos(deps, order, 'design')
   if (input.to === 'ready' && !order.labSentAt) throw new DomainError('PRECONDITION_FAILED', 'Send it to the lab first')
@@ -52,5 +52,6 @@ export async function moveOrder(deps: OrderContextPorts & { files: FileStore }, 
     set: input.to === 'proofing' ? { proofRounds: [...order.proofRounds, { round: order.proofRounds.length + 1, sentAt: now.toISOString() }] } : undefined,
     expectVersion: input.to === 'proofing' ? order.version : undefined,
   })
-  return deps.orders.changeStage(order, change)
+  // Commission the finished work earns (the shoot, retouching, design) is written with the move.
+  return deps.orders.changeStage(order, change, await deps.books.stageReached(order, change))
 }

@@ -16,11 +16,7 @@ export interface OrderContextPorts {
 
 export const SYSTEM: Actor = { id: 'system', name: 'system', role: 'system' }
 
-/** Who did it, as the timeline and the audit log show it. */
-export function actorOf(caller: Caller): Actor {
-  const role = caller.kind === 'customer' ? 'customer' : (caller.roles.find((r) => r !== 'customer') ?? caller.roles[0]!)
-  return { id: caller.id, name: caller.displayName, role }
-}
+export { actorOf } from '../domain/context'
 
 export async function orderSettingsOf(deps: { orders: OrderRepository }, studioId: string): Promise<OrderSettings> {
   return (await deps.orders.getSettings(studioId)) ?? defaultOrderSettings

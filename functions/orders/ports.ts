@@ -1,5 +1,30 @@
 import type { Actor, Order, OrderSettings, OrderStage, Payment } from '../../types/orders'
 import type { NewAuditEntry } from '../identity/ports'
+import type { CommissionWrites } from '../domain/commission'
+import type { DayBookEntry } from '../domain/day-close'
+
+/**
+ * What a money event or finished work adds to the studio's books, written in the event's own transaction: its
+ * branch-day book (refused once that day is closed), the commission it earns or claws back, and
+ * for an event that changes a day without adding money to it (an audit), that the day is still open.
+ */
+export interface BookEntries {
+  dayBook?: DayBookEntry
+  commission?: CommissionWrites
+  openDay?: { studioId: string; branchId: string; date: string }
+}
+
+/**
+ * Works out what each money event and each finished piece of work adds to the books (the
+ * bookkeeping module answers; orders and payments only write it, with the event).
+ */
+export interface Bookkeeping {
+  captured(order: OrderRecord, payment: PaymentRecord): Promise<BookEntries>
+  refunded(order: OrderRecord, payment: PaymentRecord, refund: PaymentRecord): Promise<BookEntries>
+  audited(order: OrderRecord, payment: PaymentRecord): Promise<BookEntries>
+  /** Commission the work that moves the order on earns: the shoot, retouching and design, the upsell at selection. */
+  stageReached(order: OrderRecord, change: StageChange): Promise<BookEntries>
+}
 
 export interface OrderRecord extends Order {
   studioId: string
@@ -7,6 +32,8 @@ export interface OrderRecord extends Order {
 
 export interface PaymentRecord extends Payment {
   studioId: string
+  /** The order's branch, so a branch's day can list its unaudited receipts. */
+  branchId?: string
 }
 
 /** One WeChat Pay charge asked for: its out_trade_no is stable, so a retried prepay never charges twice. */
@@ -71,7 +98,7 @@ export interface OrderRepository {
   byStage(studioId: string, stage: OrderStage, options: { limit: number; cursor?: string; before?: string }): Promise<{ items: OrderRecord[]; nextCursor?: string }>
   ofCustomer(studioId: string, customerId: string): Promise<OrderRecord[]>
   /** Moves the order if it is still in `from` and answers with it moved; ILLEGAL_TRANSITION otherwise, BALANCE_DUE when completing with money owed. */
-  changeStage(order: OrderRecord, change: StageChange): Promise<OrderRecord>
+  changeStage(order: OrderRecord, change: StageChange, books?: BookEntries): Promise<OrderRecord>
   /** Replaces the order if nobody changed it since `version` was read (VERSION_CONFLICT otherwise). */
   replace(next: OrderRecord, readVersion: number, audit: NewAuditEntry[]): Promise<void>
   take(order: OrderRecord, assignee: { id: string; name: string }, now: string): Promise<OrderRecord>

@@ -5,7 +5,7 @@ import { checkTransition, selectionPrice } from '../domain/order'
 import { DomainError } from '../domain/errors'
 import { actorOf, orderContextOf, stageChange, type OrderContextPorts } from './model'
 import { loadPartition } from './photos'
-import type { OrderPartition, OrderRepository } from './ports'
+import type { Bookkeeping, OrderPartition, OrderRepository } from './ports'
 
 function checkPicks(partition: OrderPartition, photoIds: string[]) {
   const known = new Set(partition.photos.filter((p) => p.kind === 'proof').map((p) => p.id))
@@ -28,7 +28,7 @@ export async function saveSelection(deps: { orders: OrderRepository }, input: z.
  * Confirms the selection: it is locked, the extra photos become an add-on (raising the
  * total and the balance) and the order moves to retouching — one conditional write.
  */
-export async function confirmSelection(deps: OrderContextPorts, input: z.output<typeof op.confirmSelection.input>, ctx: RequestContext) {
+export async function confirmSelection(deps: OrderContextPorts & { books: Bookkeeping }, input: z.output<typeof op.confirmSelection.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const partition = await loadPartition(deps, caller, input.orderId)
   const { order } = partition
@@ -42,14 +42,13 @@ export async function confirmSelection(deps: OrderContextPorts, input: z.output<
     ? [...order.addOns, { id: 'extra-photos', kind: 'extra_photos' as const, name: '加选照片', quantity: price.extraCount, unitFen: order.package.extraPhotoPriceFen, amountFen: price.extraFen }]
     : order.addOns
   const context = await orderContextOf(deps, caller.studioId)
-  return deps.orders.changeStage(
-    order,
-    stageChange(order, 'retouching', by, ctx.now, context, {
-      note: price.extraCount > 0 ? `${input.photoIds.length} photos, ${price.extraCount} extra` : `${input.photoIds.length} photos`,
-      set: { selection, addOns },
-      addToTotalFen: price.extraFen,
-      clearWork: true,
-      expectVersion: order.version,
-    }),
-  )
+  const change = stageChange(order, 'retouching', by, ctx.now, context, {
+    note: price.extraCount > 0 ? `${input.photoIds.length} photos, ${price.extraCount} extra` : `${input.photoIds.length} photos`,
+    set: { selection, addOns },
+    addToTotalFen: price.extraFen,
+    clearWork: true,
+    expectVersion: order.version,
+  })
+  // The extra photos sold at selection earn the upsell (选片/二销) commission with the move.
+  return deps.orders.changeStage(order, change, await deps.books.stageReached(order, change))
 }

@@ -2,12 +2,14 @@ import type { NewAuditEntry } from '../identity/ports'
 import { DomainError } from '../domain/errors'
 import { UNCREDITED_REASON } from '../domain/order-money'
 import { SYSTEM } from '../orders/model'
-import type { PaymentIntent, PaymentRecord } from '../orders/ports'
+import type { Bookkeeping, PaymentIntent, PaymentRecord } from '../orders/ports'
 import { PaymentNotificationError, type DepositBookings, type NotificationRequest, type Transaction } from './ports'
 import { sendRefund, type SendRefundPorts } from './send-refund'
 
 export interface CreditingPorts extends SendRefundPorts {
   deposits: DepositBookings
+  /** The day books and commission each money event is written with. */
+  books: Bookkeeping
 }
 
 export type NotificationOutcome = 'applied' | 'duplicate' | 'ignored' | 'refunded' | 'rejected'
@@ -101,7 +103,9 @@ export async function applyTransaction(deps: CreditingPorts, intent: PaymentInte
     try {
       const confirm = intent.kind === 'deposit' ? await deps.deposits.confirmationFor(order, now) : undefined
       if (confirm === 'refuse') break
-      const applied = await deps.ledger.capture(order, payment, { intent, confirm, audit: audit('payment.captured', { amountFen: payment.amountFen }) })
+      const credited = { ...payment, branchId: order.branchId }
+      const books = await deps.books.captured(order, credited)
+      const applied = await deps.ledger.capture(order, credited, { intent, confirm, audit: audit('payment.captured', { amountFen: payment.amountFen }), books })
       return applied ? 'applied' : 'duplicate'
     } catch (error) {
       if (!(error instanceof DomainError)) throw error

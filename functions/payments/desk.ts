@@ -7,7 +7,7 @@ import { withinBranch } from '../domain/permissions'
 import type { NewAuditEntry } from '../identity/ports'
 import { detailOf, orderDetail } from '../orders/detail'
 import { actorOf, visibleTo } from '../orders/model'
-import type { OrderRepository, PaymentRecord } from '../orders/ports'
+import type { Bookkeeping, OrderRepository, PaymentRecord } from '../orders/ports'
 import { pause } from './crediting'
 import type { DepositBookings, PaymentLedger } from './ports'
 
@@ -15,6 +15,8 @@ interface DeskPorts {
   orders: OrderRepository
   ledger: PaymentLedger
   deposits: DepositBookings
+  /** The day books and commission each money event is written with. */
+  books: Bookkeeping
 }
 
 /** One request id stands for one payment or refund: sent again with another body, it is refused. */
@@ -56,6 +58,7 @@ export async function recordOfflinePayment(deps: DeskPorts, input: z.output<type
     recordedBy: by,
     reference: input.reference,
     at: ctx.now.toISOString(),
+    branchId: order.branchId,
   }
   const audit: NewAuditEntry = {
     action: 'payment.recorded',
@@ -80,7 +83,7 @@ export async function recordOfflinePayment(deps: DeskPorts, input: z.output<type
       if (c) confirm = { ...c, change: { ...c.change, event: { ...c.change.event, by, note: `deposit paid (${input.method})` } } }
     }
     try {
-      if (!(await deps.ledger.capture(current, payment, { confirm, audit }))) {
+      if (!(await deps.ledger.capture(current, payment, { confirm, audit, books: await deps.books.captured(current, payment) }))) {
         // The same request id landed at the same moment: the one recorded answers, if it is this payment.
         const recorded = (await loadForMoney(deps, caller, input.orderId)).payments.find((p) => p.id === input.requestId)
         if (!recorded || !sameOfflinePayment(recorded, input)) throw requestIdReused()
@@ -97,7 +100,7 @@ export async function recordOfflinePayment(deps: DeskPorts, input: z.output<type
   return orderDetail(deps, caller.studioId, order.id)
 }
 
-export async function auditPayment(deps: { orders: OrderRepository; ledger: PaymentLedger }, input: z.output<typeof op.auditPayment.input>, ctx: RequestContext) {
+export async function auditPayment(deps: { orders: OrderRepository; ledger: PaymentLedger; books: Bookkeeping }, input: z.output<typeof op.auditPayment.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   for (let attempt = 0; ; attempt++) {
     const partition = await loadForMoney(deps, caller, input.orderId)
@@ -111,7 +114,7 @@ export async function auditPayment(deps: { orders: OrderRepository; ledger: Paym
         actorName: caller.displayName,
         targetId: partition.order.id,
         detail: { paymentId: payment.id, amountFen: payment.amountFen, method: payment.method },
-      })
+      }, await deps.books.audited(partition.order, payment))
     } catch (error) {
       // A refund of it or another change to the order landed at the same moment: read again.
       if (!(error instanceof DomainError && error.code === 'CONFLICT') || attempt >= 5) throw error

@@ -1,6 +1,6 @@
 import type { Actor } from '../../types/orders'
 import type { NewAuditEntry } from '../identity/ports'
-import type { OrderRecord, PaymentIntent, PaymentRecord, StageChange } from '../orders/ports'
+import type { BookEntries, OrderRecord, PaymentIntent, PaymentRecord, StageChange } from '../orders/ports'
 import type { AppointmentRecord, LockRef } from '../scheduling/ports'
 
 /** The appointment a deposit confirms, with the locks it must (re-)take. */
@@ -37,12 +37,12 @@ export interface PaymentLedger {
    * awaiting it — the order is confirmed and its booking made permanent in the same transaction.
    * Returns false when this payment was already applied.
    */
-  capture(order: OrderRecord, payment: PaymentRecord, options: { intent?: PaymentIntent; confirm?: DepositConfirmation; audit: NewAuditEntry }): Promise<boolean>
+  capture(order: OrderRecord, payment: PaymentRecord, options: { intent?: PaymentIntent; confirm?: DepositConfirmation; audit: NewAuditEntry; books?: BookEntries }): Promise<boolean>
   /** Records money that came in but cannot be credited (order gone, overpaid, slot lost) so it is refunded; false if recorded before. */
   recordUncredited(payment: PaymentRecord, intent: PaymentIntent | undefined, audit: NewAuditEntry): Promise<boolean>
-  audit(order: OrderRecord, payment: PaymentRecord, by: Actor, at: string, audit: NewAuditEntry): Promise<PaymentRecord>
+  audit(order: OrderRecord, payment: PaymentRecord, by: Actor, at: string, audit: NewAuditEntry, books?: BookEntries): Promise<PaymentRecord>
   /** Writes a refund entry once, taking it off the payment's refundable amount and the order's paid amount. */
-  refund(order: OrderRecord | undefined, payment: PaymentRecord, refund: PaymentRecord, audit: NewAuditEntry): Promise<boolean>
+  refund(order: OrderRecord | undefined, payment: PaymentRecord, refund: PaymentRecord, audit: NewAuditEntry, books?: BookEntries): Promise<boolean>
   /** An entry in the studio's audit log on its own (money that was refused, for instance). */
   recordAudit(studioId: string, entry: NewAuditEntry): Promise<void>
   /** Lists the order among refunds due again (a refund WeChat Pay did not take waits for finance). */

@@ -2,11 +2,11 @@ import type { z } from 'zod'
 import type * as op from '../../types/payment-operations'
 import { callerOf, type RequestContext } from '../domain/context'
 import { DomainError, notFound } from '../domain/errors'
-import type { IdentityRepository } from '../identity/ports'
+import type { IdentityRepository, NewAuditEntry } from '../identity/ports'
 import { studioTimeZone } from '../identity/studio-time-zone'
 import { detailOf, orderDetail } from '../orders/detail'
 import { actorOf, inBranchOf, summaryOf, SYSTEM } from '../orders/model'
-import type { PaymentRecord } from '../orders/ports'
+import type { Bookkeeping, PaymentRecord } from '../orders/ports'
 import { closeCharge, pause, type CreditingPorts } from './crediting'
 import { loadForMoney, requestIdReused } from './desk'
 import type { PaymentLedger } from './ports'
@@ -17,7 +17,7 @@ import { sendRefund, type SendRefundPorts } from './send-refund'
  * the desk for offline ones. The refund entry is written once per request id, and never
  * for more than is left of the payment or was paid on the order.
  */
-export async function refundPayment(deps: SendRefundPorts, input: z.output<typeof op.refundPayment.input>, ctx: RequestContext) {
+export async function refundPayment(deps: SendRefundPorts & { books: Bookkeeping }, input: z.output<typeof op.refundPayment.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   for (let attempt = 0; ; attempt++) {
     try {
@@ -62,7 +62,7 @@ export async function refundPayment(deps: SendRefundPorts, input: z.output<typeo
         actorName: caller.displayName,
         targetId: partition.order.id,
         detail: { paymentId: payment.id, refundId: entry.id, amountFen: input.amountFen, method: payment.method, reason: input.reason },
-      })
+      }, await deps.books.refunded(partition.order, payment, entry))
       if (!written) {
         // The same request id landed at the same moment: the one recorded answers, if it is this refund.
         const recorded = (await loadForMoney(deps, caller, input.orderId)).payments.find((p) => p.id === input.requestId)
@@ -121,13 +121,14 @@ export async function refundCancellation(deps: CreditingPorts, studioId: string,
       outRefundNo: id,
       at: now.toISOString(),
     }
-    const written = await deps.ledger.refund(partition.order, payment, entry, {
+    const audit: NewAuditEntry = {
       action: 'payment.refunded',
       actorId: 'system',
       actorName: 'system',
       targetId: orderId,
       detail: { paymentId: payment.id, refundId: id, amountFen: amount, reason: 'cancellation' },
-    })
+    }
+    const written = await deps.ledger.refund(partition.order, payment, entry, audit, await deps.books.refunded(partition.order, payment, entry))
     if (!written) continue
     try {
       await sendRefund(deps, payment, entry)

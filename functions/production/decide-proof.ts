@@ -38,7 +38,8 @@ export async function decideProof(deps: ProductionDeps, input: z.output<typeof o
     clearWork: true,
     expectVersion: order.version,
   })
-  if (to === 'designing') return deps.orders.changeStage(order, change)
+  const books = await deps.books.stageReached(order, change)
+  if (to === 'designing') return deps.orders.changeStage(order, change, books)
   const consumption = await consumptionOf(deps, order, await billOfMaterials(deps, order), by, ctx.now.toISOString())
-  return deps.production.enterProduction(order, change, consumption)
+  return deps.production.enterProduction(order, change, consumption, books)
 }

@@ -24,5 +24,5 @@ export async function redoProduction(deps: ProductionDeps, input: z.output<typeo
   const by = actorOf(caller)
   const change = stageChange(order, 'producing', by, ctx.now, await orderContextOf(deps, caller.studioId), { note: input.note, clearWork: true, expectVersion: order.version })
   const consumption = await consumptionOf(deps, order, input.materials, by, ctx.now.toISOString(), input.note)
-  return deps.production.enterProduction(order, change, consumption)
+  return deps.production.enterProduction(order, change, consumption, await deps.books.stageReached(order, change))
 }

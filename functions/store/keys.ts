@@ -98,6 +98,37 @@ export const keys = {
   stocktake: (studioId: string, stocktakeId: string) => ({ pk: `${studio(studioId)}#STOCKTAKE#${stocktakeId}`, sk: 'STOCKTAKE' }),
   /** A branch's count sheets by when they were opened: gsi1. */
   branchStocktakes: (studioId: string, branchId: string) => `${studio(studioId)}#BRANCH#${branchId}#STOCKTAKES`,
+  expenseCategories: (studioId: string) => ({ pk: studio(studioId), sk: 'SETTINGS#EXPENSE-CATEGORIES' }),
+  /** An expense or other income, with its earlier states beside it (REV#…) in its own partition. */
+  expense: (studioId: string, expenseId: string) => ({ pk: `${studio(studioId)}#EXPENSE#${expenseId}`, sk: 'EXPENSE' }),
+  expensePartition: (studioId: string, expenseId: string) => `${studio(studioId)}#EXPENSE#${expenseId}`,
+  expenseRevision: (studioId: string, expenseId: string, version: number) => ({
+    pk: `${studio(studioId)}#EXPENSE#${expenseId}`,
+    sk: `REV#${String(version).padStart(6, '0')}`,
+  }),
+  /** A branch's expenses and other income by day: gsi1. */
+  branchExpenses: (studioId: string, branchId: string) => `${studio(studioId)}#BRANCH#${branchId}#EXPENSES`,
+  /** A branch's day book: one item per day, its money counters added to by every money event, and the close. */
+  branchDay: (studioId: string, branchId: string, date: string) => ({ pk: `${studio(studioId)}#BRANCH#${branchId}#LEDGER`, sk: `DAY#${date}` }),
+  /** A branch's commission rules, every version of each. */
+  commissionRules: (studioId: string, branchId: string) => `${studio(studioId)}#BRANCH#${branchId}#COMMISSION-RULES`,
+  commissionRule: (studioId: string, branchId: string, ruleId: string, version: number) => ({
+    pk: `${studio(studioId)}#BRANCH#${branchId}#COMMISSION-RULES`,
+    sk: `RULE#${ruleId}#${String(version).padStart(6, '0')}`,
+  }),
+  /** A staff member's commission of a month: the lines, and the base counted so far per rule (for tiers). */
+  staffCommission: (studioId: string, staffId: string, month: string) => `${studio(studioId)}#STAFF#${staffId}#COMMISSION#${month}`,
+  commissionLine: (studioId: string, staffId: string, month: string, lineId: string) => ({
+    pk: `${studio(studioId)}#STAFF#${staffId}#COMMISSION#${month}`,
+    sk: `LINE#${lineId}`,
+  }),
+  commissionBase: (studioId: string, staffId: string, month: string, ruleId: string) => ({
+    pk: `${studio(studioId)}#STAFF#${staffId}#COMMISSION#${month}`,
+    sk: `BASE#${ruleId}`,
+  }),
+  /** A branch's commission lines of a month (gsi1) and an order's (gsi2, for claw-backs). */
+  branchCommission: (studioId: string, branchId: string, month: string) => `${studio(studioId)}#BRANCH#${branchId}#COMMISSION#${month}`,
+  orderCommission: (studioId: string, orderId: string) => `${studio(studioId)}#ORDER#${orderId}#COMMISSION`,
   wechatIdentity: (studioId: string, openId: string) => ({ pk: studio(studioId), sk: `OPENID#${openId}` }),
   audit: (studioId: string, entryId: string) => ({ pk: `${studio(studioId)}#AUDIT`, sk: entryId }),
   auditPartition: (studioId: string) => `${studio(studioId)}#AUDIT`,
@@ -141,3 +172,10 @@ export type ItemType =
   | 'StockLevel'
   | 'StockMovement'
   | 'Stocktake'
+  | 'ExpenseCategories'
+  | 'Expense'
+  | 'ExpenseRevision'
+  | 'BranchDay'
+  | 'CommissionRule'
+  | 'CommissionLine'
+  | 'CommissionBase'

@@ -2,10 +2,11 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, typ
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import type { OrderSettings, OrderStage } from '../../types/orders'
 import type { NewAuditEntry } from '../identity/ports'
-import type { OrderPartition, OrderRecord, OrderRepository, PaymentIntent, PaymentRecord, PhotoRecord, StageChange } from '../orders/ports'
+import type { BookEntries, OrderPartition, OrderRecord, OrderRepository, PaymentIntent, PaymentRecord, PhotoRecord, StageChange } from '../orders/ports'
 import { DomainError } from '../domain/errors'
 import { conditionFailure, guarded, transact } from './errors'
 import { Update } from './expressions'
+import { bookWrites } from './entities/books'
 import { orderItem, orderUpdate, stageUpdate } from './entities/order'
 import { auditPut, entity, pageCursor, putIfAbsent, queryAll } from './items'
 import { keys } from './keys'
@@ -103,20 +104,29 @@ export class DynamoOrderRepository implements OrderRepository {
     return entity<OrderRecord>(Attributes)!
   }
 
-  async changeStage(order: OrderRecord, change: StageChange) {
-    try {
-      return await this.updateOrder(order, stageUpdate(order, change))
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) {
-        // Say which condition failed: the stage moved, money is owed, or someone changed the order.
-        const fresh = await this.get(order.studioId, order.id)
-        if (fresh?.stage === change.from) {
-          if (change.requireZeroBalance && fresh.balanceFen !== 0) throw new DomainError('BALANCE_DUE', `There is still ${fresh.balanceFen} fen to pay`)
-          throw new DomainError('VERSION_CONFLICT', 'Someone else changed this order meanwhile; reload and try again')
-        }
-      }
-      throw conditionFailure(error, wrongStage(change))
+  /** Why a stage move's condition failed: the stage moved, money is owed, or someone changed the order. */
+  private async stageRefusal(order: OrderRecord, change: StageChange): Promise<DomainError> {
+    const fresh = await this.get(order.studioId, order.id)
+    if (fresh?.stage === change.from) {
+      if (change.requireZeroBalance && fresh.balanceFen !== 0) return new DomainError('BALANCE_DUE', `There is still ${fresh.balanceFen} fen to pay`)
+      return new DomainError('VERSION_CONFLICT', 'Someone else changed this order meanwhile; reload and try again')
     }
+    return wrongStage(change)
+  }
+
+  async changeStage(order: OrderRecord, change: StageChange, books?: BookEntries) {
+    const writes = bookWrites(this.table, books)
+    if (writes.length === 0) {
+      try {
+        return await this.updateOrder(order, stageUpdate(order, change))
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) throw await this.stageRefusal(order, change)
+        throw error
+      }
+    }
+    // Commission the work earns is written with the move, so the move and its lines stand or fall together.
+    await transact(this.db, [guarded(orderUpdate(this.table, order, stageUpdate(order, change)), () => this.stageRefusal(order, change)), ...writes])
+    return (await this.get(order.studioId, order.id))!
   }
 
   async replace(next: OrderRecord, readVersion: number, audit: NewAuditEntry[]) {

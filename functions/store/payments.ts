@@ -3,11 +3,12 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import type { Actor } from '../../types/orders'
 import { DomainError } from '../domain/errors'
 import type { NewAuditEntry } from '../identity/ports'
-import type { OrderRecord, PaymentIntent, PaymentRecord } from '../orders/ports'
+import type { BookEntries, OrderRecord, PaymentIntent, PaymentRecord } from '../orders/ports'
 import type { DepositConfirmation, PaymentLedger } from '../payments/ports'
 import { AlreadyWritten, guarded, transact, transactOnce } from './errors'
 import { Update } from './expressions'
 import { confirmationWrites } from './entities/appointment'
+import { bookWrites } from './entities/books'
 import { clearRefundOwed, markRefundOwed, orderUpdate, stageUpdate } from './entities/order'
 import { intentClosed, intentItem, intentKey, intentPaid, paymentAudited, paymentItem, paymentKey } from './entities/payment'
 import { auditPut, entity, pageCursor, putIfAbsent, queryAll } from './items'
@@ -47,7 +48,7 @@ export class DynamoPaymentLedger implements PaymentLedger {
     }
   }
 
-  async capture(order: OrderRecord, payment: PaymentRecord, options: { intent?: PaymentIntent; confirm?: DepositConfirmation; audit: NewAuditEntry }) {
+  async capture(order: OrderRecord, payment: PaymentRecord, options: { intent?: PaymentIntent; confirm?: DepositConfirmation; audit: NewAuditEntry; books?: BookEntries }) {
     const { confirm } = options
     const update = confirm ? stageUpdate(order, confirm.change) : new Update().add('version', 1).set('updatedAt', payment.at).when('stage', '<>', 'cancelled')
     update.when('balanceFen', '>=', payment.amountFen).add('paidFen', payment.amountFen).add('balanceFen', -payment.amountFen)
@@ -71,6 +72,8 @@ export class DynamoPaymentLedger implements PaymentLedger {
             lock: new DomainError('SLOT_TAKEN', 'The hold on this time ran out and someone else has booked it'),
           })
         : []),
+      // The day book and the commission the money earns stand or fall with it.
+      ...bookWrites(this.table, options.books),
     ])
   }
 
@@ -83,7 +86,7 @@ export class DynamoPaymentLedger implements PaymentLedger {
     return transactOnce(this.db, [this.paymentPut(payment), ...(intent ? [guarded(intentPaid(this.table, intent))] : []), this.audited(payment.studioId, audit)])
   }
 
-  async audit(order: OrderRecord, payment: PaymentRecord, by: Actor, at: string, audit: NewAuditEntry) {
+  async audit(order: OrderRecord, payment: PaymentRecord, by: Actor, at: string, audit: NewAuditEntry, books?: BookEntries) {
     const next: PaymentRecord = { ...payment, audited: true, auditedBy: by, auditedAt: at }
     await transact(this.db, [
       // Audited as it was read: a refund of it landing meanwhile changes what leaves the unaudited total.
@@ -97,11 +100,12 @@ export class DynamoPaymentLedger implements PaymentLedger {
         new DomainError('CONFLICT', 'The order changed meanwhile; reload and try again'),
       ),
       this.audited(order.studioId, audit),
+      ...bookWrites(this.table, books),
     ])
     return next
   }
 
-  async refund(order: OrderRecord | undefined, payment: PaymentRecord, refund: PaymentRecord, audit: NewAuditEntry) {
+  async refund(order: OrderRecord | undefined, payment: PaymentRecord, refund: PaymentRecord, audit: NewAuditEntry, books?: BookEntries) {
     const amount = -refund.amountFen
     const update = new Update()
       .whenExists('pk', true)
@@ -126,6 +130,7 @@ export class DynamoPaymentLedger implements PaymentLedger {
       // Money that was never credited (an uncredited payment) leaves the order's totals alone.
       ...(order ? [guarded(orderUpdate(this.table, order, update), new DomainError('OVERPAYMENT', 'That is more than was paid on this order'))] : []),
       this.audited(payment.studioId, audit),
+      ...bookWrites(this.table, books),
     ])
   }
 

@@ -2,8 +2,9 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { DomainError } from '../domain/errors'
 import type { LevelChange } from '../inventory/ports'
-import type { OrderRecord, StageChange } from '../orders/ports'
+import type { BookEntries, OrderRecord, StageChange } from '../orders/ports'
 import type { ProductionStore } from '../production/ports'
+import { bookWrites } from './entities/books'
 import { stockCancellation, stockWrites } from './entities/stock-level'
 import { entity } from './items'
 import { keys } from './keys'
@@ -16,14 +17,19 @@ export class DynamoProductionStore implements ProductionStore {
     private readonly table: string,
   ) {}
 
-  async enterProduction(order: OrderRecord, change: StageChange, consumption: LevelChange[]) {
+  async enterProduction(order: OrderRecord, change: StageChange, consumption: LevelChange[], books?: BookEntries) {
     const key = keys.order(order.studioId, order.id)
+    const stock = stockWrites(this.table, order.studioId, consumption)
+    // The commission the move earns stands or falls with the move and the stock it takes.
+    const entries = bookWrites(this.table, books)
     try {
       await this.db.send(
-        new TransactWriteCommand({ TransactItems: [{ Update: stageUpdate(order, change).build(this.table, key) }, ...stockWrites(this.table, order.studioId, consumption)] }),
+        new TransactWriteCommand({ TransactItems: [{ Update: stageUpdate(order, change).build(this.table, key) }, ...stock, ...entries.map((e) => e.write)] as never }),
       )
     } catch (error) {
       if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') throw await this.orderMoved(order, change)
+      const booked = error instanceof TransactionCanceledException ? entries[(error.CancellationReasons ?? []).slice(1 + stock.length).findIndex((r) => r.Code === 'ConditionalCheckFailed')] : undefined
+      if (booked?.onFailure instanceof DomainError) throw booked.onFailure
       const outcome = await stockCancellation(this.db, this.table, order.studioId, error, consumption, 1)
       // A replayed consumption means this very move was made already.
       if (outcome === 'replayed') throw await this.orderMoved(order, change)

@@ -1,9 +1,13 @@
 import Taro from '@tarojs/taro'
 import { prepareUploads } from '../../types/order-operations'
 import { call } from '../api'
+import { contentTypeOf, sendFile, type ContentType } from '../lib/upload'
+
+export { UploadFailed } from '../lib/upload'
 
 export type PhotoKind = 'proof' | 'design'
-type ContentType = 'image/jpeg' | 'image/png' | 'image/webp'
+
+const MAX_PER_CHOICE = 9
 
 export interface UploadProgress {
   /** Files finished so far. */
@@ -13,39 +17,9 @@ export interface UploadProgress {
   percent: number
 }
 
-/** One file could not be sent: the file server or storage refused it. */
-export class UploadFailed extends Error {}
-
-const TYPES_BY_EXTENSION: Record<string, ContentType> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' }
-const MAX_PER_CHOICE = 9
-
-function contentTypeOf(file: Taro.chooseImage.ImageFile): ContentType | undefined {
-  const declared = file.type ?? file.originalFileObj?.type
-  if (declared === 'image/jpeg' || declared === 'image/png' || declared === 'image/webp') return declared
-  const extension = /\.([a-z0-9]+)$/i.exec(file.originalFileObj?.name ?? file.path)?.[1]?.toLowerCase()
-  // Inside WeChat chosen photos are temporary JPEG files unless their name says otherwise.
-  return extension ? TYPES_BY_EXTENSION[extension] : process.env.TARO_ENV === 'weapp' ? 'image/jpeg' : undefined
-}
-
 function nameOf(file: Taro.chooseImage.ImageFile, index: number): string {
   const name = file.originalFileObj?.name ?? file.path.split('/').pop() ?? ''
   return (name || `photo-${index + 1}.jpg`).slice(-80)
-}
-
-function send(url: string, filePath: string, fileField: string, fields: Record<string, string>, onPercent: (percent: number) => void) {
-  return new Promise<void>((resolve, reject) => {
-    const task = Taro.uploadFile({
-      url,
-      filePath,
-      name: fileField,
-      formData: fields,
-      // The file store answers any origin, which browsers refuse for requests sent with cookies.
-      withCredentials: false,
-      success: (result) => (result.statusCode >= 200 && result.statusCode < 300 ? resolve() : reject(new UploadFailed(`HTTP ${result.statusCode}`))),
-      fail: (result) => reject(new UploadFailed(result.errMsg)),
-    })
-    task.progress((update) => onPercent(update.progress))
-  })
 }
 
 /**
@@ -68,7 +42,7 @@ export async function chooseAndUpload(orderId: string, kind: PhotoKind, onProgre
   const { items } = await call(prepareUploads, { orderId, kind, files: files.map(({ name, contentType }) => ({ name, contentType })) })
   for (const [index, item] of items.entries()) {
     onProgress({ done: index, total: items.length, percent: 0 })
-    await send(item.upload.url, files[index]!.path, item.upload.fileField, item.upload.fields, (percent) => onProgress({ done: index, total: items.length, percent }))
+    await sendFile(item.upload.url, files[index]!.path, item.upload.fileField, item.upload.fields, (percent) => onProgress({ done: index, total: items.length, percent }))
   }
   onProgress({ done: items.length, total: items.length, percent: 100 })
   return { sent: items.length, skipped }

@@ -46,4 +46,11 @@ export const routes = {
   stock: '/stock/items/index',
   stockItem: '/stock/item/index',
   stocktake: '/stock/stocktake/index',
+  financeHome: '/finance/home/index',
+  expenses: '/finance/expenses/index',
+  expenseForm: '/finance/expense/index',
+  dayClose: '/finance/day/index',
+  commission: '/finance/commission/index',
+  myCommission: '/finance/commission/index?view=mine',
+  commissionRules: '/finance/rules/index',
 } as const

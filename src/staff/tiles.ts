@@ -3,6 +3,7 @@ import { createPackage } from '../../types/catalog-operations'
 import { importCustomers, searchCustomers } from '../../types/crm-operations'
 import { createOrder, overdueOrders, productionQueue, saveOrderSettings, unauditedPayments } from '../../types/order-operations'
 import { listStockItems } from '../../types/inventory-operations'
+import { getBranchDay, myCommission } from '../../types/finance-operations'
 import { listAudit, listStaff } from '../../types/operations'
 import type { StaffRole } from '../../types/roles'
 import { staffAccess, type Access } from '../lib/access'
@@ -14,7 +15,6 @@ import { routes } from '../lib/routes'
  * An admin sees every tile; only photographers and makeup artists have a schedule of their own (schedules.mine).
  */
 const SHOOTING: readonly StaffRole[] = ['photographer', 'makeup', 'admin']
-const FINANCE: readonly StaffRole[] = ['finance', 'manager', 'admin']
 const BRANCH_MANAGEMENT: readonly StaffRole[] = ['manager', 'admin']
 const STUDIO_ADMINISTRATION: readonly StaffRole[] = ['admin']
 
@@ -28,7 +28,8 @@ export type TileKey =
   | 'paymentAudit'
   | 'overdueOrders'
   | 'orderSettings'
-  | 'expenses'
+  | 'finance'
+  | 'myCommission'
   | 'reports'
   | 'staff'
   | 'packages'
@@ -57,7 +58,8 @@ export const tiles: Tile[] = [
   { key: 'myWeek', section: 'daily', access: SHOOTING, url: `${routes.mySchedule}?days=7` },
   { key: 'productionQueue', section: 'daily', access: productionQueue.access, url: routes.productionQueue },
   { key: 'paymentAudit', section: 'daily', access: unauditedPayments.access, url: routes.financeDesk },
-  { key: 'expenses', section: 'daily', access: FINANCE },
+  { key: 'finance', section: 'daily', access: getBranchDay.access, url: routes.financeHome },
+  { key: 'myCommission', section: 'daily', access: myCommission.access, url: routes.myCommission },
   { key: 'reports', section: 'management', access: BRANCH_MANAGEMENT },
   { key: 'overdueOrders', section: 'management', access: overdueOrders.access, url: routes.overdueOrders },
   { key: 'staff', section: 'management', access: listStaff.access, url: routes.staffMembers },

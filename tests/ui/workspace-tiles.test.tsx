@@ -17,20 +17,20 @@ function tilesOf(...roles: Role[]): TileKey[] {
 
 describe('the staff workspace', () => {
   it('gives reception the front desk: customers, bookings, the order desk (where payments are taken) and the production queue', () => {
-    expect(tilesOf('reception')).toEqual(['customers', 'bookings', 'orders', 'productionQueue'])
+    expect(tilesOf('reception')).toEqual(['customers', 'bookings', 'orders', 'productionQueue', 'myCommission'])
   })
 
   it('gives a photographer and a makeup artist their own day and week, the photographer the production queue for proofs, nothing to manage', () => {
-    expect(tilesOf('photographer')).toEqual(['myDay', 'myWeek', 'productionQueue'])
-    expect(tilesOf('makeup')).toEqual(['myDay', 'myWeek'])
+    expect(tilesOf('photographer')).toEqual(['myDay', 'myWeek', 'productionQueue', 'myCommission'])
+    expect(tilesOf('makeup')).toEqual(['myDay', 'myWeek', 'myCommission'])
   })
 
   it('gives a retoucher the production queue', () => {
-    expect(tilesOf('retoucher')).toEqual(['productionQueue'])
+    expect(tilesOf('retoucher')).toEqual(['productionQueue', 'myCommission'])
   })
 
-  it('gives finance the payment audit and expenses', () => {
-    expect(tilesOf('finance')).toEqual(expect.arrayContaining(['paymentAudit', 'expenses']))
+  it('gives finance the payment audit and the finance workspace (expenses, the daily close, commission)', () => {
+    expect(tilesOf('finance')).toEqual(expect.arrayContaining(['paymentAudit', 'finance', 'myCommission']))
     expect(tilesOf('finance')).not.toContain('staff')
   })
 
@@ -48,6 +48,6 @@ describe('the staff workspace', () => {
   })
 
   it('adds up the tiles of someone with two roles', () => {
-    expect(tilesOf('reception', 'photographer')).toEqual(['customers', 'bookings', 'orders', 'myDay', 'myWeek', 'productionQueue'])
+    expect(tilesOf('reception', 'photographer')).toEqual(['customers', 'bookings', 'orders', 'myDay', 'myWeek', 'productionQueue', 'myCommission'])
   })
 })

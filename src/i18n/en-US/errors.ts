@@ -18,6 +18,7 @@ export const errors = {
   'error.VERSION_CONFLICT': 'Someone else changed this first; the latest version is loaded, please make your change again',
   'error.SLOT_TAKEN': 'Sorry, that time was just taken; please pick another',
   'error.ILLEGAL_TRANSITION': 'The order is not at a stage where this can be done; refresh to see where it is',
+  'error.DAY_CLOSED': 'That day is closed and cannot change; record a correction on an open day, or ask a manager to reopen it',
   'error.SELECTION_LOCKED': 'The photo selection is already confirmed',
   'error.STOCK_SHORT': 'Not enough stock; nothing was changed',
   'error.DISCOUNT_NEEDS_MANAGER': 'A discount this large needs a manager',

@@ -11,9 +11,10 @@ import { order } from './order'
 import { schedule } from './schedule'
 import { desk } from './desk'
 import { inventory } from './inventory'
+import { finance } from './finance'
 
 /** The app's words in English, feature by feature as in ../zh-CN. */
-export const enUS = { ...common, ...errors, ...pages, ...staff, ...crm, ...manage, ...booking, ...order, ...schedule, ...desk, ...inventory }
+export const enUS = { ...common, ...errors, ...pages, ...staff, ...crm, ...manage, ...booking, ...order, ...schedule, ...desk, ...inventory, ...finance }
 
 /** A key only one language has is a type error here, named in the message (a feature left out of either index, say). */
 export type MissingInEnglish = NoKeys<Exclude<MessageKey, keyof typeof enUS>>

@@ -16,7 +16,6 @@ export const staff = {
   'tile.myWeek': 'My week',
   'tile.productionQueue': 'Production queue',
   'tile.paymentAudit': 'Finance audit',
-  'tile.expenses': 'Expenses',
   'tile.reports': 'Reports',
   'tile.staff': 'Staff',
   'tile.packages': 'Packages',

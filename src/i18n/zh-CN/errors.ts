@@ -21,6 +21,7 @@ export const errors = {
   'error.VERSION_CONFLICT': '内容已被他人修改，已为你载入最新内容，请重新修改',
   'error.SLOT_TAKEN': '该时段刚刚被预约，请选择其他时间',
   'error.ILLEGAL_TRANSITION': '订单当前阶段不能进行此操作，请刷新查看最新状态',
+  'error.DAY_CLOSED': '该日已日结，不能再修改；请在未结日登记更正，或请店长重新开账',
   'error.SELECTION_LOCKED': '选片已确认，不能再修改',
   'error.STOCK_SHORT': '库存不足，未做任何更改',
   'error.DISCOUNT_NEEDS_MANAGER': '折扣超过限额，需要店长审批',

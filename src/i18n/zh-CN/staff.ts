@@ -14,7 +14,6 @@ export const staff = {
   'tile.myWeek': '本周安排',
   'tile.productionQueue': '制作队列',
   'tile.paymentAudit': '财务审核',
-  'tile.expenses': '支出',
   'tile.reports': '经营报表',
   'tile.staff': '员工管理',
   'tile.packages': '套系管理',

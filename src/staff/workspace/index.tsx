@@ -4,6 +4,7 @@ import {
   Articles,
   Category,
   Clock,
+  Coupon,
   Edit,
   Gift,
   Image,
@@ -11,7 +12,6 @@ import {
   Notice,
   Order,
   Photograph,
-  Prices,
   Processing,
   Retweet,
   Save,
@@ -20,6 +20,7 @@ import {
   Store,
   User,
   UserAdd,
+  Wallet,
 } from '@nutui/icons-react-taro'
 import type { ComponentType } from 'react'
 import { listBranches } from '../../../types/operations'
@@ -50,7 +51,8 @@ const tileIcons: Record<TileKey, ComponentType<{ size?: number | string }>> = {
   paymentAudit: ShieldCheck,
   overdueOrders: Notice,
   orderSettings: Processing,
-  expenses: Prices,
+  finance: Wallet,
+  myCommission: Coupon,
   reports: Category,
   staff: UserAdd,
   packages: Gift,

@@ -1,0 +1,120 @@
+import { studioDate } from '../domain/time'
+import { isStaffRole } from '../domain/permissions'
+import { studioTimeZone } from '../finance/books'
+import type { FinanceRepository, StudioDirectory } from '../finance/ports'
+import type { BookEntries, Bookkeeping, OrderRecord, PaymentRecord, StageChange } from '../orders/ports'
+import { commissionClawedBack, commissionEarned, type Earner } from './commission-earned'
+import type { ShootCrew } from './ports'
+
+const WECHAT_DESK = { id: 'wechat', name: 'WeChat Pay' }
+
+/** Whoever did a piece of work, if they are on the staff. */
+const staffEarner = (actor: { id: string; name: string; role: string }): Earner[] => (isStaffRole(actor.role) ? [{ id: actor.id, name: actor.name, role: actor.role }] : [])
+
+/**
+ * The studio's books for each money event and each finished piece of work: the branch-day it
+ * lands on, and the commission it earns or claws back. Orders and payments write what this
+ * answers in the same transaction as the event itself.
+ */
+export class StudioBookkeeping implements Bookkeeping {
+  constructor(
+    private readonly finance: FinanceRepository,
+    private readonly studios: StudioDirectory,
+    private readonly crew: ShootCrew,
+  ) {}
+
+  private async dayOf(studioId: string, at: string) {
+    return studioDate(new Date(at), await studioTimeZone({ repo: this.studios }, studioId))
+  }
+
+  /** The day a payment lands on: its own; WeChat Pay's money, which cannot be turned away, on the next open day. */
+  private async bookDay(order: OrderRecord, payment: PaymentRecord) {
+    const date = await this.dayOf(order.studioId, payment.at)
+    if (payment.method !== 'wechat' || !order.branchId) return date
+    let day = date
+    for (let i = 0; i < 31 && (await this.finance.dayBook(order.studioId, order.branchId, day)).closed; i++) {
+      day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+    }
+    return day
+  }
+
+  async captured(order: OrderRecord, payment: PaymentRecord): Promise<BookEntries> {
+    if (!order.branchId) return {}
+    const date = await this.bookDay(order, payment)
+    const desk = payment.method === 'wechat' ? WECHAT_DESK : { id: payment.recordedBy.id, name: payment.recordedBy.name }
+    // The sale is the order's: whoever on the staff opened it earns the 门市 share of the money it brings in.
+    const seller = order.timeline[0]?.by
+    const sellers = seller ? staffEarner(seller) : []
+    const commission = await commissionEarned(
+      this.finance,
+      {
+        order,
+        work: 'sale',
+        source: { kind: 'payment', id: payment.id },
+        date,
+        at: payment.at,
+        receivedFen: payment.amountFen,
+        // A rule on the order's value earns once, on the payment that confirms the order.
+        orderValueFen: order.stage === 'pending_deposit' ? order.totalFen : 0,
+        units: 1,
+      },
+      sellers,
+    )
+    return {
+      dayBook: { studioId: order.studioId, branchId: order.branchId, date, money: { direction: 'received', method: payment.method, amountFen: payment.amountFen, desk } },
+      commission,
+    }
+  }
+
+  async refunded(order: OrderRecord, payment: PaymentRecord, refund: PaymentRecord): Promise<BookEntries> {
+    if (!order.branchId) return {}
+    const date = await this.bookDay(order, refund)
+    const amountFen = -refund.amountFen
+    const commission = await commissionClawedBack(this.finance, order, { id: refund.id, paymentId: payment.id, amountFen, date, at: refund.at })
+    return {
+      dayBook: { studioId: order.studioId, branchId: order.branchId, date, money: { direction: 'refunded', method: refund.method, amountFen, desk: { id: refund.recordedBy.id, name: refund.recordedBy.name } } },
+      commission,
+    }
+  }
+
+  async audited(order: OrderRecord, payment: PaymentRecord): Promise<BookEntries> {
+    if (!order.branchId) return {}
+    return { openDay: { studioId: order.studioId, branchId: order.branchId, date: await this.dayOf(order.studioId, payment.at) } }
+  }
+
+  /**
+   * The work a stage move finishes: the shoot (its photographer and makeup artist), retouching
+   * and design (whoever took the order, else whoever finished it), and the extra photos sold at
+   * selection (whoever on the staff confirmed it, per photo).
+   */
+  async stageReached(order: OrderRecord, change: StageChange): Promise<BookEntries> {
+    const earning = await this.stageEarning(order, change)
+    if (!earning) return {}
+    const date = await this.dayOf(order.studioId, change.event.at)
+    const event = { order, date, at: change.event.at, source: { kind: 'stage' as const, id: change.to }, ...earning.event }
+    return { commission: await commissionEarned(this.finance, event, earning.earners) }
+  }
+
+  private async stageEarning(order: OrderRecord, change: StageChange) {
+    // Work done again (a design revised and sent again) earns nothing more.
+    if (order.timeline.some((event) => event.stage === change.to)) return undefined
+    const value = { receivedFen: order.paidFen, orderValueFen: order.totalFen, units: 1 }
+    if (change.to === 'shot') {
+      const appointment = order.appointmentId ? await this.crew.getAppointment(order.studioId, order.appointmentId) : undefined
+      const earners: Earner[] = [
+        ...(appointment?.photographerId ? [{ id: appointment.photographerId, name: appointment.photographerName ?? '', role: 'photographer' as const }] : []),
+        ...(appointment?.makeupArtistId ? [{ id: appointment.makeupArtistId, name: appointment.makeupArtistName ?? '', role: 'makeup' as const }] : []),
+      ]
+      return { event: { work: 'shoot' as const, ...value }, earners: earners.length ? earners : staffEarner(change.event.by) }
+    }
+    if ((change.from === 'retouching' && change.to === 'designing') || (change.from === 'designing' && change.to === 'proofing')) {
+      const earners = order.assignee ? [{ ...order.assignee, role: 'retoucher' as const }] : staffEarner(change.event.by)
+      return { event: { work: 'post' as const, ...value }, earners }
+    }
+    const extra = change.set?.selection
+    if (change.from === 'selecting' && extra && extra.extraCount > 0) {
+      return { event: { work: 'upsell' as const, receivedFen: extra.extraFen, orderValueFen: extra.extraFen, units: extra.extraCount }, earners: staffEarner(change.event.by) }
+    }
+    return undefined
+  }
+}
