@@ -84,6 +84,7 @@ const positiveUnlessCorrecting = <T extends { amountFen: number; corrects?: stri
 
 export const recordExpense = defineOperation({
   name: 'expenses.record',
+  scope: 'branch',
   method: 'POST',
   path: '/finance/expenses',
   summary: 'Record an expense or other income of a branch and day (a correction names the entry it corrects)',
@@ -98,6 +99,7 @@ export const recordExpense = defineOperation({
 
 export const editExpense = defineOperation({
   name: 'expenses.edit',
+  scope: 'branch',
   method: 'PATCH',
   path: '/finance/expenses/{expenseId}',
   summary: 'Edit an entry of an open day; the entry as it stood is kept and the change audited',
@@ -134,6 +136,7 @@ export const getExpense = defineOperation({
 
 export const listExpenses = defineOperation({
   name: 'expenses.list',
+  scope: 'branch',
   method: 'GET',
   path: '/finance/expenses',
   summary: 'A branch’s entries between two days (at most 62 days)',
@@ -150,6 +153,7 @@ const BranchDayRef = z.strictObject({ branchId: IdSchema, date: IsoDateSchema })
 
 export const getBranchDay = defineOperation({
   name: 'finance.day',
+  scope: 'branch',
   method: 'GET',
   path: '/finance/days/{branchId}/{date}',
   summary: 'A branch’s day: what each desk and method took, refunds, expenses, unaudited receipts and the close',
@@ -161,6 +165,7 @@ export const getBranchDay = defineOperation({
 
 export const closeDay = defineOperation({
   name: 'finance.closeDay',
+  scope: 'branch',
   method: 'POST',
   path: '/finance/days/{branchId}/{date}/close',
   summary: 'Close the day (日结) on the figures seen: the cash counted, and a reason for any difference. Locks the day',
@@ -176,6 +181,7 @@ export const closeDay = defineOperation({
 
 export const reopenDay = defineOperation({
   name: 'finance.reopenDay',
+  scope: 'branch',
   method: 'POST',
   path: '/finance/days/{branchId}/{date}/reopen',
   summary: 'Reopen a closed day, with the reason recorded in the audit log',
@@ -187,6 +193,7 @@ export const reopenDay = defineOperation({
 
 export const listCommissionRules = defineOperation({
   name: 'commission.rules',
+  scope: 'branch',
   method: 'GET',
   path: '/commission/rules',
   summary: 'A branch’s commission rules, every version, newest first',
@@ -198,6 +205,7 @@ export const listCommissionRules = defineOperation({
 
 export const saveCommissionRule = defineOperation({
   name: 'commission.saveRule',
+  scope: 'branch',
   method: 'POST',
   path: '/commission/rules',
   summary: 'A new version of a role’s rule for a kind of work, effective from a day not yet past; earlier versions and their lines stay as they are',
@@ -231,6 +239,7 @@ export const myCommission = defineOperation({
 
 export const branchCommission = defineOperation({
   name: 'commission.branch',
+  scope: 'branch',
   method: 'GET',
   path: '/commission/branch',
   summary: 'Every commission line of a branch and month, with each person’s total',
@@ -246,6 +255,7 @@ export const branchCommission = defineOperation({
 
 export const exportCommission = defineOperation({
   name: 'commission.export',
+  scope: 'branch',
   method: 'GET',
   path: '/commission/export',
   summary: 'A branch’s commission lines of a month as a CSV that Excel opens, for payroll',

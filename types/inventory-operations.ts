@@ -26,6 +26,7 @@ const flag = z
 
 export const listStockItems = defineOperation({
   name: 'inventory.listItems',
+  scope: 'branch',
   method: 'GET',
   path: '/stock/items',
   summary: 'Stock items with their level, unit cost and value in a branch, and the branch’s stock value',
@@ -59,6 +60,7 @@ export const updateStockItem = defineOperation({
 
 export const listStockMovements = defineOperation({
   name: 'inventory.movements',
+  scope: 'branch',
   method: 'GET',
   path: '/stock/movements',
   summary: 'A branch’s stock movements, newest first; of one item when itemId is given',
@@ -70,6 +72,7 @@ export const listStockMovements = defineOperation({
 
 export const recordPurchase = defineOperation({
   name: 'inventory.purchase',
+  scope: 'branch',
   method: 'POST',
   path: '/stock/purchases',
   summary: 'Stock bought in: supplier, quantity and unit cost; the branch’s moving-average cost follows',
@@ -122,6 +125,7 @@ export const stockOverview = defineOperation({
 
 export const openStocktake = defineOperation({
   name: 'inventory.openStocktake',
+  scope: 'branch',
   method: 'POST',
   path: '/stock/stocktakes',
   summary: 'Open a count sheet for a branch: every active item with what the books say is there',
@@ -133,6 +137,7 @@ export const openStocktake = defineOperation({
 
 export const listStocktakes = defineOperation({
   name: 'inventory.stocktakes',
+  scope: 'branch',
   method: 'GET',
   path: '/stock/stocktakes',
   summary: 'A branch’s count sheets, newest first',

@@ -10,6 +10,7 @@ import { OrderSchema } from './orders'
  */
 export const redoProduction = defineOperation({
   name: 'production.redo',
+  scope: 'branch',
   method: 'POST',
   path: '/orders/{orderId}/redo',
   summary: 'Send a finished order back to 制作 (a redo), taking from stock only the materials named',

@@ -57,6 +57,7 @@ export const saveBranchSchedule = defineOperation({
 
 export const saveBranchContact = defineOperation({
   name: 'branches.saveContact',
+  scope: 'branch',
   method: 'PUT',
   path: '/branches/{branchId}/contact',
   summary: 'Set how customers reach a branch: its address, phone and place on the map',

@@ -3,7 +3,7 @@ import type { redoProduction as operation } from '../../types/production-operati
 import { callerOf, type RequestContext } from '../domain/context'
 import { DomainError, notFound } from '../domain/errors'
 import { materialIssues } from '../domain/stock'
-import { actorOf, orderContextOf, stageChange } from '../orders/model'
+import { actorOf, orderContextOf, stageChange, visibleTo } from '../orders/model'
 import { consumptionOf } from './consumption'
 import type { ProductionDeps } from './ports'
 
@@ -16,7 +16,7 @@ import type { ProductionDeps } from './ports'
 export async function redoProduction(deps: ProductionDeps, input: z.output<typeof operation.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const order = await deps.orders.get(caller.studioId, input.orderId)
-  if (!order) throw notFound('Order')
+  if (!visibleTo(order, caller)) throw notFound('Order')
   if (order.stage !== input.from) throw new DomainError('ILLEGAL_TRANSITION', `The order is ${order.stage} now, not ${input.from}`)
   const { items } = await deps.stock.load(caller.studioId)
   const unknown = materialIssues(input.materials, new Set(items.map((i) => i.id)))

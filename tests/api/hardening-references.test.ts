@@ -21,7 +21,11 @@ const ordersOf = async (id: string) => (await http('GET', `/customers/${id}/orde
 
 describe('every id taken as a reference belongs to the caller’s studio', () => {
   it('an order cannot be opened in another studio’s branch, and nothing is written', async () => {
-    const answer = await http('POST', '/orders', { token: reception, body: { requestId: ulid(), customerId, packageId: ours.pkg.id, branchId: theirs.branchId } })
+    // Reception is held to its own branch first; an admin, who works across branches, is told the branch is not the studio's.
+    const fromDesk = await http('POST', '/orders', { token: reception, body: { requestId: ulid(), customerId, packageId: ours.pkg.id, branchId: theirs.branchId } })
+    expect(fromDesk.status).toBe(403)
+    const admin = await signIn(ours.studio.code, 'admin')
+    const answer = await http('POST', '/orders', { token: admin, body: { requestId: ulid(), customerId, packageId: ours.pkg.id, branchId: theirs.branchId } })
     expect(answer.status).toBe(400)
     expect(answer.body.error.code).toBe('VALIDATION_FAILED')
     expect(answer.body.error.details.fields).toEqual([expect.objectContaining({ path: 'branchId' })])

@@ -40,6 +40,7 @@ const STUDIO_WIDE_WITH_REFERENCES = new Set([
   'staff.resetPassword',
   'staff.list',
   'staff.create',
+  'staff.liftSignInThrottle',
 ])
 
 describe('branch scope', () => {
@@ -123,6 +124,23 @@ describe('branch scope', () => {
       'staffSchedules.get': { staffId: photographerA },
       'staffSchedules.save': { staffId: photographerA, daysOff: [day], leave: [] },
       'schedules.branchDay': { branchId: branchA, date: day },
+      'branches.saveContact': { branchId: branchA, address: '上海市静安区南京西路 1 号', phone: '021-12345678', location: null },
+      'inventory.listItems': { branchId: branchA },
+      'inventory.movements': { branchId: branchA },
+      'inventory.purchase': { requestId: ulid(), branchId: branchA, itemId: ulid(), quantity: 1, unitCostFen: 100, supplier: 'Other branch' },
+      'inventory.openStocktake': { requestId: ulid(), branchId: branchA },
+      'inventory.stocktakes': { branchId: branchA },
+      'production.redo': { orderId: desk.id, from: 'ready', materials: [], note: 'from the other branch' },
+      'expenses.record': { requestId: ulid(), branchId: branchA, kind: 'expense', category: '房租', amountFen: 100, date: day, payee: 'Other branch' },
+      'expenses.edit': { expenseId: ulid(), version: 1, branchId: branchA, payee: 'Other branch' },
+      'expenses.list': { branchId: branchA, from: day, to: day },
+      'finance.day': { branchId: branchA, date: day },
+      'finance.closeDay': { branchId: branchA, date: day, revision: 0, countedCashFen: 0 },
+      'finance.reopenDay': { branchId: branchA, date: day, reason: 'from the other branch' },
+      'commission.rules': { branchId: branchA },
+      'commission.saveRule': { branchId: branchA, role: 'photographer', work: 'shoot', effectiveFrom: day, base: 'order_value', calc: { kind: 'percent', basisPoints: 100 } },
+      'commission.branch': { branchId: branchA, month: day.slice(0, 7) },
+      'commission.export': { branchId: branchA, month: day.slice(0, 7) },
     }
     const lists: Record<string, { input: unknown; ids: (answer: any) => string[] }> = {
       'orders.list': { input: { stage: 'shot' }, ids: (a) => a.items.map((o: { id: string }) => o.id) },
