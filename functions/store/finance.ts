@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import type { ExpenseCategory, ExpenseRevision } from '../../types/finance'
 import type { PaymentRecord } from '../orders/ports'
 import { DomainError } from '../domain/errors'
@@ -19,7 +19,7 @@ import { dayClosed } from './entities/books'
 import { commissionRuleItem } from './entities/commission'
 import { expenseItem, expenseRevisionItem } from './entities/expense'
 import { AlreadyWritten, guarded, transact, transactOnce } from './errors'
-import { auditPut, entity, queryAll } from './items'
+import { AuditedStore, entity, queryAll } from './items'
 import { keys } from './keys'
 
 
@@ -45,17 +45,7 @@ function mergeEntries(entries: DayBookEntry[]): DayBookEntry[] {
   return [...byDay.values()]
 }
 
-export class DynamoFinanceRepository implements FinanceRepository, UnauditedReceipts {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-    private readonly clock: () => Date = () => new Date(),
-  ) {}
-
-  private auditPut(studioId: string, entry: NewAuditEntry) {
-    return auditPut(this.table, studioId, entry, this.clock())
-  }
-
+export class DynamoFinanceRepository extends AuditedStore implements FinanceRepository, UnauditedReceipts {
   async expenseCategories(studioId: string) {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.expenseCategories(studioId) }))
     return entity<{ items: ExpenseCategory[] }>(Item)?.items

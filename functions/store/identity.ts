@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditEntry, Branch, Studio } from '../../types/entities'
 import type { AttemptWindow } from '../domain/credentials'
 import { DomainError, notFound } from '../domain/errors'
@@ -9,21 +9,11 @@ import { conditionFailure, guarded, transact } from './errors'
 import { Update } from './expressions'
 import { customerCreationItems } from './entities/customer'
 import { branchItem, sessionPut, staffByBranchIndex, staffItem, studioCodeItem, studioItem, usernameItem } from './entities/staff'
-import { auditPut, entity, pageCursor, putIfAbsent, queryAll } from './items'
+import { AuditedStore, entity, pageCursor, putIfAbsent, queryAll } from './items'
 import { keys } from './keys'
 
 /** Studios and branches, staff and their credentials, sessions, customers by WeChat openid, and the audit log. */
-export class DynamoIdentityRepository implements IdentityRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-    private readonly clock: () => Date = () => new Date(),
-  ) {}
-
-  private auditPut(studioId: string, entry: NewAuditEntry) {
-    return auditPut(this.table, studioId, entry, this.clock())
-  }
-
+export class DynamoIdentityRepository extends AuditedStore implements IdentityRepository {
   private audited(studioId: string, entry: NewAuditEntry) {
     return guarded(this.auditPut(studioId, entry))
   }

@@ -56,3 +56,16 @@ export async function queryAll(db: DynamoDBDocumentClient, input: QueryCommandIn
   } while (startKey)
   return items
 }
+
+/** A store that writes the studio's audit log beside its own items, stamped by its clock. */
+export abstract class AuditedStore {
+  constructor(
+    protected readonly db: DynamoDBDocumentClient,
+    protected readonly table: string,
+    protected readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  protected auditPut(studioId: string, entry: NewAuditEntry) {
+    return auditPut(this.table, studioId, entry, this.clock())
+  }
+}

@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import type { OrderSettings, OrderStage } from '../../types/orders'
 import type { NewAuditEntry } from '../identity/ports'
@@ -8,24 +8,14 @@ import { conditionFailure, guarded, transact } from './errors'
 import { Update } from './expressions'
 import { bookWrites } from './entities/books'
 import { orderItem, orderUpdate, stageUpdate } from './entities/order'
-import { auditPut, entity, pageCursor, putIfAbsent, queryAll } from './items'
+import { AuditedStore, entity, pageCursor, putIfAbsent, queryAll } from './items'
 import { keys } from './keys'
 
 const wrongStage = (change: StageChange) =>
   new DomainError('ILLEGAL_TRANSITION', `The order is no longer ${change.from}; it moved on meanwhile`)
 
 /** Orders: their settings, the order item and its stages, photos and the selection draft. */
-export class DynamoOrderRepository implements OrderRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-    private readonly clock: () => Date = () => new Date(),
-  ) {}
-
-  private auditPut(studioId: string, entry: NewAuditEntry) {
-    return auditPut(this.table, studioId, entry, this.clock())
-  }
-
+export class DynamoOrderRepository extends AuditedStore implements OrderRepository {
   async getSettings(studioId: string) {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.orderSettings(studioId) }))
     return entity<{ settings: OrderSettings }>(Item)?.settings
