@@ -53,24 +53,28 @@ export async function stopAllChildren(): Promise<void> {
   await Promise.all([...children].map((c) => stopChild(c)))
 }
 
-/** Polls until `check` resolves truthy, failing with `what` after `timeoutMs`. */
+/** A service that answers, but not with what it should: waiting longer will not help. */
+export class NotReadyError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'NotReadyError'
+  }
+}
+
+/** Polls until `check` resolves truthy, failing with `what` after `timeoutMs` (at once when `check` throws NotReadyError). */
 export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) throw new Error(`${what}: the process exited with code ${child.exitCode}`)
     try {
       if (await check()) return
-    } catch {
+    } catch (error) {
+      if (error instanceof NotReadyError) throw new Error(`${what} is broken: ${error.message}`)
       /* not up yet */
     }
     await new Promise((r) => setTimeout(r, 250))
   }
   throw new Error(`${what} did not become ready within ${timeoutMs / 1000}s`)
-}
-
-export async function httpReady(url: string): Promise<boolean> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(2000) })
-  return response.status < 500
 }
 
 /** A free TCP port on the loopback interface. */
