@@ -2,6 +2,7 @@ import type { AppDeps } from './api/implementations'
 import { depositConfirmation } from './booking/confirm-booking'
 import { createFileStore } from './integrations/file-store'
 import { createPaymentGateway } from './integrations/wechat-pay'
+import { withDomainErrors } from './integrations/wechat-pay/domain-errors'
 import { SimulatedPhoneNumberExchange, WeChatPhoneNumberExchange } from './integrations/wechat-phone'
 import { SimulatedWeChatSignIn, WeChatCode2Session } from './integrations/wechat-sign-in'
 import { SimulatedSubscribeMessages, WeChatSubscribeMessages } from './integrations/wechat-subscribe'
@@ -20,6 +21,7 @@ import { DynamoIdentityRepository } from './store/identity'
 import { DynamoStockRepository } from './store/inventory'
 import { DynamoOrderRepository } from './store/orders'
 import { DynamoPaymentLedger } from './store/payments'
+import { DynamoUnmatchedPayments } from './store/unmatched-payments'
 import { DynamoProductionStore } from './store/production'
 import { DynamoSchedulingRepository } from './store/scheduling'
 import { DynamoStudioDirectory } from './store/studios'
@@ -40,7 +42,9 @@ export function composeApp(config: Config): AppDeps {
     booking: new DynamoBookingRepository(db, config.tableName),
     orders: new DynamoOrderRepository(db, config.tableName),
     ledger: new DynamoPaymentLedger(db, config.tableName),
-    payments: createPaymentGateway(config.payments, db, config.tableName),
+    unmatched: new DynamoUnmatchedPayments(db, config.tableName),
+    // WeChat Pay's refusals reach use cases, and callers, as the API's own codes.
+    payments: withDomainErrors(createPaymentGateway(config.payments, db, config.tableName)),
     // A deposit landing confirms its booking: the booking module decides how.
     deposits: { confirmationFor: (order, now) => depositConfirmation(app, order, now) },
     files: createFileStore(config.files),

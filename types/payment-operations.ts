@@ -4,6 +4,7 @@ import { FenSchema } from './money'
 import { defineOperation } from './operation'
 import { OfflineMethodSchema, OrderDetailSchema, OrderSummarySchema, PaymentSchema, PrepaySchema } from './orders'
 import { MONEY_DESK } from './roles'
+import { UnmatchedPaymentSchema } from './unmatched-payments'
 
 const FINANCE = ['finance', 'manager', 'admin'] as const
 
@@ -128,6 +129,18 @@ export const refundsDue = defineOperation({
   scope: 'branch',
 })
 
+export const unmatchedPayments = defineOperation({
+  name: 'payments.unmatched',
+  method: 'GET',
+  path: '/payments/unmatched',
+  summary: 'Money WeChat Pay took that no order could take (another amount, an unknown order), newest first, with its refund',
+  tag: 'payments',
+  input: z.strictObject({}),
+  output: z.object({ items: z.array(UnmatchedPaymentSchema) }),
+  access: FINANCE,
+  scope: 'branch',
+})
+
 export const paymentOperations = [
   prepay,
   simulatePay,
@@ -138,4 +151,5 @@ export const paymentOperations = [
   refundPayment,
   retryRefund,
   refundsDue,
+  unmatchedPayments,
 ] as const

@@ -68,9 +68,10 @@ import { confirmSelection, saveSelection } from '../orders/selection'
 import { getOrderSettings, saveOrderSettings } from '../orders/settings'
 import { sendToLab, takeOrder, updateOrder } from '../orders/work'
 import { auditPayment, recordOfflinePayment, unauditedPayments } from '../payments/desk'
-import type { DepositBookings, ErrorLog, PaymentGateway, PaymentLedger } from '../payments/ports'
+import type { DepositBookings, ErrorLog, PaymentGateway, PaymentLedger, UnmatchedPayments } from '../payments/ports'
 import { prepay, refreshPayment, simulatePay } from '../payments/prepay'
 import { refundPayment, refundsDue, retryRefund } from '../payments/refunds'
+import { unmatchedPayments } from '../payments/unmatched-payments'
 import { decideProof } from '../production/decide-proof'
 import type { ProductionStore } from '../production/ports'
 import { redoProduction } from '../production/redo-production'
@@ -92,6 +93,8 @@ export interface AppDeps {
   booking: BookingRepository
   orders: OrderRepository
   ledger: PaymentLedger
+  /** Money WeChat Pay took that no order could take. */
+  unmatched: UnmatchedPayments
   payments: PaymentGateway
   deposits: DepositBookings
   files: FileStore
@@ -211,6 +214,7 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'payments.refund': refundPayment,
   'payments.retryRefund': retryRefund,
   'payments.refundsDue': refundsDue,
+  'payments.unmatched': unmatchedPayments,
   'inventory.listItems': listStockItems,
   'inventory.createItem': createStockItem,
   'inventory.updateItem': updateStockItem,

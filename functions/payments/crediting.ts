@@ -3,10 +3,11 @@ import { DomainError } from '../domain/errors'
 import { UNCREDITED_REASON } from '../domain/order-money'
 import { SYSTEM } from '../orders/model'
 import type { Bookkeeping, PaymentIntent, PaymentRecord } from '../orders/ports'
-import { PaymentNotificationError, type DepositBookings, type NotificationRequest, type Transaction } from './ports'
+import { type DepositBookings, type NotificationRequest, type Transaction } from './ports'
 import { sendRefund, type SendRefundPorts } from './send-refund'
+import { refundUnmatchedPayment, type UnmatchedPaymentPorts } from './unmatched-payments'
 
-export interface CreditingPorts extends SendRefundPorts {
+export interface CreditingPorts extends SendRefundPorts, UnmatchedPaymentPorts {
   deposits: DepositBookings
   /** The day books and commission each money event is written with. */
   books: Bookkeeping
@@ -35,21 +36,19 @@ export async function closeCharge(deps: CreditingPorts, intent: PaymentIntent, n
 /**
  * WeChat Pay's notification: verified (signature, freshness, decryption, merchant) before
  * anything is read from it, then applied at most once. A forged or tampered notification
- * throws PaymentNotificationError and changes nothing.
+ * throws PaymentNotificationError and changes nothing. A genuine one naming no order, or an
+ * order that does not exist, is money WeChat Pay took: it is recorded and refunded.
  */
 export async function handlePaymentNotification(deps: CreditingPorts, request: NotificationRequest, now: Date): Promise<NotificationOutcome> {
   const transaction = deps.payments.verifyNotification(request, now)
   if (transaction.tradeState !== 'SUCCESS') return 'ignored'
-  const [studioId, orderId] = (transaction.attach ?? '').split('/')
-  if (!studioId || !orderId) throw new PaymentNotificationError('malformed', 'The notification names no order')
+  const [studioId, orderId, ...rest] = (transaction.attach ?? '').split('/')
+  if (!studioId || !orderId || rest.length > 0) return refundUnmatchedPayment(deps, transaction, { reason: 'no_order', studioId: studioId || undefined }, now)
   const intent = await deps.ledger.getIntent(studioId, orderId, transaction.outTradeNo)
   if (intent) return applyTransaction(deps, intent, transaction, now)
   // Money for a charge we never asked for (genuinely signed, so WeChat took it): give it back.
   const order = await deps.orders.get(studioId, orderId)
-  if (!order) {
-    deps.log.error('payment notification for an unknown order', { outTradeNo: transaction.outTradeNo })
-    throw new Error('payment for an unknown order')
-  }
+  if (!order) return refundUnmatchedPayment(deps, transaction, { reason: 'unknown_order', studioId, orderId }, now)
   deps.log.error('payment notification for an unknown charge', { outTradeNo: transaction.outTradeNo })
   const stray: PaymentIntent = {
     outTradeNo: transaction.outTradeNo,
@@ -90,12 +89,15 @@ export async function applyTransaction(deps: CreditingPorts, intent: PaymentInte
   if (transaction.outTradeNo !== intent.outTradeNo) throw new Error('a transaction applied to another charge')
   const payment = paymentOf(intent, transaction, now)
   if (transaction.amountFen !== intent.amountFen) {
-    // Never credit an amount other than the one asked for. WeChat Pay's notifications carry the
-    // amount it was told at prepay, so this is a fault to look into, not money to move: it is
-    // logged as an error and kept in the audit log, and the charge stays open for its real payment.
+    // Never credit an amount other than the one asked for: the money goes back and finance sees it.
     deps.log.error('payment amount does not match the charge', { outTradeNo: intent.outTradeNo, expected: intent.amountFen, got: transaction.amountFen })
-    await deps.ledger.recordAudit(intent.studioId, audit('payment.rejected', { amountFen: transaction.amountFen, expectedFen: intent.amountFen, reason: 'amount differs from the charge' }))
-    return 'rejected'
+    const order = await deps.orders.get(intent.studioId, intent.orderId)
+    return refundUnmatchedPayment(
+      deps,
+      transaction,
+      { reason: 'amount_differs', studioId: intent.studioId, orderId: intent.orderId, branchId: order?.branchId, expectedFen: intent.amountFen },
+      now,
+    )
   }
   for (let attempt = 0; ; attempt++) {
     const order = await deps.orders.get(intent.studioId, intent.orderId)

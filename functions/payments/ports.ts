@@ -2,6 +2,7 @@ import type { Actor } from '../../types/orders'
 import type { NewAuditEntry } from '../identity/ports'
 import type { BookEntries, OrderRecord, PaymentIntent, PaymentRecord, StageChange } from '../orders/ports'
 import type { AppointmentRecord, LockRef } from '../scheduling/ports'
+import type { UnmatchedPayment } from '../../types/unmatched-payments'
 
 /** The appointment a deposit confirms, with the locks it must (re-)take. */
 export interface BookingToConfirm {
@@ -160,4 +161,19 @@ export interface PaymentGateway {
 export interface PaymentSimulator extends PaymentGateway {
   readonly simulated: true
   pay(outTradeNo: string, now: Date): Promise<NotificationRequest>
+}
+
+/** Money WeChat Pay took that no order could take, as kept for finance (studioId absent: only its merchant is known). */
+export type UnmatchedPaymentRecord = UnmatchedPayment & { studioId?: string; mchId: string }
+
+/** Where such money is kept: once per WeChat Pay transaction, under its studio (or its merchant). */
+export interface UnmatchedPayments {
+  /** Whether a studio of that id exists (a notification's attach is read only after it verified). */
+  studioExists(studioId: string): Promise<boolean>
+  /** Records it once; false when this transaction was recorded before. */
+  record(payment: UnmatchedPaymentRecord): Promise<boolean>
+  get(owner: Pick<UnmatchedPaymentRecord, 'studioId' | 'mchId' | 'id'>): Promise<UnmatchedPaymentRecord | undefined>
+  /** How its refund stands; a refund known as paid back is never set back. */
+  setStatus(payment: UnmatchedPaymentRecord, status: UnmatchedPayment['status'], refundId?: string): Promise<void>
+  list(studioId: string): Promise<UnmatchedPaymentRecord[]>
 }

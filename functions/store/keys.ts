@@ -63,6 +63,10 @@ export const keys = {
   customerPayments: (studioId: string, customerId: string) => `${studio(studioId)}#CUSTOMER#${customerId}#PAYMENTS`,
   /** Cancelled orders with a refund still owed: gsi3, sparse. */
   refundsDue: (studioId: string) => `${studio(studioId)}#REFUNDS-DUE`,
+  /** Money WeChat Pay took that no order could take: the studio's list, or its merchant's when no studio is named. */
+  unmatchedPayments: (studioId: string) => `${studio(studioId)}#UNMATCHED-PAYMENTS`,
+  unmatchedPayment: (studioId: string, id: string) => ({ pk: `${studio(studioId)}#UNMATCHED-PAYMENTS`, sk: `PAY#${id}` }),
+  merchantUnmatchedPayment: (mchId: string, id: string) => ({ pk: `MERCHANT#${mchId}#UNMATCHED-PAYMENTS`, sk: `PAY#${id}` }),
   /** Offline payments waiting for finance: gsi1 on payments, sparse. */
   unauditedPayments: (studioId: string) => `${studio(studioId)}#PAYMENTS#UNAUDITED`,
   /** Appointments of a branch by start time: gsi1. */
