@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { auditPayment, refundsDue, unauditedPayments } from '../../../types/order-operations'
+import { auditPayment, refundsDue, unauditedPayments, unmatchedPayments } from '../../../types/order-operations'
 import { call } from '../../api'
 import { Card } from '../../components/Card'
 import { FormMessage } from '../../components/FormField'
@@ -19,6 +19,7 @@ import { routes } from '../../lib/routes'
 import { Forbidden } from '../../components/Forbidden'
 import { useStaffPage } from '../../hooks/useStaffPage'
 import '../desk.scss'
+import { UnmatchedPayments } from './UnmatchedPayments'
 import './index.scss'
 
 const PAGE_SIZE = 30
@@ -30,11 +31,12 @@ export default function FinancePage() {
   const { session, allowed } = useStaffPage(unauditedPayments.access)
   const unaudited = usePagedQuery((cursor) => call(unauditedPayments, { limit: PAGE_SIZE, cursor }), [], allowed)
   const refunds = useQuery(() => call(refundsDue, {}), [], allowed)
+  const unmatched = useQuery(() => call(unmatchedPayments, {}), [], allowed)
   const [auditing, setAuditing] = useState<string>()
   const [failure, setFailure] = useState<{ paymentId: string; error: unknown }>()
 
   useShownAgain(() => {
-    if (allowed) void (unaudited.reload(), refunds.reload())
+    if (allowed) void (unaudited.reload(), refunds.reload(), unmatched.reload())
   })
 
   if (!session) return null
@@ -128,6 +130,7 @@ export default function FinancePage() {
           )
         })}
       </Card>
+      <UnmatchedPayments items={unmatched.data?.items} />
     </View>
   )
 }
