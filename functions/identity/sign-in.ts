@@ -24,7 +24,9 @@ const invalidCredentials = () => new DomainError('INVALID_CREDENTIALS', 'The use
  * 2. look up the studio and the user and verify the password — against a decoy hash when
  *    either is unknown, so known and unknown names do the same reads, the same write and the
  *    same hashing, and answer alike;
- * 3. refuse disabled accounts; otherwise start a session and give the attempt back.
+ * 3. a wrong password or unknown name is written to the studio's audit log as one kind of
+ *    record, the name as typed and no staff id, whether the name exists or not;
+ * 4. refuse disabled accounts; otherwise start a session and give the attempt back.
  */
 export async function staffSignIn(deps: Accounts & { passwords: PasswordHasher; tokens: SessionTokens }, input: z.output<typeof op.staffSignIn.input>, ctx: RequestContext) {
   const { repo, passwords } = deps
@@ -34,7 +36,16 @@ export async function staffSignIn(deps: Accounts & { passwords: PasswordHasher; 
   const staff = await repo.findStaffByUsername(studio?.id ?? NO_STUDIO, input.username)
   const known = studio && staff ? { studio, staff } : undefined
   const matches = await passwords.verify(input.password, known ? known.staff.passwordHash : await passwords.decoy())
-  if (!known || !matches) throw invalidCredentials()
+  if (!known || !matches) {
+    // Recorded alike for a known and an unknown name (no staff id, the name as typed), so neither the writes nor the time tell them apart.
+    await repo.appendAudit(studio?.id ?? NO_STUDIO, {
+      action: 'auth.sign_in_failed',
+      actorId: 'anonymous',
+      actorName: input.username.trim().toLowerCase().slice(0, 80),
+      detail: { sourceIp: ctx.sourceIp ?? 'unknown' },
+    })
+    throw invalidCredentials()
+  }
   if (known.staff.status !== 'active') throw new DomainError('ACCOUNT_DISABLED', 'This account is disabled; ask your manager')
 
   const session = newSession({ kind: 'staff', id: known.staff.id, studioId: known.studio.id, credentialVersion: known.staff.credentialVersion }, ctx.now)

@@ -1,45 +1,20 @@
-import { ulid } from 'ulid'
-import { SimulatedWeChatPay } from '../../functions/integrations/wechat-pay'
-import type { NotificationRequest } from '../../functions/payments/ports'
-import { createDocumentClient } from '../../functions/store/client'
-import { keys } from '../../functions/store/keys'
 import { GetCommand } from '@aws-sdk/lib-dynamodb'
+import { ulid } from 'ulid'
+import { keys } from '../../functions/store/keys'
 import { bookableStudioOverHttp, freeSlots } from '../support/bookable'
 import { TEST_TABLE } from '../support/constants'
 import { http, signIn, signInCustomer } from '../support/http'
 import { apiPayKeys, notify, paidFor } from '../support/orders'
+import { deliver, paidCharge, simulatedTrade, testTable } from '../support/unmatched-pay'
 
 type Setup = Awaited<ReturnType<typeof bookableStudioOverHttp>>
 let setup: Setup
 let finance: string
-const db = () => createDocumentClient({ tableName: TEST_TABLE, endpoint: process.env.TEST_DYNAMODB_ENDPOINT })
-/** WeChat Pay as the API under test knows it: the same simulated book, in the same table. */
-const weChatPay = () => new SimulatedWeChatPay({ mode: 'simulated', ...apiPayKeys() }, db(), TEST_TABLE)
-
 beforeAll(async () => {
   setup = await bookableStudioOverHttp('Unmatched Pay Studio', '证件照')
   finance = await signIn(setup.studio.code, 'finance')
 })
 
-/** Delivers a notification WeChat Pay (simulated) signed to the API's notify URL, as WeChat Pay would. */
-function deliver(request: NotificationRequest) {
-  const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value!]))
-  return http('POST', '/payments/wechat/notify', { rawBody: request.body, headers })
-}
-
-/** A charge WeChat Pay took and paid, for an attach of our choosing. */
-async function paidCharge(amountFen: number, attach?: string) {
-  const pay = weChatPay()
-  const outTradeNo = ulid()
-  const expiresAt = new Date(Date.now() + 15 * 60_000)
-  await pay.prepay({ outTradeNo, description: '证件照 定金', amountFen, payerOpenId: 'o-stranger', expiresAt, ...(attach ? { attach } : {}) })
-  const notification = await pay.pay(outTradeNo, new Date())
-  const transactionId = pay.verifyNotification(notification, new Date()).transactionId!
-  return { outTradeNo, transactionId, notification }
-}
-
-const simulatedTrade = async (outTradeNo: string) =>
-  (await db().send(new GetCommand({ TableName: TEST_TABLE, Key: keys.simulatedTrade(apiPayKeys().mchId, outTradeNo), ConsistentRead: true }))).Item
 const unmatchedList = async (token = finance) => {
   const answer = await http('GET', '/payments/unmatched', { token })
   expect(answer.status).toBe(200)
@@ -92,7 +67,7 @@ describe('money WeChat Pay took that no order can take', () => {
     const { outTradeNo, transactionId, notification } = await paidCharge(4_500)
     const answers = await Promise.all(Array.from({ length: 10 }, () => deliver(notification)))
     expect(answers.map((a) => a.status)).toEqual(Array(10).fill(204))
-    const kept = (await db().send(new GetCommand({ TableName: TEST_TABLE, Key: keys.merchantUnmatchedPayment(apiPayKeys().mchId, transactionId), ConsistentRead: true }))).Item
+    const kept = (await testTable().send(new GetCommand({ TableName: TEST_TABLE, Key: keys.merchantUnmatchedPayment(apiPayKeys().mchId, transactionId), ConsistentRead: true }))).Item
     expect(kept).toMatchObject({ amountFen: 4_500, reason: 'no_order', status: 'refunded', outRefundNo: `U${transactionId}` })
     expect(await simulatedTrade(outTradeNo)).toMatchObject({ tradeState: 'REFUND', refundedFen: 4_500 })
     expect((await unmatchedList()).map((p) => p.outTradeNo)).not.toContain(outTradeNo)
