@@ -9,7 +9,7 @@ import { SimulatedSubscribeMessages, WeChatSubscribeMessages } from './integrati
 import type { Config } from './platform/config'
 import { logger } from './platform/logger'
 import { decoyHash, hashPassword, verifyPassword } from './platform/passwords'
-import { JwtSessionTokens } from './platform/tokens'
+import { JwtDeviceTokens, JwtSessionTokens } from './platform/tokens'
 import { DynamoBookingRepository } from './store/booking'
 import { DynamoCatalogRepository } from './store/catalog'
 import { DynamoStudioItems } from './store/backup'
@@ -56,6 +56,7 @@ export function composeApp(config: Config): AppDeps {
     books: new StudioBookkeeping(finance, repo, scheduling),
     reminders: wechat.mode === 'simulated' ? new SimulatedSubscribeMessages() : new WeChatSubscribeMessages(wechat.appId, wechat.appSecret, config.reminderTemplateId ?? ''),
     tokens: new JwtSessionTokens(config.sessionSecret),
+    devices: new JwtDeviceTokens(config.sessionSecret),
     passwords: { hash: hashPassword, verify: verifyPassword, decoy: decoyHash },
     wechat: wechat.mode === 'simulated' ? new SimulatedWeChatSignIn() : new WeChatCode2Session(wechat.appId, wechat.appSecret),
     phoneNumbers: wechat.mode === 'simulated' ? new SimulatedPhoneNumberExchange() : new WeChatPhoneNumberExchange(wechat.appId, wechat.appSecret),

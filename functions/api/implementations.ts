@@ -44,7 +44,7 @@ import { reopenDay } from '../finance/reopen-day'
 import { saveCommissionRule } from '../finance/save-commission-rule'
 import { saveExpenseCategories } from '../finance/save-expense-categories'
 import { voidExpense } from '../finance/void-expense'
-import type { IdentityRepository, PasswordHasher, SessionTokens, WeChatSignIn } from '../identity/ports'
+import type { IdentityRepository, DeviceTokens, PasswordHasher, SessionTokens, WeChatSignIn } from '../identity/ports'
 import { changePassword, me, signOut, staffSignIn, wechatSignIn } from '../identity/sign-in'
 import { health, listAudit, listBranches } from '../identity/studio'
 import { countStocktake } from '../inventory/count-stocktake'
@@ -107,6 +107,7 @@ export interface AppDeps {
   books: Bookkeeping
   reminders: ReminderSender
   tokens: SessionTokens
+  devices: DeviceTokens
   passwords: PasswordHasher
   wechat: WeChatSignIn
   phoneNumbers: WeChatPhoneNumbers

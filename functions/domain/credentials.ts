@@ -7,16 +7,18 @@ export const STAFF_SESSION_HOURS = 12
  * Sign-in throttling: fixed windows of attempts, counted in the database before any password
  * is checked. An account takes a few attempts every few minutes wherever they come from, so a
  * stranger can slow its owner down for minutes at most but never lock it; one source address
- * takes twenty attempts a quarter of an hour across a studio's accounts. A successful sign-in
+ * takes twenty attempts a quarter of an hour across every studio's accounts. A successful sign-in
  * gives its attempt back, so only failures use the windows up.
  */
 export const SIGN_IN_LIMITS = {
   account: { attempts: 5, windowSeconds: 5 * 60 },
+  /** The owner's own device (it carries the device token of an earlier sign-in): a bucket of its own, gentler, never touched by strangers. */
+  device: { attempts: 10, windowSeconds: 5 * 60 },
   source: { attempts: 20, windowSeconds: 15 * 60 },
 } as const
 
 export interface AttemptWindow {
-  scope: 'account' | 'source'
+  scope: 'account' | 'device' | 'source'
   /** Who the window counts: the studio code and user name as typed (known or not), or the source address. */
   subject: string
   limit: number
@@ -31,18 +33,27 @@ function windowOf(scope: AttemptWindow['scope'], subject: string, now: Date): At
   return { scope, subject, limit: attempts, start: new Date(start), end: new Date(start + ms) }
 }
 
+/** A studio code and user name as one account, however they were typed (known or not). */
+export const accountOf = (studioCode: string, username: string) => `${studioCode.trim().toLowerCase()}#${username.trim().toLowerCase()}`
+
 /** The account window of a studio code and user name, the same whether the name exists or not. */
 export function accountWindow(studioCode: string, username: string, now: Date): AttemptWindow {
-  return windowOf('account', `${studioCode.trim().toLowerCase()}#${username.trim().toLowerCase()}`, now)
+  return windowOf('account', accountOf(studioCode, username), now)
 }
 
+/** How long a device stays the owner's after a sign-in on it. */
+export const DEVICE_DAYS = 180
+
 /**
- * The windows one sign-in attempt counts against: the account first, then its source address
- * within the studio the attempt names (so one address guessing through a studio's accounts is
- * held back too).
+ * The windows one sign-in attempt counts against: the account first — or, from a device the
+ * account signed in on before (`deviceId` of its device token), that device's own window, so
+ * a stranger's failures never hold its owner back — then its source address whatever studio
+ * the attempt names (so one address guessing through many studios' accounts is held back as
+ * much as one guessing through a single studio's).
  */
-export function signInWindows(studioCode: string, username: string, sourceIp: string | undefined, now: Date): AttemptWindow[] {
-  return [accountWindow(studioCode, username, now), windowOf('source', `${sourceIp ?? 'unknown'}#${studioCode.trim().toLowerCase()}`, now)]
+export function signInWindows(studioCode: string, username: string, sourceIp: string | undefined, now: Date, deviceId?: string): AttemptWindow[] {
+  const first = deviceId ? windowOf('device', `${accountOf(studioCode, username)}#${deviceId}`, now) : accountWindow(studioCode, username, now)
+  return [first, windowOf('source', sourceIp ?? 'unknown', now)]
 }
 export const CUSTOMER_SESSION_DAYS = 30
 

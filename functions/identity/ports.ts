@@ -56,6 +56,19 @@ export interface SessionTokens {
   verify(token: string, now: Date): Promise<SessionClaims | 'expired' | 'invalid'>
 }
 
+/** A device an account signed in on: the account (studio code and user name, as accountOf makes it) and the device's own id. */
+export interface SignInDevice {
+  account: string
+  deviceId: string
+}
+
+/** Signed device tokens, given at each successful staff sign-in; they are never sessions. */
+export interface DeviceTokens {
+  sign(device: SignInDevice, expiresAt: Date): Promise<string>
+  /** The device, or undefined when the token is not one of ours or has expired. */
+  verify(token: string, now: Date): Promise<SignInDevice | undefined>
+}
+
 export interface PasswordHasher {
   hash(password: string): Promise<string>
   verify(password: string, hash: string): Promise<boolean>

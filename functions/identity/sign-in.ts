@@ -1,10 +1,10 @@
 import type { z } from 'zod'
 import { ulid } from 'ulid'
 import type * as op from '../../types/identity-operations'
-import { signInWindows } from '../domain/credentials'
+import { accountOf, DEVICE_DAYS, signInWindows } from '../domain/credentials'
 import { DomainError } from '../domain/errors'
 import { callerOf, type RequestContext } from '../domain/context'
-import type { IdentityRepository, PasswordHasher, SessionTokens, WeChatSignIn } from './ports'
+import type { DeviceTokens, IdentityRepository, PasswordHasher, SessionTokens, WeChatSignIn } from './ports'
 import { newSession, principalOf, signSession } from './sessions'
 
 interface Accounts {
@@ -18,19 +18,28 @@ const invalidCredentials = () => new DomainError('INVALID_CREDENTIALS', 'The use
 
 /**
  * Staff sign-in:
- * 1. count the attempt against its source address and its studio code + user name, in the
- *    database and before anything else, so a full window refuses every attempt alike
+ * 1. count the attempt against its source address and its studio code + user name (or, with
+ *    the device token of this account's earlier sign-in, against that device's own window), in
+ *    the database and before anything else, so a full window refuses every attempt alike
  *    (RATE_LIMITED) whatever the password, and concurrent attempts cannot pass the limit;
  * 2. look up the studio and the user and verify the password — against a decoy hash when
  *    either is unknown, so known and unknown names do the same reads, the same write and the
  *    same hashing, and answer alike;
  * 3. a wrong password or unknown name is written to the studio's audit log as one kind of
  *    record, the name as typed and no staff id, whether the name exists or not;
- * 4. refuse disabled accounts; otherwise start a session and give the attempt back.
+ * 4. refuse disabled accounts; otherwise start a session, give the attempt back and hand the
+ *    device its token (the same device keeps its id).
  */
-export async function staffSignIn(deps: Accounts & { passwords: PasswordHasher; tokens: SessionTokens }, input: z.output<typeof op.staffSignIn.input>, ctx: RequestContext) {
+export async function staffSignIn(
+  deps: Accounts & { passwords: PasswordHasher; tokens: SessionTokens; devices: DeviceTokens },
+  input: z.output<typeof op.staffSignIn.input>,
+  ctx: RequestContext,
+) {
   const { repo, passwords } = deps
-  const windows = signInWindows(input.studioCode, input.username, ctx.sourceIp, ctx.now)
+  const account = accountOf(input.studioCode, input.username)
+  const device = input.deviceToken ? await deps.devices.verify(input.deviceToken, ctx.now) : undefined
+  const deviceId = device?.account === account ? device.deviceId : undefined
+  const windows = signInWindows(input.studioCode, input.username, ctx.sourceIp, ctx.now, deviceId)
   await repo.takeAttempt(windows, ctx.now)
   const studio = await repo.findStudioByCode(input.studioCode)
   const staff = await repo.findStaffByUsername(studio?.id ?? NO_STUDIO, input.username)
@@ -59,6 +68,7 @@ export async function staffSignIn(deps: Accounts & { passwords: PasswordHasher; 
     token: await signSession(deps.tokens, session),
     expiresAt: session.expiresAt,
     principal: principalOf({ kind: 'staff', staff: known.staff }, known.studio.name),
+    deviceToken: await deps.devices.sign({ account, deviceId: deviceId ?? ulid(ctx.now.getTime()) }, new Date(ctx.now.getTime() + DEVICE_DAYS * 86_400_000)),
   }
 }
 

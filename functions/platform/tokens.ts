@@ -1,5 +1,5 @@
 import { SignJWT, jwtVerify, errors } from 'jose'
-import type { SessionClaims, SessionTokens } from '../identity/ports'
+import type { DeviceTokens, SessionClaims, SessionTokens, SignInDevice } from '../identity/ports'
 
 /** Session tokens as HS256 JWTs. */
 export class JwtSessionTokens implements SessionTokens {
@@ -32,6 +32,36 @@ export class JwtSessionTokens implements SessionTokens {
       return { sessionId: sid, studioId: std, subjectId: sub, kind: knd }
     } catch (error) {
       return error instanceof errors.JWTExpired ? 'expired' : 'invalid'
+    }
+  }
+}
+
+const DEVICE_AUDIENCE = 'staff-sign-in-device'
+
+/** Device tokens as HS256 JWTs with an audience of their own, so a device token is never taken for a session or the other way round. */
+export class JwtDeviceTokens implements DeviceTokens {
+  private readonly key: Uint8Array
+  constructor(secret: string, private readonly issuer = 'studio-erp') {
+    this.key = new TextEncoder().encode(secret)
+  }
+
+  sign(device: SignInDevice, expiresAt: Date): Promise<string> {
+    return new SignJWT({ acc: device.account })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(device.deviceId)
+      .setIssuer(this.issuer)
+      .setAudience(DEVICE_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.key)
+  }
+
+  async verify(token: string, now: Date): Promise<SignInDevice | undefined> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: this.issuer, audience: DEVICE_AUDIENCE, algorithms: ['HS256'], currentDate: now })
+      return typeof payload.acc === 'string' && typeof payload.sub === 'string' ? { account: payload.acc, deviceId: payload.sub } : undefined
+    } catch {
+      return undefined
     }
   }
 }

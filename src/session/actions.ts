@@ -16,8 +16,14 @@ export function enterApp(principal: Principal) {
   return Taro.reLaunch({ url: isStaff(principal) ? routes.workspace : routes.home })
 }
 
+/** Where this device keeps the device token of an account it signed in to (the owner's device gets a gentler sign-in throttle). */
+const deviceTokenKey = (studioCode: string, username: string) => `studio-erp.device.${studioCode.trim().toLowerCase()}#${username.trim().toLowerCase()}`
+
 export async function signInStaff(input: z.input<typeof staffSignIn.input>): Promise<Principal> {
-  const session = await call(staffSignIn, input)
+  const key = deviceTokenKey(input.studioCode, input.username)
+  const deviceToken = (Taro.getStorageSync(key) as string | undefined) || undefined
+  const { deviceToken: next, ...session } = await call(staffSignIn, { ...input, deviceToken })
+  Taro.setStorageSync(key, next)
   saveSession(session)
   return session.principal
 }

@@ -32,8 +32,14 @@ describe('staff sign-in', () => {
     expect(await ops.outcome('auth.staffSignIn', { studioCode: studio.code, username: 'makeup', password: 'wrong-one' })).toBe('INVALID_CREDENTIALS')
   })
 
-  const attempt = (username: string, password: string, sourceIp = '203.0.113.9', now?: Date) =>
-    ops.outcome('auth.staffSignIn', { studioCode: studio.code, username, password }, undefined, { sourceIp, ...(now ? { now } : {}) })
+  // Each test guesses from an address of its own: an address's window spans every studio.
+  let address = 0
+  let ip = ''
+  beforeEach(() => {
+    ip = `203.0.113.${++address}`
+  })
+  const attempt = (username: string, password: string, sourceIp = ip, now?: Date, studioCode = studio.code) =>
+    ops.outcome('auth.staffSignIn', { studioCode, username, password }, undefined, { sourceIp, ...(now ? { now } : {}) })
 
   it('throttles an account after five failures, refuses even the right password alike, and never locks it for long', async () => {
     studio = await newStudio(deps)
@@ -43,7 +49,7 @@ describe('staff sign-in', () => {
     expect(await attempt('finance', 'guess-6')).toBe('RATE_LIMITED')
     expect(await attempt('finance', TEST_PASSWORD)).toBe('RATE_LIMITED')
     // The next window lets the owner in: a stranger can slow the account down, never lock it out.
-    expect(await attempt('finance', TEST_PASSWORD, '203.0.113.9', new Date(Date.now() + 5 * 60_000 + 1000))).toBe('OK')
+    expect(await attempt('finance', TEST_PASSWORD, ip, new Date(Date.now() + 5 * 60_000 + 1000))).toBe('OK')
   })
 
   it('holds the limit under concurrency: of 20 guesses at once exactly 5 are checked, each time, and the right password is refused alike', async () => {
@@ -72,14 +78,17 @@ describe('staff sign-in', () => {
     }
   }, 120_000)
 
-  it('holds one source address to twenty failures across a studio’s accounts', async () => {
-    studio = await newStudio(deps)
+  it('holds one source address to twenty failures across the accounts of every studio', async () => {
+    const first = await newStudio(deps)
+    const second = await newStudio(deps)
     const names = ['reception', 'photographer', 'makeup', 'retoucher', 'finance', 'manager']
     const codes: string[] = []
-    for (let i = 0; i < 24; i++) codes.push(await attempt(names[i % names.length]!, `spray-${i}`, '192.0.2.77'))
+    for (let i = 0; i < 24; i++) codes.push(await attempt(names[i % names.length]!, `spray-${i}`, '192.0.2.77', undefined, (i % 2 ? second : first).code))
     expect(codes.filter((c) => c === 'INVALID_CREDENTIALS')).toHaveLength(20)
     expect(codes.slice(20)).toEqual(Array(4).fill('RATE_LIMITED'))
-    // Another address is not held back.
+    // Held back in a studio it has not tried yet too; another address is not held back.
+    studio = await newStudio(deps)
+    expect(await attempt('reception', TEST_PASSWORD, '192.0.2.77')).toBe('RATE_LIMITED')
     expect(await attempt('reception', TEST_PASSWORD, '192.0.2.78')).toBe('OK')
   })
 

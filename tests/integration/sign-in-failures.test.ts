@@ -72,3 +72,42 @@ describe('failed staff sign-ins', () => {
     expect(entries).toHaveLength(2)
   })
 })
+
+describe('the owner’s own device', () => {
+  const signInFrom = async (username: string, password: string, sourceIp: string, deviceToken?: string) => {
+    try {
+      const session = await ops.call('auth.staffSignIn', { studioCode: studio.code, username, password, ...(deviceToken ? { deviceToken } : {}) }, undefined, { sourceIp })
+      return { code: 'OK', deviceToken: session.deviceToken as string }
+    } catch (error: any) {
+      return { code: error.code as string }
+    }
+  }
+
+  it('still signs in while a stranger hammers the account, where any other device is held back', async () => {
+    const owner = await signInFrom('retoucher', TEST_PASSWORD, '198.51.100.40')
+    expect(owner).toMatchObject({ code: 'OK', deviceToken: expect.any(String) })
+    // A stranger guesses from elsewhere until the account's window is full.
+    const stranger = []
+    for (let i = 0; i < 7; i++) stranger.push((await signInFrom('retoucher', `guess-${i}`, '203.0.113.200')).code)
+    expect(stranger.slice(5)).toEqual(['RATE_LIMITED', 'RATE_LIMITED'])
+    // The owner's device, with its token, is not held back; the right password without it is.
+    const again = await signInFrom('retoucher', TEST_PASSWORD, '198.51.100.40', owner.deviceToken)
+    expect(again.code).toBe('OK')
+    expect((await signInFrom('retoucher', TEST_PASSWORD, '198.51.100.41')).code).toBe('RATE_LIMITED')
+    // The token is the account's own: another account's, or a made-up one, counts for nothing.
+    expect((await signInFrom('retoucher', TEST_PASSWORD, '198.51.100.42', 'not-a-token')).code).toBe('RATE_LIMITED')
+    const other = await signInFrom('photographer', TEST_PASSWORD, '198.51.100.43')
+    expect((await signInFrom('retoucher', TEST_PASSWORD, '198.51.100.43', other.deviceToken)).code).toBe('RATE_LIMITED')
+    // And the token is not a session.
+    expect(await ops.outcome('auth.me', {}, owner.deviceToken)).not.toBe('OK')
+  })
+
+  it('is slowed down, not let through: its own window holds ten failures, then refuses alike', async () => {
+    const owner = await signInFrom('makeup', TEST_PASSWORD, '198.51.100.50')
+    const codes = []
+    for (let i = 0; i < 12; i++) codes.push((await signInFrom('makeup', `typo-${i}`, '198.51.100.50', owner.deviceToken)).code)
+    expect(codes.slice(0, 10)).toEqual(Array(10).fill('INVALID_CREDENTIALS'))
+    expect(codes.slice(10)).toEqual(['RATE_LIMITED', 'RATE_LIMITED'])
+    expect((await signInFrom('makeup', TEST_PASSWORD, '198.51.100.50', owner.deviceToken)).code).toBe('RATE_LIMITED')
+  })
+})
