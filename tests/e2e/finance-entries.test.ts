@@ -63,7 +63,7 @@ describe('keeping the entries and categories of the books on a phone', () => {
     await earlier.waitFor()
     await expect(earlier.textContent()).resolves.toContain('彩印中新')
     await expect(earlier.locator('.books-row__amount').textContent()).resolves.toBe('−¥450.00')
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
+    await earlier.scrollIntoViewIfNeeded()
     await settled(page)
     await screenshot(page, 'finance-expense-history')
   }, JOURNEY_TIMEOUT)
@@ -105,7 +105,9 @@ describe('keeping the entries and categories of the books on a phone', () => {
     await expect(rows.count()).resolves.toBe(7)
     await expect(rows.last().locator('input').first().inputValue()).resolves.toBe('员工餐')
     await press(page, zhCN['categories.save'])
-    await page.waitForTimeout(1600)
+    // The "saved" toast passes before the picture is taken.
+    await page.waitForTimeout(2600)
+    await page.getByText(zhCN['categories.hint']).scrollIntoViewIfNeeded()
     await screenshot(page, 'manager-expense-categories')
 
     const manager = await signIn(studio.code, 'manager')
