@@ -21,7 +21,7 @@ export default defineAppConfig({
       pages: ['orders/index', 'new-order/index', 'order/index', 'queue/index', 'finance/index', 'overdue/index', 'settings/index'],
     },
     { root: 'stock', pages: ['items/index', 'item/index', 'stocktake/index'] },
-    { root: 'finance', pages: ['home/index', 'expenses/index', 'expense/index', 'day/index', 'commission/index', 'rules/index'] },
+    { root: 'finance', pages: ['home/index', 'expenses/index', 'expense/index', 'categories/index', 'day/index', 'commission/index', 'rules/index'] },
   ],
   // Components are injected when a page first uses them, so the start-up cost stays with the pages opened.
   lazyCodeLoading: 'requiredComponents',

@@ -144,6 +144,8 @@ export const PaymentSchema = z.object({
   outRefundNo: z.string().optional(),
   transactionId: z.string().optional(),
   at: IsoDateTimeSchema,
+  /** WeChat Pay money credited after its own day was closed: the open day it was booked on instead. */
+  bookedOn: IsoDateSchema.optional(),
 })
 export type Payment = z.infer<typeof PaymentSchema>
 

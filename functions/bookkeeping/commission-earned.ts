@@ -4,6 +4,7 @@ import type { StaffRole } from '../../types/roles'
 import { clawBackFor, commissionFor, monthOf, ruleInForce, sharesOf, type CommissionLineRecord, type CommissionWrites } from '../domain/commission'
 import type { CommissionRuleRecord, FinanceRepository } from '../finance/ports'
 import type { OrderRecord } from '../orders/ports'
+import { linesRefundReaches, type RefundedPayment } from './refund-reach'
 
 /** A line's id is its earning event, its earner and the rule version: a replay of the event can never write it twice. */
 export function lineIdOf(...parts: string[]): string {
@@ -84,16 +85,17 @@ export async function commissionEarned(finance: FinanceRepository, event: Earnin
 }
 
 /**
- * What a refund takes back: of each line the refunded payment earned, the refunded share —
+ * What a refund takes back: of each line the refunded money earned, the refunded share —
  * each claw-back its own line, on the refund's day, pointing at the line it takes from.
  */
 export async function commissionClawedBack(
   finance: FinanceRepository,
   order: OrderRecord,
-  refund: { id: string; paymentId: string; amountFen: number; date: string; at: string },
+  payment: RefundedPayment,
+  refund: { id: string; amountFen: number; date: string; at: string },
 ): Promise<CommissionWrites> {
   const lines = await finance.orderLines(order.studioId, order.id)
-  const earned = lines.filter((l) => l.source.kind === 'payment' && l.source.id === refund.paymentId && l.amountFen > 0)
+  const earned = await linesRefundReaches(finance, order, lines, payment)
   const claws: CommissionLineRecord[] = []
   for (const line of earned) {
     const before = -lines.filter((l) => l.clawsBack === line.id).reduce((s, l) => s + l.amountFen, 0)

@@ -63,6 +63,7 @@ export class StudioBookkeeping implements Bookkeeping {
     return {
       dayBook: { studioId: order.studioId, branchId: order.branchId, date, money: { direction: 'received', method: payment.method, amountFen: payment.amountFen, desk } },
       commission,
+      ...(date !== (await this.dayOf(order.studioId, payment.at)) ? { bookedOn: date } : {}),
     }
   }
 
@@ -70,7 +71,7 @@ export class StudioBookkeeping implements Bookkeeping {
     if (!order.branchId) return {}
     const date = await this.bookDay(order, refund)
     const amountFen = -refund.amountFen
-    const commission = await commissionClawedBack(this.finance, order, { id: refund.id, paymentId: payment.id, amountFen, date, at: refund.at })
+    const commission = await commissionClawedBack(this.finance, order, payment, { id: refund.id, amountFen, date, at: refund.at })
     return {
       dayBook: { studioId: order.studioId, branchId: order.branchId, date, money: { direction: 'refunded', method: refund.method, amountFen, desk: { id: refund.recordedBy.id, name: refund.recordedBy.name } } },
       commission,

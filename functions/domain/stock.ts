@@ -63,3 +63,47 @@ export const MAX_ITEMS_PER_MOVE = 45
 /** A bill of materials may only name the studio's own stock items. */
 export const materialIssues = (materials: readonly Material[], stockItemIds: ReadonlySet<string>, path = 'materials'): FieldIssue[] =>
   materials.flatMap((m, i) => (stockItemIds.has(m.stockItemId) ? [] : [{ path: `${path}.${i}.stockItemId`, message: 'is not a stock item of this studio' }]))
+
+/** One broken stock invariant, said the way a stock keeper would. */
+export interface StockViolation {
+  itemId: string
+  branchId: string
+  message: string
+}
+
+/**
+ * The stock invariants, stated once: for every item in every branch, what the books say is on
+ * hand is the sum of its movements and never below zero; and a branch's stock value is
+ * Σ on hand × moving-average unit cost, in whole fen. `reportedValueFen` is the value a page or
+ * report shows per branch, checked against the levels when given.
+ */
+export function stockViolations(
+  levels: readonly { itemId: string; branchId: string; onHand: number; unitCostFen: number }[],
+  movements: readonly { itemId: string; branchId: string; quantity: number }[],
+  reportedValueFen?: ReadonlyMap<string, number>,
+): StockViolation[] {
+  const key = (m: { itemId: string; branchId: string }) => `${m.itemId}|${m.branchId}`
+  const moved = new Map<string, number>()
+  for (const m of movements) moved.set(key(m), (moved.get(key(m)) ?? 0) + m.quantity)
+  const violations: StockViolation[] = []
+  const seen = new Set<string>()
+  for (const level of levels) {
+    seen.add(key(level))
+    const sum = moved.get(key(level)) ?? 0
+    if (level.onHand < 0) violations.push({ ...pick(level), message: `${level.onHand} on hand, below zero` })
+    if (level.onHand !== sum) violations.push({ ...pick(level), message: `${level.onHand} on hand but the movements add up to ${sum}` })
+    if (!Number.isInteger(level.unitCostFen) || level.unitCostFen < 0) violations.push({ ...pick(level), message: `unit cost ${level.unitCostFen} is not whole fen` })
+  }
+  for (const [k, sum] of moved) {
+    if (seen.has(k) || sum === 0) continue
+    const [itemId, branchId] = k.split('|') as [string, string]
+    violations.push({ itemId, branchId, message: `no level kept, but the movements add up to ${sum}` })
+  }
+  for (const [branchId, valueFen] of reportedValueFen ?? []) {
+    const expected = stockValueFen(levels.filter((l) => l.branchId === branchId))
+    if (valueFen !== expected) violations.push({ itemId: '', branchId, message: `value shown ${valueFen} fen, but Σ on hand × unit cost is ${expected} fen` })
+  }
+  return violations
+}
+
+const pick = (level: { itemId: string; branchId: string }) => ({ itemId: level.itemId, branchId: level.branchId })

@@ -14,6 +14,18 @@ export interface LevelChange {
   delta: number
   /** Incoming stock: the level read (none if the branch never had the item) and the new average cost. */
   average?: { read: Pick<StockLevel, 'onHand' | 'unitCostFen'> | undefined; unitCostFen: number }
+  /**
+   * Outgoing stock that takes its cost elsewhere (a transfer): taken only while the level's unit
+   * cost is still the one read, so a purchase averaged in meanwhile is never sent at the old cost.
+   */
+  costRead?: number
+}
+
+/** The books of one item in a branch at the moment it was counted. */
+export interface CountedLevel {
+  itemId: string
+  branchId: string
+  onHand: number
 }
 
 /** What writing some movements came to: all written, a replay of movements written before, or a level that moved since it was read. */
@@ -39,8 +51,11 @@ export interface StockRepository {
   createStocktake(studioId: string, stocktake: Stocktake): Promise<boolean>
   getStocktake(studioId: string, stocktakeId: string): Promise<Stocktake | undefined>
   stocktakes(studioId: string, branchId: string, limit: number): Promise<Stocktake[]>
-  /** Saves the sheet's lines if it is still open at `readVersion` (VERSION_CONFLICT otherwise). */
-  saveStocktake(studioId: string, stocktake: Stocktake, readVersion: number): Promise<void>
+  /**
+   * Saves the sheet's lines if it is still open at `readVersion` (VERSION_CONFLICT otherwise) and
+   * the levels the new counts were set against are still as read (`stale` otherwise).
+   */
+  saveStocktake(studioId: string, stocktake: Stocktake, readVersion: number, levelsRead: readonly CountedLevel[]): Promise<'saved' | 'stale'>
   /** Marks the sheet posted and writes its adjustments in the same transaction (VERSION_CONFLICT if it changed, STOCK_SHORT if a level cannot take a loss). */
   postStocktake(studioId: string, posted: Stocktake, readVersion: number, changes: LevelChange[]): Promise<void>
 }

@@ -10,8 +10,9 @@ import { keeperOf, stockBranch, stockItemOf, untilSettled } from './stock-keepin
  * Stock sent from one branch to another.
  * 1. The sending branch is the keeper's own (an admin names it); the receiving one must be the studio's.
  * 2. Read both levels: the stock leaves at the sender's unit cost and re-averages the receiver's.
- * 3. One transaction: out of the sender only if it has enough (STOCK_SHORT otherwise), into the
- *    receiver only if its level is still what was read (read again if not).
+ * 3. One transaction: out of the sender only if it has enough (STOCK_SHORT otherwise) at the
+ *    unit cost read, into the receiver only if its level is still what was read (read again if
+ *    either moved: a purchase averaged in at the sender meanwhile changes what the stock is worth).
  */
 export async function transferStock(deps: InventoryDeps, input: z.output<typeof operation.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
@@ -26,7 +27,12 @@ export async function transferStock(deps: InventoryDeps, input: z.output<typeof 
     const unitCostFen = from?.unitCostFen ?? 0
     const movement = { id: input.requestId, itemId: item.id, itemName: item.name, unitCostFen, reason: input.note, by, at }
     return deps.stock.move(caller.studioId, [
-      { movement: { ...movement, kind: 'transfer_out', branchId: fromBranchId, otherBranchId: input.toBranchId, quantity: -input.quantity }, unit: item.unit, delta: -input.quantity },
+      {
+        movement: { ...movement, kind: 'transfer_out', branchId: fromBranchId, otherBranchId: input.toBranchId, quantity: -input.quantity },
+        unit: item.unit,
+        delta: -input.quantity,
+        costRead: unitCostFen,
+      },
       {
         movement: { ...movement, kind: 'transfer_in', branchId: input.toBranchId, otherBranchId: fromBranchId, quantity: input.quantity },
         unit: item.unit,

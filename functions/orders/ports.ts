@@ -12,6 +12,8 @@ export interface BookEntries {
   dayBook?: DayBookEntry
   commission?: CommissionWrites
   openDay?: { studioId: string; branchId: string; date: string }
+  /** Money its own day could not take (that day was closed) goes to this later open day; the payment names it. */
+  bookedOn?: string
 }
 
 /**

@@ -211,19 +211,32 @@ export class DynamoFinanceRepository extends AuditedStore implements FinanceRepo
     return typeof Item?.baseFen === 'number' ? Item.baseFen : 0
   }
 
-  /** Unaudited payments of the studio recorded in [from, to), those of the branch (each payment names its order's branch). */
+  /**
+   * Unaudited payments of the studio recorded in [from, to), those of the branch. A payment names
+   * its order's branch; one recorded before payments did takes its order's.
+   */
   async ofBranchDay(studioId: string, branchId: string, from: string, to: string): Promise<UnauditedReceipt[]> {
     const items = await queryAll(this.db, {
       TableName: this.table,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :from AND :to',
-      FilterExpression: 'branchId = :branch',
-      ExpressionAttributeValues: { ':p': keys.unauditedPayments(studioId), ':from': from, ':to': to, ':branch': branchId },
+      ExpressionAttributeValues: { ':p': keys.unauditedPayments(studioId), ':from': from, ':to': to },
     })
-    return items.map((i) => {
-      const p = entity<PaymentRecord & { branchId: string }>(i)!
-      return { paymentId: p.id, orderId: p.orderId, method: p.method, amountFen: p.amountFen, recordedBy: p.recordedBy, at: p.at }
-    })
+    const payments = items.map((i) => entity<PaymentRecord & { branchId?: string }>(i)!)
+    const orderBranches = await this.branchesOfOrders(studioId, [...new Set(payments.filter((p) => !p.branchId).map((p) => p.orderId))])
+    return payments
+      .filter((p) => (p.branchId ?? orderBranches.get(p.orderId)) === branchId)
+      .map((p) => ({ paymentId: p.id, orderId: p.orderId, method: p.method, amountFen: p.amountFen, recordedBy: p.recordedBy, at: p.at }))
+  }
+
+  private async branchesOfOrders(studioId: string, orderIds: string[]): Promise<Map<string, string | undefined>> {
+    const found = await Promise.all(
+      orderIds.map(async (orderId) => {
+        const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.order(studioId, orderId), ProjectionExpression: 'branchId' }))
+        return [orderId, typeof Item?.branchId === 'string' ? Item.branchId : undefined] as const
+      }),
+    )
+    return new Map(found)
   }
 }
 

@@ -2,9 +2,9 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from '@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import type { StockItem, StockLevel, StockMovement, Stocktake } from '../../types/inventory'
 import { DomainError } from '../domain/errors'
-import type { LevelChange, MoveOutcome, StockRepository } from '../inventory/ports'
+import type { CountedLevel, LevelChange, MoveOutcome, StockRepository } from '../inventory/ports'
 import { stockItemItem } from './entities/stock-item'
-import { stockCancellation, stockWrites } from './entities/stock-level'
+import { levelAsRead, stockCancellation, stockWrites } from './entities/stock-level'
 import { stocktakeItem } from './entities/stocktake'
 import { entity, pageCursor, putIfAbsent, queryAll } from './items'
 import { keys } from './keys'
@@ -134,11 +134,16 @@ export class DynamoStockRepository implements StockRepository {
     }
   }
 
-  async saveStocktake(studioId: string, stocktake: Stocktake, readVersion: number) {
+  async saveStocktake(studioId: string, stocktake: Stocktake, readVersion: number, levelsRead: readonly CountedLevel[]): Promise<'saved' | 'stale'> {
     try {
-      await this.db.send(new PutCommand(this.stocktakePut(studioId, stocktake, readVersion)))
+      await this.db.send(new TransactWriteCommand({ TransactItems: [{ Put: this.stocktakePut(studioId, stocktake, readVersion) }, ...levelsRead.map((l) => levelAsRead(this.table, studioId, l))] }))
+      return 'saved'
     } catch (error) {
-      throw error instanceof ConditionalCheckFailedException ? staleVersion('count sheet') : error
+      if (!(error instanceof TransactionCanceledException)) throw error
+      const reasons = error.CancellationReasons ?? []
+      if (reasons[0]?.Code === 'ConditionalCheckFailed') throw staleVersion('count sheet')
+      if (reasons.slice(1).some((r) => r.Code === 'ConditionalCheckFailed')) return 'stale'
+      throw new DomainError('CONFLICT', 'The stock changed at the same moment; try again')
     }
   }
 

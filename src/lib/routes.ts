@@ -49,6 +49,7 @@ export const routes = {
   financeHome: '/finance/home/index',
   expenses: '/finance/expenses/index',
   expenseForm: '/finance/expense/index',
+  expenseCategories: '/finance/categories/index',
   dayClose: '/finance/day/index',
   commission: '/finance/commission/index',
   myCommission: '/finance/commission/index?view=mine',

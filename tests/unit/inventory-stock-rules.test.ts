@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { describeShortages, isLow, materialIssues, mergeMaterials, movingAverageCost, shortagesOf, stockValueFen, stocktakeDifferences, timesMaterials } from '../../functions/domain/stock'
+import { describeShortages, isLow, materialIssues, mergeMaterials, movingAverageCost, shortagesOf, stockValueFen, stocktakeDifferences, timesMaterials, stockViolations } from '../../functions/domain/stock'
 
 describe('the moving-average unit cost', () => {
   it('takes the purchase price when the branch has none of the item', () => {
@@ -85,5 +85,27 @@ describe('bills of materials and shortages', () => {
       { path: 'materials.1.stockItemId', message: 'is not a stock item of this studio' },
     ])
     expect(materialIssues([{ stockItemId: 'box', quantity: 1 }], studio)).toEqual([])
+  })
+})
+
+describe('the stock invariants', () => {
+  const level = (onHand: number, unitCostFen = 1_000, branchId = 'B1') => ({ itemId: 'album', branchId, onHand, unitCostFen })
+  const moved = (quantity: number, branchId = 'B1') => ({ itemId: 'album', branchId, quantity })
+
+  it('finds nothing wrong when on hand is the sum of the movements and the value adds up', () => {
+    expect(stockViolations([level(3), level(2, 1_600, 'B2')], [moved(5), moved(-2), moved(2, 'B2')], new Map([['B1', 3_000], ['B2', 3_200]]))).toEqual([])
+  })
+
+  it('names a level that is not the sum of its movements, one below zero, and a value shown wrong', () => {
+    const found = stockViolations([level(4), level(-1, 1_000, 'B2')], [moved(5), moved(-2), moved(-1, 'B2')], new Map([['B1', 4_100]]))
+    expect(found.map((v) => v.message)).toEqual([
+      '4 on hand but the movements add up to 3',
+      '-1 on hand, below zero',
+      'value shown 4100 fen, but Σ on hand × unit cost is 4000 fen',
+    ])
+  })
+
+  it('names movements of a branch that keeps no level of the item', () => {
+    expect(stockViolations([], [moved(2, 'B3')]).map((v) => [v.branchId, v.message])).toEqual([['B3', 'no level kept, but the movements add up to 2']])
   })
 })

@@ -14,7 +14,7 @@ import { stockMovementItem } from './stock-movement'
  * new average — and the movement, created only if its id is new.
  */
 export function levelChangeWrites(table: string, studioId: string, change: LevelChange) {
-  const { movement, delta, average } = change
+  const { movement, delta, average, costRead } = change
   const values: Record<string, unknown> = {
     ':type': 'StockLevel',
     ':item': movement.itemId,
@@ -25,8 +25,9 @@ export function levelChangeWrites(table: string, studioId: string, change: Level
   }
   let condition: string | undefined
   if (delta < 0) {
-    condition = 'onHand >= :need'
+    condition = costRead === undefined ? 'onHand >= :need' : 'onHand >= :need AND unitCostFen = :costRead'
     values[':need'] = -delta
+    if (costRead !== undefined) values[':costRead'] = costRead
   } else if (average) {
     condition = average.read ? 'onHand = :readOnHand AND unitCostFen = :readCost' : 'attribute_not_exists(onHand)'
     if (average.read) Object.assign(values, { ':readOnHand': average.read.onHand, ':readCost': average.read.unitCostFen })
@@ -45,6 +46,18 @@ export function levelChangeWrites(table: string, studioId: string, change: Level
     },
     putIfAbsent(table, stockMovementItem(studioId, movement)),
   ]
+}
+
+/** A check, in a transaction, that a level is still what was read (none on hand: no level, or zero). */
+export function levelAsRead(table: string, studioId: string, level: { itemId: string; branchId: string; onHand: number }) {
+  return {
+    ConditionCheck: {
+      TableName: table,
+      Key: keys.stockLevel(studioId, level.itemId, level.branchId),
+      ConditionExpression: level.onHand === 0 ? 'attribute_not_exists(onHand) OR onHand = :zero' : 'onHand = :onHand',
+      ExpressionAttributeValues: level.onHand === 0 ? { ':zero': 0 } : { ':onHand': level.onHand },
+    },
+  }
 }
 
 /** The writes of several level changes, in order: level then movement for each. */
@@ -79,7 +92,11 @@ export async function stockCancellation(
   const levels = await readLevels(db, table, studioId, branchId, needed.map((m) => m.stockItemId))
   const names = new Map(outgoing.map((c) => [c.movement.itemId, { name: c.movement.itemName, unit: c.unit }]))
   const shortages = shortagesOf(needed, new Map(levels.map((l) => [l.itemId, l.onHand])), names)
-  if (!shortages.length) return new DomainError('CONFLICT', 'The stock changed at the same moment; try again')
+  if (!shortages.length) {
+    // Enough on hand: what failed was a cost read before a purchase re-averaged it.
+    if (failed.some((f, i) => f.level && changes[i]!.costRead !== undefined)) return 'stale'
+    return new DomainError('CONFLICT', 'The stock changed at the same moment; try again')
+  }
   return new DomainError('STOCK_SHORT', `Not enough stock: ${describeShortages(shortages)}`, { shortages })
 }
 

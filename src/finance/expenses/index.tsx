@@ -105,6 +105,15 @@ export default function ExpensesPage() {
                   <Input value={reason} onChange={setReason} placeholder={t('expense.voidReasonPlaceholder')} maxLength={200} />
                 </FormField>
                 <FormMessage message={feedback.message} />
+                <Button
+                  block
+                  onClick={() => {
+                    setVoiding(undefined)
+                    void Taro.navigateTo({ url: `${routes.expenseForm}?expenseId=${entry.id}` })
+                  }}
+                >
+                  {t('expense.editAction')}
+                </Button>
                 <Button block type="danger" loading={feedback.saving} onClick={() => void confirmVoid(entry)}>
                   {t('expense.voidAction')}
                 </Button>

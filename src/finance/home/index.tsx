@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { branchCommission, getBranchDay, myCommission, saveCommissionRule } from '../../../types/finance-operations'
+import { branchCommission, getBranchDay, myCommission, saveCommissionRule, saveExpenseCategories } from '../../../types/finance-operations'
 import { canUse } from '../../lib/access'
 import { Card } from '../../components/Card'
 import { Cell } from '../../components/ui'
@@ -26,6 +26,9 @@ export default function FinanceHomePage() {
       <Card>
         <Cell title={t('books.expenses')} description={t('books.expensesHint')} clickable onClick={open(routes.expenses)} />
         <Cell title={t('books.dayClose')} description={t('books.dayCloseHint')} clickable onClick={open(routes.dayClose)} />
+        {canUse(principal, saveExpenseCategories.access) && (
+          <Cell title={t('books.categories')} description={t('books.categoriesHint')} clickable onClick={open(routes.expenseCategories)} />
+        )}
       </Card>
       <Card>
         {canUse(principal, branchCommission.access) && (
