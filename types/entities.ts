@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { IdSchema, IsoDateTimeSchema, IsoDateSchema, PhoneSchema } from './common'
 import { RoleSchema, StaffRoleSchema } from './roles'
 
