@@ -86,6 +86,7 @@ export const auditActions = [
   'payment.rejected',
   'order.discounted',
   'order.updated',
+  'order.imported',
   'studio.branch_added',
   'expense.recorded',
   'expense.edited',

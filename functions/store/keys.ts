@@ -21,6 +21,8 @@ export const keys = {
   customer: (studioId: string, customerId: string) => ({ pk: `${studio(studioId)}#CUSTOMER#${customerId}`, sk: 'PROFILE' }),
   customerPartition: (studioId: string, customerId: string) => `${studio(studioId)}#CUSTOMER#${customerId}`,
   phone: (studioId: string, phone: string) => ({ pk: studio(studioId), sk: `PHONE#${phone}` }),
+  /** The mark of an order imported from the old system, by its old number: each is imported once. */
+  legacyOrder: (studioId: string, orderNumber: string) => ({ pk: studio(studioId), sk: `LEGACYORDER#${orderNumber}` }),
   /** Customers by the last four digits of their phone: gsi1. */
   customersByPhone4: (studioId: string, last4: string) => `${studio(studioId)}#PHONE4#${last4}`,
   /** Customers by name: gsi2, sorted by the normalised name. */
