@@ -228,6 +228,7 @@ export async function importOrderCsv(deps: OrderImportPorts, bytes: Uint8Array, 
     deps.customers.findByPhones(studioId, [...new Set(parsed.valid.map((o) => o.phone))]),
   ])
   const packages = new Map(catalog.packages.map((p) => [packageKey(p.name), p]))
+  const headerOf = (field: OrderColumn) => Object.entries(parsed.columns).find(([, f]) => f === field)?.[0] ?? field
   const unknownPackages = new Set<string>()
   let skipped = 0
   const toWrite: { past: PastOrder; pkg: Package }[] = []
@@ -236,9 +237,9 @@ export async function importOrderCsv(deps: OrderImportPorts, bytes: Uint8Array, 
     if (imported.has(past.orderNumber)) skipped++
     else if (!pkg) {
       unknownPackages.add(past.packageName)
-      errors.push({ line: past.line, column: 'package', reason: `unknown package: ${past.packageName} (add it to the catalogue, then import again)` })
+      errors.push({ line: past.line, column: headerOf('packageName'), reason: `unknown package: ${past.packageName} (add it to the catalogue, then import again)` })
     } else if (!known.has(past.phone) && !past.customerName) {
-      errors.push({ line: past.line, column: 'customer', reason: `no customer has the phone ${past.phone}, and the line gives no name to create one with` })
+      errors.push({ line: past.line, column: headerOf('phone'), reason: `no customer has the phone ${past.phone}, and the line gives no name to create one with` })
     } else toWrite.push({ past, pkg })
   }
   const newPhones = new Map<string, string>()

@@ -140,15 +140,17 @@ export function parsePayments(cell: string): { payments: LegacyPayment[] } | { e
   const entries = cell.split(/[;；|\n]+/).map((e) => e.trim()).filter(Boolean)
   for (const [index, entry] of entries.entries()) {
     const parts = entry.split(/[\s,，、]+/).filter(Boolean)
-    let date: string | undefined
-    let method: PaymentMethod | undefined
-    let amountFen: number | undefined
-    for (const part of parts) {
-      if (!date && parseDate(part)) date = parseDate(part)
-      else if (!method && parseMethod(part)) method = parseMethod(part)
-      else if (amountFen === undefined && parseYuan(part) !== undefined) amountFen = parseYuan(part)
-      else return { error: `payment ${index + 1} (${entry}): cannot read "${part}"` }
-    }
+    // The date and the amount are one word each; what is left names the method (it may be two: bank transfer).
+    const dateAt = parts.findIndex((part) => parseDate(part))
+    let amountAt = -1
+    parts.forEach((part, i) => {
+      if (i !== dateAt && parseYuan(part) !== undefined) amountAt = i
+    })
+    const date = dateAt >= 0 ? parseDate(parts[dateAt]!) : undefined
+    const amountFen = amountAt >= 0 ? parseYuan(parts[amountAt]!) : undefined
+    const rest = parts.filter((_, i) => i !== dateAt && i !== amountAt).join(' ')
+    const method = rest ? parseMethod(rest) : undefined
+    if (rest && !method) return { error: `payment ${index + 1} (${entry}): unknown method "${rest}"` }
     const missing = [!date && 'date', !method && 'method (微信/现金/刷卡/转账)', amountFen === undefined && 'amount'].filter(Boolean)
     if (missing.length) return { error: `payment ${index + 1} (${entry}): no ${missing.join(', ')}` }
     if (amountFen === 0) return { error: `payment ${index + 1} (${entry}): the amount is zero` }
