@@ -23,6 +23,7 @@ type Errors = OrderImportReport['errors']
 
 /** An order and its payments are written in one transaction of at most 100 items (each payment may add its day's book). */
 const MAX_PAYMENTS = 40
+const CUSTOMERS_PER_TRANSACTION = 50
 
 /** One line of the file, checked on its own. */
 export interface PastOrder {
@@ -191,6 +192,32 @@ export function importedOrder(past: PastOrder, context: { studioId: string; bran
   }
 }
 
+/** An order takes its mark, itself, its audit entry, its payments and one day-book update per day paid on. */
+const itemsOf = (order: { entry: ImportedOrder; days: Set<string> }) => 3 + order.entry.payments.length + order.days.size
+
+/**
+ * Orders many to a transaction (the customer import's way to go fast): each group stays within
+ * DynamoDB's 100 items, and no two of its orders book the same day, which one transaction may update only once.
+ */
+function transactionGroups<T extends { entry: ImportedOrder; days: Set<string> }>(orders: T[]): T[][] {
+  const open: { orders: T[]; items: number; days: Set<string> }[] = []
+  const full: T[][] = []
+  for (const order of orders) {
+    const items = itemsOf(order)
+    let group = open.find((g) => g.items + items <= 100 && ![...order.days].some((d) => g.days.has(d)))
+    if (!group) {
+      if (open.length >= 8) full.push(open.shift()!.orders)
+      group = { orders: [], items: 0, days: new Set() }
+      open.push(group)
+    }
+    group.orders.push(order)
+    group.items += items
+    for (const d of order.days) group.days.add(d)
+    if (group.items > 90) full.push(open.splice(open.indexOf(group), 1)[0]!.orders)
+  }
+  return [...full, ...open.map((g) => g.orders)]
+}
+
 export interface OrderImportPorts {
   history: OrderHistory
   customers: CustomerRepository
@@ -261,38 +288,65 @@ export async function importOrderCsv(deps: OrderImportPorts, bytes: Uint8Array, 
   const customers = new Map<string, { id: string; name: string }>([...known].map(([phone, c]) => [phone, { id: c.id, name: c.name }]))
   let customersCreated = 0
   const now = options.now.toISOString()
-  for (const [phone, name] of newPhones) {
-    const fields = CustomerFieldsSchema.parse({ name, phone, tags: [] })
-    const record: CustomerRecord = { ...fields, id: ulid(), studioId, phoneVerified: true, version: 1, createdAt: now, updatedAt: now }
+  const records = [...newPhones].map(([phone, name]): CustomerRecord => ({ ...CustomerFieldsSchema.parse({ name, phone, tags: [] }), id: ulid(), studioId, phoneVerified: true, version: 1, createdAt: now, updatedAt: now }))
+  const createOne = async (record: CustomerRecord) => {
     try {
       await deps.customers.createCustomer(record)
       customersCreated++
-      customers.set(phone, { id: record.id, name: record.name })
+      customers.set(record.phone!, { id: record.id, name: record.name })
     } catch (error) {
       // Someone (another run of the same file) created them meanwhile: theirs is the customer.
-      const found = await deps.customers.findByPhone(studioId, phone)
+      const found = await deps.customers.findByPhone(studioId, record.phone!)
       if (!found) throw error
-      customers.set(phone, { id: found.id, name: found.name })
+      customers.set(record.phone!, { id: found.id, name: found.name })
+    }
+  }
+  // New customers go many to a transaction (a profile and its phone's item each); a group with a phone taken meanwhile goes one by one.
+  for (let i = 0; i < records.length; i += CUSTOMERS_PER_TRANSACTION) {
+    const group = records.slice(i, i + CUSTOMERS_PER_TRANSACTION)
+    try {
+      await deps.customers.createCustomers(group)
+      customersCreated += group.length
+      for (const record of group) customers.set(record.phone!, { id: record.id, name: record.name })
+    } catch {
+      for (const record of group) await createOne(record)
     }
   }
 
+  const entries = toWrite.map(({ past, pkg }) => ({
+    line: past.line,
+    entry: importedOrder(past, { studioId, branchId: options.branchId, customer: customers.get(past.phone)!, pkg, by: options.by, timeZone, now: options.now }),
+    days: new Set(past.payments.map((p) => p.date)),
+  }))
   let created = 0
   let payments = 0
   let done = 0
+  /** One order on its own: for the orders of a group that could not be written together. */
+  const importOne = async ({ line, entry }: (typeof entries)[number]) => {
+    try {
+      if (await deps.history.importOrder(entry)) {
+        created++
+        payments += entry.payments.length
+      } else skipped++
+    } catch (error) {
+      errors.push({ line, column: '', reason: error instanceof DomainError ? error.message : 'could not be saved' })
+    }
+  }
+  const groups = transactionGroups(entries)
   let next = 0
   const worker = async () => {
-    while (next < toWrite.length) {
-      const { past, pkg } = toWrite[next++]!
-      const entry = importedOrder(past, { studioId, branchId: options.branchId, customer: customers.get(past.phone)!, pkg, by: options.by, timeZone, now: options.now })
+    while (next < groups.length) {
+      const group = groups[next++]!
       try {
-        if (await deps.history.importOrder(entry)) {
-          created++
-          payments += entry.payments.length
-        } else skipped++
-      } catch (error) {
-        errors.push({ line: past.line, column: '', reason: error instanceof DomainError ? error.message : 'could not be saved' })
+        await deps.history.importOrders(group.map((g) => g.entry))
+        created += group.length
+        payments += group.reduce((n, g) => n + g.entry.payments.length, 0)
+      } catch {
+        // One of them imported before, a closed day, a conflict: each goes on its own and says which.
+        for (const one of group) await importOne(one)
       }
-      options.onProgress?.(++done, toWrite.length)
+      done += group.length
+      options.onProgress?.(done, entries.length)
     }
   }
   await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker))

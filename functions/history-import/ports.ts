@@ -22,4 +22,9 @@ export interface OrderHistory {
    * the number was imported before (nothing written); DAY_CLOSED when a payment's day is closed.
    */
   importOrder(entry: ImportedOrder): Promise<boolean>
+  /**
+   * Several orders in one transaction (of at most 100 items, no two booking the same day), each
+   * written as importOrder would: all of them or, on any failed condition, none.
+   */
+  importOrders(entries: ImportedOrder[]): Promise<void>
 }

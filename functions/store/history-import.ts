@@ -1,6 +1,6 @@
 import type { ImportedOrder, OrderHistory } from '../history-import/ports'
 import { studioDate } from '../domain/time'
-import { AlreadyWritten, guarded, transactOnce } from './errors'
+import { AlreadyWritten, guarded, transact, transactOnce, type TransactionItem } from './errors'
 import { importedDayBookUpdate } from './entities/branch-day'
 import { dayClosed } from './entities/books'
 import { orderItem } from './entities/order'
@@ -19,13 +19,14 @@ export class DynamoOrderHistory extends AuditedStore implements OrderHistory {
     return new Set(items.map((i) => i.orderNumber as string))
   }
 
-  importOrder({ orderNumber, order, payments, audit, timeZone }: ImportedOrder) {
+  /** The transaction items of one order: its number's mark first (its failing means imported before). */
+  private writes({ orderNumber, order, payments, audit, timeZone }: ImportedOrder): TransactionItem[] {
     const byDay = new Map<string, typeof payments>()
     for (const p of payments) {
       const date = studioDate(new Date(p.at), timeZone)
       byDay.set(date, [...(byDay.get(date) ?? []), p])
     }
-    return transactOnce(this.db, [
+    return [
       guarded(putIfAbsent(this.table, { ...keys.legacyOrder(order.studioId, orderNumber), type: 'LegacyOrder', orderNumber, orderId: order.id }), new AlreadyWritten()),
       guarded(putIfAbsent(this.table, orderItem(order))),
       ...payments.map((p) => guarded(putIfAbsent(this.table, paymentItem(p)))),
@@ -33,6 +34,14 @@ export class DynamoOrderHistory extends AuditedStore implements OrderHistory {
       ...(order.branchId
         ? [...byDay].map(([date, paid]) => guarded({ Update: importedDayBookUpdate(this.table, { studioId: order.studioId, branchId: order.branchId!, date }, paid) }, dayClosed(date)))
         : []),
-    ])
+    ]
+  }
+
+  importOrder(entry: ImportedOrder) {
+    return transactOnce(this.db, this.writes(entry))
+  }
+
+  async importOrders(entries: ImportedOrder[]) {
+    await transact(this.db, entries.flatMap((entry) => this.writes(entry)))
   }
 }
