@@ -79,6 +79,8 @@ export const keys = {
   dueReminder: (remindAt: string, studioId: string, appointmentId: string) => ({ pk: 'SYSTEM#REMINDERS', sk: `${remindAt}#${studioId}#${appointmentId}` }),
   dueReminders: 'SYSTEM#REMINDERS',
   /** A studio restore under way (never part of any studio's backup): resumed when run again. */
+  /** The stage's studios, by code: gsi1 of the studio items (the operator's list, read without a Scan). */
+  allStudios: 'SYSTEM#STUDIOS',
   restoreMarker: (studioId: string) => ({ pk: 'SYSTEM#RESTORES', sk: studioId }),
   outbox: (studioId: string, messageId: string) => ({ pk: `${studio(studioId)}#OUTBOX`, sk: messageId }),
   outboxPartition: (studioId: string) => `${studio(studioId)}#OUTBOX`,
