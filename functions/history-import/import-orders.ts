@@ -7,6 +7,7 @@ import type { OrderImportReport } from '../../types/history-import-operations'
 import type { Actor, OrderStage } from '../../types/orders'
 import type { Package } from '../../types/catalog'
 import type { CatalogRepository } from '../catalog/ports'
+import type { ImportOptions } from '../customers/import-customers'
 import type { CustomerRecord, CustomerRepository } from '../customers/ports'
 import { actorOf, callerOf, type RequestContext } from '../domain/context'
 import { DomainError, unknownReference } from '../domain/errors'
@@ -225,14 +226,10 @@ export interface OrderImportPorts {
   repo: Pick<IdentityRepository, 'getStudio' | 'getBranch'>
 }
 
-export interface OrderImportOptions {
-  studioId: string
+/** The customer import's options, and the branch the orders go into and who imports them. */
+export interface OrderImportOptions extends ImportOptions {
   branchId: string
   by: Actor
-  dryRun: boolean
-  now: Date
-  concurrency?: number
-  onProgress?: (done: number, total: number) => void
 }
 
 /**
