@@ -17,6 +17,7 @@ import { createDocumentClient, createDynamoClient } from './store/client'
 import { DynamoCustomerRepository } from './store/customers'
 import { StudioBookkeeping } from './bookkeeping/studio-bookkeeping'
 import { DynamoFinanceRepository } from './store/finance'
+import { DynamoOrderHistory } from './store/history-import'
 import { DynamoIdentityRepository } from './store/identity'
 import { DynamoStockRepository } from './store/inventory'
 import { DynamoOrderRepository } from './store/orders'
@@ -41,6 +42,7 @@ export function composeApp(config: Config): AppDeps {
     scheduling,
     booking: new DynamoBookingRepository(db, config.tableName),
     orders: new DynamoOrderRepository(db, config.tableName),
+    history: new DynamoOrderHistory(db, config.tableName),
     ledger: new DynamoPaymentLedger(db, config.tableName),
     unmatched: new DynamoUnmatchedPayments(db, config.tableName),
     // WeChat Pay's refusals reach use cases, and callers, as the API's own codes.

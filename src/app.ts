@@ -1,5 +1,5 @@
 import type { PropsWithChildren } from 'react'
-import { z } from 'zod'
+import * as z from 'zod'
 import './styles/nutui'
 import './app.scss'
 

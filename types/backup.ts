@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** The format of a studio backup; a restore refuses any other. */
 export const BACKUP_FORMAT = 'studio-erp-backup'

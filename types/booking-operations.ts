@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { IdSchema, IsoDateTimeSchema } from './common'
 import { AppointmentSchema } from './booking'
 import { defineOperation } from './operation'

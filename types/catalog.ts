@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { IdSchema, IsoDateTimeSchema } from './common'
 import { MaterialSchema, MaterialsSchema } from './inventory'
 import { FenSchema } from './money'

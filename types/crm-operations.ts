@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { Empty, IdSchema, IsoDateSchema, PhoneSchema } from './common'
 import {
   CustomerFieldsSchema,

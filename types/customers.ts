@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema, PhoneSchema } from './common'
 
 export const sourceChannels = ['dianping', 'xiaohongshu', 'douyin', 'wechat', 'referral', 'walk_in', 'meituan', 'other'] as const

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { IdSchema, IsoDateTimeSchema, IsoDateSchema, PhoneSchema } from './common'
 import { RoleSchema, StaffRoleSchema } from './roles'
 
@@ -86,6 +86,7 @@ export const auditActions = [
   'payment.rejected',
   'order.discounted',
   'order.updated',
+  'order.imported',
   'studio.branch_added',
   'expense.recorded',
   'expense.edited',

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { ShortageSchema } from './inventory'
 
 /** Stable error codes: clients localise messages from these, never from the text. */

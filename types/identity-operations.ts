@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { Empty, IsoDateTimeSchema, Ok, PageQuerySchema } from './common'
 import { AuditActionSchema, AuditEntrySchema, BranchSchema, PrincipalSchema } from './entities'
 import { defineOperation } from './operation'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { IdSchema, IsoDateTimeSchema } from './common'
 import { FenSchema } from './money'
 import { ActorSchema } from './orders'

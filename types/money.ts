@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** Money is integer fen (分), CNY. Never floating point. One million yuan is the most any single price may be. */
 export const MAX_FEN = 100_000_000

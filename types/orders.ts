@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from './common'
 import { FenSchema } from './money'
 import { RoleSchema } from './roles'
@@ -109,6 +109,8 @@ export const OrderSchema = z.object({
   refundDueFen: z.number().int().optional(),
   refundedFen: z.number().int(),
   notes: z.string().optional(),
+  /** The old system's order number, on an order imported from it. */
+  importedFrom: z.string().optional(),
   version: z.number().int(),
   createdAt: IsoDateTimeSchema,
   updatedAt: IsoDateTimeSchema,
@@ -143,6 +145,8 @@ export const PaymentSchema = z.object({
   outTradeNo: z.string().optional(),
   outRefundNo: z.string().optional(),
   transactionId: z.string().optional(),
+  /** Taken before the studio used this system, and imported with its order's history. */
+  imported: z.literal(true).optional(),
   at: IsoDateTimeSchema,
   /** WeChat Pay money credited after its own day was closed: the open day it was booked on instead. */
   bookedOn: IsoDateSchema.optional(),

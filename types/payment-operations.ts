@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { IdSchema, PageQuerySchema, RequestIdSchema } from './common'
 import { FenSchema } from './money'
 import { defineOperation } from './operation'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 export const staffRoles = ['reception', 'photographer', 'makeup', 'retoucher', 'finance', 'manager', 'admin'] as const
 export const roles = ['customer', ...staffRoles] as const

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from './common'
 import { AppointmentSchema, BookingPolicySchema, BranchScheduleSchema, RoomSchema, SlotSchema, StaffScheduleSchema } from './booking'
 import { BranchLocationSchema, BranchSchema } from './entities'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { IdSchema, Ok, PhoneSchema } from './common'
 import { StaffMemberSchema, StaffStatusSchema } from './entities'
 import { DisplayNameSchema, NewPasswordSchema, UsernameSchema } from './identity-operations'

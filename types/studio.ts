@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { DisplayNameSchema, NewPasswordSchema, StudioCodeSchema, UsernameSchema } from './identity-operations'
 
 /** A time zone the runtime knows (IANA name), e.g. Asia/Shanghai. */

@@ -27,6 +27,8 @@ import type { CustomerRepository, WeChatPhoneNumbers } from '../customers/ports'
 import { confirmMyPhone } from '../customers/confirm-my-phone'
 import { getMyProfile, updateMyProfile } from '../customers/profile'
 import { customerHistory } from '../history/customer-history'
+import { importOrders } from '../history-import/import-orders'
+import type { OrderHistory } from '../history-import/ports'
 import { branchCommission } from '../finance/branch-commission'
 import { getBranchDay } from '../finance/get-branch-day'
 import { closeDay } from '../finance/close-day'
@@ -92,6 +94,8 @@ export interface AppDeps {
   scheduling: SchedulingRepository
   booking: BookingRepository
   orders: OrderRepository
+  /** Past orders imported from the old system. */
+  history: OrderHistory
   ledger: PaymentLedger
   /** Money WeChat Pay took that no order could take. */
   unmatched: UnmatchedPayments
@@ -166,6 +170,7 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'followUps.due': dueFollowUps,
   'customers.import': importCustomers,
   'customers.export': exportCustomers,
+  'orders.import': importOrders,
 
   'booking.getPolicy': getBookingPolicy,
   'booking.savePolicy': saveBookingPolicy,

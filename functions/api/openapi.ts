@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { ErrorBodySchema, ERROR_STATUS } from '../../types/errors'
 import { operations } from '../../types/operations'
 

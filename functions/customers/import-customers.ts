@@ -1,28 +1,14 @@
-import { parse } from 'csv-parse/sync'
 import { ulid } from 'ulid'
 import type { z } from 'zod'
 import { CustomerFieldsSchema, type ImportReport } from '../../types/customers'
 import type * as op from '../../types/crm-operations'
 import { callerOf, type RequestContext } from '../domain/context'
 import { DomainError } from '../domain/errors'
+import { readCsvRecords, unescapeFormula } from '../domain/excel-csv'
 import type { CustomerRecord, CustomerRepository } from './ports'
 import { mapHeaders, parseDate, parseSource, splitTags, type CustomerColumn } from './csv-columns'
 
 type CustomerFields = z.output<typeof CustomerFieldsSchema>
-
-/**
- * Excel on a Chinese Windows saves CSV in GBK; everything else is UTF-8, with or without a BOM.
- * GB18030 (a superset of GBK) is decoded by the runtime's own ICU tables, not a bundled copy.
- */
-export function decodeCsv(bytes: Uint8Array): string {
-  const buffer = Buffer.from(bytes)
-  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) return buffer.subarray(3).toString('utf8')
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buffer)
-  } catch {
-    return new TextDecoder('gb18030').decode(buffer)
-  }
-}
 
 interface ParsedRow {
   line: number
@@ -40,24 +26,7 @@ interface Parsed {
 
 /** Reads the file and checks every row; nothing is written. */
 export function readCustomerCsv(bytes: Uint8Array): Parsed {
-  let records: { record: string[]; info: { lines: number } }[]
-  try {
-    records = parse(decodeCsv(bytes), {
-      info: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      // Excel pads sheets with rows of bare commas.
-      skip_records_with_empty_values: true,
-      trim: true,
-    }) as unknown as typeof records
-  } catch (error) {
-    const line = (error as { lines?: number }).lines
-    throw new DomainError('VALIDATION_FAILED', `The file is not a readable CSV${line ? ` (line ${line})` : ''}: ${(error as Error).message}`, {
-      fields: [{ path: 'file', message: line ? `cannot be read at line ${line}` : 'cannot be read' }],
-    })
-  }
-  if (records.length === 0) throw new DomainError('VALIDATION_FAILED', 'The file is empty', { fields: [{ path: 'file', message: 'has no rows' }] })
+  const records = readCsvRecords(bytes)
   const headers = records[0]!.record
   const { columns } = mapHeaders(headers)
   const columnsReport = Object.fromEntries([...columns].map(([index, field]) => [headers[index]!, field]))
@@ -115,9 +84,6 @@ export function readCustomerCsv(bytes: Uint8Array): Parsed {
   }
   return { rows: records.length - 1, valid, errors, columns: columnsReport }
 }
-
-/** Our own export writes '=… as text so Excel does not run it; reading it back drops that apostrophe. */
-const unescapeFormula = (cell: string) => (/^'[=+\-@]/.test(cell) ? cell.slice(1) : cell)
 
 const CHUNK_ROWS = 100
 /** A transaction holds at most 100 items; a new customer takes its own, its phone's and one per tag or source. */

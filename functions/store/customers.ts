@@ -1,11 +1,11 @@
-import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { DomainError, notFound } from '../domain/errors'
 import { normaliseName } from '../domain/names'
 import type { CustomerChanges, CustomerRecord, CustomerRepository, CustomerSearch, FollowUpRecord } from '../customers/ports'
 import { conditionFailure, guarded, transact, type TransactionItem } from './errors'
 import { Update } from './expressions'
 import { customerCreationItems, customerItem, facetDelete, facetPut, facetsOf, phonePut, phoneTaken, sortKey, type Facet } from './entities/customer'
-import { entity, pageCursor, queryAll, type Item } from './items'
+import { batchGetAll, entity, pageCursor, queryAll } from './items'
 import { keys } from './keys'
 
 
@@ -44,17 +44,8 @@ export class DynamoCustomerRepository implements CustomerRepository {
     return found
   }
 
-  /** BatchGetItem, retrying what DynamoDB leaves unprocessed. */
-  private async batchGet(keyList: { pk: string; sk: string }[]): Promise<Item[]> {
-    const items: Item[] = []
-    let pending: Record<string, unknown>[] = keyList
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)))
-      const { Responses, UnprocessedKeys } = await this.db.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending } } }))
-      items.push(...(Responses?.[this.table] ?? []))
-      pending = (UnprocessedKeys?.[this.table]?.Keys as Record<string, unknown>[] | undefined) ?? []
-    }
-    return items
+  private batchGet(keyList: { pk: string; sk: string }[]) {
+    return batchGetAll(this.db, this.table, keyList)
   }
 
   async updateCustomer(

@@ -1,4 +1,4 @@
-import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
+import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
 import { ulid } from 'ulid'
 import type { AuditEntry } from '../../types/entities'
 import type { NewAuditEntry } from '../identity/ports'
@@ -54,6 +54,21 @@ export async function queryAll(db: DynamoDBDocumentClient, input: QueryCommandIn
     items.push(...(page.Items ?? []))
     startKey = page.LastEvaluatedKey
   } while (startKey)
+  return items
+}
+
+/** BatchGetItem of any number of keys, a hundred a call, retrying what DynamoDB leaves unprocessed. */
+export async function batchGetAll(db: DynamoDBDocumentClient, table: string, keyList: { pk: string; sk: string }[]): Promise<Item[]> {
+  const items: Item[] = []
+  for (let i = 0; i < keyList.length; i += 100) {
+    let pending: Record<string, unknown>[] = keyList.slice(i, i + 100)
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)))
+      const { Responses, UnprocessedKeys } = await db.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending } } }))
+      items.push(...(Responses?.[table] ?? []))
+      pending = (UnprocessedKeys?.[table]?.Keys as Record<string, unknown>[] | undefined) ?? []
+    }
+  }
   return items
 }
 

@@ -21,6 +21,8 @@ export const keys = {
   customer: (studioId: string, customerId: string) => ({ pk: `${studio(studioId)}#CUSTOMER#${customerId}`, sk: 'PROFILE' }),
   customerPartition: (studioId: string, customerId: string) => `${studio(studioId)}#CUSTOMER#${customerId}`,
   phone: (studioId: string, phone: string) => ({ pk: studio(studioId), sk: `PHONE#${phone}` }),
+  /** The mark of an order imported from the old system, by its old number: each is imported once. */
+  legacyOrder: (studioId: string, orderNumber: string) => ({ pk: studio(studioId), sk: `LEGACYORDER#${orderNumber}` }),
   /** Customers by the last four digits of their phone: gsi1. */
   customersByPhone4: (studioId: string, last4: string) => `${studio(studioId)}#PHONE4#${last4}`,
   /** Customers by name: gsi2, sorted by the normalised name. */
@@ -81,6 +83,8 @@ export const keys = {
   dueReminder: (remindAt: string, studioId: string, appointmentId: string) => ({ pk: 'SYSTEM#REMINDERS', sk: `${remindAt}#${studioId}#${appointmentId}` }),
   dueReminders: 'SYSTEM#REMINDERS',
   /** A studio restore under way (never part of any studio's backup): resumed when run again. */
+  /** The stage's studios, by code: gsi1 of the studio items (the operator's list, read without a Scan). */
+  allStudios: 'SYSTEM#STUDIOS',
   restoreMarker: (studioId: string) => ({ pk: 'SYSTEM#RESTORES', sk: studioId }),
   outbox: (studioId: string, messageId: string) => ({ pk: `${studio(studioId)}#OUTBOX`, sk: messageId }),
   outboxPartition: (studioId: string) => `${studio(studioId)}#OUTBOX`,

@@ -1,15 +1,14 @@
-import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import type { Branch, Studio } from '../../types/entities'
 import { DomainError } from '../domain/errors'
 import type { StudioDirectory } from '../studio/ports'
 import { guarded, transact } from './errors'
-import { auditPut, putIfAbsent, type Item } from './items'
+import { auditPut, putIfAbsent, queryAll } from './items'
 import { keys } from './keys'
 
 /**
- * The stage's studios, for the operator's command line. Listing reads the whole table (a
- * Scan of the studio and branch items only): an occasional operator command, never on a
- * request path.
+ * The stage's studios, for the operator's command line: the studio items are listed by code on
+ * gsi1 (no Scan of the table), and each studio's branches are counted in its own partition.
  */
 export class DynamoStudioDirectory implements StudioDirectory {
   constructor(
@@ -18,28 +17,25 @@ export class DynamoStudioDirectory implements StudioDirectory {
   ) {}
 
   async listStudios() {
-    const studios: Studio[] = []
-    const branches = new Map<string, number>()
-    let startKey: Item | undefined
-    do {
-      const page = await this.db.send(
-        new ScanCommand({
-          TableName: this.table,
-          FilterExpression: '#type IN (:studio, :branch)',
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: { ':studio': 'Studio', ':branch': 'Branch' },
-          ExclusiveStartKey: startKey,
-        }),
-      )
-      for (const item of page.Items ?? []) {
-        if (item.type === 'Studio') studios.push({ id: item.id, code: item.code, name: item.name, timeZone: item.timeZone })
-        else branches.set(item.pk as string, (branches.get(item.pk as string) ?? 0) + 1)
-      }
-      startKey = page.LastEvaluatedKey
-    } while (startKey)
-    return studios
-      .sort((a, b) => a.code.localeCompare(b.code))
-      .map((studio) => ({ studio, branches: branches.get(keys.studio(studio.id).pk) ?? 0 }))
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :all',
+      ExpressionAttributeValues: { ':all': keys.allStudios },
+    })
+    return Promise.all(
+      items.map(async (item) => {
+        const { Count } = await this.db.send(
+          new QueryCommand({
+            TableName: this.table,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :branch)',
+            ExpressionAttributeValues: { ':pk': keys.studio(item.id as string).pk, ':branch': keys.branchPrefix },
+            Select: 'COUNT',
+          }),
+        )
+        return { studio: { id: item.id, code: item.code, name: item.name, timeZone: item.timeZone } as Studio, branches: Count ?? 0 }
+      }),
+    )
   }
 
   async addBranch(studioId: string, branch: Branch, at: Date) {

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: measurements on this machine, printed as Markdown tables to paste into
- * BENCHMARKS.md. `npm run bench -- import` runs one benchmark; `IMPORT_ROWS` and `BACKUP_ITEMS` set the sizes.
+ * BENCHMARKS.md. `npm run bench -- import` runs one benchmark; `IMPORT_ROWS`, `IMPORT_ORDERS` and `BACKUP_ITEMS` set the sizes.
  */
 import { cpus, totalmem } from 'node:os'
 import { startDynamoLocal } from '../lib/dynamodb-local'
@@ -9,6 +9,7 @@ import { benchBackup } from './backup'
 import { benchBooking } from './booking'
 import { benchBundles } from './bundles'
 import { benchImport } from './import-customers'
+import { benchImportOrders } from './import-orders'
 import { benchPayments } from './payments'
 
 function table(rows: Record<string, string | number>[]): string {
@@ -31,6 +32,11 @@ async function main() {
       const rows = Number(process.env.IMPORT_ROWS ?? 50_000)
       console.log(`\n## Customer import, ${rows} rows (CSV → DynamoDB Local)`)
       console.log(table(await benchImport(dynamo, rows)))
+    }
+    if (!only || only === 'import-orders') {
+      const rows = Number(process.env.IMPORT_ORDERS ?? 10_000)
+      console.log(`\n## Order-history import, ${rows} orders (CSV → DynamoDB Local)`)
+      console.log(table(await benchImportOrders(dynamo, rows)))
     }
     if (!only || only === 'backup') {
       const size = Number(process.env.BACKUP_ITEMS ?? 100_000)

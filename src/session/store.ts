@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { useSyncExternalStore } from 'react'
-import { z } from 'zod'
+import * as z from 'zod'
 import { IsoDateTimeSchema } from '../../types/common'
 import { PrincipalSchema } from '../../types/entities'
 

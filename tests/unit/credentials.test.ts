@@ -61,4 +61,21 @@ describe('sessions', () => {
     const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), sub: 'ADMIN' })).toString('base64url')
     await expect(tokens.verify(`${header}.${forged}.${signature}`, now)).resolves.toBe('invalid')
   })
+
+  it('refuses an unsigned token, another issuer\'s and one that is not a token at all', async () => {
+    const token = await tokens.sign(claims, minutes(60))
+    const [, payload] = token.split('.')
+    const unsigned = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')
+    await expect(tokens.verify(`${unsigned}.${payload}.`, now)).resolves.toBe('invalid')
+    const otherIssuer = new JwtSessionTokens('unit-test-secret-unit-test-secret-123', 'another-app')
+    await expect(otherIssuer.verify(token, now)).resolves.toBe('invalid')
+    await expect(tokens.verify('not-a-token', now)).resolves.toBe('invalid')
+    await expect(tokens.verify(`${token}.extra`, now)).resolves.toBe('invalid')
+  })
+
+  it('calls a token expired from the second its expiry names', async () => {
+    const token = await tokens.sign(claims, minutes(60))
+    await expect(tokens.verify(token, new Date(minutes(60).getTime() - 1000))).resolves.toEqual(claims)
+    await expect(tokens.verify(token, minutes(60))).resolves.toBe('expired')
+  })
 })

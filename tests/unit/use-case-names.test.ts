@@ -3,6 +3,7 @@ import * as booking from '../../types/booking-operations'
 import * as catalog from '../../types/catalog-operations'
 import * as crm from '../../types/crm-operations'
 import * as finance from '../../types/finance-operations'
+import * as historyImport from '../../types/history-import-operations'
 import * as identity from '../../types/identity-operations'
 import * as inventory from '../../types/inventory-operations'
 import * as orders from '../../types/order-operations'
@@ -17,7 +18,7 @@ const isOperation = (value: unknown): value is { name: string; path: string } =>
 
 /** Each operation's name in its module's declarations: `orders.take` is declared as `takeOrder`. */
 const declaredAs = new Map(
-  [identity, staff, crm, catalog, scheduling, booking, orders, payments, inventory, production, finance].flatMap((module) =>
+  [identity, staff, crm, catalog, scheduling, booking, orders, payments, inventory, production, finance, historyImport].flatMap((module) =>
     Object.entries(module).flatMap(([exportName, value]) => (isOperation(value) ? [[value.name, exportName] as const] : [])),
   ),
 )

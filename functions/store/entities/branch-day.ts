@@ -54,6 +54,40 @@ export function dayBookUpdate(table: string, entry: DayBookEntry) {
   }
 }
 
+/**
+ * The transaction Update that books a day's imported payments of one order into the branch's
+ * day book at the import desk (one receipt per payment), refused once the day is closed: the
+ * same counters as a live payment's, so the day's figures include them.
+ */
+export function importedDayBookUpdate(table: string, day: { studioId: string; branchId: string; date: string }, payments: { method: PaymentMethod; amountFen: number }[]) {
+  const byMethod = new Map<PaymentMethod, { amountFen: number; count: number }>()
+  for (const p of payments) {
+    const sum = byMethod.get(p.method) ?? { amountFen: 0, count: 0 }
+    byMethod.set(p.method, { amountFen: sum.amountFen + p.amountFen, count: sum.count + 1 })
+  }
+  const update = dayBookUpdate(table, { ...day })
+  const names = update.ExpressionAttributeNames
+  const values = update.ExpressionAttributeValues
+  const adds: string[] = [`#revision :count`]
+  delete values[':one']
+  values[':count'] = payments.length
+  names['#deskName'] = deskName(IMPORT_DESK.id)
+  values[':deskName'] = IMPORT_DESK.name
+  let n = 0
+  for (const [method, { amountFen, count }] of byMethod) {
+    for (const [attribute, amount] of [[received(method), amountFen], [deskAmount(IMPORT_DESK.id, method), amountFen], [deskCount(IMPORT_DESK.id, method), count]] as const) {
+      names[`#i${n}`] = attribute
+      values[`:i${n}`] = amount
+      adds.push(`#i${n} :i${n}`)
+      n++
+    }
+  }
+  return { ...update, UpdateExpression: `SET #type = :type, #branchId = :branchId, #date = :date, #deskName = :deskName ADD ${adds.join(', ')}` }
+}
+
+/** Where imported payments are booked in a day book. */
+export const IMPORT_DESK = { id: 'import', name: '历史导入' }
+
 /** Reads the counters back out of a day-book item. */
 export function dayBookOf(item: Item | undefined): DayBook {
   if (!item) return { ledger: emptyLedger(), closed: false, reopenings: [] }

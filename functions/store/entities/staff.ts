@@ -4,7 +4,8 @@ import { putIfAbsent, type Item } from '../items'
 import { keys } from '../keys'
 import { epochSeconds, TTL_ATTRIBUTE } from '../table'
 
-export const studioItem = (studio: Studio): Item => ({ ...keys.studio(studio.id), type: 'Studio', ...studio })
+/** The studio item, listed among the stage's studios by its code (gsi1). */
+export const studioItem = (studio: Studio): Item => ({ ...keys.studio(studio.id), type: 'Studio', gsi1pk: keys.allStudios, gsi1sk: studio.code, ...studio })
 /** The studio's code, unique across studios: how sign-in finds the studio. */
 export const studioCodeItem = (studio: Studio): Item => ({ ...keys.studioCode(studio.code), type: 'StudioCode', studioId: studio.id })
 export const branchItem = (studioId: string, branch: Branch): Item => ({ ...keys.branch(studioId, branch.id), type: 'Branch', ...branch })

@@ -73,6 +73,7 @@ export const staff = {
   'audit.action.payment.rejected': 'Payment not credited (refunded)',
   'audit.action.order.discounted': 'Order discount',
   'audit.action.order.updated': 'Order changed',
+  'audit.action.order.imported': 'Order imported from the old system',
   'audit.action.studio.branch_added': 'Branch opened',
   'audit.action.auth.signed_in': 'Signed in',
   'audit.action.auth.sign_in_failed': 'Sign-in failed',

@@ -71,6 +71,7 @@ export const staff = {
   'audit.action.payment.rejected': '支付未入账（自动退回）',
   'audit.action.order.discounted': '订单折扣',
   'audit.action.order.updated': '修改订单',
+  'audit.action.order.imported': '导入历史订单',
   'audit.action.studio.branch_added': '开设门店',
   'audit.action.auth.signed_in': '登录',
   'audit.action.auth.sign_in_failed': '登录失败',

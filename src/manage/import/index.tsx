@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { MAX_IMPORT_BYTES, exportCustomers, importCustomers } from '../../../types/crm-operations'
 import type { ImportReport } from '../../../types/customers'
+import { importOrders, type OrderImportReport } from '../../../types/history-import-operations'
 import { call } from '../../api'
 import { canUse } from '../../lib/access'
 import { Card } from '../../components/Card'
@@ -13,6 +14,7 @@ import { isMessageKey, useI18n, type MessageKey } from '../../i18n'
 import { errorMessage } from '../../i18n/errors'
 import { Forbidden } from '../../components/Forbidden'
 import { useStaffPage } from '../../hooks/useStaffPage'
+import { useBranches } from '../../hooks/useBranches'
 import { pickCsv, saveCsv, type PickedFile } from './files'
 import './index.scss'
 
@@ -37,6 +39,22 @@ function resultCounts(report: ImportReport): Count[] {
   ]
 }
 
+type Kind = 'customers' | 'orders'
+type AnyReport = ImportReport | OrderImportReport
+const isOrderReport = (report: AnyReport): report is OrderImportReport => 'unknownPackages' in report
+
+/** Past orders: what the run would write (or wrote), and what it left out. */
+function orderCounts(report: OrderImportReport): Count[] {
+  return [
+    { label: 'import.rows', value: report.rows },
+    { label: 'import.orders', value: report.created },
+    { label: 'import.payments', value: report.payments },
+    { label: 'import.newCustomers', value: report.customersCreated },
+    { label: 'import.importedBefore', value: report.skipped },
+    { label: 'import.failed', value: report.failed, bad: report.failed > 0 },
+  ]
+}
+
 function Counts({ counts }: { counts: Count[] }) {
   const { t } = useI18n()
   return (
@@ -51,20 +69,36 @@ function Counts({ counts }: { counts: Count[] }) {
   )
 }
 
-/** Customers from a CSV: a dry run first that lists every bad row, then the import itself once confirmed. */
+/**
+ * Customers, or past orders with their payments, from a CSV: a dry run first that lists every bad
+ * line, then the import itself once confirmed.
+ */
 export default function CustomerImportPage() {
   const { t } = useI18n()
   usePageTitle('import.title')
   const { session, allowed } = useStaffPage(importCustomers.access)
   const [file, setFile] = useState<PickedFile>()
-  const [preview, setPreview] = useState<ImportReport>()
-  const [result, setResult] = useState<ImportReport>()
+  const [kind, setKind] = useState<Kind>('customers')
+  const [preview, setPreview] = useState<AnyReport>()
+  const [result, setResult] = useState<AnyReport>()
   const [working, setWorking] = useState<'check' | 'import' | 'export'>()
   const [failure, setFailure] = useState<string>()
 
+  const branches = useBranches(allowed)
   if (!session) return null
   if (!allowed) return <Forbidden />
   const mayExport = canUse(session.principal, exportCustomers.access)
+  // Past orders go into the administrator's own branch.
+  const branch = branches.branch(session.principal.branchId) ?? branches.items[0]
+  const check = (fileBase64: string, dryRun: boolean): Promise<AnyReport> =>
+    kind === 'orders' ? call(importOrders, { fileBase64, dryRun, branchId: branch?.id ?? '' }) : call(importCustomers, { fileBase64, dryRun })
+  const switchTo = (next: Kind) => {
+    setKind(next)
+    setFile(undefined)
+    setPreview(undefined)
+    setResult(undefined)
+    setFailure(undefined)
+  }
 
   const run = async (step: 'check' | 'import' | 'export', work: () => Promise<void>) => {
     setWorking(step)
@@ -89,13 +123,13 @@ export default function CustomerImportPage() {
         setFailure(t('import.tooLarge', { size: Math.round(MAX_IMPORT_BYTES / 1024) }))
         return
       }
-      setPreview(await call(importCustomers, { fileBase64: picked.base64, dryRun: true }))
+      setPreview(await check(picked.base64, true))
     })
 
   const confirm = () =>
     run('import', async () => {
       if (!file) return
-      setResult(await call(importCustomers, { fileBase64: file.base64, dryRun: false }))
+      setResult(await check(file.base64, false))
       setPreview(undefined)
     })
 
@@ -114,8 +148,16 @@ export default function CustomerImportPage() {
 
   return (
     <View className="screen import">
-      <Card title={t('import.importTitle')}>
-        <Text className="import__lead">{t('import.lead')}</Text>
+      <View className="import__kinds">
+        {(['customers', 'orders'] as const).map((k) => (
+          <Button key={k} size="small" type="primary" fill={kind === k ? 'solid' : 'outline'} disabled={working !== undefined} onClick={() => switchTo(k)}>
+            {t(k === 'customers' ? 'import.kindCustomers' : 'import.kindOrders')}
+          </Button>
+        ))}
+      </View>
+      <Card title={t(kind === 'orders' ? 'import.ordersTitle' : 'import.importTitle')}>
+        <Text className="import__lead">{t(kind === 'orders' ? 'import.ordersLead' : 'import.lead')}</Text>
+        {kind === 'orders' && branch && <Text className="import__file">{t('import.ordersBranch', { branch: branch.name })}</Text>}
         {file && <Text className="import__file">{t('import.file', { name: file.name, size: Math.max(1, Math.round(file.size / 1024)) })}</Text>}
         <Button block type="primary" fill={file ? 'outline' : 'solid'} loading={working === 'check'} disabled={working !== undefined} onClick={choose}>
           {file ? t('import.chooseAnother') : t('import.choose')}
@@ -126,7 +168,10 @@ export default function CustomerImportPage() {
 
       {preview && (
         <Card title={t('import.previewTitle')}>
-          <Counts counts={previewCounts(preview)} />
+          <Counts counts={isOrderReport(preview) ? orderCounts(preview) : previewCounts(preview)} />
+          {isOrderReport(preview) && preview.unknownPackages.length > 0 && (
+            <Text className="import__unknown">{t('import.unknownPackages', { names: preview.unknownPackages.join('、') })}</Text>
+          )}
           {mappedColumns.length > 0 && (
             <Text className="import__columns">
               {t('import.columns', { columns: mappedColumns.map(([header, field]) => `${header} → ${fieldLabel(field)}`).join(', ') })}
@@ -147,7 +192,7 @@ export default function CustomerImportPage() {
               ))}
             </View>
           )}
-          <Text className="import__note">{preview.errors.length > 0 ? t('import.confirmNoteWithErrors') : t('import.confirmNote')}</Text>
+          <Text className="import__note">{isOrderReport(preview) ? t('import.ordersConfirmNote') : preview.errors.length > 0 ? t('import.confirmNoteWithErrors') : t('import.confirmNote')}</Text>
           <Button block type="primary" loading={working === 'import'} disabled={working !== undefined || preview.rows === preview.failed} onClick={confirm}>
             {t('import.confirm')}
           </Button>
@@ -156,12 +201,12 @@ export default function CustomerImportPage() {
 
       {result && (
         <Card title={t('import.doneTitle')}>
-          <Counts counts={resultCounts(result)} />
+          <Counts counts={isOrderReport(result) ? orderCounts(result) : resultCounts(result)} />
           {result.errors.length > 0 && <Text className="import__note">{t('import.badRows', { count: result.errors.length })}</Text>}
         </Card>
       )}
 
-      {mayExport && (
+      {mayExport && kind === 'customers' && (
         <Card title={t('import.exportTitle')}>
           <Text className="import__lead">{t('import.exportLead')}</Text>
           <Button block fill="outline" type="primary" loading={working === 'export'} disabled={working !== undefined} onClick={exportAll}>

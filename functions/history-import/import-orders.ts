@@ -1,0 +1,364 @@
+import { ulid } from 'ulid'
+import type { z } from 'zod'
+import { PhoneSchema } from '../../types/common'
+import { CustomerFieldsSchema } from '../../types/customers'
+import type * as op from '../../types/history-import-operations'
+import type { OrderImportReport } from '../../types/history-import-operations'
+import type { Actor, OrderStage } from '../../types/orders'
+import type { Package } from '../../types/catalog'
+import type { CatalogRepository } from '../catalog/ports'
+import type { ImportOptions } from '../customers/import-customers'
+import type { CustomerRecord, CustomerRepository } from '../customers/ports'
+import { actorOf, callerOf, type RequestContext } from '../domain/context'
+import { DomainError, unknownReference } from '../domain/errors'
+import { readCsvRecords, unescapeFormula } from '../domain/excel-csv'
+import { studioDayBounds } from '../domain/time'
+import { studioTimeZone } from '../identity/studio-time-zone'
+import type { IdentityRepository } from '../identity/ports'
+import type { OrderRecord, PaymentRecord } from '../orders/ports'
+import { parseDate } from '../customers/csv-columns'
+import { mapOrderHeaders, parsePayments, parseStage, parseYuan, REQUIRED_COLUMNS, type LegacyPayment, type OrderColumn } from './order-columns'
+import type { ImportedOrder, OrderHistory } from './ports'
+
+type Errors = OrderImportReport['errors']
+
+/** An order and its payments are written in one transaction of at most 100 items (each payment may add its day's book). */
+const MAX_PAYMENTS = 40
+const CUSTOMERS_PER_TRANSACTION = 50
+
+/** One line of the file, checked on its own. */
+export interface PastOrder {
+  line: number
+  orderNumber: string
+  phone: string
+  customerName?: string
+  packageName: string
+  orderDate: string
+  shootDate?: string
+  totalFen: number
+  paidFen: number
+  stage: OrderStage
+  payments: LegacyPayment[]
+  notes?: string
+}
+
+/** Reads the file and checks every line on its own (columns, dates, money, stage, payments adding up); nothing is read from the studio. */
+export function readOrderCsv(bytes: Uint8Array): { rows: number; valid: PastOrder[]; errors: Errors; columns: Record<string, string> } {
+  const records = readCsvRecords(bytes)
+  const headers = records[0]!.record
+  const columns = mapOrderHeaders(headers)
+  const missing = REQUIRED_COLUMNS.filter((f) => ![...columns.values()].includes(f))
+  if (missing.length) {
+    throw new DomainError('VALIDATION_FAILED', `The file has no column for: ${missing.join(', ')}`, {
+      fields: missing.map((f) => ({ path: `columns.${f}`, message: 'no column found (expected e.g. 订单号/order number, 手机号/phone, 套系/package, 下单日期/order date, 总价/total, 已付/paid, 状态/stage)' })),
+    })
+  }
+  const headerOf = (field: OrderColumn) => headers[[...columns].find(([, f]) => f === field)?.[0] ?? -1] ?? field
+  const errors: Errors = []
+  const valid: PastOrder[] = []
+  const firstLineOf = new Map<string, number>()
+  for (const { record, info } of records.slice(1)) {
+    const line = info.lines
+    const raw: Partial<Record<OrderColumn, string>> = {}
+    for (const [index, field] of columns) if (record[index]) raw[field] = unescapeFormula(record[index]!)
+    const problems: Errors = []
+    const problem = (field: OrderColumn, reason: string) => problems.push({ line, column: headerOf(field), reason })
+    for (const field of REQUIRED_COLUMNS) if (!raw[field]) problem(field, 'missing')
+    const phone = raw.phone ? PhoneSchema.safeParse(raw.phone) : undefined
+    if (phone && !phone.success) problem('phone', `bad phone: ${raw.phone}`)
+    const date = (field: 'orderDate' | 'shootDate') => {
+      if (!raw[field]) return undefined
+      const parsed = parseDate(raw[field]!)
+      if (!parsed) problem(field, `not a date: ${raw[field]}`)
+      return parsed
+    }
+    const orderDate = date('orderDate')
+    const shootDate = date('shootDate')
+    const money = (field: 'totalFen' | 'paidFen') => {
+      if (!raw[field]) return undefined
+      const fen = parseYuan(raw[field]!)
+      if (fen === undefined) problem(field, `not an amount in yuan: ${raw[field]}`)
+      return fen
+    }
+    const totalFen = money('totalFen')
+    const paidFen = money('paidFen')
+    const stage = raw.stage ? parseStage(raw.stage) : undefined
+    if (raw.stage && !stage) problem('stage', `unknown stage: ${raw.stage}`)
+    const payments = parsePayments(raw.payments ?? '')
+    if ('error' in payments) problem('payments', payments.error)
+    else if (payments.payments.length > MAX_PAYMENTS) problem('payments', `more than ${MAX_PAYMENTS} payments on one order`)
+    else if (paidFen !== undefined) {
+      const sum = payments.payments.reduce((s, p) => s + p.amountFen, 0)
+      if (sum !== paidFen) problem(payments.payments.length ? 'payments' : 'paidFen', `the payments add up to ${yuan(sum)}, the paid column says ${yuan(paidFen)}`)
+    }
+    if (totalFen !== undefined && paidFen !== undefined && paidFen > totalFen) problem('paidFen', `paid ${yuan(paidFen)} is more than the total ${yuan(totalFen)}`)
+    if (stage === 'completed' && totalFen !== undefined && paidFen !== undefined && paidFen < totalFen) problem('stage', `a completed order has nothing left to pay, this one ${yuan(totalFen - paidFen)}`)
+    if (stage === 'pending_deposit' && paidFen) problem('stage', 'an order waiting for its deposit has no payments')
+    const orderNumber = raw.orderNumber?.trim()
+    if (orderNumber) {
+      const earlier = firstLineOf.get(orderNumber)
+      if (earlier) problem('orderNumber', `the same order number is on line ${earlier}`)
+      else firstLineOf.set(orderNumber, line)
+    }
+    if (problems.length) {
+      errors.push(...problems)
+      continue
+    }
+    valid.push({
+      line,
+      orderNumber: orderNumber!,
+      phone: phone!.data!,
+      customerName: raw.customerName?.trim(),
+      packageName: raw.packageName!.trim(),
+      orderDate: orderDate!,
+      shootDate,
+      totalFen: totalFen!,
+      paidFen: paidFen!,
+      stage: stage!,
+      payments: 'payments' in payments ? payments.payments : [],
+      notes: raw.notes,
+    })
+  }
+  return { rows: records.length - 1, valid, errors, columns: Object.fromEntries([...columns].map(([index, field]) => [headers[index]!, field])) }
+}
+
+const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`
+const packageKey = (name: string) => name.normalize('NFKC').replace(/\s+/g, '').toLowerCase()
+
+/** The order as the studio keeps it: priced as the old system sold it, its payments dated on their own days. */
+export function importedOrder(past: PastOrder, context: { studioId: string; branchId: string; customer: { id: string; name: string }; pkg: Package; by: Actor; timeZone: string; now: Date }): ImportedOrder {
+  const dayStart = (date: string) => studioDayBounds(date, context.timeZone).from
+  const createdAt = dayStart(past.orderDate)
+  const orderId = ulid(Date.parse(createdAt))
+  const { pkg } = context
+  // The old price stands: what it sold above the package is one add-on, below it a discount.
+  const above = past.totalFen - pkg.priceFen
+  const order: OrderRecord = {
+    id: orderId,
+    studioId: context.studioId,
+    customerId: context.customer.id,
+    customerName: context.customer.name,
+    branchId: context.branchId,
+    stage: past.stage,
+    package: { id: pkg.id, name: pkg.name, priceFen: pkg.priceFen, depositFen: pkg.depositFen, shootMinutes: pkg.shootMinutes, retouchedPhotos: pkg.retouchedPhotos, extraPhotoPriceFen: pkg.extraPhotoPriceFen },
+    addOns: above > 0 ? [{ id: 'imported', kind: 'service', name: '原系统加项', quantity: 1, unitFen: above, amountFen: above }] : [],
+    discountFen: above < 0 ? -above : 0,
+    ...(above < 0 ? { discountReason: '原系统成交价' } : {}),
+    totalFen: past.totalFen,
+    paidFen: past.paidFen,
+    balanceFen: past.totalFen - past.paidFen,
+    unauditedFen: 0,
+    depositFen: Math.min(pkg.depositFen, past.totalFen),
+    ...(past.shootDate ? { shootAt: dayStart(past.shootDate) } : {}),
+    timeline: [{ stage: past.stage, at: createdAt, by: context.by, note: `从原系统导入，原订单号 ${past.orderNumber}` }],
+    stageEnteredAt: createdAt,
+    proofRounds: [],
+    refundedFen: 0,
+    ...(past.notes ? { notes: past.notes } : {}),
+    importedFrom: past.orderNumber,
+    version: 1,
+    createdAt,
+    updatedAt: context.now.toISOString(),
+  }
+  const auditedAt = context.now.toISOString()
+  const payments: PaymentRecord[] = past.payments.map((p, index) => {
+    const at = dayStart(p.date)
+    return {
+      id: ulid(Date.parse(at)),
+      studioId: context.studioId,
+      branchId: context.branchId,
+      orderId,
+      customerId: context.customer.id,
+      kind: index === 0 ? 'deposit' : 'balance',
+      method: p.method,
+      amountFen: p.amountFen,
+      refundableFen: 0,
+      status: 'captured',
+      // Money the old system's books already hold: audited on import, never listed for finance to audit again.
+      audited: true,
+      auditedBy: context.by,
+      auditedAt,
+      recordedBy: context.by,
+      reference: past.orderNumber,
+      imported: true,
+      at,
+    }
+  })
+  return {
+    orderNumber: past.orderNumber,
+    order,
+    payments,
+    timeZone: context.timeZone,
+    audit: { action: 'order.imported', actorId: context.by.id, actorName: context.by.name, targetId: orderId, detail: { orderNumber: past.orderNumber, payments: payments.length, paidFen: past.paidFen } },
+  }
+}
+
+/** An order takes its mark, itself, its audit entry, its payments and one day-book update per day paid on. */
+const itemsOf = (order: { entry: ImportedOrder; days: Set<string> }) => 3 + order.entry.payments.length + order.days.size
+
+/**
+ * Orders many to a transaction (the customer import's way to go fast): each group stays within
+ * DynamoDB's 100 items, and no two of its orders book the same day, which one transaction may update only once.
+ */
+function transactionGroups<T extends { entry: ImportedOrder; days: Set<string> }>(orders: T[]): T[][] {
+  const open: { orders: T[]; items: number; days: Set<string> }[] = []
+  const full: T[][] = []
+  for (const order of orders) {
+    const items = itemsOf(order)
+    let group = open.find((g) => g.items + items <= 100 && ![...order.days].some((d) => g.days.has(d)))
+    if (!group) {
+      if (open.length >= 8) full.push(open.shift()!.orders)
+      group = { orders: [], items: 0, days: new Set() }
+      open.push(group)
+    }
+    group.orders.push(order)
+    group.items += items
+    for (const d of order.days) group.days.add(d)
+    if (group.items > 90) full.push(open.splice(open.indexOf(group), 1)[0]!.orders)
+  }
+  return [...full, ...open.map((g) => g.orders)]
+}
+
+export interface OrderImportPorts {
+  history: OrderHistory
+  customers: CustomerRepository
+  catalog: CatalogRepository
+  repo: Pick<IdentityRepository, 'getStudio' | 'getBranch'>
+}
+
+/** The customer import's options, and the branch the orders go into and who imports them. */
+export interface OrderImportOptions extends ImportOptions {
+  branchId: string
+  by: Actor
+}
+
+/**
+ * Imports past orders with their payments, once per old order number:
+ * 1. reads and checks every line (columns, dates, money, stages, payments adding up to paid);
+ * 2. names the packages the catalogue lacks and refuses their lines;
+ * 3. leaves out the numbers imported before;
+ * 4. finds each customer by phone, or creates them from the line's name;
+ * 5. writes each order with its payments, its number's mark and its day-book entries in one transaction.
+ * A dry run stops after step 4's lookups and writes nothing.
+ */
+export async function importOrderCsv(deps: OrderImportPorts, bytes: Uint8Array, options: OrderImportOptions): Promise<OrderImportReport> {
+  const parsed = readOrderCsv(bytes)
+  const { studioId } = options
+  const errors = [...parsed.errors]
+  const [catalog, timeZone, imported, known] = await Promise.all([
+    deps.catalog.loadCatalog(studioId),
+    studioTimeZone(deps, studioId),
+    deps.history.importedNumbers(studioId, parsed.valid.map((o) => o.orderNumber)),
+    deps.customers.findByPhones(studioId, [...new Set(parsed.valid.map((o) => o.phone))]),
+  ])
+  const packages = new Map(catalog.packages.map((p) => [packageKey(p.name), p]))
+  const headerOf = (field: OrderColumn) => Object.entries(parsed.columns).find(([, f]) => f === field)?.[0] ?? field
+  const unknownPackages = new Set<string>()
+  let skipped = 0
+  const toWrite: { past: PastOrder; pkg: Package }[] = []
+  for (const past of parsed.valid) {
+    const pkg = packages.get(packageKey(past.packageName))
+    if (imported.has(past.orderNumber)) skipped++
+    else if (!pkg) {
+      unknownPackages.add(past.packageName)
+      errors.push({ line: past.line, column: headerOf('packageName'), reason: `unknown package: ${past.packageName} (add it to the catalogue, then import again)` })
+    } else if (!known.has(past.phone) && !past.customerName) {
+      errors.push({ line: past.line, column: headerOf('phone'), reason: `no customer has the phone ${past.phone}, and the line gives no name to create one with` })
+    } else toWrite.push({ past, pkg })
+  }
+  const newPhones = new Map<string, string>()
+  for (const { past } of toWrite) if (!known.has(past.phone) && !newPhones.has(past.phone)) newPhones.set(past.phone, past.customerName!)
+  const report = (created: number, customersCreated: number, payments: number): OrderImportReport => ({
+    dryRun: options.dryRun,
+    rows: parsed.rows,
+    created,
+    skipped,
+    failed: new Set(errors.map((e) => e.line)).size,
+    customersCreated,
+    payments,
+    unknownPackages: [...unknownPackages].sort(),
+    errors: errors.sort((a, b) => a.line - b.line),
+    columns: parsed.columns,
+  })
+  if (options.dryRun) return report(toWrite.length, newPhones.size, toWrite.reduce((n, { past }) => n + past.payments.length, 0))
+
+  const customers = new Map<string, { id: string; name: string }>([...known].map(([phone, c]) => [phone, { id: c.id, name: c.name }]))
+  let customersCreated = 0
+  const now = options.now.toISOString()
+  const records = [...newPhones].map(([phone, name]): CustomerRecord => ({ ...CustomerFieldsSchema.parse({ name, phone, tags: [] }), id: ulid(), studioId, phoneVerified: true, version: 1, createdAt: now, updatedAt: now }))
+  const createOne = async (record: CustomerRecord) => {
+    try {
+      await deps.customers.createCustomer(record)
+      customersCreated++
+      customers.set(record.phone!, { id: record.id, name: record.name })
+    } catch (error) {
+      // Someone (another run of the same file) created them meanwhile: theirs is the customer.
+      const found = await deps.customers.findByPhone(studioId, record.phone!)
+      if (!found) throw error
+      customers.set(record.phone!, { id: found.id, name: found.name })
+    }
+  }
+  // New customers go many to a transaction (a profile and its phone's item each); a group with a phone taken meanwhile goes one by one.
+  for (let i = 0; i < records.length; i += CUSTOMERS_PER_TRANSACTION) {
+    const group = records.slice(i, i + CUSTOMERS_PER_TRANSACTION)
+    try {
+      await deps.customers.createCustomers(group)
+      customersCreated += group.length
+      for (const record of group) customers.set(record.phone!, { id: record.id, name: record.name })
+    } catch {
+      for (const record of group) await createOne(record)
+    }
+  }
+
+  const entries = toWrite.map(({ past, pkg }) => ({
+    line: past.line,
+    entry: importedOrder(past, { studioId, branchId: options.branchId, customer: customers.get(past.phone)!, pkg, by: options.by, timeZone, now: options.now }),
+    days: new Set(past.payments.map((p) => p.date)),
+  }))
+  let created = 0
+  let payments = 0
+  let done = 0
+  /** One order on its own: for the orders of a group that could not be written together. */
+  const importOne = async ({ line, entry }: (typeof entries)[number]) => {
+    try {
+      if (await deps.history.importOrder(entry)) {
+        created++
+        payments += entry.payments.length
+      } else skipped++
+    } catch (error) {
+      errors.push({ line, column: '', reason: error instanceof DomainError ? error.message : 'could not be saved' })
+    }
+  }
+  const groups = transactionGroups(entries)
+  let next = 0
+  const worker = async () => {
+    while (next < groups.length) {
+      const group = groups[next++]!
+      try {
+        await deps.history.importOrders(group.map((g) => g.entry))
+        created += group.length
+        payments += group.reduce((n, g) => n + g.entry.payments.length, 0)
+      } catch {
+        // One of them imported before, a closed day, a conflict: each goes on its own and says which.
+        for (const one of group) await importOne(one)
+      }
+      done += group.length
+      options.onProgress?.(done, entries.length)
+    }
+  }
+  await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker))
+  return report(created, customersCreated, payments)
+}
+
+/** orders.import: the file as uploaded, into the branch named, for the caller's studio. */
+export async function importOrders(deps: OrderImportPorts, input: z.output<typeof op.importOrders.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  if (!(await deps.repo.getBranch(caller.studioId, input.branchId))) throw unknownReference('branchId', 'branch')
+  return importOrderCsv(deps, Buffer.from(input.fileBase64, 'base64'), {
+    studioId: caller.studioId,
+    branchId: input.branchId,
+    by: actorOf(caller),
+    dryRun: input.dryRun,
+    now: ctx.now,
+  })
+}
