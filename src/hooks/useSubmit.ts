@@ -5,7 +5,7 @@ import { useFormFeedback } from './useFormFeedback'
  * How long after an action ends a tap still counts as part of it: the button under the finger may
  * have just become the next step (接单 → 完成), and a double tap must not take that step too.
  */
-export const SETTLE_MS = 700
+export const SETTLE_MS = 500
 
 /**
  * An action a person starts with a button (save, pay, confirm, a row's step): `busy` names the one
