@@ -10,9 +10,9 @@ import { FormMessage } from '../../components/FormField'
 import { Button } from '../../components/ui'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { isMessageKey, useI18n, type MessageKey } from '../../i18n'
-import { errorMessage } from '../../i18n/errors'
 import { Forbidden } from '../../components/Forbidden'
 import { useStaffPage } from '../../hooks/useStaffPage'
+import { useSubmit } from '../../hooks/useSubmit'
 import { pickCsv, saveCsv, type PickedFile } from './files'
 import './index.scss'
 
@@ -59,24 +59,19 @@ export default function CustomerImportPage() {
   const [file, setFile] = useState<PickedFile>()
   const [preview, setPreview] = useState<ImportReport>()
   const [result, setResult] = useState<ImportReport>()
-  const [working, setWorking] = useState<'check' | 'import' | 'export'>()
-  const [failure, setFailure] = useState<string>()
+  const feedback = useSubmit()
+  const working = feedback.busy
+  const [tooLarge, setTooLarge] = useState(false)
 
   if (!session) return null
   if (!allowed) return <Forbidden />
   const mayExport = canUse(session.principal, exportCustomers.access)
 
-  const run = async (step: 'check' | 'import' | 'export', work: () => Promise<void>) => {
-    setWorking(step)
-    setFailure(undefined)
-    try {
+  const run = (step: 'check' | 'import' | 'export', work: () => Promise<void>) =>
+    feedback.run(step, async () => {
+      setTooLarge(false)
       await work()
-    } catch (error) {
-      setFailure(errorMessage(t, error))
-    } finally {
-      setWorking(undefined)
-    }
-  }
+    })
 
   const choose = () =>
     run('check', async () => {
@@ -86,7 +81,7 @@ export default function CustomerImportPage() {
       setPreview(undefined)
       setResult(undefined)
       if (picked.size > MAX_IMPORT_BYTES) {
-        setFailure(t('import.tooLarge', { size: Math.round(MAX_IMPORT_BYTES / 1024) }))
+        setTooLarge(true)
         return
       }
       setPreview(await call(importCustomers, { fileBase64: picked.base64, dryRun: true }))
@@ -122,7 +117,7 @@ export default function CustomerImportPage() {
         </Button>
       </Card>
 
-      <FormMessage message={failure} />
+      <FormMessage message={tooLarge ? t('import.tooLarge', { size: Math.round(MAX_IMPORT_BYTES / 1024) }) : feedback.message} />
 
       {preview && (
         <Card title={t('import.previewTitle')}>
