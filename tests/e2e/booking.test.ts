@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { zhCN } from '../../src/i18n/zh-CN'
 import { fill, launchBrowser, screenshot, tap } from '../support/browser'
-import { JOURNEY_TIMEOUT, customerOnPhone, press, settled, staffOnPhone } from '../support/app'
+import { JOURNEY_TIMEOUT, answerDialog, customerOnPhone, press, settled, staffOnPhone, typeAmount } from '../support/app'
 import { bookableStudioOverHttp, freeSlots } from '../support/bookable'
 import { shanghaiDay } from '../support/booking'
 import { signInCustomer } from '../support/http'
@@ -118,7 +118,9 @@ describe('booking a shoot', () => {
     await screenshot(page, 'reception-branch-day')
     // The deposit is taken as a payment on the booking's order, which confirms the booking.
     await row.locator('taro-button-core', { hasText: zhCN['desk.confirmDeposit'] }).click()
+    await typeAmount(page, (setup.pkg.depositFen / 100).toFixed(2))
     await press(page, zhCN['payment.record'])
+    await answerDialog(page, zhCN['payment.confirmTitle'])
     await page.locator('.pay-row', { hasText: zhCN['paymentKind.deposit'] }).waitFor()
     await page.goBack()
     await row.locator('.appointment-status', { hasText: zhCN['appointment.status.confirmed'] }).waitFor()
@@ -133,7 +135,9 @@ describe('booking a shoot', () => {
     await screenshot(page, 'reception-book-for-customer')
     await press(page, zhCN['booking.submit'])
     await press(page, zhCN['held.recordDeposit'])
+    await typeAmount(page, (setup.pkg.depositFen / 100).toFixed(2))
     await press(page, zhCN['payment.record'])
+    await answerDialog(page, zhCN['payment.confirmTitle'])
     await page.locator('.pay-row', { hasText: zhCN['paymentKind.deposit'] }).waitFor()
     await page.goBack()
     await page.getByText(zhCN['held.confirmedTitle']).waitFor()
