@@ -18,6 +18,7 @@ import { useNow } from '../../hooks/useNow'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useShownAgain } from '../../hooks/useShownAgain'
 import { useI18n } from '../../i18n'
 import { formatFen } from '../../lib/money'
@@ -94,6 +95,7 @@ export default function MyAppointmentsPage() {
   const now = useNow(list.data?.items.some((item) => item.status === 'held') ?? false)
 
   // Back from rescheduling, the list shows the new time.
+  usePullDownRefresh(() => list.reload())
   useShownAgain(() => {
     if (signedIn) void list.reload()
   })

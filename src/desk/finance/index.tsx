@@ -12,6 +12,7 @@ import { formatStudioDateTime } from '../../lib/format'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { usePagedQuery } from '../../hooks/usePagedQuery'
 import { useQuery } from '../../hooks/useQuery'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useShownAgain } from '../../hooks/useShownAgain'
 import { useSubmit } from '../../hooks/useSubmit'
 import { confirmMoney } from '../../lib/confirm-money'
@@ -37,6 +38,7 @@ export default function FinancePage() {
   const auditing = useSubmit()
   const [failed, setFailed] = useState<string>()
 
+  usePullDownRefresh(() => Promise.all([unaudited.reload(), refunds.reload()]))
   useShownAgain(() => {
     if (allowed) void (unaudited.reload(), refunds.reload())
   })

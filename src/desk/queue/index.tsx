@@ -11,6 +11,7 @@ import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button } from '../../components/ui'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useShownAgain } from '../../hooks/useShownAgain'
 import { useSubmit } from '../../hooks/useSubmit'
 import { useI18n } from '../../i18n'
@@ -32,6 +33,7 @@ export default function ProductionQueuePage() {
   const step = useSubmit()
   const [failedOrder, setFailedOrder] = useState<string>()
 
+  usePullDownRefresh(() => queue.reload())
   useShownAgain(() => {
     if (allowed) void queue.reload()
   })
