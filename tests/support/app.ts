@@ -99,7 +99,7 @@ export async function press(page: Page, text: string) {
  */
 export async function answerDialog(page: Page, title: string, options: { screenshotName?: string; confirm?: boolean } = {}): Promise<string> {
   const dialog = page.locator('.taro__modal')
-  await dialog.getByText(title).waitFor()
+  await dialog.locator('.taro-modal__title', { hasText: title }).waitFor()
   const text = (await dialog.locator('.taro-modal__text').textContent()) ?? ''
   if (options.screenshotName) {
     // The dialog fades in.
