@@ -24,3 +24,8 @@ export async function confirmMoney(t: Translate, action: MoneyAction): Promise<b
   })
   return answer.confirm
 }
+
+/** Finance's audit: the payment was checked against the till, the card terminal or the bank. */
+export function confirmAudit(t: Translate, payment: { customer: string; amountFen: number; method: MoneyAction['method'] }): Promise<boolean> {
+  return confirmMoney(t, { ...payment, title: t('finance.auditConfirmTitle'), confirmText: t('finance.auditConfirm') })
+}

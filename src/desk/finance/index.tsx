@@ -15,7 +15,7 @@ import { useQuery } from '../../hooks/useQuery'
 import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useShownAgain } from '../../hooks/useShownAgain'
 import { useSubmit } from '../../hooks/useSubmit'
-import { confirmMoney } from '../../lib/confirm-money'
+import { confirmAudit } from '../../lib/confirm-money'
 import { useI18n } from '../../i18n'
 import { formatFen } from '../../lib/money'
 import { routes } from '../../lib/routes'
@@ -49,13 +49,7 @@ export default function FinancePage() {
   const audit = (payment: UnauditedPayment) =>
     auditing.run(payment.id, async () => {
       setFailed(payment.id)
-      const confirmed = await confirmMoney(t, {
-        title: t('finance.auditConfirmTitle'),
-        customer: payment.customerName,
-        amountFen: payment.amountFen,
-        method: payment.method,
-        confirmText: t('finance.auditConfirm'),
-      })
+      const confirmed = await confirmAudit(t, { customer: payment.customerName, amountFen: payment.amountFen, method: payment.method })
       if (!confirmed) return
       await call(auditPayment, { orderId: payment.orderId, paymentId: payment.id })
       Taro.showToast({ title: t('finance.audited'), icon: 'success' })

@@ -15,7 +15,7 @@ import { useI18n, type Translate } from '../../i18n'
 import { errorMessage } from '../../i18n/errors'
 import { formatFen, parseYuan, yuanText } from '../../lib/money'
 import { newRequestId } from '../../lib/request-id'
-import { confirmMoney } from '../../lib/confirm-money'
+import { confirmAudit, confirmMoney } from '../../lib/confirm-money'
 import { CancelOrSubmit } from './CancelOrSubmit'
 import { useAction } from './useAction'
 
@@ -117,13 +117,7 @@ export function Payments({ order, payments, principal, reload }: { order: Order;
     action.run(
       `audit-${payment.id}`,
       async () => {
-        const confirmed = await confirmMoney(t, {
-          title: t('finance.auditConfirmTitle'),
-          customer: order.customerName,
-          amountFen: payment.amountFen,
-          method: payment.method,
-          confirmText: t('finance.auditConfirm'),
-        })
+        const confirmed = await confirmAudit(t, { customer: order.customerName, amountFen: payment.amountFen, method: payment.method })
         if (!confirmed) return
         await call(auditPayment, { orderId: order.id, paymentId: payment.id })
         Taro.showToast({ title: t('finance.audited'), icon: 'success' })
