@@ -17,6 +17,7 @@ export const RefundTierSchema = z.strictObject({
   minDaysBefore: z.number().int().min(0).max(365),
   percent: z.number().int().min(0).max(100),
 })
+export type RefundTier = z.infer<typeof RefundTierSchema>
 
 export const BookingPolicySchema = z.strictObject({
   timeZone: z.string().refine((tz) => {

@@ -1,11 +1,11 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
-import { useI18n, type MessageKey } from '../i18n'
+import { useI18n, type MessageKey, type Params } from '../i18n'
 
-/** Page titles live in the dictionaries, so they are set at run time and follow a language switch. */
-export function usePageTitle(key: MessageKey) {
+/** Page titles live in the dictionaries, so they are set at run time and follow a language switch; a title may name what is shown (a day). */
+export function usePageTitle(key: MessageKey, params?: Params) {
   const { t } = useI18n()
-  const title = t(key)
+  const title = t(key, params)
   const apply = () => {
     Taro.setNavigationBarTitle({ title })
   }

@@ -2,34 +2,50 @@ import { useCallback, useRef, useState } from 'react'
 import { useFormFeedback } from './useFormFeedback'
 
 /**
- * An action a person starts with a button (save, pay, confirm): `saving` while it runs, a second tap
- * meanwhile does nothing, and a failure is shown — one message for the form and one beside each field
- * it names — until the next attempt. The action may throw an ApiError of its own for a check made here.
+ * How long after an action ends a tap still counts as part of it: the button under the finger may
+ * have just become the next step (接单 → 完成), and a double tap must not take that step too.
+ */
+export const SETTLE_MS = 500
+
+/**
+ * An action a person starts with a button (save, pay, confirm, a row's step): `busy` names the one
+ * running, a second tap meanwhile — or in the moment after it succeeded — does nothing, and a failure is
+ * shown — one message for the form and one beside each field it names — until the next attempt.
+ * The action may throw an ApiError of its own for a check made here.
  */
 export function useSubmit() {
   const { fields, message, report, reset } = useFormFeedback()
-  const [saving, setSaving] = useState(false)
+  const [busy, setBusy] = useState<string>()
   const running = useRef(false)
+  const endedAt = useRef(0)
 
-  /** `onError` runs after the failure is shown: e.g. load the version someone else saved first, to redo the edit on top of it. */
-  const submit = useCallback(
-    async (action: () => Promise<unknown>, onError?: (failure: unknown) => unknown) => {
-      if (running.current) return
+  /**
+   * Runs `action` under `key` (one of several buttons of a page); answers whether it succeeded.
+   * `onError` runs after the failure is shown: e.g. load the version someone else saved first, to redo the edit on top of it.
+   */
+  const run = useCallback(
+    async (key: string, action: () => Promise<unknown>, onError?: (failure: unknown) => unknown): Promise<boolean> => {
+      if (running.current || Date.now() - endedAt.current < SETTLE_MS) return false
       running.current = true
       reset()
-      setSaving(true)
+      setBusy(key)
       try {
         await action()
+        endedAt.current = Date.now()
+        return true
       } catch (failure) {
         report(failure)
         await onError?.(failure)
+        return false
       } finally {
         running.current = false
-        setSaving(false)
+        setBusy(undefined)
       }
     },
     [report, reset],
   )
 
-  return { submit, saving, fields, message, report, reset }
+  const submit = useCallback((action: () => Promise<unknown>, onError?: (failure: unknown) => unknown) => run('submit', action, onError), [run])
+
+  return { submit, run, busy, saving: busy !== undefined, fields, message, report, reset }
 }

@@ -1,4 +1,4 @@
-import { book, saveBookingPolicy } from '../../types/booking-operations'
+import { book, mySchedule, saveBookingPolicy } from '../../types/booking-operations'
 import { createPackage } from '../../types/catalog-operations'
 import { importCustomers, searchCustomers } from '../../types/crm-operations'
 import { createOrder, overdueOrders, productionQueue, saveOrderSettings, unauditedPayments } from '../../types/order-operations'
@@ -14,7 +14,6 @@ import { routes } from '../lib/routes'
  * declared in types/ takes that operation's `access`, so the server and the workspace agree.
  * An admin sees every tile; only photographers and makeup artists have a schedule of their own (schedules.mine).
  */
-const SHOOTING: readonly StaffRole[] = ['photographer', 'makeup', 'admin']
 const BRANCH_MANAGEMENT: readonly StaffRole[] = ['manager', 'admin']
 const STUDIO_ADMINISTRATION: readonly StaffRole[] = ['admin']
 
@@ -54,8 +53,8 @@ export const tiles: Tile[] = [
   { key: 'customers', section: 'daily', access: searchCustomers.access, url: routes.customers },
   { key: 'bookings', section: 'daily', access: staffAccess(book.access), url: routes.branchDay },
   { key: 'orders', section: 'daily', access: createOrder.access, url: routes.deskOrders },
-  { key: 'myDay', section: 'daily', access: SHOOTING, url: `${routes.mySchedule}?days=1` },
-  { key: 'myWeek', section: 'daily', access: SHOOTING, url: `${routes.mySchedule}?days=7` },
+  { key: 'myDay', section: 'daily', access: mySchedule.access, url: `${routes.mySchedule}?days=1` },
+  { key: 'myWeek', section: 'daily', access: mySchedule.access, url: `${routes.mySchedule}?days=7` },
   { key: 'productionQueue', section: 'daily', access: productionQueue.access, url: routes.productionQueue },
   { key: 'paymentAudit', section: 'daily', access: unauditedPayments.access, url: routes.financeDesk },
   { key: 'finance', section: 'daily', access: getBranchDay.access, url: routes.financeHome },

@@ -1,12 +1,16 @@
 import type { Browser, Page } from 'playwright-core'
 import { zhCN } from '../../src/i18n/zh-CN'
 import { fill, launchBrowser, screenshot, tap } from '../support/browser'
-import { JOURNEY_TIMEOUT, customerOnPhone, press, settled, staffOnPhone } from '../support/app'
+import { JOURNEY_TIMEOUT, answerDialog, customerOnPhone, press, settled, staffOnPhone, typeAmount } from '../support/app'
 import { bookableStudioOverHttp, freeSlots } from '../support/bookable'
 import { shanghaiDay } from '../support/booking'
 import { signInCustomer } from '../support/http'
+import { dayLabel } from '../../src/lib/booking-labels'
+import type { Translate } from '../../src/i18n'
 
 const PACKAGE = '森系个人写真'
+/** The app's Chinese words with their blanks filled, as the pages say them. */
+const zhT: Translate = (key, params = {}) => zhCN[key].replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match))
 
 let browser: Browser
 let setup: Awaited<ReturnType<typeof bookableStudioOverHttp>>
@@ -101,8 +105,34 @@ describe('booking a shoot', () => {
     await expect(row.locator('.appointment-row__start').textContent()).resolves.toBe(first.time)
     await expect(row.getByText(PACKAGE).isVisible()).resolves.toBe(true)
     await row.getByText('一号棚').waitFor()
+    // The title names the day shown, in the same style as the customer's dates (12月2日 周三).
+    await expect(photographer.title()).resolves.toBe(zhCN['schedule.dayTitle'].replace('{day}', dayLabel(zhT, first.date)))
     await settled(photographer)
     await screenshot(photographer, 'photographer-my-day')
+
+    // Tapping the shoot opens its order.
+    await row.click()
+    await photographer.locator('.staff-order__customer', { hasText: '小雨' }).waitFor()
+    await settled(photographer)
+    await screenshot(photographer, 'photographer-shoot-order')
+
+    // The week: the shoot's day is a card, days with nothing booked fold into one line each.
+    await photographer.goBack()
+    await photographer.goBack()
+    await photographer.locator('.workspace__today').waitFor()
+    await screenshot(photographer, 'photographer-workspace-today')
+    await tap(photographer, zhCN['tile.myWeek'])
+    await photographer.locator('.date-switcher').waitFor()
+    if (daysFromToday(first.date) >= 7) await photographer.locator('.date-switcher__move').last().click()
+    await photographer.locator('.appointment-row', { hasText: '小雨' }).waitFor()
+    await expect(photographer.locator('.schedule-empty-day').count()).resolves.toBe(6)
+    await settled(photographer)
+    await screenshot(photographer, 'photographer-my-week')
+
+    // An admin's workspace offers no "my day" that would only say no.
+    const admin = await staffOnPhone(browser, setup.studio.code, 'admin')
+    await admin.locator('.workspace__tile').first().waitFor()
+    await expect(admin.locator('.workspace__tile', { hasText: zhCN['tile.myDay'] }).count()).resolves.toBe(0)
   }, JOURNEY_TIMEOUT * 2)
 
   it('lets reception take the deposit from the branch day and book for a customer', async () => {
@@ -118,7 +148,9 @@ describe('booking a shoot', () => {
     await screenshot(page, 'reception-branch-day')
     // The deposit is taken as a payment on the booking's order, which confirms the booking.
     await row.locator('taro-button-core', { hasText: zhCN['desk.confirmDeposit'] }).click()
+    await typeAmount(page, (setup.pkg.depositFen / 100).toFixed(2))
     await press(page, zhCN['payment.record'])
+    await answerDialog(page, zhCN['payment.confirmTitle'])
     await page.locator('.pay-row', { hasText: zhCN['paymentKind.deposit'] }).waitFor()
     await page.goBack()
     await row.locator('.appointment-status', { hasText: zhCN['appointment.status.confirmed'] }).waitFor()
@@ -133,7 +165,9 @@ describe('booking a shoot', () => {
     await screenshot(page, 'reception-book-for-customer')
     await press(page, zhCN['booking.submit'])
     await press(page, zhCN['held.recordDeposit'])
+    await typeAmount(page, (setup.pkg.depositFen / 100).toFixed(2))
     await press(page, zhCN['payment.record'])
+    await answerDialog(page, zhCN['payment.confirmTitle'])
     await page.locator('.pay-row', { hasText: zhCN['paymentKind.deposit'] }).waitFor()
     await page.goBack()
     await page.getByText(zhCN['held.confirmedTitle']).waitFor()

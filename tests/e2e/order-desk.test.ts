@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { ulid } from 'ulid'
 import { zhCN } from '../../src/i18n/zh-CN'
 import { fill, launchBrowser, screenshot, tap } from '../support/browser'
-import { JOURNEY_TIMEOUT, press, seedCatalog, settled, staffOnPhone } from '../support/app'
+import { JOURNEY_TIMEOUT, answerDialog, press, seedCatalog, settled, staffOnPhone, typeAmount } from '../support/app'
 import { operationsOf } from '../support/dispatch'
 import { TEST_PASSWORD, TEST_TABLE } from '../support/constants'
 import { http, ok, signIn, signInCustomer } from '../support/http'
@@ -114,19 +114,32 @@ describe('the order desk', () => {
     await screenshot(page, 'desk-new-order')
     await press(page, zhCN['newOrder.submit'])
 
-    // The new order waits for its deposit; the payment form offers the deposit, in cash, for the deposit's amount.
+    // The new order waits for its deposit; the payment form offers the deposit, in cash, and says what is due —
+    // the amount itself is typed from what was handed over, never filled in.
     await stageShown(page, 'orderStage.pending_deposit').waitFor()
     await expect(page.locator('.staff-order__customer').textContent()).resolves.toBe('林小雨')
     await expect(page.locator('.choice-chip--active', { hasText: zhCN['paymentKind.deposit'] }).count()).resolves.toBe(1)
     await expect(page.locator('.choice-chip--active', { hasText: zhCN['paymentMethod.cash'] }).count()).resolves.toBe(1)
-    await expect(page.locator('.form-field', { hasText: zhCN['field.amountYuan'] }).locator('input').inputValue()).resolves.toBe('1799.70')
+    const amountInput = page.locator('.form-field', { hasText: zhCN['field.amountYuan'] }).locator('input')
+    await expect(amountInput.inputValue()).resolves.toBe('')
+    await expect(page.getByText(zhCN['payment.dueHint'].replace('{amount}', DEPOSIT)).isVisible()).resolves.toBe(true)
     await settled(page)
     await screenshot(page, 'desk-order-pending-deposit')
+
+    // Nothing is written until reception has seen customer, amount and method and confirmed; backing out writes nothing.
+    await typeAmount(page, '1799.70')
     await press(page, zhCN['payment.record'])
+    await answerDialog(page, zhCN['payment.confirmTitle'], { confirm: false })
+    await expect(page.locator('.pay-row').count()).resolves.toBe(0)
+    await press(page, zhCN['payment.record'])
+    const said = await answerDialog(page, zhCN['payment.confirmTitle'], { screenshotName: 'desk-payment-confirm' })
+    expect(said).toBe(zhCN['moneyConfirm.facts'].replace('{customer}', '林小雨').replace('{method}', zhCN['paymentMethod.cash']).replace('{amount}', DEPOSIT))
 
     await stageShown(page, 'orderStage.confirmed').waitFor()
     const payment = page.locator('.pay-row', { hasText: zhCN['paymentKind.deposit'] })
     await expect(payment.locator('.pay-row__amount').textContent()).resolves.toBe(DEPOSIT)
+    // The form is empty again: a second tap cannot record the rest of the balance.
+    await expect(amountInput.inputValue()).resolves.toBe('')
     await expect(payment.locator('.pay-status').textContent()).resolves.toBe(zhCN['payment.unaudited'])
     await page.waitForTimeout(1600)
     await screenshot(page, 'desk-order-confirmed')
@@ -156,6 +169,9 @@ describe('the order desk', () => {
     await settled(finance)
     await screenshot(finance, 'finance-unaudited')
     await row.locator('taro-button-core', { hasText: zhCN['finance.audit'] }).click()
+    const audited = await answerDialog(finance, zhCN['finance.auditConfirmTitle'], { screenshotName: 'finance-audit-confirm' })
+    expect(audited).toContain('林小雨')
+    expect(audited).toContain(DEPOSIT)
     await finance.getByText(zhCN['finance.nothingToAudit']).waitFor()
     await expect(finance.locator('.finance__row', { hasText: '林小雨' }).count()).resolves.toBe(0)
     await expect(finance.locator('.finance__total-amount').textContent()).resolves.toBe('¥0.00')
@@ -174,8 +190,12 @@ describe('the order desk', () => {
     await settled(page)
     await screenshot(page, 'queue-retoucher')
 
-    await row.locator('taro-button-core', { hasText: zhCN['queue.take'] }).click()
+    // A double tap on 接单 takes the order and nothing more, though 完成 appears where the finger is.
+    await row.locator('taro-button-core', { hasText: zhCN['queue.take'] }).dblclick()
     await row.getByText(zhCN['orderRow.takenBy'].replace('{name}', 'retoucher')).waitFor()
+    await row.locator('taro-button-core', { hasText: zhCN['queue.done'] }).waitFor()
+    await page.waitForTimeout(800)
+    await expect(retouching.locator('.order-row', { hasText: '陈思' }).count()).resolves.toBe(1)
     await page.waitForTimeout(1600)
     await screenshot(page, 'queue-taken')
 
@@ -206,7 +226,9 @@ describe('the order desk', () => {
     await expect(page.locator('.choice-chip--active', { hasText: zhCN['paymentKind.balance'] }).count()).resolves.toBe(1)
     await page.locator('.choice-chip', { hasText: zhCN['paymentMethod.card'] }).click()
     await fill(page, zhCN['payment.referencePlaceholder.card'], 'POS-0042')
+    await typeAmount(page, '4199.30')
     await press(page, zhCN['payment.record'])
+    await answerDialog(page, zhCN['payment.confirmTitle'])
     await page.getByText(why).waitFor({ state: 'detached' })
     await expect(page.locator('.money-line--strong .money-line__amount').textContent()).resolves.toBe('¥0.00')
     await expect(handOver.getAttribute('class')).resolves.not.toContain('disabled')
@@ -220,6 +242,27 @@ describe('the order desk', () => {
     await page.waitForTimeout(1600)
     await screenshot(page, 'desk-order-completed')
   }, JOURNEY_TIMEOUT * 2)
+
+  it('says what cancelling an order gives back before reception confirms it, and cancels only when told', async () => {
+    const customerId = await newCustomer('郑佳', '13800138006')
+    const order = ok(await http('POST', '/orders', { ...as('reception'), body: { requestId: ulid(), customerId, packageId } }), 'order')
+    ok(await http('POST', `/orders/${order.id}/payments`, { ...as('reception'), body: { requestId: ulid(), kind: 'deposit', method: 'cash', amountFen: order.depositFen } }), 'deposit')
+
+    const page = await staffOnPhone(browser, studio.code, 'manager')
+    await openCustomerFile(page, '郑佳')
+    await page.locator('.customer__row', { hasText: PACKAGE }).click()
+    await stageShown(page, 'orderStage.confirmed').waitFor()
+    await page.locator('.staff-order__cancel-link').scrollIntoViewIfNeeded()
+    await settled(page)
+    // No shoot is booked on it: everything paid goes back, and the dialog says how much.
+    await page.locator('.staff-order__cancel-link').click()
+    const kept = await answerDialog(page, zhCN['staffOrder.cancelTitle'], { confirm: false })
+    expect(kept).toBe(zhCN['staffOrder.cancelRefundAll'].replace('{paid}', DEPOSIT).replace('{amount}', DEPOSIT))
+    await stageShown(page, 'orderStage.confirmed').waitFor()
+    await page.locator('.staff-order__cancel-link').click()
+    await answerDialog(page, zhCN['staffOrder.cancelTitle'], { screenshotName: 'desk-cancel-refund' })
+    await stageShown(page, 'orderStage.cancelled').waitFor()
+  }, JOURNEY_TIMEOUT)
 
   it('shows an order and its payments on the customer file, and opens the order from there', async () => {
     // A cash deposit finance audited, part of the balance by card not audited yet, and ¥200.00 of the deposit given back.
@@ -286,6 +329,8 @@ describe('the order desk', () => {
     await paid.locator('taro-button-core', { hasText: zhCN['refund.start'] }).click()
     await fill(page, zhCN['refund.reasonPlaceholder'], '客户改期到明年，先退定金')
     await press(page, zhCN['refund.submit'])
+    const refundSaid = await answerDialog(page, zhCN['refund.confirmTitle'], { screenshotName: 'desk-refund-confirm' })
+    expect(refundSaid).toBe(zhCN['moneyConfirm.facts'].replace('{customer}', '何静').replace('{method}', zhCN['paymentMethod.wechat']).replace('{amount}', DEPOSIT))
 
     const notSent = page.locator('.pay-row', { hasText: `${zhCN['paymentKind.refund']} · ${zhCN['paymentMethod.wechat']}` })
     await expect(notSent.locator('.pay-status').textContent()).resolves.toBe(zhCN['paymentStatus.refund_failed'])

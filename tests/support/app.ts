@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { zhCN } from '../../src/i18n/zh-CN'
 import { TEST_PASSWORD } from './constants'
-import { appUrl, fill, launchBrowser, phoneContext, tap } from './browser'
+import { appUrl, fill, launchBrowser, phoneContext, screenshot, tap } from './browser'
 import { http, signIn } from './http'
 import { newStudio } from './studio'
 
@@ -91,4 +91,29 @@ export async function settled(page: Page) {
 /** Presses the NutUI button whose label is exactly `text` (the button, not its label, takes the tap). */
 export async function press(page: Page, text: string) {
   await page.locator('#app taro-button-core').filter({ hasText: new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }).first().click()
+}
+
+/**
+ * Waits for the app's confirmation dialog titled `title`, keeps a picture of it when named, and
+ * answers it (confirm, or back out); returns what it said, to check the facts the person was shown.
+ */
+export async function answerDialog(page: Page, title: string, options: { screenshotName?: string; confirm?: boolean } = {}): Promise<string> {
+  const dialog = page.locator('.taro__modal')
+  await dialog.locator('.taro-modal__title', { hasText: title }).waitFor()
+  const text = (await dialog.locator('.taro-modal__text').textContent()) ?? ''
+  if (options.screenshotName) {
+    // The dialog fades in.
+    await page.waitForTimeout(400)
+    await screenshot(page, options.screenshotName)
+  }
+  await dialog.locator(options.confirm === false ? '.taro-model__cancel' : '.taro-model__confirm').click()
+  await dialog.waitFor({ state: 'hidden' })
+  return text
+}
+
+/** Types the amount, in yuan, into the desk's payment form (it starts empty: what was handed over is typed). */
+export async function typeAmount(page: Page, yuan: string) {
+  const input = page.locator('.form-field', { hasText: zhCN['field.amountYuan'] }).locator('input').first()
+  await input.click()
+  await input.fill(yuan)
 }

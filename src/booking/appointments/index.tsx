@@ -18,20 +18,14 @@ import { useNow } from '../../hooks/useNow'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useShownAgain } from '../../hooks/useShownAgain'
 import { useI18n } from '../../i18n'
 import { formatFen } from '../../lib/money'
+import { tierNow } from '../../lib/refund'
 import { routes } from '../../lib/routes'
 import { countdown, studioMoment } from '../../lib/studio-time'
 import './index.scss'
-
-const DAY_MS = 86_400_000
-
-/** The refund tier that applies now: the highest one whose days-before the shoot are still ahead — as the server decides. */
-function tierNow(policy: BookingPolicy, startsAt: string, now: number) {
-  const daysBefore = (Date.parse(startsAt) - now) / DAY_MS
-  return [...policy.refundTiers].sort((a, b) => b.minDaysBefore - a.minDaysBefore).find((tier) => daysBefore >= tier.minDaysBefore)
-}
 
 const active = (item: Appointment) => item.status === 'held' || item.status === 'confirmed'
 
@@ -101,6 +95,7 @@ export default function MyAppointmentsPage() {
   const now = useNow(list.data?.items.some((item) => item.status === 'held') ?? false)
 
   // Back from rescheduling, the list shows the new time.
+  usePullDownRefresh(() => list.reload())
   useShownAgain(() => {
     if (signedIn) void list.reload()
   })

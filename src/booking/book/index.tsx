@@ -195,7 +195,8 @@ export default function BookPage() {
           <TextArea value={notes} onChange={setNotes} maxLength={500} placeholder={t('booking.notesPlaceholder')} className="book__notes" />
           {!desk && (
             <View className="book__reminder">
-              <View className="book__reminder-text">
+              {/* The words are part of the switch: tapping them turns it on or off too. */}
+              <View className="book__reminder-text" onClick={() => void toggleReminder(!remind)}>
                 <Text>{t('booking.remind')}</Text>
                 <Text className="book__reminder-hint">{t('booking.remindHint')}</Text>
               </View>

@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { auditPayment, refundsDue, unauditedPayments, unmatchedPayments } from '../../../types/order-operations'
+import type { OutputOf } from '../../../types/operation'
 import { call } from '../../api'
 import { Card } from '../../components/Card'
 import { FormMessage } from '../../components/FormField'
@@ -11,9 +12,11 @@ import { formatStudioDateTime } from '../../lib/format'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { usePagedQuery } from '../../hooks/usePagedQuery'
 import { useQuery } from '../../hooks/useQuery'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useShownAgain } from '../../hooks/useShownAgain'
+import { useSubmit } from '../../hooks/useSubmit'
+import { confirmAudit } from '../../lib/confirm-money'
 import { useI18n } from '../../i18n'
-import { errorMessage } from '../../i18n/errors'
 import { formatFen } from '../../lib/money'
 import { routes } from '../../lib/routes'
 import { Forbidden } from '../../components/Forbidden'
@@ -24,6 +27,8 @@ import './index.scss'
 
 const PAGE_SIZE = 30
 
+type UnauditedPayment = OutputOf<typeof unauditedPayments>['items'][number]
+
 /** Finance's desk: offline payments to check against the till, the card terminal or the bank, and refunds owed on cancelled orders. */
 export default function FinancePage() {
   const { t } = useI18n()
@@ -32,9 +37,10 @@ export default function FinancePage() {
   const unaudited = usePagedQuery((cursor) => call(unauditedPayments, { limit: PAGE_SIZE, cursor }), [], allowed)
   const refunds = useQuery(() => call(refundsDue, {}), [], allowed)
   const unmatched = useQuery(() => call(unmatchedPayments, {}), [], allowed)
-  const [auditing, setAuditing] = useState<string>()
-  const [failure, setFailure] = useState<{ paymentId: string; error: unknown }>()
+  const auditing = useSubmit()
+  const [failed, setFailed] = useState<string>()
 
+  usePullDownRefresh(() => Promise.all([unaudited.reload(), refunds.reload(), unmatched.reload()]))
   useShownAgain(() => {
     if (allowed) void (unaudited.reload(), refunds.reload(), unmatched.reload())
   })
@@ -42,19 +48,15 @@ export default function FinancePage() {
   if (!session) return null
   if (!allowed) return <Forbidden />
 
-  const audit = async (payment: { id: string; orderId: string }) => {
-    setAuditing(payment.id)
-    setFailure(undefined)
-    try {
+  const audit = (payment: UnauditedPayment) =>
+    auditing.run(payment.id, async () => {
+      setFailed(payment.id)
+      const confirmed = await confirmAudit(t, { customer: payment.customerName, amountFen: payment.amountFen, method: payment.method })
+      if (!confirmed) return
       await call(auditPayment, { orderId: payment.orderId, paymentId: payment.id })
       Taro.showToast({ title: t('finance.audited'), icon: 'success' })
       await unaudited.reload()
-    } catch (error) {
-      setFailure({ paymentId: payment.id, error })
-    } finally {
-      setAuditing(undefined)
-    }
-  }
+    })
   const openOrder = (orderId: string) => Taro.navigateTo({ url: `${routes.deskOrder}?id=${orderId}` })
   // The total of what is listed; with more to load it says so.
   const totalFen = unaudited.items?.reduce((sum, payment) => sum + payment.amountFen, 0)
@@ -84,11 +86,11 @@ export default function FinancePage() {
               <Text className="finance__meta">{t('finance.recordedBy', { name: payment.recordedBy.name, time: formatStudioDateTime(payment.at) })}</Text>
             </View>
             <View className="finance__action">
-              <Button size="small" type="primary" loading={auditing === payment.id} disabled={auditing !== undefined && auditing !== payment.id} onClick={() => void audit(payment)}>
+              <Button size="small" type="primary" loading={auditing.busy === payment.id} disabled={auditing.saving && auditing.busy !== payment.id} onClick={() => void audit(payment)}>
                 {t('finance.audit')}
               </Button>
             </View>
-            {failure?.paymentId === payment.id && <FormMessage message={errorMessage(t, failure.error)} />}
+            {failed === payment.id && <FormMessage message={auditing.message} />}
           </View>
         ))}
         {!unaudited.loading && unaudited.hasMore && (

@@ -15,6 +15,7 @@ import { useI18n, type Translate } from '../../i18n'
 import { errorMessage } from '../../i18n/errors'
 import { formatFen, parseYuan, yuanText } from '../../lib/money'
 import { newRequestId } from '../../lib/request-id'
+import { confirmAudit, confirmMoney } from '../../lib/confirm-money'
 import { CancelOrSubmit } from './CancelOrSubmit'
 import { useAction } from './useAction'
 
@@ -56,6 +57,15 @@ function RefundForm({ order, payment, onDone, onClose }: { order: Order; payment
     setProblem(wrong)
     if (wrong.amount || wrong.reason || amountFen === undefined) return
     await feedback.submit(async () => {
+      const confirmed = await confirmMoney(t, {
+        title: t('refund.confirmTitle'),
+        customer: order.customerName,
+        amountFen,
+        method: payment.method,
+        confirmText: t('refund.submit'),
+        note: payment.method === 'wechat' ? undefined : t('refund.offlineNote', { method: t(`paymentMethod.${payment.method}`) }),
+      })
+      if (!confirmed) return
       try {
         await call(refundPayment, { orderId: order.id, paymentId: payment.id, requestId: requestId.current, amountFen, reason: reason.trim() })
         Taro.showToast({ title: t('refund.done'), icon: 'success' })
@@ -103,6 +113,17 @@ export function Payments({ order, payments, principal, reload }: { order: Order;
       else Taro.showToast({ title: status === 'refunded' ? t('refund.done') : t('refund.resent'), icon: 'success' })
     })
 
+  const audit = (payment: Payment) =>
+    action.run(
+      `audit-${payment.id}`,
+      async () => {
+        const confirmed = await confirmAudit(t, { customer: order.customerName, amountFen: payment.amountFen, method: payment.method })
+        if (!confirmed) return
+        await call(auditPayment, { orderId: order.id, paymentId: payment.id })
+        Taro.showToast({ title: t('finance.audited'), icon: 'success' })
+      },
+    )
+
   return (
     <Card title={t('payment.title')}>
       {sorted.length === 0 && <Text className="desk-note">{t('payment.none')}</Text>}
@@ -142,7 +163,7 @@ export function Payments({ order, payments, principal, reload }: { order: Order;
                     type="primary"
                     loading={action.busy === `audit-${payment.id}`}
                     disabled={action.busy !== undefined}
-                    onClick={() => void action.run(`audit-${payment.id}`, () => call(auditPayment, { orderId: order.id, paymentId: payment.id }), t('finance.audited'))}
+                    onClick={() => void audit(payment)}
                   >
                     {t('finance.audit')}
                   </Button>
@@ -163,7 +184,7 @@ export function Payments({ order, payments, principal, reload }: { order: Order;
           </View>
         )
       })}
-      {action.error !== undefined && <FormMessage message={errorMessage(t, action.error)} />}
+      <FormMessage message={action.message} />
     </Card>
   )
 }

@@ -12,8 +12,10 @@ import { FormMessage } from '../../components/FormField'
 import { Button, TextArea } from '../../components/ui'
 import { formatStudioDateTime } from '../../lib/format'
 import { useI18n } from '../../i18n'
-import { errorMessage } from '../../i18n/errors'
 import { formatFen } from '../../lib/money'
+import { cancellationRefund } from '../../lib/refund'
+import { useQuery } from '../../hooks/useQuery'
+import { getBookingPolicy } from '../../../types/scheduling-operations'
 import type { useAction } from './useAction'
 
 interface Props {
@@ -35,10 +37,24 @@ export function StageActions({ order, principal, photoCount, action }: Props) {
 
   const advance = (to: OrderStage, done: string) => run(`to-${to}`, () => call(advanceOrder, { orderId: order.id, from: order.stage, to }), done)
 
+  const mayCancel = may('cancelled')
+  const policy = useQuery(() => call(getBookingPolicy, {}), [], mayCancel && order.paidFen > 0)
+
+  /** What cancelling gives back, and by which tier of the policy — said before the person confirms, as the customer's own cancel does. */
+  const cancelText = () => {
+    if (order.paidFen <= 0) return t('staffOrder.cancelUnpaid')
+    if (!policy.data) return t('staffOrder.cancelPaid', { amount: formatFen(order.paidFen) })
+    const refund = cancellationRefund(order, policy.data, Date.now())
+    const paid = formatFen(order.paidFen)
+    if (!refund.tier) return t('staffOrder.cancelRefundAll', { paid, amount: formatFen(refund.amountFen) })
+    const tier = refund.tier.minDaysBefore > 0 ? t('staffOrder.tierDays', { days: refund.tier.minDaysBefore, percent: refund.tier.percent }) : t('staffOrder.tierAny', { percent: refund.tier.percent })
+    return t('staffOrder.cancelRefund', { paid, tier, amount: formatFen(refund.amountFen) })
+  }
+
   const cancel = async () => {
     const answer = await Taro.showModal({
       title: t('staffOrder.cancelTitle'),
-      content: order.paidFen > 0 ? t('staffOrder.cancelPaid', { amount: formatFen(order.paidFen) }) : t('staffOrder.cancelUnpaid'),
+      content: cancelText(),
       confirmText: t('staffOrder.cancelConfirm'),
       cancelText: t('staffOrder.keep'),
       confirmColor: '#d23c3c',
@@ -117,7 +133,6 @@ export function StageActions({ order, principal, photoCount, action }: Props) {
       return null
   }
 
-  const mayCancel = may('cancelled')
   if (buttons.length === 0 && notes.length === 0 && !mayCancel) return null
 
   return (
@@ -127,7 +142,7 @@ export function StageActions({ order, principal, photoCount, action }: Props) {
           {item.text}
         </Text>
       ))}
-      {action.error !== undefined && <FormMessage message={errorMessage(t, action.error)} />}
+      <FormMessage message={action.message} />
       {buttons.length > 0 && <View className="staff-order__buttons">{buttons}</View>}
       {revising && (
         <View className="staff-order__revise">

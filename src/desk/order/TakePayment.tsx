@@ -10,7 +10,8 @@ import { Input } from '../../components/ui'
 import { SaveActions } from '../../components/SaveActions'
 import { useSubmit } from '../../hooks/useSubmit'
 import { useI18n } from '../../i18n'
-import { formatFen, parseYuan, yuanText } from '../../lib/money'
+import { confirmMoney } from '../../lib/confirm-money'
+import { formatFen, parseYuan } from '../../lib/money'
 import { newRequestId } from '../../lib/request-id'
 import '../desk.scss'
 
@@ -23,35 +24,34 @@ function kindsOf(order: Order): Kind[] {
   return (order.selection?.extraFen ?? 0) > 0 ? ['balance', 'extra_photos'] : ['balance']
 }
 
-function suggestedFen(order: Order, kind: Kind): number {
+/** What this kind of payment would settle, shown beside the amount — never typed in for the person. */
+function dueFen(order: Order, kind: Kind): number {
   if (kind === 'deposit') return Math.min(order.depositFen, order.balanceFen)
   if (kind === 'extra_photos') return Math.min(order.selection?.extraFen ?? 0, order.balanceFen)
   return order.balanceFen
 }
 
-/** Cash, card or transfer taken at the desk; it counts at once and waits for finance's audit. */
+/**
+ * Cash, card or transfer taken at the desk; it counts at once and waits for finance's audit.
+ * The amount is typed from what was handed over (it is never filled in, so a second tap cannot
+ * record the rest of the balance), and written only once the person confirms customer, amount and method.
+ */
 export function TakePayment({ order, onRecorded }: { order: Order; onRecorded: () => Promise<void> }) {
   const { t } = useI18n()
   const kinds = kindsOf(order)
   const [kind, setKind] = useState<Kind>(kinds[0]!)
   const [method, setMethod] = useState<Method>('cash')
-  const [amount, setAmount] = useState(yuanText(suggestedFen(order, kinds[0]!)))
+  const [amount, setAmount] = useState('')
   const [reference, setReference] = useState('')
   const [amountProblem, setAmountProblem] = useState<string>()
   const feedback = useSubmit()
   const requestId = useRef(newRequestId())
 
-  // A change to the order (another payment, a new add-on) suggests the new amount.
+  // A change to the order (another payment, a new add-on) starts the form again, empty.
   useEffect(() => {
-    const first = kindsOf(order)[0]!
-    setKind(first)
-    setAmount(yuanText(suggestedFen(order, first)))
+    setKind(kindsOf(order)[0]!)
+    setAmount('')
   }, [order.version, order.stage])
-
-  const chooseKind = (next: Kind) => {
-    setKind(next)
-    setAmount(yuanText(suggestedFen(order, next)))
-  }
 
   const record = async () => {
     feedback.reset()
@@ -60,9 +60,12 @@ export function TakePayment({ order, onRecorded }: { order: Order; onRecorded: (
     if (amountFen > order.balanceFen) return setAmountProblem(t('payment.overBalance', { amount: formatFen(order.balanceFen) }))
     setAmountProblem(undefined)
     await feedback.submit(async () => {
+      const confirmed = await confirmMoney(t, { title: t('payment.confirmTitle'), customer: order.customerName, amountFen, method, confirmText: t('payment.confirm') })
+      if (!confirmed) return
       await call(recordOfflinePayment, { orderId: order.id, requestId: requestId.current, kind, method, amountFen, reference: reference.trim() || undefined })
       requestId.current = newRequestId()
       setReference('')
+      setAmount('')
       Taro.showToast({ title: t('payment.recorded'), icon: 'success' })
       await onRecorded()
     })
@@ -73,7 +76,7 @@ export function TakePayment({ order, onRecorded }: { order: Order; onRecorded: (
       <FormField label={t('payment.kind')}>
         <View className="choice-chips">
           {kinds.map((candidate) => (
-            <Text key={candidate} className={`choice-chip${candidate === kind ? ' choice-chip--active' : ''}`} onClick={() => chooseKind(candidate)}>
+            <Text key={candidate} className={`choice-chip${candidate === kind ? ' choice-chip--active' : ''}`} onClick={() => setKind(candidate)}>
               {t(`paymentKind.${candidate}`)}
             </Text>
           ))}
@@ -88,7 +91,7 @@ export function TakePayment({ order, onRecorded }: { order: Order; onRecorded: (
           ))}
         </View>
       </FormField>
-      <FormField label={t('field.amountYuan')} error={amountProblem ?? feedback.fields.amountFen}>
+      <FormField label={t('field.amountYuan')} error={amountProblem ?? feedback.fields.amountFen} hint={t('payment.dueHint', { amount: formatFen(dueFen(order, kind)) })}>
         <Input type="digit" value={amount} onChange={setAmount} maxLength={10} />
       </FormField>
       <FormField label={t('field.reference')} error={feedback.fields.reference}>

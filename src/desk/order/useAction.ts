@@ -1,35 +1,31 @@
 import Taro from '@tarojs/taro'
-import { useCallback, useState } from 'react'
+import { useCallback } from 'react'
 import { asApiError } from '../../api'
+import { useSubmit } from '../../hooks/useSubmit'
 
 /**
- * Runs one action of the order page at a time: which one is busy, what went wrong, and a
+ * Runs one action of the order page at a time (useSubmit): which one is busy, what went wrong, and a
  * reload afterwards — also after a failure that means the order moved on meanwhile.
  */
 export function useAction(reload: () => Promise<void>) {
-  const [busy, setBusy] = useState<string>()
-  const [error, setError] = useState<unknown>()
+  const { run: submit, busy, message, reset } = useSubmit()
 
   const run = useCallback(
-    async (key: string, action: () => Promise<unknown>, done?: string): Promise<boolean> => {
-      setBusy(key)
-      setError(undefined)
-      try {
-        await action()
-        if (done) Taro.showToast({ title: done, icon: 'success' })
-        await reload()
-        return true
-      } catch (failure) {
-        setError(failure)
-        const { code } = asApiError(failure)
-        if (code === 'ILLEGAL_TRANSITION' || code === 'VERSION_CONFLICT' || code === 'CONFLICT') await reload()
-        return false
-      } finally {
-        setBusy(undefined)
-      }
-    },
-    [reload],
+    (key: string, action: () => Promise<unknown>, done?: string): Promise<boolean> =>
+      submit(
+        key,
+        async () => {
+          await action()
+          if (done) Taro.showToast({ title: done, icon: 'success' })
+          await reload()
+        },
+        async (failure) => {
+          const { code } = asApiError(failure)
+          if (code === 'ILLEGAL_TRANSITION' || code === 'VERSION_CONFLICT' || code === 'CONFLICT') await reload()
+        },
+      ),
+    [reload, submit],
   )
 
-  return { busy, error, run, clear: () => setError(undefined) }
+  return { busy, message, run, clear: reset }
 }

@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/StatusVie
 import { Button } from '../../components/ui'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { usePagedQuery } from '../../hooks/usePagedQuery'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useShownAgain } from '../../hooks/useShownAgain'
 import { useI18n } from '../../i18n'
 import { routes } from '../../lib/routes'
@@ -29,6 +30,7 @@ export default function OrderDeskPage() {
   const orders = usePagedQuery((cursor) => call(listOrders, { stage, limit: PAGE_SIZE, cursor }), [stage], allowed)
 
   // Back from an order or a new one, the list shows where the orders are now.
+  usePullDownRefresh(() => orders.reload())
   useShownAgain(() => {
     if (allowed) void orders.reload()
   })

@@ -11,9 +11,10 @@ import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button } from '../../components/ui'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useShownAgain } from '../../hooks/useShownAgain'
+import { useSubmit } from '../../hooks/useSubmit'
 import { useI18n } from '../../i18n'
-import { errorMessage } from '../../i18n/errors'
 import { formatFen } from '../../lib/money'
 import { routes } from '../../lib/routes'
 import { Forbidden } from '../../components/Forbidden'
@@ -28,9 +29,11 @@ export default function ProductionQueuePage() {
   usePageTitle('queue.title')
   const { session, allowed } = useStaffPage(productionQueue.access)
   const queue = useQuery(() => call(productionQueue, {}), [], allowed)
-  const [busy, setBusy] = useState<string>()
-  const [failure, setFailure] = useState<{ orderId: string; error: unknown }>()
+  // One row's step at a time; a tap in the moment after a step (接单 turning into 完成 under the finger) does nothing.
+  const step = useSubmit()
+  const [failedOrder, setFailedOrder] = useState<string>()
 
+  usePullDownRefresh(() => queue.reload())
   useShownAgain(() => {
     if (allowed) void queue.reload()
   })
@@ -43,19 +46,18 @@ export default function ProductionQueuePage() {
   const may = (order: OrderSummary, to: OrderStage) => mayMove(order.stage, to, principal.roles)
   const open = (order: OrderSummary) => Taro.navigateTo({ url: `${routes.deskOrder}?id=${order.id}` })
 
-  const run = async (order: OrderSummary, key: string, action: () => Promise<unknown>, done: string) => {
-    setBusy(`${order.id}-${key}`)
-    setFailure(undefined)
-    try {
-      await action()
-      Taro.showToast({ title: done, icon: 'success' })
-    } catch (error) {
-      setFailure({ orderId: order.id, error })
-    } finally {
-      setBusy(undefined)
-      await queue.reload()
-    }
-  }
+  const run = (order: OrderSummary, key: string, action: () => Promise<unknown>, done: string) =>
+    step.run(
+      `${order.id}-${key}`,
+      async () => {
+        setFailedOrder(order.id)
+        await action()
+        Taro.showToast({ title: done, icon: 'success' })
+        await queue.reload()
+      },
+      // Whatever went wrong (taken by someone else, moved on), the row shows the order as it is now.
+      () => queue.reload(),
+    )
   const advance = (order: OrderSummary, to: OrderStage, done: string) => run(order, to, () => call(advanceOrder, { orderId: order.id, from: order.stage, to }), done)
 
   const button = (order: OrderSummary, key: string, label: string, onClick: () => void, primary = true) => (
@@ -64,8 +66,8 @@ export default function ProductionQueuePage() {
       size="small"
       type="primary"
       fill={primary ? 'solid' : 'outline'}
-      loading={busy === `${order.id}-${key}`}
-      disabled={busy !== undefined && busy !== `${order.id}-${key}`}
+      loading={step.busy === `${order.id}-${key}`}
+      disabled={step.saving && step.busy !== `${order.id}-${key}`}
       onClick={onClick}
     >
       {label}
@@ -126,7 +128,7 @@ export default function ProductionQueuePage() {
           {section.items.map((order) => {
             const actions = actionsOf(order)
             const note = noteOf(order)
-            const failed = failure?.orderId === order.id
+            const failed = failedOrder === order.id && step.message !== undefined
             return (
               <OrderRow key={order.id} order={order}>
                 {(actions.length > 0 || note || failed) && (
@@ -135,7 +137,7 @@ export default function ProductionQueuePage() {
                     {actions}
                     {failed && (
                       <View className="queue__failure">
-                        <FormMessage message={errorMessage(t, failure.error)} />
+                        <FormMessage message={step.message} />
                       </View>
                     )}
                   </>

@@ -115,4 +115,8 @@ export const schedule = {
   'branchContact.longitude': 'Longitude',
   'branchContact.pinHint': 'Long-press the branch on Tencent or Amap maps to read its coordinates; leave both empty to show no map.',
   'branchContact.preview': 'What customers see',
+  'schedule.dayTitle': 'Shoots on {day}',
+  'schedule.weekTitle': '{day} – {last}',
+  'schedule.withMakeup': 'makeup {name}',
+  'schedule.withPhotographer': 'photographer {name}',
 } satisfies SameWords<typeof chinese>

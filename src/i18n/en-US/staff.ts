@@ -90,4 +90,7 @@ export const staff = {
   'audit.action.staff.password_reset': 'Staff password reset',
 
   'tile.bookingSetup': 'Booking setup',
+  'workspace.todayNone': 'No shoots today',
+  'workspace.todayNext': 'Today {count} shoots, next at {time}',
+  'workspace.todayDone': 'Today {count} shoots, all under way',
 } satisfies SameWords<typeof chinese>

@@ -113,4 +113,8 @@ export const schedule = {
   'branchContact.longitude': '经度',
   'branchContact.pinHint': '在腾讯地图或高德地图中长按门店位置即可看到经纬度；两项都留空则不显示地图。',
   'branchContact.preview': '顾客看到的样子',
+  'schedule.dayTitle': '{day} 的拍摄',
+  'schedule.weekTitle': '{day} – {last}',
+  'schedule.withMakeup': '化妆师 {name}',
+  'schedule.withPhotographer': '摄影师 {name}',
 } as const

@@ -88,4 +88,7 @@ export const staff = {
   'audit.action.staff.password_reset': '重置员工密码',
 
   'tile.bookingSetup': '预约设置',
+  'workspace.todayNone': '今天没有拍摄',
+  'workspace.todayNext': '今天 {count} 场拍摄，下一场 {time}',
+  'workspace.todayDone': '今天 {count} 场拍摄，都已开始',
 } as const

@@ -11,10 +11,10 @@ import { FormMessage } from '../../components/FormField'
 import { Button } from '../../components/ui'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { isMessageKey, useI18n, type MessageKey } from '../../i18n'
-import { errorMessage } from '../../i18n/errors'
 import { Forbidden } from '../../components/Forbidden'
 import { useStaffPage } from '../../hooks/useStaffPage'
 import { useBranches } from '../../hooks/useBranches'
+import { useSubmit } from '../../hooks/useSubmit'
 import { pickCsv, saveCsv, type PickedFile } from './files'
 import './index.scss'
 
@@ -81,8 +81,9 @@ export default function CustomerImportPage() {
   const [kind, setKind] = useState<Kind>('customers')
   const [preview, setPreview] = useState<AnyReport>()
   const [result, setResult] = useState<AnyReport>()
-  const [working, setWorking] = useState<'check' | 'import' | 'export'>()
-  const [failure, setFailure] = useState<string>()
+  const feedback = useSubmit()
+  const working = feedback.busy
+  const [tooLarge, setTooLarge] = useState(false)
 
   const branches = useBranches(allowed)
   if (!session) return null
@@ -97,20 +98,15 @@ export default function CustomerImportPage() {
     setFile(undefined)
     setPreview(undefined)
     setResult(undefined)
-    setFailure(undefined)
+    setTooLarge(false)
+    feedback.reset()
   }
 
-  const run = async (step: 'check' | 'import' | 'export', work: () => Promise<void>) => {
-    setWorking(step)
-    setFailure(undefined)
-    try {
+  const run = (step: 'check' | 'import' | 'export', work: () => Promise<void>) =>
+    feedback.run(step, async () => {
+      setTooLarge(false)
       await work()
-    } catch (error) {
-      setFailure(errorMessage(t, error))
-    } finally {
-      setWorking(undefined)
-    }
-  }
+    })
 
   const choose = () =>
     run('check', async () => {
@@ -120,7 +116,7 @@ export default function CustomerImportPage() {
       setPreview(undefined)
       setResult(undefined)
       if (picked.size > MAX_IMPORT_BYTES) {
-        setFailure(t('import.tooLarge', { size: Math.round(MAX_IMPORT_BYTES / 1024) }))
+        setTooLarge(true)
         return
       }
       setPreview(await check(picked.base64, true))
@@ -164,7 +160,7 @@ export default function CustomerImportPage() {
         </Button>
       </Card>
 
-      <FormMessage message={failure} />
+      <FormMessage message={tooLarge ? t('import.tooLarge', { size: Math.round(MAX_IMPORT_BYTES / 1024) }) : feedback.message} />
 
       {preview && (
         <Card title={t('import.previewTitle')}>

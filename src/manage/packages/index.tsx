@@ -12,8 +12,8 @@ import { Button, Switch } from '../../components/ui'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useShownAgain } from '../../hooks/useShownAgain'
+import { useSubmit } from '../../hooks/useSubmit'
 import { useI18n } from '../../i18n'
-import { errorMessage } from '../../i18n/errors'
 import { imageUrl } from '../../lib/media'
 import { formatFen } from '../../lib/money'
 import { routes } from '../../lib/routes'
@@ -36,8 +36,8 @@ export default function PackagesEditorPage() {
   const packages = useQuery(() => call(listPackages, { includeInactive: 'true' }), [], allowed)
   const categories = useQuery(() => call(listCategories, {}), [], allowed)
   const [items, setItems] = useState<Package[]>()
-  const [working, setWorking] = useState<string>()
-  const [failure, setFailure] = useState<unknown>()
+  const feedback = useSubmit()
+  const working = feedback.busy
 
   // Back from the package form, the list shows what was saved there.
   useShownAgain(() => {
@@ -52,17 +52,7 @@ export default function PackagesEditorPage() {
   const list = items ?? packages.data?.items
   if (!list) return <LoadingState />
 
-  const change = async (id: string, action: () => Promise<Package[]>) => {
-    setWorking(id)
-    setFailure(undefined)
-    try {
-      setItems(await action())
-    } catch (error) {
-      setFailure(error)
-    } finally {
-      setWorking(undefined)
-    }
-  }
+  const change = (id: string, action: () => Promise<Package[]>) => feedback.run(id, async () => setItems(await action()))
 
   const move = (index: number, step: -1 | 1) =>
     change(list[index]!.id, async () => (await call(reorderPackages, { packageIds: moved(list, index, step) })).items)
@@ -83,7 +73,7 @@ export default function PackagesEditorPage() {
           {t('products.title')}
         </Button>
       </View>
-      {failure !== undefined && <FormMessage message={errorMessage(t, failure)} />}
+      <FormMessage message={feedback.message} />
       {list.length === 0 && <EmptyState icon={<Gift size={28} />} title={t('packagesEditor.empty')} />}
       {list.map((item, index) => (
         <View key={item.id} className={`packages-editor__item${item.active ? '' : ' packages-editor__item--inactive'}`}>

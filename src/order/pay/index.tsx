@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Close, Success, Wallet } from '@nutui/icons-react-taro'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import type { z } from 'zod'
 import type { OrderDetailSchema, Payment, PrepaySchema } from '../../../types/orders'
 import { getOrder, prepay, refreshPayment, simulatePay } from '../../../types/order-operations'
@@ -11,7 +11,7 @@ import { FormMessage } from '../../components/FormField'
 import { OrderStageBadge } from '../../components/OrderStageBadge'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
@@ -53,7 +53,7 @@ function stepsBackTo(route: string, id: string): number | undefined {
 }
 
 /** The labelled stand-in for WeChat's pay sheet, shown only where the API simulates WeChat Pay (locally and in tests). */
-function SimulatedPaySheet(props: { merchant: string; description: string; amountFen: number; busy: boolean; onPay: () => void; onClose: () => void }) {
+function SimulatedPaySheet(props: { merchant: string; description: string; amountFen: number; busy: boolean; message?: string; onPay: () => void; onClose: () => void }) {
   const { t } = useI18n()
   return (
     <View className="pay-sheet">
@@ -72,6 +72,7 @@ function SimulatedPaySheet(props: { merchant: string; description: string; amoun
           <Fact label={t('pay.item')} value={props.description} />
           <Fact label={t('pay.method')} value={t('pay.simulatedMethod')} />
         </View>
+        <FormMessage message={props.message} />
         <Button block type="success" loading={props.busy} disabled={props.busy} onClick={props.onPay}>
           {t('pay.confirm')}
         </Button>
@@ -94,12 +95,11 @@ export default function PayPage() {
   const session = useRequiredSession('customer')
   const detail = useQuery(() => call(getOrder, { orderId }), [orderId], session !== null)
   const [prepared, setPrepared] = useState<Prepared>()
-  const [busy, setBusy] = useState<'prepay' | 'pay' | 'refresh'>()
+  const [checking, setChecking] = useState(false)
   const [notice, setNotice] = useState<'cancelled' | 'openInWeChat'>()
   const [result, setResult] = useState<{ detail: Detail; payment?: Payment }>()
-  const feedback = useFormFeedback()
-  // A second tap before the first has re-rendered the button as busy is ignored here.
-  const working = useRef(false)
+  const feedback = useSubmit()
+  const busy = checking ? 'refresh' : feedback.busy
 
   if (!session) return null
   if (detail.error !== undefined && !detail.data) return <ErrorState error={detail.error} onRetry={detail.reload} />
@@ -108,7 +108,7 @@ export default function PayPage() {
 
   /** Asks the API how the charge went (it asks WeChat Pay when the notification is late) until it is credited. */
   const settle = async (outTradeNo: string) => {
-    setBusy('refresh')
+    setChecking(true)
     let latest: Detail | undefined
     for (let attempt = 0; attempt < 4; attempt++) {
       if (attempt > 0) await pause(1500)
@@ -126,21 +126,16 @@ export default function PayPage() {
     Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
   }
 
-  const run = async (step: 'prepay' | 'pay', action: () => Promise<void>) => {
-    if (working.current) return
-    working.current = true
-    feedback.reset()
-    setNotice(undefined)
-    setBusy(step)
-    try {
-      await action()
-    } catch (failure) {
-      feedback.report(failure)
-    } finally {
-      working.current = false
-      setBusy(undefined)
-    }
-  }
+  // One step at a time; a failure shows where the person is looking — on the sheet while it is open.
+  const run = (step: 'prepay' | 'pay', action: () => Promise<void>) =>
+    feedback.run(step, async () => {
+      setNotice(undefined)
+      try {
+        await action()
+      } finally {
+        setChecking(false)
+      }
+    })
 
   const start = () =>
     run('prepay', async () => {
@@ -250,7 +245,7 @@ export default function PayPage() {
       </Card>
 
       <View className="actions">
-        <FormMessage message={feedback.message ?? (notice === 'cancelled' ? t('pay.cancelled') : notice === 'openInWeChat' ? t('pay.openInWeChat') : undefined)} />
+        <FormMessage message={(prepared ? undefined : feedback.message) ?? (notice === 'cancelled' ? t('pay.cancelled') : notice === 'openInWeChat' ? t('pay.openInWeChat') : undefined)} />
         <Button block type="success" loading={busy !== undefined} disabled={busy !== undefined} onClick={start}>
           {busy === 'refresh' ? t('pay.checking') : t('pay.wechatPay', { amount: formatFen(amountFen) })}
         </Button>
@@ -262,8 +257,12 @@ export default function PayPage() {
           description={`${order.package.name} · ${paymentKindLabel(t, kind)}`}
           amountFen={prepared.amountFen}
           busy={busy !== undefined}
+          message={feedback.message}
           onPay={paySimulated}
-          onClose={() => setPrepared(undefined)}
+          onClose={() => {
+            feedback.reset()
+            setPrepared(undefined)
+          }}
         />
       )}
     </View>

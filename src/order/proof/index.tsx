@@ -8,7 +8,7 @@ import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, TextArea } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
@@ -30,9 +30,9 @@ export default function ProofPage() {
   const [revising, setRevising] = useState(false)
   const [comment, setComment] = useState('')
   const [commentError, setCommentError] = useState<string>()
-  const [busy, setBusy] = useState<'approve' | 'revise'>()
   const [decided, setDecided] = useState<'approve' | 'revise'>()
-  const feedback = useFormFeedback()
+  const feedback = useSubmit()
+  const busy = feedback.busy
 
   if (!session) return null
   const failure = pages.error ?? order.error
@@ -66,34 +66,26 @@ export default function ProofPage() {
   const open = current.stage === 'proofing'
   const urls = items.map((page) => page.url)
 
-  const decide = async (decision: 'approve' | 'revise') => {
-    if (busy) return
-    feedback.reset()
-    setCommentError(undefined)
-    if (decision === 'revise' && comment.trim() === '') {
-      setCommentError(t('proof.commentRequired'))
-      return
-    }
-    if (decision === 'approve') {
-      const answer = await Taro.showModal({
-        title: t('proof.approveTitle'),
-        content: t('proof.approveText'),
-        confirmText: t('proof.approveConfirm'),
-        cancelText: t('common.cancel'),
-        confirmColor: '#a8385a',
-      })
-      if (!answer.confirm) return
-    }
-    setBusy(decision)
-    try {
+  const decide = (decision: 'approve' | 'revise') =>
+    feedback.run(decision, async () => {
+      setCommentError(undefined)
+      if (decision === 'revise' && comment.trim() === '') {
+        setCommentError(t('proof.commentRequired'))
+        return
+      }
+      if (decision === 'approve') {
+        const answer = await Taro.showModal({
+          title: t('proof.approveTitle'),
+          content: t('proof.approveText'),
+          confirmText: t('proof.approveConfirm'),
+          cancelText: t('common.cancel'),
+          confirmColor: '#a8385a',
+        })
+        if (!answer.confirm) return
+      }
       await call(decideProof, decision === 'approve' ? { orderId, decision } : { orderId, decision, comment: comment.trim() })
       setDecided(decision)
-    } catch (error) {
-      feedback.report(error)
-    } finally {
-      setBusy(undefined)
-    }
-  }
+    })
 
   return (
     <View className="screen proof">

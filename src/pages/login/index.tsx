@@ -4,7 +4,7 @@ import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
 import { LanguageSwitch } from '../../components/LanguageSwitch'
 import { Button, Input } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useI18n } from '../../i18n'
 import { enterApp, signInStaff, signInWithWechat } from '../../session/actions'
@@ -20,39 +20,26 @@ export default function LoginPage() {
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [nickname, setNickname] = useState('')
-  const [busy, setBusy] = useState<'staff' | 'wechat'>()
-  const staff = useFormFeedback()
-  const wechat = useFormFeedback()
+  const staff = useSubmit()
+  const wechat = useSubmit()
+  const busy = staff.saving || wechat.saving
 
   useEffect(() => {
     const session = getSession()
     if (session) enterApp(session.principal)
   }, [])
 
-  const submitStaff = async () => {
-    staff.reset()
+  // One way in at a time: the other card's message goes when this one is tried.
+  const submitStaff = () => {
+    if (busy) return
     wechat.reset()
-    setBusy('staff')
-    try {
-      enterApp(await signInStaff({ studioCode, username, password }))
-    } catch (failure) {
-      staff.report(failure)
-    } finally {
-      setBusy(undefined)
-    }
+    return staff.submit(async () => enterApp(await signInStaff({ studioCode, username, password })))
   }
 
-  const submitWechat = async () => {
+  const submitWechat = () => {
+    if (busy) return
     staff.reset()
-    wechat.reset()
-    setBusy('wechat')
-    try {
-      enterApp(await signInWithWechat(studioCode, isWeapp ? undefined : nickname))
-    } catch (failure) {
-      wechat.report(failure)
-    } finally {
-      setBusy(undefined)
-    }
+    return wechat.submit(async () => enterApp(await signInWithWechat(studioCode, isWeapp ? undefined : nickname)))
   }
 
   return (
@@ -76,7 +63,7 @@ export default function LoginPage() {
           </FormField>
         )}
         <FormMessage message={wechat.message} />
-        <Button block type="success" loading={busy === 'wechat'} disabled={busy !== undefined} onClick={submitWechat}>
+        <Button block type="success" loading={wechat.saving} disabled={busy} onClick={submitWechat}>
           {isWeapp ? t('login.wechatButton') : t('login.devWechatButton')}
         </Button>
       </Card>
@@ -100,7 +87,7 @@ export default function LoginPage() {
         </FormField>
         <View className="actions">
           <FormMessage message={staff.message} />
-          <Button block type="primary" loading={busy === 'staff'} disabled={busy !== undefined} onClick={submitStaff}>
+          <Button block type="primary" loading={staff.saving} disabled={busy} onClick={submitStaff}>
             {t('login.staffButton')}
           </Button>
         </View>

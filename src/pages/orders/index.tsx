@@ -10,6 +10,7 @@ import { useCustomerTabBar } from '../../hooks/useCustomerTabBar'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useShownAgain } from '../../hooks/useShownAgain'
 import { useStudioTimeZone } from '../../hooks/useStudioTimeZone'
 import { useI18n } from '../../i18n'
@@ -39,6 +40,7 @@ export default function OrdersPage() {
   const timeZone = useStudioTimeZone()
 
   // A tab page stays mounted: coming back to it (after paying, say) shows the orders as they are now.
+  usePullDownRefresh(() => list.reload())
   useShownAgain(() => {
     if (signedIn) void list.reload()
   })

@@ -8,7 +8,7 @@ import { Card } from '../../components/Card'
 import { FormMessage } from '../../components/FormField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Input, Switch } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
@@ -28,28 +28,21 @@ export default function RoomsPage() {
   const rooms = useQuery(() => call(listRooms, { branchId: branchId ?? '' }), [branchId], allowed && !!branchId)
   const [names, setNames] = useState<Record<string, string>>({})
   const [newName, setNewName] = useState('')
-  const [working, setWorking] = useState<string>()
-  const feedback = useFormFeedback()
+  const feedback = useSubmit()
+  const working = feedback.busy
 
   if (!session) return null
   if (!allowed) return <Forbidden />
 
-  const save = async (key: string, room: { id?: string; name: string; active: boolean }) => {
-    if (!branchId) return
-    feedback.reset()
-    setWorking(key)
-    try {
+  const save = (key: string, room: { id?: string; name: string; active: boolean }) =>
+    feedback.run(key, async () => {
+      if (!branchId) return
       await call(saveRoom, { branchId, ...room })
       if (!room.id) setNewName('')
       setNames(({ [key]: _saved, ...rest }) => rest)
       await rooms.reload()
       Taro.showToast({ title: t('common.saved'), icon: 'success' })
-    } catch (failure) {
-      feedback.report(failure)
-    } finally {
-      setWorking(undefined)
-    }
-  }
+    })
 
   const nameOf = (room: Room) => names[room.id] ?? room.name
 

@@ -16,7 +16,6 @@ import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Checkbox, Input, Radio } from '../../components/ui'
-import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
@@ -73,9 +72,10 @@ export default function StaffMemberPage() {
   const branches = useQuery(() => call(listBranches, {}), [], allowed)
   const [draft, setDraft] = useState<Draft>()
   const [newPassword, setNewPassword] = useState('')
-  const [working, setWorking] = useState<'status' | 'password'>()
   const form = useSubmit()
-  const passwordForm = useFormFeedback()
+  // Disabling or enabling, and resetting the password: apart from the form's save, one at a time.
+  const account = useSubmit()
+  const working = account.busy
 
   const principal = session?.principal
   useEffect(() => {
@@ -126,42 +126,29 @@ export default function StaffMemberPage() {
       if (asApiError(failure).code === 'VERSION_CONFLICT') await member.reload()
     })
 
-  const toggleStatus = async () => {
-    if (!existing) return
-    const disabling = existing.status === 'active'
-    const { confirm } = await Taro.showModal({
-      title: disabling ? t('member.disableConfirmTitle') : t('member.enableConfirmTitle'),
-      content: disabling ? t('member.disableConfirmText', { name: existing.displayName }) : t('member.enableConfirmText', { name: existing.displayName }),
-      confirmText: t('common.confirm'),
-      cancelText: t('common.cancel'),
-    })
-    if (!confirm) return
-    setWorking('status')
-    try {
+  const toggleStatus = () =>
+    account.run('status', async () => {
+      if (!existing) return
+      const disabling = existing.status === 'active'
+      const { confirm } = await Taro.showModal({
+        title: disabling ? t('member.disableConfirmTitle') : t('member.enableConfirmTitle'),
+        content: disabling ? t('member.disableConfirmText', { name: existing.displayName }) : t('member.enableConfirmText', { name: existing.displayName }),
+        confirmText: t('common.confirm'),
+        cancelText: t('common.cancel'),
+      })
+      if (!confirm) return
       await call(setStaffStatus, { staffId: existing.id, status: disabling ? 'disabled' : 'active' })
       await member.reload()
       Taro.showToast({ title: disabling ? t('member.disabled') : t('member.enabled'), icon: 'success' })
-    } catch (failure) {
-      form.report(failure)
-    } finally {
-      setWorking(undefined)
-    }
-  }
+    })
 
-  const resetPassword = async () => {
-    if (!existing) return
-    passwordForm.reset()
-    setWorking('password')
-    try {
+  const resetPassword = () =>
+    account.run('password', async () => {
+      if (!existing) return
       await call(resetStaffPassword, { staffId: existing.id, newPassword })
       setNewPassword('')
       Taro.showToast({ title: t('member.passwordReset'), icon: 'success' })
-    } catch (failure) {
-      passwordForm.report(failure)
-    } finally {
-      setWorking(undefined)
-    }
-  }
+    })
 
   const ownBranch = branches.data?.items.find((branch) => branch.id === draft.branchId)
 
@@ -221,10 +208,9 @@ export default function StaffMemberPage() {
       {existing && (
         <View className="member__manage">
           <Card title={t('member.resetPasswordTitle')}>
-            <FormField label={t('field.newPassword')} error={passwordForm.fields.newPassword} hint={t('field.password.invalid')}>
+            <FormField label={t('field.newPassword')} error={account.fields.newPassword} hint={t('field.password.invalid')}>
               <Input type="password" value={newPassword} onChange={setNewPassword} maxLength={128} />
             </FormField>
-            <FormMessage message={passwordForm.message} />
             <Button block fill="outline" type="primary" loading={working === 'password'} disabled={form.saving || working !== undefined} onClick={resetPassword}>
               {t('member.resetPassword')}
             </Button>
@@ -239,6 +225,7 @@ export default function StaffMemberPage() {
           >
             {existing.status === 'active' ? t('member.disable') : t('member.enable')}
           </Button>
+          <FormMessage message={account.message} />
         </View>
       )}
     </View>

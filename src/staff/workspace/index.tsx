@@ -24,6 +24,10 @@ import {
 } from '@nutui/icons-react-taro'
 import type { ComponentType } from 'react'
 import { listBranches } from '../../../types/operations'
+import { mySchedule } from '../../../types/booking-operations'
+import type { OutputOf } from '../../../types/operation'
+import { useShownAgain } from '../../hooks/useShownAgain'
+import { studioMoment } from '../../lib/studio-time'
 import { ANY_STAFF } from '../../../types/roles'
 import { canUse } from '../../lib/access'
 import { call } from '../../api'
@@ -64,11 +68,34 @@ const tileIcons: Record<TileKey, ComponentType<{ size?: number | string }>> = {
   backup: Retweet,
 }
 
+/** "Today 3 shoots, next at 14:00" — what a photographer or makeup artist needs before opening the day. */
+function TodayLine({ schedule }: { schedule: OutputOf<typeof mySchedule> }) {
+  const { t } = useI18n()
+  const live = schedule.items.filter((item) => item.status === 'held' || item.status === 'confirmed')
+  const next = live.filter((item) => Date.parse(item.startsAt) > Date.now()).sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0]
+  const text =
+    live.length === 0
+      ? t('workspace.todayNone')
+      : next
+        ? t('workspace.todayNext', { count: live.length, time: studioMoment(next.startsAt, schedule.timeZone).time })
+        : t('workspace.todayDone', { count: live.length })
+  return (
+    <View className="workspace__today" onClick={() => Taro.navigateTo({ url: `${routes.mySchedule}?days=1` })}>
+      <Text>{text}</Text>
+    </View>
+  )
+}
+
 export default function WorkspacePage() {
   const { t } = useI18n()
   usePageTitle('workspace.title')
   const { session } = useStaffPage(ANY_STAFF)
   const branches = useQuery(() => call(listBranches, {}), [], session !== null)
+  const shoots = canUse(session?.principal, mySchedule.access)
+  const today = useQuery(() => call(mySchedule, { days: 1 }), [], shoots)
+  useShownAgain(() => {
+    if (shoots) void today.reload()
+  })
   if (!session) return null
   const { principal } = session
   const branch = branches.data?.items.find((candidate) => candidate.id === principal.branchId)
@@ -87,6 +114,8 @@ export default function WorkspacePage() {
           <RoleTags roles={principal.roles} />
         </View>
       </View>
+
+      {today.data && <TodayLine schedule={today.data} />}
 
       {tileSections.map((section) => {
         const sectionTiles = mine.filter((tile) => tile.section === section)
