@@ -41,6 +41,9 @@ const LABEL_KEYS = ['packageName', 'channel', 'staffName', 'stage', 'age', 'reas
 const labelOf = (row: Record<string, unknown>) =>
   LABEL_KEYS.filter((k) => typeof row[k] === 'string').map((k) => String(row[k])).join(' ') || JSON.stringify(row)
 
+/** Groups whose every figure is money (the daily report's money by method and by kind). */
+const MONEY_GROUPS = new Set(['inByMethod', 'inByKind'])
+
 /** A figure as Excel should show it: money in yuan (…Fen), a rate in percent with two decimals (…Bp), else as it is. */
 function cell(key: string, value: unknown): string {
   if (value === null || value === undefined) return ''
@@ -67,7 +70,7 @@ function flatten(value: unknown, path: string[], out: Map<string, { section: str
   if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       if (v !== null && typeof v === 'object') flatten(v, [...path, k], out)
-      else out.set([...path, k].join('/'), { section: path.join(' · '), item: k, key: k, value: v })
+      else out.set([...path, k].join('/'), { section: path.join(' · '), item: k, key: MONEY_GROUPS.has(path.at(-1) ?? '') ? `${k}Fen` : k, value: v })
     }
   }
 }
