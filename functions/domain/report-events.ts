@@ -231,6 +231,11 @@ export function commissionBooked(lines: readonly { studioId: string; branchId?: 
   )
 }
 
+/** A follow-up due on a day, or done on a day, in the branch of the staff member it belongs to. */
+export function followUpMoved(studioId: string, branchId: string | undefined, day: string, what: 'due' | 'done'): FigureWrite[] {
+  return branchId ? [{ studioId, branchId, date: day, add: { [what === 'due' ? figure.followUpsDue : figure.followUpsDone]: 1 } }] : []
+}
+
 /** A booking made or cancelled, and the minutes it holds its photographer and makeup artist. */
 export function bookingMoved(
   studioId: string,
