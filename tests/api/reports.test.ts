@@ -44,7 +44,7 @@ describe('the manager’s reports over HTTP', () => {
       await http('POST', '/finance/expenses', { token: tokens.finance, body: { requestId: ulid(), branchId, kind: 'expense', category: 'rent', amountFen: 5_000, date: today, payee: '房东' } }),
       'expense',
     )
-  })
+  }, 180_000)
 
   it('营业日报: money in by method and kind, refunds, expenses and net equal what the desks did, beside an empty previous period', async () => {
     const daily = await report('daily')
