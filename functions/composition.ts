@@ -15,6 +15,7 @@ import { DynamoCatalogRepository } from './store/catalog'
 import { DynamoStudioItems } from './store/backup'
 import { createDocumentClient, createDynamoClient } from './store/client'
 import { DynamoCustomerRepository } from './store/customers'
+import { DynamoReportFigures } from './store/reports'
 import { StudioBookkeeping } from './bookkeeping/studio-bookkeeping'
 import { DynamoFinanceRepository } from './store/finance'
 import { DynamoOrderHistory } from './store/history-import'
@@ -56,6 +57,7 @@ export function composeApp(config: Config): AppDeps {
     receipts: finance,
     // The day books and commission: worked out by the bookkeeping module, written by orders, payments and production with each event.
     books: new StudioBookkeeping(finance, repo, scheduling),
+    figures: new DynamoReportFigures(db, config.tableName),
     reminders: wechat.mode === 'simulated' ? new SimulatedSubscribeMessages() : new WeChatSubscribeMessages(wechat.appId, wechat.appSecret, config.reminderTemplateId ?? ''),
     tokens: new JwtSessionTokens(config.sessionSecret),
     devices: new JwtDeviceTokens(config.sessionSecret),

@@ -10,6 +10,7 @@ import { scheduleOperations, setupOperations } from './scheduling-operations'
 import { staffOperations } from './staff-operations'
 import { financeOperations } from './finance-operations'
 import { historyImportOperations } from './history-import-operations'
+import { reportsOperations } from './reports-operations'
 
 /**
  * The registry: every operation of the API, each declared once in its module's
@@ -46,6 +47,7 @@ export const operations = [
   ...productionOperations,
   ...financeOperations,
   ...historyImportOperations,
+  ...reportsOperations,
 ] as const
 
 export type OperationName = (typeof operations)[number]['name']

@@ -82,6 +82,19 @@ import { getBookingPolicy, saveBookingPolicy } from '../scheduling/policy'
 import type { ReminderSender, SchedulingRepository } from '../scheduling/ports'
 import { branchDay, myAppointments, mySchedule, reminderOutbox } from '../scheduling/schedules'
 import { getBranchSchedule, getStaffSchedule, listRooms, saveBranchContact, saveBranchSchedule, saveRoom, saveStaffSchedule } from '../scheduling/setup'
+import { customersReport } from '../reports/customers-report'
+import { dailyReport } from '../reports/daily-report'
+import { exportReport } from '../reports/export-report'
+import { funnelReport } from '../reports/funnel-report'
+import { homeReport } from '../reports/home-report'
+import type { ReportFigures } from '../reports/ports'
+import { productionReport } from '../reports/production-report'
+import { receivablesReport } from '../reports/receivables-report'
+import { recomputeReports } from '../reports/recompute-reports'
+import { revenueReport } from '../reports/revenue-report'
+import { staffReport } from '../reports/staff-report'
+import { stockReport } from '../reports/stock-report'
+import { upsellReport } from '../reports/upsell-report'
 import { liftSignInThrottle } from '../staff/lift-sign-in-throttle'
 import { createStaff, getStaff, listStaff, resetStaffPassword, setStaffStatus, updateStaff } from '../staff/manage-staff'
 
@@ -109,6 +122,8 @@ export interface AppDeps {
   receipts: UnauditedReceipts
   /** What each money event and each finished piece of work adds to the books. */
   books: Bookkeeping
+  /** The branches' kept report figures. */
+  figures: ReportFigures
   reminders: ReminderSender
   tokens: SessionTokens
   devices: DeviceTokens
@@ -251,4 +266,17 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'commission.mine': myCommission,
   'commission.branch': branchCommission,
   'commission.export': exportCommission,
+
+  'reports.home': homeReport,
+  'reports.daily': dailyReport,
+  'reports.revenue': revenueReport,
+  'reports.upsell': upsellReport,
+  'reports.funnel': funnelReport,
+  'reports.receivables': receivablesReport,
+  'reports.production': productionReport,
+  'reports.staff': staffReport,
+  'reports.customers': customersReport,
+  'reports.stock': stockReport,
+  'reports.export': exportReport,
+  'reports.recompute': recomputeReports,
 }

@@ -13,6 +13,7 @@ interface CustomerPorts {
   customers: CustomerRepository
 }
 import { normaliseName } from '../domain/names'
+import { followUpMoved } from '../domain/report-events'
 import { toCustomer } from './profile'
 
 export async function createCustomer(deps: CustomerPorts, input: z.output<typeof op.createCustomer.input>, ctx: RequestContext) {
@@ -76,7 +77,8 @@ export async function createFollowUp(deps: CustomerPorts & { repo: IdentityRepos
   const caller = callerOf(ctx)
   const customer = await deps.customers.getCustomer(caller.studioId, input.customerId)
   if (!customer) throw notFound('Customer')
-  if (input.assigneeId && !(await deps.repo.getStaff(caller.studioId, input.assigneeId))) throw unknownReference('assigneeId', 'staff member')
+  const assignee = input.assigneeId ? await deps.repo.getStaff(caller.studioId, input.assigneeId) : undefined
+  if (input.assigneeId && !assignee) throw unknownReference('assigneeId', 'staff member')
   const record = {
     id: ulid(ctx.now.getTime()),
     studioId: caller.studioId,
@@ -88,19 +90,23 @@ export async function createFollowUp(deps: CustomerPorts & { repo: IdentityRepos
     status: 'open' as const,
     createdAt: ctx.now.toISOString(),
   }
-  await deps.customers.createFollowUp(record)
+  // Due in the branch of whoever it is assigned to, for the customers report.
+  await deps.customers.createFollowUp(record, followUpMoved(caller.studioId, assignee ? assignee.branchId : caller.branchId, input.dueDate, 'due'))
   const { studioId: _s, ...followUp } = record
   return followUp
 }
 
-export async function completeFollowUp(deps: CustomerPorts, input: z.output<typeof op.completeFollowUp.input>, ctx: RequestContext) {
+export async function completeFollowUp(deps: CustomerPorts & { repo: IdentityRepository }, input: z.output<typeof op.completeFollowUp.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
+  const today = studioDate(ctx.now, await studioTimeZone(deps, caller.studioId))
   const { studioId: _s, ...followUp } = await deps.customers.completeFollowUp(
     caller.studioId,
     input.customerId,
     input.followUpId,
     { outcome: input.outcome, outcomeNote: input.outcomeNote },
     ctx.now.toISOString(),
+    // Done in the branch of whoever did it.
+    followUpMoved(caller.studioId, caller.branchId, today, 'done'),
   )
   return followUp
 }

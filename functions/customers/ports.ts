@@ -1,3 +1,4 @@
+import type { FigureWrite } from '../domain/report-events'
 import type { Customer, FollowUp, SourceChannel } from '../../types/customers'
 
 /** A customer as stored: the studio's view plus the WeChat link. */
@@ -53,9 +54,10 @@ export interface CustomerRepository {
   findByPhone(studioId: string, phone: string): Promise<CustomerRecord | undefined>
   search(studioId: string, query: CustomerSearch): Promise<{ items: CustomerRecord[]; nextCursor?: string }>
 
-  createFollowUp(record: FollowUpRecord): Promise<void>
+  /** Writes the follow-up with what it adds to the report figures, if its customer exists (NOT_FOUND otherwise). */
+  createFollowUp(record: FollowUpRecord, figures?: FigureWrite[]): Promise<void>
   /** Fails with PRECONDITION_FAILED when it is already done. */
-  completeFollowUp(studioId: string, customerId: string, followUpId: string, outcome: Pick<FollowUp, 'outcome' | 'outcomeNote'>, now: string): Promise<FollowUpRecord>
+  completeFollowUp(studioId: string, customerId: string, followUpId: string, outcome: Pick<FollowUp, 'outcome' | 'outcomeNote'>, now: string, figures?: FigureWrite[]): Promise<FollowUpRecord>
   /** Open follow-ups due on or before the date, oldest first. */
   listDueFollowUps(studioId: string, onOrBefore: string, limit: number): Promise<FollowUpRecord[]>
   /** Everything filed under the customer, in one query. */

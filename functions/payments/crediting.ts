@@ -105,7 +105,7 @@ export async function applyTransaction(deps: CreditingPorts, intent: PaymentInte
     try {
       const confirm = intent.kind === 'deposit' ? await deps.deposits.confirmationFor(order, now) : undefined
       if (confirm === 'refuse') break
-      const books = await deps.books.captured(order, { ...payment, branchId: order.branchId })
+      const books = await deps.books.captured(order, { ...payment, branchId: order.branchId }, confirm?.change)
       const credited = { ...payment, branchId: order.branchId, ...(books.bookedOn ? { bookedOn: books.bookedOn } : {}) }
       const applied = await deps.ledger.capture(order, credited, { intent, confirm, audit: audit('payment.captured', { amountFen: payment.amountFen }), books })
       return applied ? 'applied' : 'duplicate'

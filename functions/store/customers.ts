@@ -2,8 +2,10 @@ import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } 
 import { DomainError, notFound } from '../domain/errors'
 import { normaliseName } from '../domain/names'
 import type { CustomerChanges, CustomerRecord, CustomerRepository, CustomerSearch, FollowUpRecord } from '../customers/ports'
-import { conditionFailure, guarded, transact, type TransactionItem } from './errors'
+import { guarded, transact, type TransactionItem } from './errors'
 import { Update } from './expressions'
+import { figureWrites } from './entities/books'
+import type { FigureWrite } from '../domain/report-events'
 import { customerCreationItems, customerItem, facetDelete, facetPut, facetsOf, phonePut, phoneTaken, sortKey, type Facet } from './entities/customer'
 import { batchGetAll, entity, pageCursor, queryAll } from './items'
 import { keys } from './keys'
@@ -165,7 +167,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
     return { items, nextCursor: pageCursor.encode(page.LastEvaluatedKey) }
   }
 
-  async createFollowUp(record: FollowUpRecord) {
+  async createFollowUp(record: FollowUpRecord, figures: FigureWrite[] = []) {
     const followUp = {
       ...keys.followUp(record.studioId, record.customerId, record.id),
       type: 'FollowUp',
@@ -174,25 +176,27 @@ export class DynamoCustomerRepository implements CustomerRepository {
       ...record,
     }
     const customerExists = { TableName: this.table, Key: keys.customer(record.studioId, record.customerId), ConditionExpression: 'attribute_exists(pk)' }
-    await transact(this.db, [guarded({ Put: { TableName: this.table, Item: followUp } }), guarded({ ConditionCheck: customerExists }, notFound('Customer'))])
+    await transact(this.db, [guarded({ Put: { TableName: this.table, Item: followUp } }), guarded({ ConditionCheck: customerExists }, notFound('Customer')), ...figureWrites(this.table, figures)])
   }
 
-  async completeFollowUp(studioId: string, customerId: string, followUpId: string, outcome: Pick<FollowUpRecord, 'outcome' | 'outcomeNote'>, now: string) {
-    try {
-      const done = new Update()
-        .whenExists('pk', true)
-        .when('status', '=', 'open')
-        .set('status', 'done')
-        .set('outcome', outcome.outcome)
-        .set('outcomeNote', outcome.outcomeNote ?? '')
-        .set('completedAt', now)
-        .remove('gsi1pk')
-        .remove('gsi1sk')
-      const { Attributes } = await this.db.send(new UpdateCommand({ ...done.build(this.table, keys.followUp(studioId, customerId, followUpId)), ReturnValues: 'ALL_NEW' }))
-      return entity<FollowUpRecord>(Attributes)!
-    } catch (error) {
-      throw conditionFailure(error, new DomainError('PRECONDITION_FAILED', 'This follow-up does not exist or is already done'))
-    }
+  async completeFollowUp(studioId: string, customerId: string, followUpId: string, outcome: Pick<FollowUpRecord, 'outcome' | 'outcomeNote'>, now: string, figures: FigureWrite[] = []) {
+    const key = keys.followUp(studioId, customerId, followUpId)
+    const done = new Update()
+      .whenExists('pk', true)
+      .when('status', '=', 'open')
+      .set('status', 'done')
+      .set('outcome', outcome.outcome)
+      .set('outcomeNote', outcome.outcomeNote ?? '')
+      .set('completedAt', now)
+      .remove('gsi1pk')
+      .remove('gsi1sk')
+    // Done once: a second completion fails the open condition and adds nothing to the figures.
+    await transact(this.db, [
+      guarded({ Update: done.build(this.table, key) }, new DomainError('PRECONDITION_FAILED', 'This follow-up does not exist or is already done')),
+      ...figureWrites(this.table, figures),
+    ])
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }))
+    return entity<FollowUpRecord>(Item)!
   }
 
   async listDueFollowUps(studioId: string, onOrBefore: string, limit: number) {

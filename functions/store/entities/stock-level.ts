@@ -7,6 +7,7 @@ import type { LevelChange, MoveOutcome } from '../../inventory/ports'
 import { entity, putIfAbsent } from '../items'
 import { keys } from '../keys'
 import { stockMovementItem } from './stock-movement'
+import { stockMoved, type FigureWrite } from '../../domain/report-events'
 
 /**
  * The two writes of one level change: the level, changed with ADD (created on first use) under
@@ -58,6 +59,17 @@ export function levelAsRead(table: string, studioId: string, level: { itemId: st
       ExpressionAttributeValues: level.onHand === 0 ? { ':zero': 0 } : { ':onHand': level.onHand },
     },
   }
+}
+
+/**
+ * What level changes add to their branches' report figures: each movement's quantity at the cost
+ * it moved at (a purchase at its price, anything else at the branch's moving average), as the
+ * movement itself records it.
+ */
+export function stockFigures(studioId: string, changes: readonly LevelChange[]): FigureWrite[] {
+  return changes.flatMap(({ movement, delta, date }) =>
+    stockMoved(studioId, movement.branchId, date, { kind: movement.kind, itemId: movement.itemId, itemName: movement.itemName, quantity: delta, valueFen: delta * movement.unitCostFen }),
+  )
 }
 
 /** The writes of several level changes, in order: level then movement for each. */
