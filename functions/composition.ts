@@ -1,3 +1,4 @@
+import { SIGN_IN_LIMITS } from './domain/credentials'
 import type { AppDeps } from './api/implementations'
 import { depositConfirmation } from './booking/confirm-booking'
 import { createFileStore } from './integrations/file-store'
@@ -61,6 +62,7 @@ export function composeApp(config: Config): AppDeps {
     reminders: wechat.mode === 'simulated' ? new SimulatedSubscribeMessages() : new WeChatSubscribeMessages(wechat.appId, wechat.appSecret, config.reminderTemplateId ?? ''),
     tokens: new JwtSessionTokens(config.sessionSecret),
     devices: new JwtDeviceTokens(config.sessionSecret),
+    ...(config.signInSourceAttempts ? { signInLimits: { ...SIGN_IN_LIMITS, source: { ...SIGN_IN_LIMITS.source, attempts: config.signInSourceAttempts } } } : {}),
     passwords: { hash: hashPassword, verify: verifyPassword, decoy: decoyHash },
     wechat: wechat.mode === 'simulated' ? new SimulatedWeChatSignIn() : new WeChatCode2Session(wechat.appId, wechat.appSecret),
     phoneNumbers: wechat.mode === 'simulated' ? new SimulatedPhoneNumberExchange() : new WeChatPhoneNumberExchange(wechat.appId, wechat.appSecret),

@@ -1,3 +1,4 @@
+import type { SignInLimits } from '../domain/credentials'
 import type { z } from 'zod'
 import type { OperationByName, OperationName } from '../../types/operations'
 import type { RequestContext } from '../domain/context'
@@ -127,6 +128,7 @@ export interface AppDeps {
   reminders: ReminderSender
   tokens: SessionTokens
   devices: DeviceTokens
+  signInLimits?: SignInLimits
   passwords: PasswordHasher
   wechat: WeChatSignIn
   phoneNumbers: WeChatPhoneNumbers

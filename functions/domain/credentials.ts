@@ -26,8 +26,11 @@ export interface AttemptWindow {
   end: Date
 }
 
-function windowOf(scope: AttemptWindow['scope'], subject: string, now: Date): AttemptWindow {
-  const { attempts, windowSeconds } = SIGN_IN_LIMITS[scope]
+/** The attempts each window takes (the source address's may be raised on a local stage, whose callers all share 127.0.0.1). */
+export type SignInLimits = { readonly [S in keyof typeof SIGN_IN_LIMITS]: { readonly attempts: number; readonly windowSeconds: number } }
+
+function windowOf(scope: AttemptWindow['scope'], subject: string, now: Date, limits: SignInLimits = SIGN_IN_LIMITS): AttemptWindow {
+  const { attempts, windowSeconds } = limits[scope]
   const ms = windowSeconds * 1000
   const start = Math.floor(now.getTime() / ms) * ms
   return { scope, subject, limit: attempts, start: new Date(start), end: new Date(start + ms) }
@@ -51,9 +54,16 @@ export const DEVICE_DAYS = 180
  * the attempt names (so one address guessing through many studios' accounts is held back as
  * much as one guessing through a single studio's).
  */
-export function signInWindows(studioCode: string, username: string, sourceIp: string | undefined, now: Date, deviceId?: string): AttemptWindow[] {
-  const first = deviceId ? windowOf('device', `${accountOf(studioCode, username)}#${deviceId}`, now) : accountWindow(studioCode, username, now)
-  return [first, windowOf('source', sourceIp ?? 'unknown', now)]
+export function signInWindows(
+  studioCode: string,
+  username: string,
+  sourceIp: string | undefined,
+  now: Date,
+  deviceId?: string,
+  limits: SignInLimits = SIGN_IN_LIMITS,
+): AttemptWindow[] {
+  const first = deviceId ? windowOf('device', `${accountOf(studioCode, username)}#${deviceId}`, now, limits) : windowOf('account', accountOf(studioCode, username), now, limits)
+  return [first, windowOf('source', sourceIp ?? 'unknown', now, limits)]
 }
 export const CUSTOMER_SESSION_DAYS = 30
 

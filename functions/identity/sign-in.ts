@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { ulid } from 'ulid'
 import type * as op from '../../types/identity-operations'
-import { accountOf, DEVICE_DAYS, signInWindows } from '../domain/credentials'
+import { accountOf, DEVICE_DAYS, signInWindows, type SignInLimits } from '../domain/credentials'
 import { DomainError } from '../domain/errors'
 import { callerOf, type RequestContext } from '../domain/context'
 import type { DeviceTokens, IdentityRepository, PasswordHasher, SessionTokens, WeChatSignIn } from './ports'
@@ -9,6 +9,8 @@ import { newSession, principalOf, signSession } from './sessions'
 
 interface Accounts {
   repo: IdentityRepository
+  /** The sign-in windows' sizes, when not the standard ones (a local stage's shared address). */
+  signInLimits?: SignInLimits
 }
 
 /** Looked up in place of a studio that does not exist, so the lookups are the same. */
@@ -39,7 +41,7 @@ export async function staffSignIn(
   const account = accountOf(input.studioCode, input.username)
   const device = input.deviceToken ? await deps.devices.verify(input.deviceToken, ctx.now) : undefined
   const deviceId = device?.account === account ? device.deviceId : undefined
-  const windows = signInWindows(input.studioCode, input.username, ctx.sourceIp, ctx.now, deviceId)
+  const windows = signInWindows(input.studioCode, input.username, ctx.sourceIp, ctx.now, deviceId, deps.signInLimits)
   await repo.takeAttempt(windows, ctx.now)
   const studio = await repo.findStudioByCode(input.studioCode)
   const staff = await repo.findStaffByUsername(studio?.id ?? NO_STUDIO, input.username)
@@ -136,7 +138,7 @@ export async function changePassword(deps: Accounts & { passwords: PasswordHashe
   if (!staff) throw new DomainError('NOT_FOUND', 'Staff member not found')
   const studio = await deps.repo.getStudio(caller.studioId)
   // Guessing the current password counts against the same windows as signing in.
-  const windows = signInWindows(studio?.code ?? NO_STUDIO, staff.username, ctx.sourceIp, ctx.now)
+  const windows = signInWindows(studio?.code ?? NO_STUDIO, staff.username, ctx.sourceIp, ctx.now, undefined, deps.signInLimits)
   await deps.repo.takeAttempt(windows, ctx.now)
   if (!(await deps.passwords.verify(input.currentPassword, staff.passwordHash))) {
     throw new DomainError('INVALID_CREDENTIALS', 'The current password is wrong', {

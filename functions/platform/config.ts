@@ -11,6 +11,11 @@ export interface Config {
   reminderTemplateId?: string
   payments: PaymentsConfig
   files: FilesConfig
+  /**
+   * Sign-in attempts one source address takes per window, when not the standard 20 — only on a
+   * local stage, where every caller (the tests' HTTP requests, a demo's browsers) is 127.0.0.1.
+   */
+  signInSourceAttempts?: number
 }
 
 /** WeChat Pay v3 merchant settings, in the platform public-key mode. */
@@ -115,10 +120,16 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError(`FILE_STORE=${filesMode} is not a file store`)
   }
 
+  const sourceAttempts = optional('SIGN_IN_SOURCE_ATTEMPTS')
+  if (sourceAttempts !== undefined && (!simulationAllowed || !/^[1-9]\d{0,5}$/.test(sourceAttempts))) {
+    throw new ConfigError(`SIGN_IN_SOURCE_ATTEMPTS=${sourceAttempts} is only for a local stage, as a whole number of attempts`)
+  }
+
   return {
     stage,
     payments,
     files,
+    ...(sourceAttempts ? { signInSourceAttempts: Number(sourceAttempts) } : {}),
     tableName: required(env, 'TABLE_NAME'),
     dynamoEndpoint,
     sessionSecret,

@@ -50,6 +50,9 @@ export async function startTestServices() {
       FILES_DIR: filesDir,
       FILES_BASE_URL: fileServer.url,
       FILES_SECRET: filesSecret,
+      // Every HTTP test signs in from 127.0.0.1: one address's window would be shared by every test file.
+      // The standard per-address limit is proved with distinct addresses in tests/integration/identity.test.ts.
+      SIGN_IN_SOURCE_ATTEMPTS: '100000',
       ...weChatPayEnv(payKeys, 'simulated'),
     },
     quiet: !process.env.TEST_API_LOGS,
