@@ -6,7 +6,7 @@
  * Layers of functions/, from the bottom:
  *   domain/                       pure rules; imports only types/
  *   <module>/                     use cases and their ports.ts, on floors (FLOORS below): identity;
- *                                 catalog, customers, staff, inventory, finance; scheduling, orders; payments, studio;
+ *                                 catalog, customers, staff, inventory, finance; scheduling, orders; payments, studio, notices;
  *                                 booking (an appointment with its order), history, production (an order with its stock),
  *                                 bookkeeping (a money event or finished work with the books)
  *   store/ integrations/ platform/  adapters: implement the ports
@@ -22,7 +22,7 @@ const OURS = '^(functions|src|scripts|tests|config)/'
 const FLOORS = [
   ['catalog', 'customers', 'staff', 'inventory', 'finance'],
   ['scheduling', 'orders'],
-  ['payments', 'studio'],
+  ['payments', 'studio', 'notices'],
   ['booking', 'history', 'production', 'bookkeeping'],
 ]
 

@@ -76,6 +76,8 @@ import type { ProductionStore } from '../production/ports'
 import { redoProduction } from '../production/redo-production'
 import { availability } from '../scheduling/availability'
 import { getBookingPolicy, saveBookingPolicy } from '../scheduling/policy'
+import { myOrderNotices, subscribeOrderNotices } from '../notices/order-notices'
+import type { NoticeStore } from '../notices/ports'
 import type { ReminderSender, SchedulingRepository } from '../scheduling/ports'
 import { branchDay, myAppointments, mySchedule, reminderOutbox } from '../scheduling/schedules'
 import { getBranchSchedule, getStaffSchedule, listRooms, saveBranchContact, saveBranchSchedule, saveRoom, saveStaffSchedule } from '../scheduling/setup'
@@ -103,6 +105,8 @@ export interface AppDeps {
   /** What each money event and each finished piece of work adds to the books. */
   books: Bookkeeping
   reminders: ReminderSender
+  /** The customer's consent to each notice of an order, and which were sent. */
+  notices: NoticeStore
   tokens: SessionTokens
   passwords: PasswordHasher
   wechat: WeChatSignIn
@@ -201,6 +205,8 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'selection.save': saveSelection,
   'selection.confirm': confirmSelection,
   'proofs.decide': decideProof,
+  'notices.mine': myOrderNotices,
+  'notices.subscribe': subscribeOrderNotices,
 
   'payments.prepay': prepay,
   'payments.simulatePay': simulatePay,

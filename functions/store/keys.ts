@@ -129,6 +129,9 @@ export const keys = {
   /** A branch's commission lines of a month (gsi1) and an order's (gsi2, for claw-backs). */
   branchCommission: (studioId: string, branchId: string, month: string) => `${studio(studioId)}#BRANCH#${branchId}#COMMISSION#${month}`,
   orderCommission: (studioId: string, orderId: string) => `${studio(studioId)}#ORDER#${orderId}#COMMISSION`,
+  /** What the customer is told about an order (consent, then sent once): one item per kind. */
+  orderNotice: (studioId: string, orderId: string, kind: string) => ({ pk: `${studio(studioId)}#ORDER#${orderId}#NOTICES`, sk: `NOTICE#${kind}` }),
+  orderNotices: (studioId: string, orderId: string) => `${studio(studioId)}#ORDER#${orderId}#NOTICES`,
   wechatIdentity: (studioId: string, openId: string) => ({ pk: studio(studioId), sk: `OPENID#${openId}` }),
   audit: (studioId: string, entryId: string) => ({ pk: `${studio(studioId)}#AUDIT`, sk: entryId }),
   auditPartition: (studioId: string) => `${studio(studioId)}#AUDIT`,

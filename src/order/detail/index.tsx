@@ -33,6 +33,7 @@ import {
 } from '../../lib/order-labels'
 import { routes } from '../../lib/routes'
 import { studioToday } from '../../lib/studio-time'
+import { OrderNotices } from './OrderNotices'
 import './index.scss'
 
 function Row({ label, value, strong, muted }: { label: string; value: string; strong?: boolean; muted?: boolean }) {
@@ -186,6 +187,8 @@ export default function OrderDetailPage() {
           )}
         </View>
       )}
+
+      {!closed && <OrderNotices orderId={order.id} timeZone={timeZone} />}
 
       <Card title={t('order.progress')}>
         <Timeline order={order} timeZone={timeZone} />
