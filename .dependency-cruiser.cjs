@@ -8,6 +8,7 @@
  *   <module>/                     use cases and their ports.ts, on floors (FLOORS below): identity;
  *                                 catalog, customers, staff, inventory, finance; scheduling, orders; payments, studio, notices;
  *                                 booking (an appointment with its order), history, production (an order with its stock),
+ *                                 feedback (a customer's rating of an order, with the follow-up it asks for),
  *                                 bookkeeping (a money event or finished work with the books)
  *   store/ integrations/ platform/  adapters: implement the ports
  *   api/ handlers/ composition.ts entry points and the one composition root
@@ -23,7 +24,7 @@ const FLOORS = [
   ['catalog', 'customers', 'staff', 'inventory', 'finance'],
   ['scheduling', 'orders'],
   ['payments', 'studio', 'notices'],
-  ['booking', 'history', 'production', 'bookkeeping'],
+  ['booking', 'history', 'production', 'bookkeeping', 'feedback'],
 ]
 
 /** @type {import('dependency-cruiser').IConfiguration} */

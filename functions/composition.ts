@@ -18,6 +18,7 @@ import { StudioBookkeeping } from './bookkeeping/studio-bookkeeping'
 import { DynamoFinanceRepository } from './store/finance'
 import { DynamoIdentityRepository } from './store/identity'
 import { DynamoStockRepository } from './store/inventory'
+import { DynamoFeedbackStore } from './store/feedback'
 import { DynamoNoticeStore } from './store/notices'
 import { DynamoOrderRepository } from './store/orders'
 import { DynamoPaymentLedger } from './store/payments'
@@ -53,6 +54,7 @@ export function composeApp(config: Config): AppDeps {
     books: new StudioBookkeeping(finance, repo, scheduling),
     reminders: wechat.mode === 'simulated' ? new SimulatedSubscribeMessages() : new WeChatSubscribeMessages(wechat.appId, wechat.appSecret, config.messageTemplates),
     notices: new DynamoNoticeStore(db, config.tableName),
+    feedback: new DynamoFeedbackStore(db, config.tableName),
     tokens: new JwtSessionTokens(config.sessionSecret),
     passwords: { hash: hashPassword, verify: verifyPassword, decoy: decoyHash },
     wechat: wechat.mode === 'simulated' ? new SimulatedWeChatSignIn() : new WeChatCode2Session(wechat.appId, wechat.appSecret),

@@ -10,6 +10,7 @@ import { scheduleOperations, setupOperations } from './scheduling-operations'
 import { staffOperations } from './staff-operations'
 import { financeOperations } from './finance-operations'
 import { noticeOperations } from './notice-operations'
+import { feedbackOperations } from './feedback-operations'
 
 /**
  * The registry: every operation of the API, each declared once in its module's
@@ -46,6 +47,7 @@ export const operations = [
   ...productionOperations,
   ...financeOperations,
   ...noticeOperations,
+  ...feedbackOperations,
 ] as const
 
 export type OperationName = (typeof operations)[number]['name']

@@ -76,6 +76,10 @@ import type { ProductionStore } from '../production/ports'
 import { redoProduction } from '../production/redo-production'
 import { availability } from '../scheduling/availability'
 import { getBookingPolicy, saveBookingPolicy } from '../scheduling/policy'
+import { listAppFeedback, sendAppFeedback } from '../feedback/app-feedback'
+import type { FeedbackStore } from '../feedback/ports'
+import { myOrderSurvey, rateOrder } from '../feedback/rate-order'
+import { surveyReport } from '../feedback/survey-report'
 import { myOrderNotices, subscribeOrderNotices } from '../notices/order-notices'
 import type { NoticeStore } from '../notices/ports'
 import type { ReminderSender, SchedulingRepository } from '../scheduling/ports'
@@ -107,6 +111,8 @@ export interface AppDeps {
   reminders: ReminderSender
   /** The customer's consent to each notice of an order, and which were sent. */
   notices: NoticeStore
+  /** Customers' ratings of their orders and the staff's feedback on the app. */
+  feedback: FeedbackStore
   tokens: SessionTokens
   passwords: PasswordHasher
   wechat: WeChatSignIn
@@ -207,6 +213,11 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'proofs.decide': decideProof,
   'notices.mine': myOrderNotices,
   'notices.subscribe': subscribeOrderNotices,
+  'survey.rate': rateOrder,
+  'survey.mine': myOrderSurvey,
+  'survey.report': surveyReport,
+  'appFeedback.send': sendAppFeedback,
+  'appFeedback.list': listAppFeedback,
 
   'payments.prepay': prepay,
   'payments.simulatePay': simulatePay,

@@ -6,6 +6,7 @@ import { conditionFailure, guarded, transact, type TransactionItem } from './err
 import { Update } from './expressions'
 import { customerCreationItems, customerItem, facetDelete, facetPut, facetsOf, phonePut, phoneTaken, sortKey, type Facet } from './entities/customer'
 import { entity, pageCursor, queryAll, type Item } from './items'
+import { followUpItem } from './entities/follow-up'
 import { keys } from './keys'
 
 
@@ -175,13 +176,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
   }
 
   async createFollowUp(record: FollowUpRecord) {
-    const followUp = {
-      ...keys.followUp(record.studioId, record.customerId, record.id),
-      type: 'FollowUp',
-      gsi1pk: keys.openFollowUps(record.studioId),
-      gsi1sk: `${record.dueDate}#${record.id}`,
-      ...record,
-    }
+    const followUp = followUpItem(record)
     const customerExists = { TableName: this.table, Key: keys.customer(record.studioId, record.customerId), ConditionExpression: 'attribute_exists(pk)' }
     await transact(this.db, [guarded({ Put: { TableName: this.table, Item: followUp } }), guarded({ ConditionCheck: customerExists }, notFound('Customer'))])
   }

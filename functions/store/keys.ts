@@ -132,6 +132,12 @@ export const keys = {
   /** What the customer is told about an order (consent, then sent once): one item per kind. */
   orderNotice: (studioId: string, orderId: string, kind: string) => ({ pk: `${studio(studioId)}#ORDER#${orderId}#NOTICES`, sk: `NOTICE#${kind}` }),
   orderNotices: (studioId: string, orderId: string) => `${studio(studioId)}#ORDER#${orderId}#NOTICES`,
+  /** The customer's rating of an order (one, ever); listed by branch and time: gsi1. */
+  survey: (studioId: string, orderId: string) => ({ pk: `${studio(studioId)}#ORDER#${orderId}#SURVEY`, sk: 'SURVEY' }),
+  branchSurveys: (studioId: string, branchId: string | undefined) => `${studio(studioId)}#SURVEYS#${branchId ?? 'NONE'}`,
+  /** The staff's feedback on the app, newest last (ULID keys). */
+  appFeedback: (studioId: string, id: string) => ({ pk: `${studio(studioId)}#APPFEEDBACK`, sk: id }),
+  appFeedbackPartition: (studioId: string) => `${studio(studioId)}#APPFEEDBACK`,
   wechatIdentity: (studioId: string, openId: string) => ({ pk: studio(studioId), sk: `OPENID#${openId}` }),
   audit: (studioId: string, entryId: string) => ({ pk: `${studio(studioId)}#AUDIT`, sk: entryId }),
   auditPartition: (studioId: string) => `${studio(studioId)}#AUDIT`,
