@@ -1,35 +1,17 @@
-import { bookableStudioOverHttp, freeSlots } from '../support/bookable'
-import { http, ok, signIn, signInCustomer } from '../support/http'
+import { http, ok, signInCustomer } from '../support/http'
 import { moveOrder, uploadPhotos } from '../support/orders'
+import { studioWithCustomers } from '../support/customer-orders'
 
-let setup: Awaited<ReturnType<typeof bookableStudioOverHttp>>
-let staff: Record<'photographer' | 'retoucher' | 'reception', string>
-let slots: { date: string; startsAt: string }[]
-let nextSlot = 0
+let studio: Awaited<ReturnType<typeof studioWithCustomers>>
+let setup: typeof studio.setup
+let staff: typeof studio.staff
+const shotOrder = (nickname: string) => studio.shotOrder(nickname)
 
 beforeAll(async () => {
-  setup = await bookableStudioOverHttp('通知测试影楼', '轻婚纱')
-  staff = {
-    photographer: await signIn(setup.studio.code, 'photographer'),
-    retoucher: await signIn(setup.studio.code, 'retoucher'),
-    reception: await signIn(setup.studio.code, 'reception'),
-  }
-  // One time a day, so the bookings never overlap.
-  const lookout = await signInCustomer(setup.studio.code, '看看')
-  const free = await freeSlots(lookout.token, setup.pkg.id, setup.branchId)
-  slots = free.filter((slot, i) => free.findIndex((other) => other.date === slot.date) === i)
+  studio = await studioWithCustomers('通知测试影楼', '轻婚纱')
+  setup = studio.setup
+  staff = studio.staff
 })
-
-/** A customer who booked online; the booking confirmed, the shoot taken and the proofs uploaded. */
-async function shotOrder(nickname: string) {
-  const customer = await signInCustomer(setup.studio.code, nickname)
-  const booked = ok(await http('POST', '/bookings', { token: customer.token, body: { packageId: setup.pkg.id, branchId: setup.branchId, startsAt: slots[nextSlot++]!.startsAt } }), 'booking')
-  ok(await http('POST', `/bookings/${booked.id}/confirm`, { token: setup.manager, body: {} }), 'confirm')
-  const orderId = booked.orderId as string
-  await moveOrder(staff.photographer, orderId, 'confirmed', 'shot')
-  const [proof] = await uploadPhotos(staff.photographer, orderId, 'proof', 1)
-  return { customer, orderId, proofId: proof!.photoId }
-}
 
 const consent = (token: string, orderId: string, kinds: string[]) => http('PUT', `/orders/${orderId}/notices`, { token, body: { kinds } })
 
