@@ -34,6 +34,7 @@ import {
 import { routes } from '../../lib/routes'
 import { studioToday } from '../../lib/studio-time'
 import { OrderNotices } from './OrderNotices'
+import { RateOrder } from './RateOrder'
 import './index.scss'
 
 function Row({ label, value, strong, muted }: { label: string; value: string; strong?: boolean; muted?: boolean }) {
@@ -187,6 +188,8 @@ export default function OrderDetailPage() {
           )}
         </View>
       )}
+
+      {order.stage === 'completed' && <RateOrder orderId={order.id} />}
 
       {!closed && <OrderNotices orderId={order.id} timeZone={timeZone} />}
 
