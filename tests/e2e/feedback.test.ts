@@ -25,10 +25,11 @@ describe('asking how it went', () => {
     await page.goto(`${appUrl()}/#/order/detail/index?id=${orderId}`)
     await page.getByText(zhCN['survey.title']).waitFor()
     // Nothing can be sent until every step has a score.
-    await expect(page.locator('#app taro-button-core', { hasText: zhCN['survey.submit'] }).getAttribute('disabled')).resolves.not.toBeNull()
+    await expect(page.locator('#app .nut-button--disabled', { hasText: zhCN['survey.submit'] }).count()).resolves.toBe(1)
     for (const [step, score] of Object.entries(SCORES)) {
-      await page.locator(`[aria-label="${zhCN[`survey.step.${step}` as keyof typeof zhCN]} ${score}"]`).click()
+      await page.locator('.rate__step', { hasText: zhCN[`survey.step.${step}` as keyof typeof zhCN] }).locator('.rate__score').nth(score - 1).click()
     }
+    await expect(page.locator('#app .nut-button--disabled', { hasText: zhCN['survey.submit'] }).count()).resolves.toBe(0)
     await page.locator('.rate textarea, textarea').first().fill('修图把皮肤磨得太假了')
     await page.getByText(zhCN['survey.title']).scrollIntoViewIfNeeded()
     await settled(page)
