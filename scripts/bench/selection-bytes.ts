@@ -18,7 +18,7 @@ const mb = (bytes: number) => (bytes / 1e6).toFixed(1)
  */
 async function cameraJpeg(seed: number): Promise<Buffer> {
   const { default: sharp } = await import('sharp')
-  const noise = await sharp({ create: { width: 4000, height: 6000, channels: 3, noise: { type: 'gaussian', mean: 120 + (seed % 7) * 10, sigma: 18 } } })
+  const noise = await sharp({ create: { width: 4000, height: 6000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 120 + (seed % 7) * 10, sigma: 18 } } })
     .png({ compressionLevel: 0 })
     .toBuffer()
   return sharp(noise).blur(0.8).jpeg({ quality: 90 }).toBuffer()

@@ -70,7 +70,7 @@ describe('the local file store behind the local file server', () => {
 
   it('makes a thumbnail and a preview on upload, which links asked for a width point at, and removes them with the photo', async () => {
     const { default: sharp } = await import('sharp')
-    const bytes = await sharp({ create: { width: 3000, height: 4500, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 30 } } })
+    const bytes = await sharp({ create: { width: 3000, height: 4500, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 30 } } })
       .jpeg({ quality: 90 })
       .toBuffer()
     const key = `studios/s1/proofs/p${++n}.jpg`

@@ -83,8 +83,9 @@ describe('the S3 file store', () => {
     })
     await expect(new S3FileStore(config, denied).stat(key)).rejects.toThrow('Forbidden')
     await new S3FileStore(config, client(() => ({}))).remove(key)
-    expect(sent.map((s) => s.name)).toEqual(['HeadObjectCommand', 'HeadObjectCommand', 'HeadObjectCommand', 'DeleteObjectCommand'])
-    expect(sent[3]!.input).toEqual({ Bucket: 'studio-erp-photos', Key: key })
+    // The photo goes with its thumbnail and preview.
+    expect(sent.map((s) => s.name)).toEqual(['HeadObjectCommand', 'HeadObjectCommand', 'HeadObjectCommand', 'DeleteObjectCommand', 'DeleteObjectCommand', 'DeleteObjectCommand'])
+    expect(sent.slice(3).map((s) => s.input)).toEqual([key, `${key}.thumb.jpg`, `${key}.preview.jpg`].map((Key) => ({ Bucket: 'studio-erp-photos', Key })))
   })
 })
 
