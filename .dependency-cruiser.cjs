@@ -6,8 +6,9 @@
  * Layers of functions/, from the bottom:
  *   domain/                       pure rules; imports only types/
  *   <module>/                     use cases and their ports.ts, on floors (FLOORS below): identity;
- *                                 catalog, customers, staff, inventory, finance; scheduling, orders; payments, studio;
+ *                                 catalog, customers, staff, inventory, finance; scheduling, orders; payments, studio, notices;
  *                                 booking (an appointment with its order), history, production (an order with its stock),
+ *                                 feedback (a customer's rating of an order, with the follow-up it asks for),
  *                                 bookkeeping (a money event or finished work with the books),
  *                                 reports (the manager's figures, kept by every module's events);
  *                                 history-import (past orders with their customers, payments and books)
@@ -24,8 +25,8 @@ const OURS = '^(functions|src|scripts|tests|config)/'
 const FLOORS = [
   ['catalog', 'customers', 'staff', 'inventory', 'finance'],
   ['scheduling', 'orders'],
-  ['payments', 'studio'],
-  ['booking', 'history', 'production', 'bookkeeping', 'reports'],
+  ['payments', 'studio', 'notices'],
+  ['booking', 'history', 'production', 'bookkeeping', 'reports', 'feedback'],
   ['history-import'],
 ]
 

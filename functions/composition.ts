@@ -22,6 +22,8 @@ import { DynamoFinanceRepository } from './store/finance'
 import { DynamoOrderHistory } from './store/history-import'
 import { DynamoIdentityRepository } from './store/identity'
 import { DynamoStockRepository } from './store/inventory'
+import { DynamoFeedbackStore } from './store/feedback'
+import { DynamoNoticeStore } from './store/notices'
 import { DynamoOrderRepository } from './store/orders'
 import { DynamoPaymentLedger } from './store/payments'
 import { DynamoUnmatchedPayments } from './store/unmatched-payments'
@@ -59,7 +61,9 @@ export function composeApp(config: Config): AppDeps {
     // The day books and commission: worked out by the bookkeeping module, written by orders, payments and production with each event.
     books: new StudioBookkeeping(finance, repo, scheduling),
     figures: new DynamoReportFigures(db, config.tableName),
-    reminders: wechat.mode === 'simulated' ? new SimulatedSubscribeMessages() : new WeChatSubscribeMessages(wechat.appId, wechat.appSecret, config.reminderTemplateId ?? ''),
+    reminders: wechat.mode === 'simulated' ? new SimulatedSubscribeMessages() : new WeChatSubscribeMessages(wechat.appId, wechat.appSecret, config.messageTemplates),
+    notices: new DynamoNoticeStore(db, config.tableName),
+    feedback: new DynamoFeedbackStore(db, config.tableName),
     tokens: new JwtSessionTokens(config.sessionSecret),
     devices: new JwtDeviceTokens(config.sessionSecret),
     ...(config.signInSourceAttempts ? { signInLimits: { ...SIGN_IN_LIMITS, source: { ...SIGN_IN_LIMITS.source, attempts: config.signInSourceAttempts } } } : {}),

@@ -11,6 +11,8 @@ import { staffOperations } from './staff-operations'
 import { financeOperations } from './finance-operations'
 import { historyImportOperations } from './history-import-operations'
 import { reportsOperations } from './reports-operations'
+import { noticeOperations } from './notice-operations'
+import { feedbackOperations } from './feedback-operations'
 
 /**
  * The registry: every operation of the API, each declared once in its module's
@@ -48,6 +50,8 @@ export const operations = [
   ...financeOperations,
   ...historyImportOperations,
   ...reportsOperations,
+  ...noticeOperations,
+  ...feedbackOperations,
 ] as const
 
 export type OperationName = (typeof operations)[number]['name']

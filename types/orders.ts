@@ -158,7 +158,11 @@ export const PhotoSchema = z.object({
   id: IdSchema,
   kind: PhotoKindSchema,
   name: z.string(),
+  /** A small image for grids (about 360 px wide). */
   thumbUrl: z.string(),
+  /** A screen-size image for the viewer (about 1600 px wide). */
+  previewUrl: z.string(),
+  /** The original as uploaded (often 5–20 MB): only for downloading it on purpose. */
   url: z.string(),
   uploadedAt: IsoDateTimeSchema,
 })

@@ -182,7 +182,7 @@ export const reminderOutbox = defineOperation({
   input: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(50) }),
   output: z.object({
     simulated: z.boolean(),
-    items: z.array(z.object({ id: IdSchema, customerId: IdSchema, appointmentId: IdSchema, template: z.string(), data: z.record(z.string(), z.string()), sentAt: IsoDateTimeSchema })),
+    items: z.array(z.object({ id: IdSchema, customerId: IdSchema, appointmentId: IdSchema.optional(), orderId: IdSchema.optional(), template: z.string(), data: z.record(z.string(), z.string()), sentAt: IsoDateTimeSchema })),
   }),
   access: ['manager', 'admin'],
 })

@@ -80,6 +80,12 @@ import type { ProductionStore } from '../production/ports'
 import { redoProduction } from '../production/redo-production'
 import { availability } from '../scheduling/availability'
 import { getBookingPolicy, saveBookingPolicy } from '../scheduling/policy'
+import { listAppFeedback, sendAppFeedback } from '../feedback/app-feedback'
+import type { FeedbackStore } from '../feedback/ports'
+import { myOrderSurvey, rateOrder } from '../feedback/rate-order'
+import { surveyReport } from '../feedback/survey-report'
+import { myOrderNotices, subscribeOrderNotices } from '../notices/order-notices'
+import type { NoticeStore } from '../notices/ports'
 import type { ReminderSender, SchedulingRepository } from '../scheduling/ports'
 import { branchDay, myAppointments, mySchedule, reminderOutbox } from '../scheduling/schedules'
 import { getBranchSchedule, getStaffSchedule, listRooms, saveBranchContact, saveBranchSchedule, saveRoom, saveStaffSchedule } from '../scheduling/setup'
@@ -126,6 +132,10 @@ export interface AppDeps {
   /** The branches' kept report figures. */
   figures: ReportFigures
   reminders: ReminderSender
+  /** The customer's consent to each notice of an order, and which were sent. */
+  notices: NoticeStore
+  /** Customers' ratings of their orders and the staff's feedback on the app. */
+  feedback: FeedbackStore
   tokens: SessionTokens
   devices: DeviceTokens
   signInLimits?: SignInLimits
@@ -227,6 +237,13 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'selection.save': saveSelection,
   'selection.confirm': confirmSelection,
   'proofs.decide': decideProof,
+  'notices.mine': myOrderNotices,
+  'notices.subscribe': subscribeOrderNotices,
+  'survey.rate': rateOrder,
+  'survey.mine': myOrderSurvey,
+  'survey.report': surveyReport,
+  'appFeedback.send': sendAppFeedback,
+  'appFeedback.list': listAppFeedback,
 
   'payments.prepay': prepay,
   'payments.simulatePay': simulatePay,

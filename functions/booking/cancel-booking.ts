@@ -4,6 +4,7 @@ import type * as orderOp from '../../types/order-operations'
 import { callerOf, type Caller, type RequestContext } from '../domain/context'
 import { refundPercent } from '../domain/booking'
 import { DomainError } from '../domain/errors'
+import { tellCustomer, type TellCustomerPorts } from '../notices/tell-customer'
 import { moveOrder, orderToMove } from '../orders/advance-order'
 import { actorOf, orderContextOf, orderSettingsOf, stageChange } from '../orders/model'
 import type { FileStore, OrderRecord } from '../orders/ports'
@@ -86,13 +87,18 @@ export async function cancelBooking(deps: CancelPorts, input: z.output<typeof bo
 }
 
 /**
- * Moves an order one step, as the stage's role allows. Cancelling also ends its booking
- * (within the same cutoff as cancelling the booking itself) and refunds what is owed.
+ * Moves an order one step, as the stage's role allows, and tells the customer when it reached a
+ * stage they wait for. Cancelling also ends its booking (within the same cutoff as cancelling the
+ * booking itself) and refunds what is owed.
  */
-export async function advanceOrder(deps: CancelPorts & { files: FileStore }, input: z.output<typeof orderOp.advanceOrder.input>, ctx: RequestContext) {
+export async function advanceOrder(deps: CancelPorts & TellCustomerPorts & { files: FileStore }, input: z.output<typeof orderOp.advanceOrder.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const order = await orderToMove(deps, input, caller)
-  if (input.to !== 'cancelled') return moveOrder(deps, order, input, caller, ctx.now)
+  if (input.to !== 'cancelled') {
+    const moved = await moveOrder(deps, order, input, caller, ctx.now)
+    await tellCustomer(deps, moved, ctx.now)
+    return moved
+  }
   const target = order.appointmentId ? { appointment: await loadOwn(deps, caller, order.appointmentId) } : { order }
   await cancelWithRefund(deps, target, input.note, ctx)
   return (await deps.orders.get(caller.studioId, order.id))!

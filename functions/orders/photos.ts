@@ -17,6 +17,7 @@ export const MAX_PHOTO_BYTES = 20 * 1024 * 1024
 const UPLOAD_SECONDS = 30 * 60
 const VIEW_SECONDS = 2 * 60 * 60
 const THUMB_WIDTH = 360
+const PREVIEW_WIDTH = 1600
 
 const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
 
@@ -70,6 +71,7 @@ export async function listPhotos(deps: PhotoPorts, input: z.output<typeof op.lis
       name: p.name,
       uploadedAt: p.uploadedAt,
       thumbUrl: await deps.files.downloadUrl(p.key, { expiresInSeconds: VIEW_SECONDS, thumbnailWidth: THUMB_WIDTH }),
+      previewUrl: await deps.files.downloadUrl(p.key, { expiresInSeconds: VIEW_SECONDS, thumbnailWidth: PREVIEW_WIDTH }),
       url: await deps.files.downloadUrl(p.key, { expiresInSeconds: VIEW_SECONDS }),
     })),
   )

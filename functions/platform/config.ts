@@ -7,8 +7,8 @@ export interface Config {
   dynamoEndpoint?: string
   sessionSecret: string
   wechatSignIn: { mode: 'simulated' } | { mode: 'wechat'; appId: string; appSecret: string }
-  /** The subscription-message template of the day-before reminder (WeChat mode). */
-  reminderTemplateId?: string
+  /** The subscription-message templates (WeChat mode): the day-before reminder and the order's three notices. */
+  messageTemplates: { 'shoot-reminder'?: string; 'photos-ready'?: string; 'design-ready'?: string; 'pickup-ready'?: string }
   payments: PaymentsConfig
   files: FilesConfig
   /**
@@ -133,7 +133,12 @@ export function loadConfig(env: Env = process.env): Config {
     tableName: required(env, 'TABLE_NAME'),
     dynamoEndpoint,
     sessionSecret,
-    reminderTemplateId: env.WECHAT_REMINDER_TEMPLATE_ID || undefined,
+    messageTemplates: {
+      'shoot-reminder': env.WECHAT_REMINDER_TEMPLATE_ID || undefined,
+      'photos-ready': env.WECHAT_PHOTOS_READY_TEMPLATE_ID || undefined,
+      'design-ready': env.WECHAT_DESIGN_READY_TEMPLATE_ID || undefined,
+      'pickup-ready': env.WECHAT_PICKUP_READY_TEMPLATE_ID || undefined,
+    },
     wechatSignIn,
   }
 }

@@ -1,4 +1,5 @@
 import type { Appointment, BookingPolicy, BranchSchedule, Room, StaffSchedule } from '../../types/booking'
+import type { NoticeKind } from '../../types/notices'
 import type { StaffRecord } from '../identity/ports'
 
 export interface AppointmentRecord extends Appointment {
@@ -17,13 +18,18 @@ export interface LockRef {
   cell: number
 }
 
+/** The subscription-message templates: the day-before reminder of a shoot, and what the customer is told about their order. */
+export type MessageTemplate = 'shoot-reminder' | NoticeKind
+
+/** A message sent to a customer (or, where WeChat is simulated, recorded instead): about a booking or an order. */
 export interface OutboxMessage {
   id: string
   studioId: string
   customerId: string
-  appointmentId: string
+  appointmentId?: string
+  orderId?: string
   channel: 'wechat-subscribe'
-  template: 'shoot-reminder'
+  template: MessageTemplate
   data: Record<string, string>
   sentAt: string
 }
@@ -60,8 +66,10 @@ export interface SchedulingRepository {
   outbox(studioId: string, limit: number): Promise<OutboxMessage[]>
 }
 
-/** A day-before reminder through WeChat's subscription messages (订阅消息), real or simulated. */
+/** Messages to customers through WeChat's subscription messages (订阅消息), real or simulated: the day-before reminder and the order's notices. */
 export interface ReminderSender {
   readonly simulated: boolean
-  send(message: { openId: string; data: Record<string, string> }): Promise<void>
+  send(message: { openId: string; template: MessageTemplate; data: Record<string, string> }): Promise<void>
+  /** The WeChat template id of each message, which the app asks the customer's consent for; none where not configured. */
+  templateId(template: MessageTemplate): string | undefined
 }

@@ -15,7 +15,7 @@ export async function sendShootReminders(deps: { scheduling: SchedulingRepositor
     const customer = await deps.customers.getCustomer(due.studioId, appointment.customerId)
     if (!customer?.openId) continue
     const data = { package: appointment.packageName, startsAt: appointment.startsAt, customer: customer.name }
-    await sender.send({ openId: customer.openId, data })
+    await sender.send({ openId: customer.openId, template: 'shoot-reminder', data })
     await deps.scheduling.recordSent({
       id: ulid(now.getTime()),
       studioId: due.studioId,

@@ -8,6 +8,7 @@ import { figureWrites } from './entities/books'
 import type { FigureWrite } from '../domain/report-events'
 import { customerCreationItems, customerItem, facetDelete, facetPut, facetsOf, phonePut, phoneTaken, sortKey, type Facet } from './entities/customer'
 import { batchGetAll, entity, pageCursor, queryAll } from './items'
+import { followUpItem } from './entities/follow-up'
 import { keys } from './keys'
 
 
@@ -168,13 +169,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
   }
 
   async createFollowUp(record: FollowUpRecord, figures: FigureWrite[] = []) {
-    const followUp = {
-      ...keys.followUp(record.studioId, record.customerId, record.id),
-      type: 'FollowUp',
-      gsi1pk: keys.openFollowUps(record.studioId),
-      gsi1sk: `${record.dueDate}#${record.id}`,
-      ...record,
-    }
+    const followUp = followUpItem(record)
     const customerExists = { TableName: this.table, Key: keys.customer(record.studioId, record.customerId), ConditionExpression: 'attribute_exists(pk)' }
     await transact(this.db, [guarded({ Put: { TableName: this.table, Item: followUp } }), guarded({ ConditionCheck: customerExists }, notFound('Customer')), ...figureWrites(this.table, figures)])
   }

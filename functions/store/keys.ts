@@ -141,6 +141,15 @@ export const keys = {
   /** A branch's commission lines of a month (gsi1) and an order's (gsi2, for claw-backs). */
   branchCommission: (studioId: string, branchId: string, month: string) => `${studio(studioId)}#BRANCH#${branchId}#COMMISSION#${month}`,
   orderCommission: (studioId: string, orderId: string) => `${studio(studioId)}#ORDER#${orderId}#COMMISSION`,
+  /** What the customer is told about an order (consent, then sent once): one item per kind. */
+  orderNotice: (studioId: string, orderId: string, kind: string) => ({ pk: `${studio(studioId)}#ORDER#${orderId}#NOTICES`, sk: `NOTICE#${kind}` }),
+  orderNotices: (studioId: string, orderId: string) => `${studio(studioId)}#ORDER#${orderId}#NOTICES`,
+  /** The customer's rating of an order (one, ever); listed by branch and time: gsi1. */
+  survey: (studioId: string, orderId: string) => ({ pk: `${studio(studioId)}#ORDER#${orderId}#SURVEY`, sk: 'SURVEY' }),
+  branchSurveys: (studioId: string, branchId: string | undefined) => `${studio(studioId)}#SURVEYS#${branchId ?? 'NONE'}`,
+  /** The staff's feedback on the app, newest last (ULID keys). */
+  appFeedback: (studioId: string, id: string) => ({ pk: `${studio(studioId)}#APPFEEDBACK`, sk: id }),
+  appFeedbackPartition: (studioId: string) => `${studio(studioId)}#APPFEEDBACK`,
   wechatIdentity: (studioId: string, openId: string) => ({ pk: studio(studioId), sk: `OPENID#${openId}` }),
   audit: (studioId: string, entryId: string) => ({ pk: `${studio(studioId)}#AUDIT`, sk: entryId }),
   auditPartition: (studioId: string) => `${studio(studioId)}#AUDIT`,

@@ -11,6 +11,7 @@ import { benchBundles } from './bundles'
 import { benchImport } from './import-customers'
 import { benchImportOrders } from './import-orders'
 import { benchPayments } from './payments'
+import { benchSelectionBytes } from './selection-bytes'
 
 function table(rows: Record<string, string | number>[]): string {
   const headers = Object.keys(rows[0]!)
@@ -20,6 +21,12 @@ function table(rows: Record<string, string | number>[]): string {
 async function main() {
   const only = process.argv[2]
   console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`)
+  if (!only || only === 'selection') {
+    const count = Number(process.env.SELECTION_PHOTOS ?? 150)
+    console.log(`\n## Bytes a customer downloads to open a ${count}-photo selection page`)
+    console.log(table(await benchSelectionBytes(count)))
+    if (only) return
+  }
   if (!only || only === 'bundles') {
     console.log('\n## Lambda bundles (npm run package): size and module load time')
     console.log(table(benchBundles()))

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { dirname, extname } from 'node:path'
 import type { Readable } from 'node:stream'
 import { META_SUFFIX, pathForKey, verifyDownload, verifyUploadFields } from '../../functions/integrations/file-store/local'
+import { deriveImages, derivableType, isDerivedKey } from '../../functions/integrations/file-store/derived-images'
 
 /**
  * The local stand-in for S3 behind LocalFileStore: `POST /upload` takes a browser-style
@@ -162,6 +163,8 @@ function receiveUpload(req: IncomingMessage, res: ServerResponse, options: FileS
     }
     await writeFile(upload.path + META_SUFFIX, JSON.stringify({ contentType: upload.contentType, bytes: upload.bytes }))
     await rename(upload.partial, upload.path)
+    // Made before answering, so once a phone sees its upload done, the grid's thumbnail is there too.
+    if (derivableType(upload.contentType) && !isDerivedKey(upload.key)) await writeDerivedImages(upload.path)
     answer(res, 204)
   }
   parser.on('close', () => {
@@ -174,6 +177,18 @@ function receiveUpload(req: IncomingMessage, res: ServerResponse, options: FileS
     finish().catch(() => answer(res, 500))
   })
   req.pipe(parser)
+}
+
+/** The thumbnail and preview of an uploaded photo, beside it; an image sharp cannot read keeps only its original. */
+async function writeDerivedImages(path: string) {
+  try {
+    for (const image of await deriveImages(await readFile(path))) {
+      await writeFile(path + image.suffix + META_SUFFIX, JSON.stringify({ contentType: 'image/jpeg', bytes: image.bytes.length }))
+      await writeFile(path + image.suffix, image.bytes)
+    }
+  } catch (error) {
+    console.warn(`[file server] no thumbnail of ${path}: ${(error as Error).message}`)
+  }
 }
 
 async function contentTypeOf(path: string): Promise<string> {

@@ -54,4 +54,6 @@ export const routes = {
   commission: '/finance/commission/index',
   myCommission: '/finance/commission/index?view=mine',
   commissionRules: '/finance/rules/index',
+  serviceScores: '/feedback/scores/index',
+  appFeedback: '/feedback/app/index',
 } as const

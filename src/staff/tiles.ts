@@ -4,6 +4,7 @@ import { importCustomers, searchCustomers } from '../../types/crm-operations'
 import { createOrder, overdueOrders, productionQueue, saveOrderSettings, unauditedPayments } from '../../types/order-operations'
 import { listStockItems } from '../../types/inventory-operations'
 import { getBranchDay, myCommission } from '../../types/finance-operations'
+import { surveyReport } from '../../types/feedback-operations'
 import { listAudit, listStaff } from '../../types/operations'
 import type { StaffRole } from '../../types/roles'
 import { staffAccess, type Access } from '../lib/access'
@@ -30,6 +31,7 @@ export type TileKey =
   | 'finance'
   | 'myCommission'
   | 'reports'
+  | 'serviceScores'
   | 'staff'
   | 'packages'
   | 'bookingSetup'
@@ -60,6 +62,7 @@ export const tiles: Tile[] = [
   { key: 'finance', section: 'daily', access: getBranchDay.access, url: routes.financeHome },
   { key: 'myCommission', section: 'daily', access: myCommission.access, url: routes.myCommission },
   { key: 'reports', section: 'management', access: BRANCH_MANAGEMENT },
+  { key: 'serviceScores', section: 'management', access: surveyReport.access, url: routes.serviceScores },
   { key: 'overdueOrders', section: 'management', access: overdueOrders.access, url: routes.overdueOrders },
   { key: 'staff', section: 'management', access: listStaff.access, url: routes.staffMembers },
   { key: 'packages', section: 'management', access: createPackage.access, url: routes.packagesEditor },

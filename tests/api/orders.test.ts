@@ -114,9 +114,13 @@ describe('an order from booking to pickup', () => {
     const photos = (await http('GET', `/orders/${orderId}/photos`, { token: amy.token })).body
     expect(photos).toMatchObject({ included: INCLUDED, extraPhotoPriceFen: EXTRA, locked: false })
     expect(photos.items).toHaveLength(INCLUDED + 5)
+    // The grid gets the thumbnail made on upload (a JPEG), not the PNG as uploaded.
+    expect(new URL(photos.items[0].thumbUrl).pathname).toMatch(/\.thumb\.jpg$/)
+    expect(new URL(photos.items[0].previewUrl).pathname).toMatch(/\.preview\.jpg$/)
     const thumb = await fetch(photos.items[0].thumbUrl)
     expect(thumb.status).toBe(200)
-    expect(thumb.headers.get('content-type')).toBe('image/png')
+    expect(thumb.headers.get('content-type')).toBe('image/jpeg')
+    expect((await fetch(photos.items[0].url)).headers.get('content-type')).toBe('image/png')
     const picks = proofs.slice(0, INCLUDED + 3).map((p) => p.photoId)
     const draft = await http('PUT', `/orders/${orderId}/selection`, { token: amy.token, body: { photoIds: picks } })
     expect(draft.body).toMatchObject({ includedCount: INCLUDED, extraCount: 3, extraFen: 3 * EXTRA })

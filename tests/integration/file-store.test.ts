@@ -59,13 +59,36 @@ describe('the local file store behind the local file server', () => {
     expect(answer.headers.get('access-control-allow-origin')).toBe('*')
     expect(await store.stat(key)).toEqual({ bytes: bytes.length })
 
-    const link = await store.downloadUrl(key, { expiresInSeconds: 60, thumbnailWidth: 200 })
+    const link = await store.downloadUrl(key, { expiresInSeconds: 60 })
     expect(link.startsWith(`${server.url}/f/${key}?`)).toBe(true)
     const read = await fetch(link)
     expect(read.status).toBe(200)
     expect(read.headers.get('content-type')).toBe('image/png')
     expect(read.headers.get('access-control-allow-origin')).toBe('*')
     expect(Buffer.from(await read.arrayBuffer()).equals(bytes)).toBe(true)
+  })
+
+  it('makes a thumbnail and a preview on upload, which links asked for a width point at, and removes them with the photo', async () => {
+    const { default: sharp } = await import('sharp')
+    const bytes = await sharp({ create: { width: 3000, height: 4500, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 30 } } })
+      .jpeg({ quality: 90 })
+      .toBuffer()
+    const key = `studios/s1/proofs/p${++n}.jpg`
+    const answer = await upload(await store.uploadTarget(key, { ...options, contentType: 'image/jpeg', maxBytes: 20_000_000 }), bytes, 'image/jpeg')
+    expect(answer.status).toBe(204)
+
+    const thumbLink = await store.downloadUrl(key, { expiresInSeconds: 60, thumbnailWidth: 360 })
+    expect(thumbLink.startsWith(`${server.url}/f/${key}.thumb.jpg?`)).toBe(true)
+    const thumb = await fetch(thumbLink)
+    expect(thumb.headers.get('content-type')).toBe('image/jpeg')
+    const thumbBytes = Buffer.from(await thumb.arrayBuffer())
+    expect(await sharp(thumbBytes).metadata()).toMatchObject({ width: 360, height: 540, format: 'jpeg' })
+    expect(thumbBytes.length).toBeLessThan(bytes.length / 20)
+    const preview = Buffer.from(await (await fetch(await store.downloadUrl(key, { expiresInSeconds: 60, thumbnailWidth: 1600 }))).arrayBuffer())
+    expect(await sharp(preview).metadata()).toMatchObject({ width: 1200, height: 1800 })
+
+    await store.remove(key)
+    expect((await filesIn(dir)).filter((file) => file.includes(key.split('/').at(-1)!))).toEqual([])
   })
 
   it('answers the browser preflight for a cross-origin upload', async () => {

@@ -5,6 +5,9 @@ import { appUrl, fill, launchBrowser, phoneContext, screenshot, tap } from './br
 import { http, signIn } from './http'
 import { newStudio } from './studio'
 
+/** The newer phones' size (390×844 pt), where the daily customer pages are looked at. */
+export const PHONE_390 = { width: 390, height: 844 }
+
 /** A whole journey through several pages, on two cores shared with the API and another browser. */
 export const JOURNEY_TIMEOUT = 60_000
 
@@ -17,8 +20,8 @@ export async function studioAndBrowser(name = '光影测试影楼'): Promise<{ s
 }
 
 /** A phone with the app open on the sign-in page, the studio's code typed in. */
-export async function openSignIn(browser: Browser, studioCode: string): Promise<Page> {
-  const context = await phoneContext(browser)
+export async function openSignIn(browser: Browser, studioCode: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const context = await phoneContext(browser, 'zh-CN', viewport)
   const page = await context.newPage()
   await page.goto(appUrl())
   await page.getByText(zhCN['login.staffTitle']).waitFor()
@@ -27,8 +30,8 @@ export async function openSignIn(browser: Browser, studioCode: string): Promise<
 }
 
 /** A staff member signed in on a phone, looking at their workspace. */
-export async function staffOnPhone(browser: Browser, studioCode: string, username: string): Promise<Page> {
-  const page = await openSignIn(browser, studioCode)
+export async function staffOnPhone(browser: Browser, studioCode: string, username: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await openSignIn(browser, studioCode, viewport)
   await fill(page, zhCN['login.usernamePlaceholder'], username)
   await fill(page, zhCN['login.passwordPlaceholder'], TEST_PASSWORD)
   await tap(page, zhCN['login.staffButton'])
@@ -37,8 +40,8 @@ export async function staffOnPhone(browser: Browser, studioCode: string, usernam
 }
 
 /** A customer signed in with the simulated WeChat sign-in, on the home page. */
-export async function customerOnPhone(browser: Browser, studioCode: string, nickname: string): Promise<Page> {
-  const page = await openSignIn(browser, studioCode)
+export async function customerOnPhone(browser: Browser, studioCode: string, nickname: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await openSignIn(browser, studioCode, viewport)
   await fill(page, zhCN['login.nicknamePlaceholder'], nickname)
   await tap(page, zhCN['login.devWechatButton'])
   await page.locator('.taro-tabbar__tabbar').waitFor()

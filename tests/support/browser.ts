@@ -16,10 +16,10 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
 }
 
-/** A phone: 375 pt wide, like the iPhone most customers hold. */
-export function phoneContext(browser: Browser, locale = 'zh-CN'): Promise<BrowserContext> {
+/** A phone: 375 pt wide, like the iPhone most customers hold (or the size given, e.g. 390×844 of the newer ones). */
+export function phoneContext(browser: Browser, locale = 'zh-CN', viewport = { width: 375, height: 812 }): Promise<BrowserContext> {
   return browser.newContext({
-    viewport: { width: 375, height: 812 },
+    viewport,
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,

@@ -52,10 +52,12 @@ describe('the S3 file store', () => {
     expect(Math.abs(Date.parse(target.expiresAt) - expiration)).toBeLessThan(2000)
   })
 
-  it('signs GET links that expire', async () => {
+  it('signs GET links that expire, to the thumbnail or preview the upload Lambda made when a width is asked for', async () => {
+    expect(new URL(await store().downloadUrl(key, { expiresInSeconds: 900 })).pathname).toBe(`/${key}`)
+    expect(new URL(await store().downloadUrl(key, { expiresInSeconds: 900, thumbnailWidth: 1200 })).pathname).toBe(`/${key}.preview.jpg`)
     const url = new URL(await store().downloadUrl(key, { expiresInSeconds: 900, thumbnailWidth: 300 }))
     expect(url.origin).toBe('https://studio-erp-photos.s3.ap-east-1.amazonaws.com')
-    expect(url.pathname).toBe(`/${key}`)
+    expect(url.pathname).toBe(`/${key}.thumb.jpg`)
     expect(url.searchParams.get('X-Amz-Expires')).toBe('900')
     expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/)
   })
@@ -81,8 +83,9 @@ describe('the S3 file store', () => {
     })
     await expect(new S3FileStore(config, denied).stat(key)).rejects.toThrow('Forbidden')
     await new S3FileStore(config, client(() => ({}))).remove(key)
-    expect(sent.map((s) => s.name)).toEqual(['HeadObjectCommand', 'HeadObjectCommand', 'HeadObjectCommand', 'DeleteObjectCommand'])
-    expect(sent[3]!.input).toEqual({ Bucket: 'studio-erp-photos', Key: key })
+    // The photo goes with its thumbnail and preview.
+    expect(sent.map((s) => s.name)).toEqual(['HeadObjectCommand', 'HeadObjectCommand', 'HeadObjectCommand', 'DeleteObjectCommand', 'DeleteObjectCommand', 'DeleteObjectCommand'])
+    expect(sent.slice(3).map((s) => s.input)).toEqual([key, `${key}.thumb.jpg`, `${key}.preview.jpg`].map((Key) => ({ Bucket: 'studio-erp-photos', Key })))
   })
 })
 

@@ -2,10 +2,12 @@ import { implementations } from '../../functions/api/implementations'
 import * as booking from '../../types/booking-operations'
 import * as catalog from '../../types/catalog-operations'
 import * as crm from '../../types/crm-operations'
+import * as feedback from '../../types/feedback-operations'
 import * as finance from '../../types/finance-operations'
 import * as historyImport from '../../types/history-import-operations'
 import * as identity from '../../types/identity-operations'
 import * as inventory from '../../types/inventory-operations'
+import * as notices from '../../types/notice-operations'
 import * as orders from '../../types/order-operations'
 import { operations } from '../../types/operations'
 import * as payments from '../../types/payment-operations'
@@ -19,7 +21,7 @@ const isOperation = (value: unknown): value is { name: string; path: string } =>
 
 /** Each operation's name in its module's declarations: `orders.take` is declared as `takeOrder`. */
 const declaredAs = new Map(
-  [identity, staff, crm, catalog, scheduling, booking, orders, payments, inventory, production, finance, historyImport, reports].flatMap((module) =>
+  [identity, staff, crm, catalog, scheduling, booking, orders, payments, inventory, production, finance, historyImport, reports, notices, feedback].flatMap((module) =>
     Object.entries(module).flatMap(([exportName, value]) => (isOperation(value) ? [[value.name, exportName] as const] : [])),
   ),
 )

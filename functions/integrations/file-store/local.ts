@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import { rm, stat } from 'node:fs/promises'
 import { resolve, sep } from 'node:path'
 import type { FileStore, UploadTarget } from '../../orders/ports'
+import { DERIVED_IMAGES, derivedKeyFor } from './derived-images'
 
 /**
  * The local and test stages' file store: a folder on this machine, served by the local
@@ -114,9 +115,11 @@ export class LocalFileStore implements FileStore {
     }
   }
 
-  /** The original file: the local server makes no thumbnails. */
-  async downloadUrl(key: string, options: { expiresInSeconds: number; thumbnailWidth?: number }): Promise<string> {
-    pathForKey(this.config.dir, key)
+  /** The original file, or the thumbnail or preview the file server made of it on upload (the original where it made none). */
+  async downloadUrl(original: string, options: { expiresInSeconds: number; thumbnailWidth?: number }): Promise<string> {
+    pathForKey(this.config.dir, original)
+    const derived = options.thumbnailWidth ? derivedKeyFor(original, options.thumbnailWidth) : undefined
+    const key = derived && (await stat(pathForKey(this.config.dir, derived)).catch(() => undefined)) ? derived : original
     const expires = this.expiry(options.expiresInSeconds)
     const query = new URLSearchParams({ expires, signature: downloadSignature(this.config.secret, key, expires) })
     return `${this.baseUrl}/f/${key}?${query}`
@@ -135,7 +138,9 @@ export class LocalFileStore implements FileStore {
 
   async remove(key: string): Promise<void> {
     const path = pathForKey(this.config.dir, key)
-    await rm(path, { force: true })
-    await rm(path + META_SUFFIX, { force: true })
+    for (const file of [path, ...DERIVED_IMAGES.map((image) => path + image.suffix)]) {
+      await rm(file, { force: true })
+      await rm(file + META_SUFFIX, { force: true })
+    }
   }
 }

@@ -1,5 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3'
 import type { FileStore, UploadTarget } from '../../orders/ports'
+import { DERIVED_IMAGES, derivedKeyFor } from './derived-images'
 
 /** The S3 SDK loads with the first photo request, not at cold start: most requests never touch photos. */
 const s3 = () => import('@aws-sdk/client-s3')
@@ -41,8 +42,12 @@ export class S3FileStore implements FileStore {
     return { url, fields, fileField: 'file', expiresAt: expiresAt.toISOString() }
   }
 
-  /** The original image: S3 makes no thumbnails. */
-  async downloadUrl(key: string, options: { expiresInSeconds: number; thumbnailWidth?: number }): Promise<string> {
+  /**
+   * The original image, or the thumbnail or preview beside it: the upload's S3 event makes those
+   * (functions/handlers/derive-images.ts) within seconds of the upload.
+   */
+  async downloadUrl(original: string, options: { expiresInSeconds: number; thumbnailWidth?: number }): Promise<string> {
+    const key = options.thumbnailWidth ? derivedKeyFor(original, options.thumbnailWidth) : original
     const [{ getSignedUrl }, { GetObjectCommand }] = await Promise.all([import('@aws-sdk/s3-request-presigner'), s3()])
     return getSignedUrl(await this.s3Client(), new GetObjectCommand({ Bucket: this.config.bucket, Key: key }), { expiresIn: options.expiresInSeconds })
   }
@@ -60,7 +65,9 @@ export class S3FileStore implements FileStore {
 
   async remove(key: string): Promise<void> {
     const { DeleteObjectCommand } = await s3()
-    await (await this.s3Client()).send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: key }))
+    for (const name of [key, ...DERIVED_IMAGES.map((image) => key + image.suffix)]) {
+      await (await this.s3Client()).send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: name }))
+    }
   }
 }
 

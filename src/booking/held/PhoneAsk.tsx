@@ -13,7 +13,8 @@ const inWeChat = process.env.TARO_ENV === 'weapp'
 /**
  * After a customer's first booking: their phone, so reception finds them by its last four digits and a
  * reminder has a fallback. Inside WeChat its phone-number button (the code is exchanged on the server);
- * anywhere, typed in (kept unconfirmed until the studio confirms it).
+ * outside WeChat a labelled stand-in for that button sends the code of the API's simulated exchange
+ * (`dev-phone:<number>`, refused where WeChat is real); anywhere, typed in (kept unconfirmed until the studio confirms it).
  */
 export function PhoneAsk({ onSaved }: { onSaved: () => void }) {
   const { t } = useI18n()
@@ -43,10 +44,16 @@ export function PhoneAsk({ onSaved }: { onSaved: () => void }) {
       </FormField>
       <FormMessage message={form.message} />
       <View className="held__phone-actions">
+        {!inWeChat && (
+          <Button size="small" disabled={!phone.trim() || form.saving} onClick={() => void fromWeChat(`dev-phone:${phone.trim()}`)}>
+            {t('held.phoneSimulated')}
+          </Button>
+        )}
         <Button size="small" type="primary" loading={form.saving} disabled={!phone.trim()} onClick={typed}>
           {t('common.save')}
         </Button>
       </View>
+      {!inWeChat && <Text className="held__step-hint">{t('held.phoneSimulatedNote')}</Text>}
     </Card>
   )
 }

@@ -77,7 +77,7 @@ export function OrderPhotos({ order, kind, photos, principal, onChanged }: Props
   }
 
   const toggle = (photo: Photo) => setPicked(picked.includes(photo.id) ? picked.filter((id) => id !== photo.id) : [...picked, photo.id])
-  const preview = (photo: Photo) => Taro.previewImage({ urls: (list?.items ?? []).map((item) => item.url), current: photo.url })
+  const preview = (photo: Photo) => Taro.previewImage({ urls: (list?.items ?? []).map((item) => item.previewUrl), current: photo.previewUrl })
 
   const extra = list ? Math.max(0, picked.length - list.included) : 0
   const confirm = async () => {

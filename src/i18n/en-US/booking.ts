@@ -82,4 +82,6 @@ export const booking = {
   'held.phoneTitle': 'Leave your phone number',
   'held.phoneWhy': 'At the studio, the last four digits find your booking, and shoot reminders can reach you there too.',
   'held.phoneFromWeChat': 'Use my WeChat phone number',
+  'held.phoneSimulated': 'Simulated WeChat',
+  'held.phoneSimulatedNote': 'Not inside WeChat: “Simulated WeChat” stands in for WeChat’s phone-number button and treats the number above as confirmed by WeChat, for development and testing only.',
 } satisfies SameWords<typeof chinese>

@@ -13,9 +13,11 @@ import { desk } from './desk'
 import { inventory } from './inventory'
 import { finance } from './finance'
 import { unmatched } from './unmatched'
+import { notices } from './notices'
+import { feedback } from './feedback'
 
 /** The app's words in English, feature by feature as in ../zh-CN. */
-export const enUS = { ...common, ...errors, ...pages, ...staff, ...crm, ...manage, ...booking, ...order, ...schedule, ...desk, ...inventory, ...finance, ...unmatched }
+export const enUS = { ...common, ...errors, ...pages, ...staff, ...crm, ...manage, ...booking, ...order, ...schedule, ...desk, ...inventory, ...finance, ...unmatched, ...notices, ...feedback }
 
 /** A key only one language has is a type error here, named in the message (a feature left out of either index, say). */
 export type MissingInEnglish = NoKeys<Exclude<MessageKey, keyof typeof enUS>>

@@ -80,4 +80,6 @@ export const booking = {
   'held.phoneTitle': '留个手机号',
   'held.phoneWhy': '到店时报手机尾号即可找到你的预约，拍摄提醒也会发到这个号码。',
   'held.phoneFromWeChat': '使用微信绑定的手机号',
+  'held.phoneSimulated': '模拟微信授权',
+  'held.phoneSimulatedNote': '不在微信内：“模拟微信授权”代替微信的手机号按钮，把上面的号码当作微信已验证的号码，仅供开发测试。',
 } as const

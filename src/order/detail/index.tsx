@@ -33,6 +33,8 @@ import {
 } from '../../lib/order-labels'
 import { routes } from '../../lib/routes'
 import { studioToday } from '../../lib/studio-time'
+import { OrderNotices } from './OrderNotices'
+import { RateOrder } from './RateOrder'
 import './index.scss'
 
 function Row({ label, value, strong, muted }: { label: string; value: string; strong?: boolean; muted?: boolean }) {
@@ -186,6 +188,10 @@ export default function OrderDetailPage() {
           )}
         </View>
       )}
+
+      {order.stage === 'completed' && <RateOrder orderId={order.id} />}
+
+      {!closed && <OrderNotices orderId={order.id} timeZone={timeZone} />}
 
       <Card title={t('order.progress')}>
         <Timeline order={order} timeZone={timeZone} />

@@ -64,7 +64,7 @@ export default function ProofPage() {
   }
 
   const open = current.stage === 'proofing'
-  const urls = items.map((page) => page.url)
+  const urls = items.map((page) => page.previewUrl)
 
   const decide = (decision: 'approve' | 'revise') =>
     feedback.run(decision, async () => {
@@ -91,8 +91,8 @@ export default function ProofPage() {
     <View className="screen proof">
       <Text className="proof__intro">{open ? t('proof.intro', { count: items.length }) : t('proof.closed')}</Text>
       {items.map((page, index) => (
-        <View key={page.id} className="proof__page" onClick={() => void Taro.previewImage({ current: page.url, urls })}>
-          <Image className="proof__image" src={page.url} mode="widthFix" lazyLoad />
+        <View key={page.id} className="proof__page" onClick={() => void Taro.previewImage({ current: page.previewUrl, urls })}>
+          <Image className="proof__image" src={page.previewUrl} mode="widthFix" lazyLoad />
           <Text className="proof__number">{t('proof.pageNumber', { page: index + 1, total: items.length })}</Text>
         </View>
       ))}

@@ -23,8 +23,9 @@ import './index.scss'
 /** A draft is kept this long after the last tap, so a run of taps is one save. */
 const SAVE_DELAY_MS = 800
 
-function preview(photos: Pick<Photo, 'url'>[], photo: Pick<Photo, 'url'>) {
-  void Taro.previewImage({ current: photo.url, urls: photos.map((p) => p.url) })
+/** The viewer shows screen-size previews; the originals (many MB each) are never loaded to look at. */
+function preview(photos: Pick<Photo, 'previewUrl'>[], photo: Pick<Photo, 'previewUrl'>) {
+  void Taro.previewImage({ current: photo.previewUrl, urls: photos.map((p) => p.previewUrl) })
 }
 
 function Thumb({ photo, picked, onToggle, onZoom }: { photo: Photo; picked?: boolean; onToggle?: () => void; onZoom: () => void }) {

@@ -5,13 +5,13 @@ import { Card } from '../../components/Card'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
-import { useI18n } from '../../i18n'
+import { isMessageKey, useI18n, type MessageKey } from '../../i18n'
 import { studioMoment } from '../../lib/studio-time'
 import { Forbidden } from '../../components/Forbidden'
 import { useStaffPage } from '../../hooks/useStaffPage'
 import '../schedule.scss'
 
-/** The day-before reminders sent to customers; where WeChat is simulated, this is where they go. */
+/** The messages sent to customers (day-before reminders, order notices); where WeChat is simulated, this is where they go. */
 export default function ReminderOutboxPage() {
   const { t } = useI18n()
   usePageTitle('outbox.title')
@@ -36,12 +36,19 @@ export default function ReminderOutboxPage() {
             return (
               <View key={message.id} className="schedule-note">
                 <Text>
-                  {t('outbox.item', {
-                    customer: message.data.customer ?? '',
-                    package: message.data.package ?? '',
-                    shoot: shoot ? `${shoot.date} ${shoot.time}` : '',
-                    sent: `${sent.date} ${sent.time}`,
-                  })}
+                  {message.template === 'shoot-reminder'
+                    ? t('outbox.item', {
+                        customer: message.data.customer ?? '',
+                        package: message.data.package ?? '',
+                        shoot: shoot ? `${shoot.date} ${shoot.time}` : '',
+                        sent: `${sent.date} ${sent.time}`,
+                      })
+                    : t('outbox.notice', {
+                        customer: message.data.customer ?? '',
+                        package: message.data.package ?? '',
+                        notice: isMessageKey(`notices.kind.${message.template}`) ? t(`notices.kind.${message.template}` as MessageKey) : message.template,
+                        sent: `${sent.date} ${sent.time}`,
+                      })}
                 </Text>
               </View>
             )

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import {
   Articles,
   Category,
+  Star,
   Clock,
   Coupon,
   Edit,
@@ -58,6 +59,7 @@ const tileIcons: Record<TileKey, ComponentType<{ size?: number | string }>> = {
   finance: Wallet,
   myCommission: Coupon,
   reports: Category,
+  serviceScores: Star,
   staff: UserAdd,
   packages: Gift,
   bookingSetup: Edit,
@@ -141,6 +143,7 @@ export default function WorkspacePage() {
 
       <Card title={t('workspace.account')}>
         <Cell title={t('password.title')} clickable onClick={() => Taro.navigateTo({ url: routes.changePassword })} />
+        <Cell title={t('appFeedback.title')} clickable onClick={() => Taro.navigateTo({ url: routes.appFeedback })} />
         <LanguageSetting />
       </Card>
 

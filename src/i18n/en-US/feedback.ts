@@ -1,0 +1,38 @@
+import type { feedback as chinese } from '../zh-CN/feedback'
+import type { SameWords } from '../same-words'
+
+/** Asking how it went: the customer's rating, the manager's scores and the staff's feedback on the app. */
+export const feedback = {
+  'survey.title': 'Rate our service',
+  'survey.lead': 'You picked up your order — thank you! Please rate each step (1–5 stars); your answer goes straight to the manager.',
+  'survey.step.reception': 'Reception',
+  'survey.step.shoot': 'Shoot',
+  'survey.step.makeup': 'Makeup & styling',
+  'survey.step.retouching': 'Retouching',
+  'survey.step.product': 'Finished product',
+  'survey.comment': 'Anything to add (optional)',
+  'survey.commentPlaceholder': 'What you liked, what could be better',
+  'survey.submit': 'Send rating',
+  'survey.thanksTitle': 'Thank you for your rating',
+  'tile.serviceScores': 'Service ratings',
+  'scores.title': 'Service ratings',
+  'scores.lastDays': 'Last {days} days',
+  'scores.none': 'No ratings in this period yet',
+  'scores.steps': 'Average per step',
+  'scores.summary': '{count} rating(s), {low} with a low score (a follow-up was created)',
+  'scores.average': '{average} · {count} rating(s)',
+  'scores.staff': 'Per staff member',
+  'scores.comments': 'Comments',
+  'scores.noComments': 'No comments yet',
+  'scores.commentMeta': '{customer} · {package} · {date} · lowest {lowest}',
+  'appFeedback.title': 'App feedback',
+  'appFeedback.formTitle': 'Feedback on this app',
+  'appFeedback.lead': 'What is awkward, what is missing — write it down and the admin will read it.',
+  'appFeedback.text': 'Your feedback',
+  'appFeedback.placeholder': 'e.g. I would like to see my schedule by week',
+  'appFeedback.send': 'Send feedback',
+  'appFeedback.thanks': 'Received, thank you!',
+  'appFeedback.received': 'Feedback received',
+  'appFeedback.none': 'No feedback yet',
+  'appFeedback.meta': '{name} ({role}) · {date}',
+} satisfies SameWords<typeof chinese>
