@@ -58,3 +58,5 @@ main().catch((error) => {
   console.error(error)
   process.exit(1)
 })
+import { PROFILE } from './lib/history-generator'
+process.on('exit', () => console.log(Object.entries(PROFILE).sort((a, b) => b[1][1] - a[1][1]).map(([k, [n, ms]]) => `${k} ${n} ${Math.round(ms)}ms ${Math.round(ms / n)}/op`).join('\n')))

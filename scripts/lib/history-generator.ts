@@ -128,6 +128,7 @@ const DESK_METHODS = [
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾'
 const GIVEN = ['雨涵', '思琪', '子轩', '佳怡', '浩然', '欣怡', '梓涵', '诗雨', '一诺', '晨曦', '可馨', '宇航', '雅静', '俊杰', '梦瑶', '天佑']
 
+export const PROFILE: Record<string, [number, number]> = {}
 type Step = { day: number; run: () => Promise<void> }
 
 /**
@@ -190,13 +191,19 @@ export async function generateHistory(deps: AppDeps, options: HistoryOptions): P
   }
   const as = async (username: string, day: number) => tokenOf({ kind: 'staff', ...(await staffOf(username)) }, day)
 
-  let requestSeq = 0
-  const contextId = () => `history-${options.seed}-${(requestSeq++).toString(36)}`
   const call = async (op: string, input: unknown, token: string, now: Date): Promise<any> => {
     const operation = findOperation(op)
     if (!operation) throw new Error(`no operation ${op}`)
     record.calls++
-    return dispatch(deps, operation, input, { token }, { requestId: ulid(), now })
+    const t0 = performance.now()
+    try {
+      return await dispatch(deps, operation, input, { token }, { requestId: ulid(), now })
+    } catch (error) {
+      if (error instanceof DomainError) error.message = `${op}: ${error.message} ${JSON.stringify(error.details ?? {})}`
+      throw error
+    } finally {
+      const e = (PROFILE[op] ??= [0, 0]); e[0]++; e[1] += performance.now() - t0
+    }
   }
   /** A step a person might fail at for a business reason (slot gone, stock short): the reason, or undefined. */
   const attempt = async (fn: () => Promise<unknown>) => {
