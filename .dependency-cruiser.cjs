@@ -8,7 +8,8 @@
  *   <module>/                     use cases and their ports.ts, on floors (FLOORS below): identity;
  *                                 catalog, customers, staff, inventory, finance; scheduling, orders; payments, studio;
  *                                 booking (an appointment with its order), history, production (an order with its stock),
- *                                 bookkeeping (a money event or finished work with the books)
+ *                                 bookkeeping (a money event or finished work with the books),
+ *                                 reports (the manager's figures, kept by every module's events)
  *   store/ integrations/ platform/  adapters: implement the ports
  *   api/ handlers/ composition.ts entry points and the one composition root
  */
@@ -23,7 +24,7 @@ const FLOORS = [
   ['catalog', 'customers', 'staff', 'inventory', 'finance'],
   ['scheduling', 'orders'],
   ['payments', 'studio'],
-  ['booking', 'history', 'production', 'bookkeeping'],
+  ['booking', 'history', 'production', 'bookkeeping', 'reports'],
 ]
 
 /** @type {import('dependency-cruiser').IConfiguration} */

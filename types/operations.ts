@@ -9,6 +9,7 @@ import { productionOperations } from './production-operations'
 import { scheduleOperations, setupOperations } from './scheduling-operations'
 import { staffOperations } from './staff-operations'
 import { financeOperations } from './finance-operations'
+import { reportsOperations } from './reports-operations'
 
 /**
  * The registry: every operation of the API, each declared once in its module's
@@ -44,6 +45,7 @@ export const operations = [
   ...inventoryOperations,
   ...productionOperations,
   ...financeOperations,
+  ...reportsOperations,
 ] as const
 
 export type OperationName = (typeof operations)[number]['name']

@@ -79,6 +79,20 @@ import { getBookingPolicy, saveBookingPolicy } from '../scheduling/policy'
 import type { ReminderSender, SchedulingRepository } from '../scheduling/ports'
 import { branchDay, myAppointments, mySchedule, reminderOutbox } from '../scheduling/schedules'
 import { getBranchSchedule, getStaffSchedule, listRooms, saveBranchContact, saveBranchSchedule, saveRoom, saveStaffSchedule } from '../scheduling/setup'
+import {
+  customersReport,
+  dailyReport,
+  exportReport,
+  funnelReport,
+  homeReport,
+  productionReport,
+  receivablesReport,
+  recomputeReports,
+  revenueReport,
+  staffReport,
+  stockReport,
+  upsellReport,
+} from '../reports/not-yet'
 import { liftSignInThrottle } from '../staff/lift-sign-in-throttle'
 import { createStaff, getStaff, listStaff, resetStaffPassword, setStaffStatus, updateStaff } from '../staff/manage-staff'
 
@@ -241,4 +255,17 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'commission.mine': myCommission,
   'commission.branch': branchCommission,
   'commission.export': exportCommission,
+
+  'reports.home': homeReport,
+  'reports.daily': dailyReport,
+  'reports.revenue': revenueReport,
+  'reports.upsell': upsellReport,
+  'reports.funnel': funnelReport,
+  'reports.receivables': receivablesReport,
+  'reports.production': productionReport,
+  'reports.staff': staffReport,
+  'reports.customers': customersReport,
+  'reports.stock': stockReport,
+  'reports.export': exportReport,
+  'reports.recompute': recomputeReports,
 }

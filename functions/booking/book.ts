@@ -6,8 +6,9 @@ import type { CustomerRepository } from '../customers/ports'
 import { callerOf, type RequestContext } from '../domain/context'
 import { DomainError, forbidden, notFound } from '../domain/errors'
 import { studioDate } from '../domain/time'
-import { actorOf, newOrder, orderSettingsOf, visibleTo } from '../orders/model'
-import type { OrderRepository } from '../orders/ports'
+import { actorOf, hasOrdered, newOrder, orderSettingsOf, visibleTo } from '../orders/model'
+import type { Bookkeeping, OrderRepository } from '../orders/ports'
+import { appointmentFigures, withFigures } from './booking-figures'
 import { branchPicture } from '../scheduling/branch-picture'
 import { assertBranch, checkStart, invalid, packageFor, place, placedAt, reminderTime } from '../scheduling/placement'
 import { policyOf, type PolicyPorts } from '../scheduling/policy'
@@ -20,6 +21,7 @@ interface BookPorts extends PolicyPorts {
   orders: OrderRepository
   catalog: CatalogRepository
   customers: CustomerRepository
+  books: Bookkeeping
 }
 
 /**
@@ -87,7 +89,8 @@ export async function book(deps: BookPorts, input: z.output<typeof op.book.input
   const order = existing ? undefined : newOrder({
     id: orderId,
     studioId: caller.studioId,
-    customer: { id: customerId, name: customer.name },
+    customer: { id: customerId, name: customer.name, source: customer.source },
+    returning: await hasOrdered(deps, caller.studioId, customerId),
     pkg,
     branchId: input.branchId,
     appointmentId,
@@ -107,6 +110,7 @@ export async function book(deps: BookPorts, input: z.output<typeof op.book.input
       existing ? { attach: { orderId, shootAt: appointment.startsAt, expectedBy: studioDate(new Date(appointment.startsAt), policy.timeZone) } } : { create: order! },
       placement.locks,
       ctx.now,
+      withFigures(order ? await deps.books.opened(order) : {}, appointmentFigures(appointment, policy.timeZone, ctx.now, { made: true, sign: 1 })),
     )
   } catch (error) {
     if (error instanceof DomainError && error.code === 'SLOT_TAKEN') throw await refuse()

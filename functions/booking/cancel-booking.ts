@@ -13,6 +13,7 @@ import { locksOf } from '../scheduling/placement'
 import { policyOf, type PolicyPorts } from '../scheduling/policy'
 import type { AppointmentRecord } from '../scheduling/ports'
 import { assertChangeable, loadOwn } from './appointments'
+import { appointmentFigures, withFigures } from './booking-figures'
 import type { BookingRepository } from './ports'
 
 interface CancelPorts extends PolicyPorts, CreditingPorts {
@@ -41,7 +42,8 @@ async function endBooking(deps: CancelPorts, appointment: AppointmentRecord, rea
     expectPaidFen: paid,
   })
   const cancellation = { at: now.toISOString(), by: caller.id, refundPercent: appointment.status === 'confirmed' ? percent : 0, refundDueFen, reason }
-  return deps.booking.endBooking(appointment, locksOf(appointment), { status: 'cancelled', cancellation }, now, change)
+  const books = withFigures(order ? await deps.books.stageReached(order, change) : {}, appointmentFigures(appointment, policy.timeZone, now, { cancelled: true, sign: -1 }))
+  return deps.booking.endBooking(appointment, locksOf(appointment), { status: 'cancelled', cancellation }, now, change, books)
 }
 
 /**
@@ -63,7 +65,7 @@ async function cancelWithRefund(deps: CancelPorts, target: { appointment: Appoin
         expectPaidFen: order.paidFen,
       })
       try {
-        await deps.orders.changeStage(order, change)
+        await deps.orders.changeStage(order, change, await deps.books.stageReached(order, change))
         break
       } catch (error) {
         const fresh = await deps.orders.get(caller.studioId, order.id)

@@ -3,7 +3,7 @@ import type * as op from '../../types/booking-operations'
 import { callerOf, type RequestContext } from '../domain/context'
 import { DomainError } from '../domain/errors'
 import { actorOf, orderContextOf, stageChange, SYSTEM, type OrderContextPorts } from '../orders/model'
-import type { OrderRecord } from '../orders/ports'
+import type { Bookkeeping, OrderRecord } from '../orders/ports'
 import type { DepositConfirmation } from '../payments/ports'
 import { locksOf } from '../scheduling/placement'
 import type { SchedulingRepository } from '../scheduling/ports'
@@ -15,13 +15,14 @@ interface ConfirmPorts extends OrderContextPorts {
 }
 
 /** A manager's waiver: the hold becomes a booking without a deposit, noted on the order's timeline. */
-export async function confirmBooking(deps: ConfirmPorts & { booking: BookingRepository }, input: z.output<typeof op.confirmBooking.input>, ctx: RequestContext) {
+export async function confirmBooking(deps: ConfirmPorts & { booking: BookingRepository; books: Bookkeeping }, input: z.output<typeof op.confirmBooking.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const appointment = await loadOwn(deps, caller, input.appointmentId)
   if (appointment.status !== 'held') throw new DomainError('PRECONDITION_FAILED', `This booking is ${appointment.status}, not waiting for its deposit`)
   const context = await orderContextOf(deps, caller.studioId)
   const change = stageChange({ stage: 'pending_deposit', shootAt: appointment.startsAt }, 'confirmed', actorOf(caller), ctx.now, context, { note: 'confirmed without a deposit' })
-  return deps.booking.confirmBooking(appointment, locksOf(appointment), ctx.now, change)
+  const order = await deps.orders.get(caller.studioId, appointment.orderId)
+  return deps.booking.confirmBooking(appointment, locksOf(appointment), ctx.now, change, order ? await deps.books.stageReached(order, change) : undefined)
 }
 
 /**

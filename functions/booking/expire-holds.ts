@@ -2,11 +2,14 @@ import { DomainError } from '../domain/errors'
 import { orderContextOf, stageChange, SYSTEM, type OrderContextPorts } from '../orders/model'
 import { locksOf } from '../scheduling/placement'
 import type { SchedulingRepository } from '../scheduling/ports'
+import type { Bookkeeping } from '../orders/ports'
+import { appointmentFigures, withFigures } from './booking-figures'
 import type { BookingRepository } from './ports'
 
 interface ExpirePorts extends OrderContextPorts {
   scheduling: SchedulingRepository
   booking: BookingRepository
+  books: Bookkeeping
 }
 
 /**
@@ -25,7 +28,8 @@ export async function releaseExpiredHolds(deps: ExpirePorts, now: Date, batch = 
       const held = await deps.orders.get(due.studioId, appointment.orderId)
       const paid = held?.paidFen ?? 0
       const change = stageChange({ stage: 'pending_deposit' }, 'cancelled', SYSTEM, now, context, { note: 'hold expired', set: { refundDueFen: (held?.refundedFen ?? 0) + paid }, expectPaidFen: paid })
-      await deps.booking.endBooking(appointment, locksOf(appointment), { status: 'expired' }, now, change)
+      const books = withFigures(held ? await deps.books.stageReached(held, change) : {}, appointmentFigures(appointment, context.timeZone, now, { sign: -1 }))
+      await deps.booking.endBooking(appointment, locksOf(appointment), { status: 'expired' }, now, change, books)
       released++
     } catch (error) {
       // Confirmed, paid or cancelled at this very moment, or its time changing hands: the next run looks again.

@@ -1,4 +1,4 @@
-import type { OrderRecord, StageChange } from '../orders/ports'
+import type { BookEntries, OrderRecord, StageChange } from '../orders/ports'
 import type { AppointmentRecord, LockRef } from '../scheduling/ports'
 
 /** The transactions that change an appointment and its order together. */
@@ -12,9 +12,10 @@ export interface BookingRepository {
     order: { create: OrderRecord } | { attach: { orderId: string; shootAt: string; expectedBy?: string } },
     locks: LockRef[],
     now: Date,
+    books?: BookEntries,
   ): Promise<void>
   /** Makes the hold permanent, re-taking any lapsed lock still free; PRECONDITION_FAILED if the slot was lost. */
-  confirmBooking(appointment: AppointmentRecord, locks: LockRef[], now: Date, orderChange: StageChange): Promise<AppointmentRecord>
+  confirmBooking(appointment: AppointmentRecord, locks: LockRef[], now: Date, orderChange: StageChange, books?: BookEntries): Promise<AppointmentRecord>
   /** Moves the locks, the appointment and the order's shoot date in one transaction; SLOT_TAKEN if the new time is not free. */
   rescheduleBooking(
     current: AppointmentRecord,
@@ -23,6 +24,7 @@ export interface BookingRepository {
     newLocks: LockRef[],
     now: Date,
     order: { shootAt: string; expectedBy?: string },
+    books?: BookEntries,
   ): Promise<AppointmentRecord>
   /** Cancels (or expires) the appointment and its order and frees its locks still its own; refuses if its status changed meanwhile. */
   endBooking(
@@ -31,5 +33,6 @@ export interface BookingRepository {
     ending: { status: 'cancelled' | 'expired'; cancellation?: AppointmentRecord['cancellation'] },
     now: Date,
     orderChange: StageChange,
+    books?: BookEntries,
   ): Promise<AppointmentRecord>
 }

@@ -9,6 +9,7 @@ import { checkStart, locksOf, packageFor, place, placedAt, reminderTime } from '
 import { policyOf, type PolicyPorts } from '../scheduling/policy'
 import type { AppointmentRecord } from '../scheduling/ports'
 import { assertChangeable, loadOwn } from './appointments'
+import { appointmentFigures } from './booking-figures'
 import type { BookingRepository } from './ports'
 import { slotTaken } from './slot-taken'
 
@@ -44,7 +45,9 @@ export async function rescheduleBooking(deps: ReschedulePorts, input: z.output<t
   }
   try {
     const expectedBy = current.status === 'confirmed' ? studioDate(new Date(next.startsAt), policy.timeZone) : undefined
-    return await deps.booking.rescheduleBooking(current, next, locksOf(current), placement.locks, ctx.now, { shootAt: next.startsAt, expectedBy })
+    // The crew's booked minutes move from the old day of the shoot to the new one.
+    const figures = [...appointmentFigures(current, policy.timeZone, ctx.now, { sign: -1 }), ...appointmentFigures(next, policy.timeZone, ctx.now, { sign: 1 })]
+    return await deps.booking.rescheduleBooking(current, next, locksOf(current), placement.locks, ctx.now, { shootAt: next.startsAt, expectedBy }, { figures })
   } catch (error) {
     if (error instanceof DomainError && error.code === 'SLOT_TAKEN') throw await refuse()
     throw error

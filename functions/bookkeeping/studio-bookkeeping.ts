@@ -1,5 +1,6 @@
 import { studioDate } from '../domain/time'
 import { isStaffRole } from '../domain/permissions'
+import { orderOpened, paymentAudited, paymentCaptured, paymentRefunded, stageMoved, type DayOf } from '../domain/report-events'
 import { studioTimeZone } from '../finance/books'
 import type { FinanceRepository, StudioDirectory } from '../finance/ports'
 import type { BookEntries, Bookkeeping, OrderRecord, PaymentRecord, StageChange } from '../orders/ports'
@@ -27,6 +28,17 @@ export class StudioBookkeeping implements Bookkeeping {
     return studioDate(new Date(at), await studioTimeZone({ repo: this.studios }, studioId))
   }
 
+  /** The studio's calendar, for the events' report figures. */
+  private async calendar(studioId: string): Promise<DayOf> {
+    const timeZone = await studioTimeZone({ repo: this.studios }, studioId)
+    return (at) => studioDate(new Date(at), timeZone)
+  }
+
+  async opened(order: OrderRecord): Promise<BookEntries> {
+    const dayOf = await this.calendar(order.studioId)
+    return { figures: orderOpened(order, dayOf(order.createdAt), order.returning === true) }
+  }
+
   /** The day a payment lands on: its own; WeChat Pay's money, which cannot be turned away, on the next open day. */
   private async bookDay(order: OrderRecord, payment: PaymentRecord) {
     const date = await this.dayOf(order.studioId, payment.at)
@@ -38,9 +50,11 @@ export class StudioBookkeeping implements Bookkeeping {
     return day
   }
 
-  async captured(order: OrderRecord, payment: PaymentRecord): Promise<BookEntries> {
+  async captured(order: OrderRecord, payment: PaymentRecord, confirms?: StageChange): Promise<BookEntries> {
     if (!order.branchId) return {}
     const date = await this.bookDay(order, payment)
+    const dayOf = await this.calendar(order.studioId)
+    const figures = [...paymentCaptured(order, payment, date, dayOf), ...(confirms ? stageMoved(order, confirms, dayOf) : [])]
     const desk = payment.method === 'wechat' ? WECHAT_DESK : { id: payment.recordedBy.id, name: payment.recordedBy.name }
     // The sale is the order's: whoever on the staff opened it earns the 门市 share of the money it brings in.
     const seller = order.timeline[0]?.by
@@ -63,6 +77,7 @@ export class StudioBookkeeping implements Bookkeeping {
     return {
       dayBook: { studioId: order.studioId, branchId: order.branchId, date, money: { direction: 'received', method: payment.method, amountFen: payment.amountFen, desk } },
       commission,
+      figures,
     }
   }
 
@@ -71,7 +86,9 @@ export class StudioBookkeeping implements Bookkeeping {
     const date = await this.bookDay(order, refund)
     const amountFen = -refund.amountFen
     const commission = await commissionClawedBack(this.finance, order, { id: refund.id, paymentId: payment.id, amountFen, date, at: refund.at })
+    const figures = paymentRefunded(order, payment, refund, order.branchId, order.studioId, date, await this.calendar(order.studioId))
     return {
+      figures,
       dayBook: { studioId: order.studioId, branchId: order.branchId, date, money: { direction: 'refunded', method: refund.method, amountFen, desk: { id: refund.recordedBy.id, name: refund.recordedBy.name } } },
       commission,
     }
@@ -79,7 +96,11 @@ export class StudioBookkeeping implements Bookkeeping {
 
   async audited(order: OrderRecord, payment: PaymentRecord): Promise<BookEntries> {
     if (!order.branchId) return {}
-    return { openDay: { studioId: order.studioId, branchId: order.branchId, date: await this.dayOf(order.studioId, payment.at) } }
+    const dayOf = await this.calendar(order.studioId)
+    return {
+      openDay: { studioId: order.studioId, branchId: order.branchId, date: dayOf(payment.at) },
+      figures: paymentAudited(order.studioId, order.branchId, payment, dayOf),
+    }
   }
 
   /**
@@ -88,24 +109,31 @@ export class StudioBookkeeping implements Bookkeeping {
    * selection (whoever on the staff confirmed it, per photo).
    */
   async stageReached(order: OrderRecord, change: StageChange): Promise<BookEntries> {
-    const earning = await this.stageEarning(order, change)
-    if (!earning) return {}
-    const date = await this.dayOf(order.studioId, change.event.at)
+    const dayOf = await this.calendar(order.studioId)
+    const crew = change.to === 'shot' ? await this.shootCrew(order) : []
+    const figures = stageMoved(order, change, dayOf, { crew })
+    const earning = await this.stageEarning(order, change, crew)
+    if (!earning) return { figures }
+    const date = dayOf(change.event.at)
     const event = { order, date, at: change.event.at, source: { kind: 'stage' as const, id: change.to }, ...earning.event }
-    return { commission: await commissionEarned(this.finance, event, earning.earners) }
+    return { commission: await commissionEarned(this.finance, event, earning.earners), figures }
   }
 
-  private async stageEarning(order: OrderRecord, change: StageChange) {
+  /** The photographer and makeup artist of the order's shoot. */
+  private async shootCrew(order: OrderRecord): Promise<Earner[]> {
+    const appointment = order.appointmentId ? await this.crew.getAppointment(order.studioId, order.appointmentId) : undefined
+    return [
+      ...(appointment?.photographerId ? [{ id: appointment.photographerId, name: appointment.photographerName ?? '', role: 'photographer' as const }] : []),
+      ...(appointment?.makeupArtistId ? [{ id: appointment.makeupArtistId, name: appointment.makeupArtistName ?? '', role: 'makeup' as const }] : []),
+    ]
+  }
+
+  private async stageEarning(order: OrderRecord, change: StageChange, crew: Earner[]) {
     // Work done again (a design revised and sent again) earns nothing more.
     if (order.timeline.some((event) => event.stage === change.to)) return undefined
     const value = { receivedFen: order.paidFen, orderValueFen: order.totalFen, units: 1 }
     if (change.to === 'shot') {
-      const appointment = order.appointmentId ? await this.crew.getAppointment(order.studioId, order.appointmentId) : undefined
-      const earners: Earner[] = [
-        ...(appointment?.photographerId ? [{ id: appointment.photographerId, name: appointment.photographerName ?? '', role: 'photographer' as const }] : []),
-        ...(appointment?.makeupArtistId ? [{ id: appointment.makeupArtistId, name: appointment.makeupArtistName ?? '', role: 'makeup' as const }] : []),
-      ]
-      return { event: { work: 'shoot' as const, ...value }, earners: earners.length ? earners : staffEarner(change.event.by) }
+      return { event: { work: 'shoot' as const, ...value }, earners: crew.length ? crew : staffEarner(change.event.by) }
     }
     if ((change.from === 'retouching' && change.to === 'designing') || (change.from === 'designing' && change.to === 'proofing')) {
       const earners = order.assignee ? [{ ...order.assignee, role: 'retoucher' as const }] : staffEarner(change.event.by)

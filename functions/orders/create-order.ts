@@ -6,11 +6,13 @@ import type { CustomerRepository } from '../customers/ports'
 import { callerOf, type RequestContext } from '../domain/context'
 import { checkDiscount, orderTotal } from '../domain/order'
 import { DomainError, notFound, unknownReference } from '../domain/errors'
-import { actorOf, newOrder, orderContextOf, type OrderContextPorts } from './model'
+import { actorOf, hasOrdered, newOrder, orderContextOf, type OrderContextPorts } from './model'
+import type { Bookkeeping } from './ports'
 
 interface CreateOrderPorts extends OrderContextPorts {
   customers: CustomerRepository
   catalog: CatalogRepository
+  books: Bookkeeping
 }
 
 /** Prices add-ons from the catalogue as it is now; the order keeps the prices it was sold at. */
@@ -40,11 +42,11 @@ export async function createOrder(deps: CreateOrderPorts, input: z.output<typeof
   checkDiscount(input.discountFen, pkg.priceFen, context.settings, caller.roles)
   const addOns = await priceAddOns(deps, caller.studioId, input.addOns)
   const totalFen = orderTotal(pkg.priceFen, addOns, input.discountFen)
-  return deps.orders.create(
-    newOrder({
+  const order = newOrder({
       id: input.requestId,
       studioId: caller.studioId,
       customer,
+      returning: await hasOrdered(deps, caller.studioId, customer.id),
       pkg,
       branchId: input.branchId ?? caller.branchId,
       addOns,
@@ -55,6 +57,6 @@ export async function createOrder(deps: CreateOrderPorts, input: z.output<typeof
       by: actorOf(caller),
       now: ctx.now,
       ...context,
-    }),
-  )
+    })
+  return deps.orders.create(order, await deps.books.opened(order))
 }

@@ -1,5 +1,6 @@
 import { defaultOrderSettings, type Actor, type OrderSettings, type OrderStage, type OrderSummary } from '../../types/orders'
 import type { Package } from '../../types/catalog'
+import type { SourceChannel } from '../../types/customers'
 import type { Caller } from '../domain/context'
 import { expectedBy, isOverdue } from '../domain/order'
 import { withinBranch } from '../domain/permissions'
@@ -28,6 +29,11 @@ export async function orderContextOf(deps: OrderContextPorts, studioId: string):
   return { settings, timeZone }
 }
 
+/** Whether a customer had any order before (for the reports' returning customers). */
+export async function hasOrdered(deps: { orders: OrderRepository }, studioId: string, customerId: string): Promise<boolean> {
+  return (await deps.orders.ofCustomer(studioId, customerId)).length > 0
+}
+
 /** A stage change with the expected date of the stage entered. */
 export function stageChange(
   order: Pick<OrderRecord, 'stage' | 'shootAt'>,
@@ -51,7 +57,9 @@ export function stageChange(
 export function newOrder(input: {
   id: string
   studioId: string
-  customer: { id: string; name: string }
+  customer: { id: string; name: string; source?: SourceChannel }
+  /** Whether the customer had an order before this one. */
+  returning?: boolean
   pkg: Package
   branchId?: string
   appointmentId?: string
@@ -72,6 +80,8 @@ export function newOrder(input: {
     studioId: input.studioId,
     customerId: input.customer.id,
     customerName: input.customer.name,
+    channel: input.customer.source ?? 'unknown',
+    returning: input.returning ?? false,
     branchId: input.branchId,
     stage: 'pending_deposit',
     package: {

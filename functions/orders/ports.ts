@@ -2,6 +2,8 @@ import type { Actor, Order, OrderSettings, OrderStage, Payment } from '../../typ
 import type { NewAuditEntry } from '../identity/ports'
 import type { CommissionWrites } from '../domain/commission'
 import type { DayBookEntry } from '../domain/day-close'
+import type { Channel } from '../../types/reports'
+import type { FigureWrite } from '../domain/report-events'
 
 /**
  * What a money event or finished work adds to the studio's books, written in the event's own transaction: its
@@ -12,6 +14,8 @@ export interface BookEntries {
   dayBook?: DayBookEntry
   commission?: CommissionWrites
   openDay?: { studioId: string; branchId: string; date: string }
+  /** What the event adds to its branch's report figures. */
+  figures?: FigureWrite[]
 }
 
 /**
@@ -19,15 +23,22 @@ export interface BookEntries {
  * bookkeeping module answers; orders and payments only write it, with the event).
  */
 export interface Bookkeeping {
-  captured(order: OrderRecord, payment: PaymentRecord): Promise<BookEntries>
+  /** `confirms`: the stage move (deposit paid → confirmed) the payment makes with it. */
+  captured(order: OrderRecord, payment: PaymentRecord, confirms?: StageChange): Promise<BookEntries>
   refunded(order: OrderRecord, payment: PaymentRecord, refund: PaymentRecord): Promise<BookEntries>
   audited(order: OrderRecord, payment: PaymentRecord): Promise<BookEntries>
+  /** The order itself, opened (at the desk or by a booking). */
+  opened(order: OrderRecord): Promise<BookEntries>
   /** Commission the work that moves the order on earns: the shoot, retouching and design, the upsell at selection. */
   stageReached(order: OrderRecord, change: StageChange): Promise<BookEntries>
 }
 
 export interface OrderRecord extends Order {
   studioId: string
+  /** The channel the customer came from when the order was opened, for the reports. */
+  channel?: Channel
+  /** Whether the customer had an order before this one. */
+  returning?: boolean
 }
 
 export interface PaymentRecord extends Payment {
@@ -94,7 +105,8 @@ export interface OrderRepository {
   get(studioId: string, orderId: string): Promise<OrderRecord | undefined>
   /** The order with its payments, WeChat Pay intents, photos and selection draft: one query. */
   partition(studioId: string, orderId: string): Promise<OrderPartition | undefined>
-  create(order: OrderRecord): Promise<OrderRecord>
+  /** Creates the order with what it adds to the books; the same order again answers with the first (CONFLICT if it is another's). */
+  create(order: OrderRecord, books?: BookEntries): Promise<OrderRecord>
   byStage(studioId: string, stage: OrderStage, options: { limit: number; cursor?: string; before?: string }): Promise<{ items: OrderRecord[]; nextCursor?: string }>
   ofCustomer(studioId: string, customerId: string): Promise<OrderRecord[]>
   /** Moves the order if it is still in `from` and answers with it moved; ILLEGAL_TRANSITION otherwise, BALANCE_DUE when completing with money owed. */

@@ -104,7 +104,7 @@ export async function applyTransaction(deps: CreditingPorts, intent: PaymentInte
       const confirm = intent.kind === 'deposit' ? await deps.deposits.confirmationFor(order, now) : undefined
       if (confirm === 'refuse') break
       const credited = { ...payment, branchId: order.branchId }
-      const books = await deps.books.captured(order, credited)
+      const books = await deps.books.captured(order, credited, confirm?.change)
       const applied = await deps.ledger.capture(order, credited, { intent, confirm, audit: audit('payment.captured', { amountFen: payment.amountFen }), books })
       return applied ? 'applied' : 'duplicate'
     } catch (error) {

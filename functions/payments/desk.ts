@@ -83,7 +83,7 @@ export async function recordOfflinePayment(deps: DeskPorts, input: z.output<type
       if (c) confirm = { ...c, change: { ...c.change, event: { ...c.change.event, by, note: `deposit paid (${input.method})` } } }
     }
     try {
-      if (!(await deps.ledger.capture(current, payment, { confirm, audit, books: await deps.books.captured(current, payment) }))) {
+      if (!(await deps.ledger.capture(current, payment, { confirm, audit, books: await deps.books.captured(current, payment, confirm?.change) }))) {
         // The same request id landed at the same moment: the one recorded answers, if it is this payment.
         const recorded = (await loadForMoney(deps, caller, input.orderId)).payments.find((p) => p.id === input.requestId)
         if (!recorded || !sameOfflinePayment(recorded, input)) throw requestIdReused()

@@ -1,7 +1,8 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import type { BookingRepository } from '../booking/ports'
 import { DomainError } from '../domain/errors'
-import type { OrderRecord, StageChange } from '../orders/ports'
+import type { BookEntries, OrderRecord, StageChange } from '../orders/ports'
+import { bookWrites } from './entities/books'
 import type { AppointmentRecord, LockRef } from '../scheduling/ports'
 import { guarded, transact, type TransactionItem } from './errors'
 import {
@@ -35,6 +36,7 @@ export class DynamoBookingRepository implements BookingRepository {
     order: { create: OrderRecord } | { attach: { orderId: string; shootAt: string; expectedBy?: string } },
     locks: LockRef[],
     now: Date,
+    books?: BookEntries,
   ) {
     const { studioId, id } = appointment
     const exists = new DomainError('CONFLICT', 'This booking exists already')
@@ -62,10 +64,11 @@ export class DynamoBookingRepository implements BookingRepository {
       ...(appointment.status === 'confirmed' ? reminderPuts(this.table, appointment).map((write) => guarded(write)) : []),
       ...(appointment.holdExpiresAt ? [guarded(dueHoldPut(this.table, { ...appointment, holdExpiresAt: appointment.holdExpiresAt }))] : []),
       ...locks.map((lock) => guarded(lockPut(this.table, studioId, id, lock, now, appointment.holdExpiresAt), slotTaken())),
+      ...bookWrites(this.table, books),
     ])
   }
 
-  async confirmBooking(appointment: AppointmentRecord, locks: LockRef[], now: Date, orderChange: StageChange) {
+  async confirmBooking(appointment: AppointmentRecord, locks: LockRef[], now: Date, orderChange: StageChange, books?: BookEntries) {
     const order = { studioId: appointment.studioId, id: appointment.orderId }
     const [appointmentWrite, ...rest] = confirmationWrites(this.table, appointment, locks, now, {
       appointment: new DomainError('PRECONDITION_FAILED', 'This booking is no longer waiting for its deposit'),
@@ -75,6 +78,7 @@ export class DynamoBookingRepository implements BookingRepository {
       appointmentWrite!,
       guarded(orderUpdate(this.table, order, stageUpdate(order, orderChange)), new DomainError('PRECONDITION_FAILED', 'This booking’s order is no longer waiting for its deposit')),
       ...rest,
+      ...bookWrites(this.table, books),
     ])
     return confirmedAppointment(appointment, now)
   }
@@ -86,6 +90,7 @@ export class DynamoBookingRepository implements BookingRepository {
     newLocks: LockRef[],
     now: Date,
     order: { shootAt: string; expectedBy?: string },
+    books?: BookEntries,
   ) {
     const { studioId, id } = current
     const released = oldLocks.filter((l) => !newLocks.some((n) => sameLock(l, n)))
@@ -103,6 +108,7 @@ export class DynamoBookingRepository implements BookingRepository {
         : []),
       // The order shows the new shoot date; while confirmed, it is also the date it is expected by.
       guarded(orderUpdate(this.table, { studioId, id: current.orderId }, shootDateUpdate({ id: current.orderId }, order))),
+      ...bookWrites(this.table, books),
     ]
     if (items.length > 100) throw new DomainError('PRECONDITION_FAILED', 'This session is too long to move in one step; cancel it and book again')
     await transact(this.db, items)
@@ -115,6 +121,7 @@ export class DynamoBookingRepository implements BookingRepository {
     ending: { status: 'cancelled' | 'expired'; cancellation?: AppointmentRecord['cancellation'] },
     now: Date,
     orderChange: StageChange,
+    books?: BookEntries,
   ) {
     const { studioId, id } = appointment
     const next: AppointmentRecord = {
@@ -138,6 +145,7 @@ export class DynamoBookingRepository implements BookingRepository {
       ...dueHoldDeletes(this.table, appointment).map((write) => guarded(write)),
       ...reminderDeletes(this.table, appointment).map((write) => guarded(write)),
       ...stillOurs.map((lock) => guarded(lockDelete(this.table, studioId, id, lock), changedHands)),
+      ...bookWrites(this.table, books),
     ])
     return next
   }

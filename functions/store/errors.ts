@@ -29,17 +29,24 @@ export const guarded = (write: Record<string, unknown>, onFailure?: Failure): Tr
  * two writers on the same items at once is a CONFLICT to retry.
  */
 export async function transact(db: DynamoDBDocumentClient, items: TransactionItem[]): Promise<void> {
-  try {
-    await db.send(new TransactWriteCommand({ TransactItems: items.map((i) => i.write) as never }))
-  } catch (error) {
-    if (error instanceof TransactionCanceledException) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await db.send(new TransactWriteCommand({ TransactItems: items.map((i) => i.write) as never }))
+      return
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error
       const failed = items[(error.CancellationReasons ?? []).findIndex((r) => r.Code === 'ConditionalCheckFailed')]
       if (failed?.onFailure) throw typeof failed.onFailure === 'function' ? await failed.onFailure() : failed.onFailure
-      if ((error.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict')) throw concurrentChange()
+      if (!(error.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict')) throw error
+      // Another transaction held one of the items (a busy day's figures, say): a cancelled
+      // transaction wrote nothing, so the same one is tried again after a short random pause.
+      if (attempt >= CONFLICT_RETRIES) throw concurrentChange()
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * (attempt + 1)))
     }
-    throw error
   }
 }
+
+const CONFLICT_RETRIES = 4
 
 /** Answers true when written, false when the first item's create found it written before. */
 export async function transactOnce(db: DynamoDBDocumentClient, items: TransactionItem[]): Promise<boolean> {

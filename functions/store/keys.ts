@@ -110,6 +110,10 @@ export const keys = {
   branchExpenses: (studioId: string, branchId: string) => `${studio(studioId)}#BRANCH#${branchId}#EXPENSES`,
   /** A branch's day book: one item per day, its money counters added to by every money event, and the close. */
   branchDay: (studioId: string, branchId: string, date: string) => ({ pk: `${studio(studioId)}#BRANCH#${branchId}#LEDGER`, sk: `DAY#${date}` }),
+  /** A branch's report figures: one item per studio day, and its state figures under NOW. */
+  branchFigures: (studioId: string, branchId: string) => `${studio(studioId)}#BRANCH#${branchId}#FIGURES`,
+  figuresDay: (studioId: string, branchId: string, date: string) => ({ pk: `${studio(studioId)}#BRANCH#${branchId}#FIGURES`, sk: `DAY#${date}` }),
+  figuresNow: (studioId: string, branchId: string) => ({ pk: `${studio(studioId)}#BRANCH#${branchId}#FIGURES`, sk: 'NOW' }),
   /** A branch's commission rules, every version of each. */
   commissionRules: (studioId: string, branchId: string) => `${studio(studioId)}#BRANCH#${branchId}#COMMISSION-RULES`,
   commissionRule: (studioId: string, branchId: string, ruleId: string, version: number) => ({

@@ -4,7 +4,7 @@ import type { OrderSettings, OrderStage } from '../../types/orders'
 import type { NewAuditEntry } from '../identity/ports'
 import type { BookEntries, OrderPartition, OrderRecord, OrderRepository, PaymentIntent, PaymentRecord, PhotoRecord, StageChange } from '../orders/ports'
 import { DomainError } from '../domain/errors'
-import { conditionFailure, guarded, transact } from './errors'
+import { AlreadyWritten, conditionFailure, guarded, transact, transactOnce } from './errors'
 import { Update } from './expressions'
 import { bookWrites } from './entities/books'
 import { orderItem, orderUpdate, stageUpdate } from './entities/order'
@@ -49,17 +49,14 @@ export class DynamoOrderRepository extends AuditedStore implements OrderReposito
     }
   }
 
-  async create(order: OrderRecord) {
-    try {
-      await this.db.send(new PutCommand({ TableName: this.table, Item: orderItem(order), ConditionExpression: 'attribute_not_exists(pk)' }))
-      return order
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error
-      // The same request again (its id is the order id): answer with what the first one made.
-      const existing = await this.get(order.studioId, order.id)
-      if (!existing || existing.customerId !== order.customerId) throw new DomainError('CONFLICT', 'This order exists already')
-      return existing
-    }
+  async create(order: OrderRecord, books?: BookEntries) {
+    const put = { TableName: this.table, Item: orderItem(order), ConditionExpression: 'attribute_not_exists(pk)' }
+    // Created once: a retried request fails the order's own condition and adds nothing to the books.
+    if (await transactOnce(this.db, [guarded({ Put: put }, new AlreadyWritten()), ...bookWrites(this.table, books)])) return order
+    // The same request again (its id is the order id): answer with what the first one made.
+    const existing = await this.get(order.studioId, order.id)
+    if (!existing || existing.customerId !== order.customerId) throw new DomainError('CONFLICT', 'This order exists already')
+    return existing
   }
 
   async byStage(studioId: string, stage: OrderStage, options: { limit: number; cursor?: string; before?: string }) {

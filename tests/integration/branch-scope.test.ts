@@ -141,6 +141,12 @@ describe('branch scope', () => {
       'commission.saveRule': { branchId: branchA, role: 'photographer', work: 'shoot', effectiveFrom: day, base: 'order_value', calc: { kind: 'percent', basisPoints: 100 } },
       'commission.branch': { branchId: branchA, month: day.slice(0, 7) },
       'commission.export': { branchId: branchA, month: day.slice(0, 7) },
+      'reports.home': { branchId: branchA },
+      ...Object.fromEntries(
+        ['daily', 'revenue', 'upsell', 'funnel', 'receivables', 'production', 'staff', 'customers', 'stock'].map((r) => [`reports.${r}`, { branchId: branchA, from: day, to: day }]),
+      ),
+      'reports.export': { branchId: branchA, from: day, to: day, report: 'daily' },
+      'reports.recompute': { branchId: branchA, from: day, to: day },
     }
     const lists: Record<string, { input: unknown; ids: (answer: any) => string[] }> = {
       'orders.list': { input: { stage: 'shot' }, ids: (a) => a.items.map((o: { id: string }) => o.id) },

@@ -9,6 +9,7 @@ import * as orders from '../../types/order-operations'
 import { operations } from '../../types/operations'
 import * as payments from '../../types/payment-operations'
 import * as production from '../../types/production-operations'
+import * as reports from '../../types/reports-operations'
 import * as scheduling from '../../types/scheduling-operations'
 import * as staff from '../../types/staff-operations'
 
@@ -17,7 +18,7 @@ const isOperation = (value: unknown): value is { name: string; path: string } =>
 
 /** Each operation's name in its module's declarations: `orders.take` is declared as `takeOrder`. */
 const declaredAs = new Map(
-  [identity, staff, crm, catalog, scheduling, booking, orders, payments, inventory, production, finance].flatMap((module) =>
+  [identity, staff, crm, catalog, scheduling, booking, orders, payments, inventory, production, finance, reports].flatMap((module) =>
     Object.entries(module).flatMap(([exportName, value]) => (isOperation(value) ? [[value.name, exportName] as const] : [])),
   ),
 )

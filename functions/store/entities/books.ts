@@ -4,6 +4,13 @@ import { guarded, type TransactionItem } from '../errors'
 import { keys } from '../keys'
 import { DAY_OPEN, dayBookUpdate } from './branch-day'
 import { commissionWrites } from './commission'
+import { figuresUpdate } from './report-figures'
+import { commissionBooked, mergeFigureWrites, type FigureWrite } from '../../domain/report-events'
+
+/** The report figures' Updates of one event, one per item (a transaction touches an item once). */
+export function figureWrites(table: string, figures: readonly FigureWrite[]): TransactionItem[] {
+  return mergeFigureWrites(figures).map((w) => guarded({ Update: figuresUpdate(table, w) }))
+}
 
 export const dayClosed = (date: string) => new DomainError('DAY_CLOSED', `${date} is closed; record a correction on an open day, or ask a manager to reopen it`)
 
@@ -24,5 +31,6 @@ export function bookWrites(table: string, books: BookEntries | undefined): Trans
     const counted = new DomainError('CONFLICT', 'Commission was counted for the same person at the same moment; try again')
     items.push(...commissionWrites(table, books.commission.lines, books.commission.counts).map((w) => guarded(w, counted)))
   }
+  items.push(...figureWrites(table, [...(books.figures ?? []), ...commissionBooked(books.commission?.lines ?? [])]))
   return items
 }

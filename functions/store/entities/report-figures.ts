@@ -1,0 +1,54 @@
+import type { FigureWrite } from '../../domain/report-events'
+import type { Counters } from '../../domain/report-figures'
+import type { KeptFigures } from '../../reports/ports'
+import type { Item } from '../items'
+import { keys } from '../keys'
+
+const NAME = 'name#'
+const NOT_COUNTERS = new Set(['pk', 'sk', 'type', 'branchId', 'date'])
+
+/**
+ * The Update that adds one event's counters to a branch's figures item (a day's, or NOW). No
+ * condition of its own: it rides in the event's transaction, whose own guard (the payment
+ * created only once, the stage it must move from…) makes a replay fail before anything is added.
+ */
+export function figuresUpdate(table: string, write: FigureWrite) {
+  const names: Record<string, string> = { '#type': 'type', '#branchId': 'branchId' }
+  const values: Record<string, unknown> = { ':type': write.date ? 'FiguresDay' : 'FiguresNow', ':branchId': write.branchId }
+  const sets = ['#type = :type', '#branchId = :branchId']
+  const adds: string[] = []
+  if (write.date) {
+    names['#date'] = 'date'
+    values[':date'] = write.date
+    sets.push('#date = :date')
+  }
+  Object.entries(write.add).forEach(([attribute, amount], i) => {
+    names[`#a${i}`] = attribute
+    values[`:a${i}`] = amount
+    adds.push(`#a${i} :a${i}`)
+  })
+  Object.entries(write.names ?? {}).forEach(([id, name], i) => {
+    names[`#n${i}`] = `${NAME}${id}`
+    values[`:n${i}`] = name
+    sets.push(`#n${i} = :n${i}`)
+  })
+  return {
+    TableName: table,
+    Key: write.date ? keys.figuresDay(write.studioId, write.branchId, write.date) : keys.figuresNow(write.studioId, write.branchId),
+    UpdateExpression: `SET ${sets.join(', ')}${adds.length ? ` ADD ${adds.join(', ')}` : ''}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  }
+}
+
+/** The counters and names of a figures item. */
+export function keptFiguresOf(item: Item | undefined): KeptFigures {
+  const counters: Counters = {}
+  const names: Record<string, string> = {}
+  for (const [attribute, value] of Object.entries(item ?? {})) {
+    if (NOT_COUNTERS.has(attribute)) continue
+    if (attribute.startsWith(NAME) && typeof value === 'string') names[attribute.slice(NAME.length)] = value
+    else if (typeof value === 'number') counters[attribute] = value
+  }
+  return { counters, names }
+}
