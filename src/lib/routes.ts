@@ -53,4 +53,6 @@ export const routes = {
   commission: '/finance/commission/index',
   myCommission: '/finance/commission/index?view=mine',
   commissionRules: '/finance/rules/index',
+  reportsHome: '/reports/home/index',
+  report: '/reports/report/index',
 } as const

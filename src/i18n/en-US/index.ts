@@ -12,9 +12,10 @@ import { schedule } from './schedule'
 import { desk } from './desk'
 import { inventory } from './inventory'
 import { finance } from './finance'
+import { reports } from './reports'
 
 /** The app's words in English, feature by feature as in ../zh-CN. */
-export const enUS = { ...common, ...errors, ...pages, ...staff, ...crm, ...manage, ...booking, ...order, ...schedule, ...desk, ...inventory, ...finance }
+export const enUS = { ...common, ...errors, ...pages, ...staff, ...crm, ...manage, ...booking, ...order, ...schedule, ...desk, ...inventory, ...finance, ...reports }
 
 /** A key only one language has is a type error here, named in the message (a feature left out of either index, say). */
 export type MissingInEnglish = NoKeys<Exclude<MessageKey, keyof typeof enUS>>

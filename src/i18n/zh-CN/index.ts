@@ -10,11 +10,12 @@ import { schedule } from './schedule'
 import { desk } from './desk'
 import { inventory } from './inventory'
 import { finance } from './finance'
+import { reports } from './reports'
 
 /**
  * The app's words in Chinese, the default language. Each feature keeps its words in its own file
  * beside this one (a new module adds `<module>.ts` here and in ../en-US, and spreads it below).
  */
-export const zhCN = { ...common, ...errors, ...pages, ...staff, ...crm, ...manage, ...booking, ...order, ...schedule, ...desk, ...inventory, ...finance }
+export const zhCN = { ...common, ...errors, ...pages, ...staff, ...crm, ...manage, ...booking, ...order, ...schedule, ...desk, ...inventory, ...finance, ...reports }
 
 export type MessageKey = keyof typeof zhCN
