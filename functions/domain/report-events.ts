@@ -85,7 +85,9 @@ export function orderOpened(order: FigureOrder, day: string, returning: boolean)
     [figure.channelValue(channel)]: order.totalFen,
     [figure.funnel(channel, 'booked')]: 1,
   }
+  // Customers are the studio's, not a branch's: one counts as new in the branch of their first order, on its day.
   if (returning) add[figure.returningOrders(channel)] = 1
+  else add[figure.newCustomers(channel)] = 1
   return [
     { ...base, date: day, add, names: { [order.package.id]: order.package.name } },
     { ...base, add: { [nowFigure.inStage(order.stage, day)]: 1 } },

@@ -12,6 +12,8 @@ export interface LevelChange {
   unit: string
   /** Signed: + in, − out. */
   delta: number
+  /** The studio day it happens on, for the branch's report figures. */
+  date: string
   /** Incoming stock: the level read (none if the branch never had the item) and the new average cost. */
   average?: { read: Pick<StockLevel, 'onHand' | 'unitCostFen'> | undefined; unitCostFen: number }
 }
@@ -47,6 +49,7 @@ export interface StockRepository {
 
 /** What the inventory needs to know about the studio's branches. */
 export interface BranchDirectory {
+  getStudio(studioId: string): Promise<{ timeZone: string } | undefined>
   listBranches(studioId: string): Promise<Branch[]>
   getBranch(studioId: string, branchId: string): Promise<Branch | undefined>
 }

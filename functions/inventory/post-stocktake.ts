@@ -5,7 +5,7 @@ import { DomainError } from '../domain/errors'
 import { MAX_ITEMS_PER_MOVE, stocktakeDifferences } from '../domain/stock'
 import { openSheetOf } from './get-stocktake'
 import type { InventoryDeps, LevelChange } from './ports'
-import { keeperOf } from './stock-keeping'
+import { keeperOf, studioToday } from './stock-keeping'
 
 /**
  * The differences of a count sheet posted as one adjustment.
@@ -28,6 +28,7 @@ export async function postStocktake(deps: InventoryDeps, input: z.output<typeof 
   const lines = new Map(sheet.lines.map((l) => [l.itemId, l]))
   const by = keeperOf(caller)
   const at = ctx.now.toISOString()
+  const date = await studioToday(deps, caller.studioId, ctx.now)
   const changes: LevelChange[] = differences.map(({ itemId, difference }) => ({
     movement: {
       id: sheet.id,
@@ -44,6 +45,7 @@ export async function postStocktake(deps: InventoryDeps, input: z.output<typeof 
     },
     unit: lines.get(itemId)!.unit,
     delta: difference,
+    date,
   }))
   const posted = { ...sheet, status: 'posted' as const, reason: input.reason, postedBy: by, postedAt: at, version: sheet.version + 1 }
   await deps.stock.postStocktake(caller.studioId, posted, sheet.version, changes)

@@ -4,7 +4,7 @@ import { callerOf, type RequestContext } from '../domain/context'
 import { DomainError } from '../domain/errors'
 import { movingAverageCost } from '../domain/stock'
 import type { InventoryDeps } from './ports'
-import { keeperOf, stockBranch, stockItemOf, untilSettled } from './stock-keeping'
+import { keeperOf, stockBranch, stockItemOf, studioToday, untilSettled } from './stock-keeping'
 
 /**
  * Stock bought in.
@@ -18,6 +18,7 @@ export async function recordPurchase(deps: InventoryDeps, input: z.output<typeof
   const branchId = await stockBranch(deps, caller, input.branchId)
   const item = await stockItemOf(deps, caller.studioId, input.itemId)
   if (!item.active) throw new DomainError('VALIDATION_FAILED', 'This stock item is retired', { fields: [{ path: 'itemId', message: 'is retired' }] })
+  const date = await studioToday(deps, caller.studioId, ctx.now)
   await untilSettled(async () => {
     const level = await deps.stock.getLevel(caller.studioId, item.id, branchId)
     return deps.stock.move(caller.studioId, [
@@ -37,6 +38,7 @@ export async function recordPurchase(deps: InventoryDeps, input: z.output<typeof
         },
         unit: item.unit,
         delta: input.quantity,
+        date,
         average: { read: level, unitCostFen: movingAverageCost(level?.onHand ?? 0, level?.unitCostFen ?? 0, input.quantity, input.unitCostFen) },
       },
     ])

@@ -4,6 +4,8 @@ import type { Caller } from '../domain/context'
 import { DomainError, forbidden, notFound } from '../domain/errors'
 import { isAdmin } from '../domain/permissions'
 import { isLow } from '../domain/stock'
+import { studioDate } from '../domain/time'
+import { studioTimeZone } from '../identity/studio-time-zone'
 import type { InventoryDeps, MoveOutcome } from './ports'
 
 /**
@@ -61,4 +63,9 @@ export async function untilSettled(write: () => Promise<MoveOutcome>): Promise<v
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 40 * (attempt + 1)))
   }
   throw new DomainError('CONFLICT', 'The stock of this item kept changing; try again')
+}
+
+/** The studio's today: the day a movement lands on in the branch's report figures. */
+export async function studioToday(deps: Pick<InventoryDeps, 'repo'>, studioId: string, now: Date): Promise<string> {
+  return studioDate(now, await studioTimeZone(deps, studioId))
 }

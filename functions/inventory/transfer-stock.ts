@@ -4,7 +4,7 @@ import { callerOf, type RequestContext } from '../domain/context'
 import { DomainError, notFound } from '../domain/errors'
 import { movingAverageCost } from '../domain/stock'
 import type { InventoryDeps } from './ports'
-import { keeperOf, stockBranch, stockItemOf, untilSettled } from './stock-keeping'
+import { keeperOf, stockBranch, stockItemOf, studioToday, untilSettled } from './stock-keeping'
 
 /**
  * Stock sent from one branch to another.
@@ -21,16 +21,18 @@ export async function transferStock(deps: InventoryDeps, input: z.output<typeof 
   const item = await stockItemOf(deps, caller.studioId, input.itemId)
   const at = ctx.now.toISOString()
   const by = keeperOf(caller)
+  const date = await studioToday(deps, caller.studioId, ctx.now)
   await untilSettled(async () => {
     const [from, to] = await Promise.all([deps.stock.getLevel(caller.studioId, item.id, fromBranchId), deps.stock.getLevel(caller.studioId, item.id, input.toBranchId)])
     const unitCostFen = from?.unitCostFen ?? 0
     const movement = { id: input.requestId, itemId: item.id, itemName: item.name, unitCostFen, reason: input.note, by, at }
     return deps.stock.move(caller.studioId, [
-      { movement: { ...movement, kind: 'transfer_out', branchId: fromBranchId, otherBranchId: input.toBranchId, quantity: -input.quantity }, unit: item.unit, delta: -input.quantity },
+      { movement: { ...movement, kind: 'transfer_out', branchId: fromBranchId, otherBranchId: input.toBranchId, quantity: -input.quantity }, unit: item.unit, delta: -input.quantity, date },
       {
         movement: { ...movement, kind: 'transfer_in', branchId: input.toBranchId, otherBranchId: fromBranchId, quantity: input.quantity },
         unit: item.unit,
         delta: input.quantity,
+        date,
         average: { read: to, unitCostFen: movingAverageCost(to?.onHand ?? 0, to?.unitCostFen ?? 0, input.quantity, unitCostFen) },
       },
     ])

@@ -1,6 +1,8 @@
 import type { Material } from '../../types/inventory'
 import type { Actor } from '../../types/orders'
 import { DomainError } from '../domain/errors'
+import { studioDate } from '../domain/time'
+import { studioTimeZone } from '../identity/studio-time-zone'
 import { mergeMaterials, MAX_ITEMS_PER_MOVE, timesMaterials } from '../domain/stock'
 import type { LevelChange } from '../inventory/ports'
 import type { OrderRecord } from '../orders/ports'
@@ -33,6 +35,7 @@ export async function consumptionOf(deps: ProductionDeps, order: OrderRecord, ma
   const { items, levels } = await deps.stock.load(order.studioId)
   const byId = new Map(items.map((i) => [i.id, i]))
   const cost = new Map(levels.filter((l) => l.branchId === order.branchId).map((l) => [l.itemId, l.unitCostFen]))
+  const date = studioDate(new Date(at), await studioTimeZone(deps, order.studioId))
   return materials.flatMap((m) => {
     const item = byId.get(m.stockItemId)
     if (!item) return []
@@ -53,6 +56,7 @@ export async function consumptionOf(deps: ProductionDeps, order: OrderRecord, ma
         },
         unit: item.unit,
         delta: -m.quantity,
+        date,
       },
     ]
   })

@@ -15,7 +15,8 @@ import type {
 } from '../finance/ports'
 import type { NewAuditEntry } from '../identity/ports'
 import { DAY_OPEN, dayBookOf, dayBookUpdate } from './entities/branch-day'
-import { dayClosed } from './entities/books'
+import { dayClosed, figureWrites } from './entities/books'
+import { expenseBooked } from '../domain/report-events'
 import { commissionRuleItem } from './entities/commission'
 import { expenseItem, expenseRevisionItem } from './entities/expense'
 import { AlreadyWritten, guarded, transact, transactOnce } from './errors'
@@ -33,6 +34,9 @@ function bookEntry(expense: ExpenseRecord, sign: 1 | -1): DayBookEntry {
     ...(expense.kind === 'expense' ? { expenseFen: amount } : { incomeFen: amount }),
   }
 }
+
+/** The report figures of expense entries booked into their days. */
+const expenseFigures = (entries: DayBookEntry[]) => entries.flatMap((e) => expenseBooked(e.studioId, e.branchId, e.date, e))
 
 /** Two entries for the same day book become one (a transaction may touch an item once). */
 function mergeEntries(entries: DayBookEntry[]): DayBookEntry[] {
@@ -59,6 +63,7 @@ export class DynamoFinanceRepository extends AuditedStore implements FinanceRepo
     return transactOnce(this.db, [
       guarded({ Put: { TableName: this.table, Item: expenseItem(expense), ConditionExpression: 'attribute_not_exists(pk)' } }, new AlreadyWritten()),
       guarded({ Update: dayBookUpdate(this.table, bookEntry(expense, 1)) }, dayClosed(expense.date)),
+      ...figureWrites(this.table, expenseFigures([bookEntry(expense, 1)])),
       guarded(this.auditPut(expense.studioId, audit)),
     ])
   }
@@ -91,6 +96,7 @@ export class DynamoFinanceRepository extends AuditedStore implements FinanceRepo
       }, stale),
       guarded({ Put: { TableName: this.table, Item: expenseRevisionItem(before.studioId, before.id, revision), ConditionExpression: 'attribute_not_exists(pk)' } }, stale),
       ...entries.map((entry) => guarded({ Update: dayBookUpdate(this.table, entry) }, dayClosed(entry.date))),
+      ...figureWrites(this.table, expenseFigures(entries)),
       guarded(this.auditPut(before.studioId, audit)),
     ]
     await transact(this.db, items)

@@ -4,7 +4,8 @@ import type { StockItem, StockLevel, StockMovement, Stocktake } from '../../type
 import { DomainError } from '../domain/errors'
 import type { LevelChange, MoveOutcome, StockRepository } from '../inventory/ports'
 import { stockItemItem } from './entities/stock-item'
-import { stockCancellation, stockWrites } from './entities/stock-level'
+import { stockCancellation, stockFigures, stockWrites } from './entities/stock-level'
+import { figureWrites } from './entities/books'
 import { stocktakeItem } from './entities/stocktake'
 import { entity, pageCursor, putIfAbsent, queryAll } from './items'
 import { keys } from './keys'
@@ -74,7 +75,7 @@ export class DynamoStockRepository implements StockRepository {
 
   async move(studioId: string, changes: LevelChange[]): Promise<MoveOutcome> {
     try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: stockWrites(this.table, studioId, changes) }))
+      await this.db.send(new TransactWriteCommand({ TransactItems: [...stockWrites(this.table, studioId, changes), ...figureWrites(this.table, stockFigures(studioId, changes)).map((i) => i.write)] as never }))
       return 'moved'
     } catch (error) {
       const outcome = await stockCancellation(this.db, this.table, studioId, error, changes, 0)
@@ -145,7 +146,9 @@ export class DynamoStockRepository implements StockRepository {
   async postStocktake(studioId: string, posted: Stocktake, readVersion: number, changes: LevelChange[]) {
     try {
       await this.db.send(
-        new TransactWriteCommand({ TransactItems: [{ Put: this.stocktakePut(studioId, posted, readVersion) }, ...stockWrites(this.table, studioId, changes)] }),
+        new TransactWriteCommand({
+          TransactItems: [{ Put: this.stocktakePut(studioId, posted, readVersion) }, ...stockWrites(this.table, studioId, changes), ...figureWrites(this.table, stockFigures(studioId, changes)).map((i) => i.write)] as never,
+        }),
       )
     } catch (error) {
       const sheetChanged = error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'

@@ -5,7 +5,7 @@ import type { LevelChange } from '../inventory/ports'
 import type { BookEntries, OrderRecord, StageChange } from '../orders/ports'
 import type { ProductionStore } from '../production/ports'
 import { bookWrites } from './entities/books'
-import { stockCancellation, stockWrites } from './entities/stock-level'
+import { stockCancellation, stockFigures, stockWrites } from './entities/stock-level'
 import { entity } from './items'
 import { keys } from './keys'
 import { stageUpdate } from './entities/order'
@@ -21,7 +21,7 @@ export class DynamoProductionStore implements ProductionStore {
     const key = keys.order(order.studioId, order.id)
     const stock = stockWrites(this.table, order.studioId, consumption)
     // The commission the move earns stands or falls with the move and the stock it takes.
-    const entries = bookWrites(this.table, books)
+    const entries = bookWrites(this.table, { ...books, figures: [...(books?.figures ?? []), ...stockFigures(order.studioId, consumption)] })
     try {
       await this.db.send(
         new TransactWriteCommand({ TransactItems: [{ Update: stageUpdate(order, change).build(this.table, key) }, ...stock, ...entries.map((e) => e.write)] as never }),

@@ -7,6 +7,7 @@ import type { LevelChange, MoveOutcome } from '../../inventory/ports'
 import { entity, putIfAbsent } from '../items'
 import { keys } from '../keys'
 import { stockMovementItem } from './stock-movement'
+import { stockMoved, type FigureWrite } from '../../domain/report-events'
 
 /**
  * The two writes of one level change: the level, changed with ADD (created on first use) under
@@ -45,6 +46,20 @@ export function levelChangeWrites(table: string, studioId: string, change: Level
     },
     putIfAbsent(table, stockMovementItem(studioId, movement)),
   ]
+}
+
+/**
+ * What level changes add to their branches' report figures. The value moved is what the
+ * branch's stock is worth after less before: at the moving average for stock going out, and for
+ * stock coming in at a new average, the whole level at the new cost less the level as read.
+ */
+export function stockFigures(studioId: string, changes: readonly LevelChange[]): FigureWrite[] {
+  return changes.flatMap(({ movement, delta, average, date }) => {
+    const valueFen = average
+      ? ((average.read?.onHand ?? 0) + delta) * average.unitCostFen - (average.read?.onHand ?? 0) * (average.read?.unitCostFen ?? 0)
+      : delta * movement.unitCostFen
+    return stockMoved(studioId, movement.branchId, date, { kind: movement.kind, itemId: movement.itemId, itemName: movement.itemName, quantity: delta, valueFen })
+  })
 }
 
 /** The writes of several level changes, in order: level then movement for each. */
