@@ -48,6 +48,7 @@ async function main() {
       log: console.log,
     })
     const seconds = (Date.now() - started) / 1000
+    for (const [op, { count, ms }] of Object.entries(record.operations).sort((a, b) => b[1].ms - a[1].ms)) console.log(`  ${op.padEnd(26)} ${String(count).padStart(6)} calls  ${Math.round(ms / count)} ms each`)
     console.log(`Done: ${record.orders} orders, ${record.calls} operations in ${seconds.toFixed(1)}s (${(record.calls / seconds).toFixed(0)} operations/s), ${record.firstDay} … ${record.lastDay}`)
   } finally {
     await dynamo?.stop()
@@ -58,5 +59,3 @@ main().catch((error) => {
   console.error(error)
   process.exit(1)
 })
-import { PROFILE } from './lib/history-generator'
-process.on('exit', () => console.log(Object.entries(PROFILE).sort((a, b) => b[1][1] - a[1][1]).map(([k, [n, ms]]) => `${k} ${n} ${Math.round(ms)}ms ${Math.round(ms / n)}/op`).join('\n')))

@@ -58,6 +58,8 @@ export interface HistoryRecord {
   lastDay: string
   orders: number
   calls: number
+  /** How often each operation was called and how long it took in all. */
+  operations: Record<string, { count: number; ms: number }>
   /** branchId → studio date (yyyy-MM-dd) → tally. */
   days: Record<string, Record<string, DayTally>>
 }
@@ -128,7 +130,6 @@ const DESK_METHODS = [
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾'
 const GIVEN = ['雨涵', '思琪', '子轩', '佳怡', '浩然', '欣怡', '梓涵', '诗雨', '一诺', '晨曦', '可馨', '宇航', '雅静', '俊杰', '梦瑶', '天佑']
 
-export const PROFILE: Record<string, [number, number]> = {}
 type Step = { day: number; run: () => Promise<void> }
 
 /**
@@ -153,7 +154,7 @@ export async function generateHistory(deps: AppDeps, options: HistoryOptions): P
     return new Date(new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), hour, minute, 0, ZONE).getTime())
   }
   const lastDay = options.days
-  const record: HistoryRecord = { seed: options.seed, firstDay: dayKey(0), lastDay: dayKey(lastDay), orders: 0, calls: 0, days: {} }
+  const record: HistoryRecord = { seed: options.seed, firstDay: dayKey(0), lastDay: dayKey(lastDay), orders: 0, calls: 0, operations: {}, days: {} }
   const tally = (branchId: string, day: number) => {
     const branch = (record.days[branchId] ??= {})
     return (branch[dayKey(day)] ??= emptyTally())
@@ -202,7 +203,9 @@ export async function generateHistory(deps: AppDeps, options: HistoryOptions): P
       if (error instanceof DomainError) error.message = `${op}: ${error.message} ${JSON.stringify(error.details ?? {})}`
       throw error
     } finally {
-      const e = (PROFILE[op] ??= [0, 0]); e[0]++; e[1] += performance.now() - t0
+      const timing = (record.operations[op] ??= { count: 0, ms: 0 })
+      timing.count++
+      timing.ms += performance.now() - t0
     }
   }
   /** A step a person might fail at for a business reason (slot gone, stock short): the reason, or undefined. */
