@@ -14,6 +14,7 @@ import { DynamoCatalogRepository } from './store/catalog'
 import { DynamoStudioItems } from './store/backup'
 import { createDocumentClient, createDynamoClient } from './store/client'
 import { DynamoCustomerRepository } from './store/customers'
+import { DynamoReportFigures } from './store/reports'
 import { StudioBookkeeping } from './bookkeeping/studio-bookkeeping'
 import { DynamoFinanceRepository } from './store/finance'
 import { DynamoIdentityRepository } from './store/identity'
@@ -50,6 +51,7 @@ export function composeApp(config: Config): AppDeps {
     receipts: finance,
     // The day books and commission: worked out by the bookkeeping module, written by orders, payments and production with each event.
     books: new StudioBookkeeping(finance, repo, scheduling),
+    figures: new DynamoReportFigures(db, config.tableName),
     reminders: wechat.mode === 'simulated' ? new SimulatedSubscribeMessages() : new WeChatSubscribeMessages(wechat.appId, wechat.appSecret, config.reminderTemplateId ?? ''),
     tokens: new JwtSessionTokens(config.sessionSecret),
     passwords: { hash: hashPassword, verify: verifyPassword, decoy: decoyHash },

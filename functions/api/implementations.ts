@@ -79,20 +79,19 @@ import { getBookingPolicy, saveBookingPolicy } from '../scheduling/policy'
 import type { ReminderSender, SchedulingRepository } from '../scheduling/ports'
 import { branchDay, myAppointments, mySchedule, reminderOutbox } from '../scheduling/schedules'
 import { getBranchSchedule, getStaffSchedule, listRooms, saveBranchContact, saveBranchSchedule, saveRoom, saveStaffSchedule } from '../scheduling/setup'
-import {
-  customersReport,
-  dailyReport,
-  exportReport,
-  funnelReport,
-  homeReport,
-  productionReport,
-  receivablesReport,
-  recomputeReports,
-  revenueReport,
-  staffReport,
-  stockReport,
-  upsellReport,
-} from '../reports/not-yet'
+import { customersReport } from '../reports/customers-report'
+import { dailyReport } from '../reports/daily-report'
+import { exportReport } from '../reports/export-report'
+import { funnelReport } from '../reports/funnel-report'
+import { homeReport } from '../reports/home-report'
+import type { ReportFigures } from '../reports/ports'
+import { productionReport } from '../reports/production-report'
+import { receivablesReport } from '../reports/receivables-report'
+import { recomputeReports } from '../reports/recompute-reports'
+import { revenueReport } from '../reports/revenue-report'
+import { staffReport } from '../reports/staff-report'
+import { stockReport } from '../reports/stock-report'
+import { upsellReport } from '../reports/upsell-report'
 import { liftSignInThrottle } from '../staff/lift-sign-in-throttle'
 import { createStaff, getStaff, listStaff, resetStaffPassword, setStaffStatus, updateStaff } from '../staff/manage-staff'
 
@@ -116,6 +115,8 @@ export interface AppDeps {
   receipts: UnauditedReceipts
   /** What each money event and each finished piece of work adds to the books. */
   books: Bookkeeping
+  /** The branches' kept report figures. */
+  figures: ReportFigures
   reminders: ReminderSender
   tokens: SessionTokens
   passwords: PasswordHasher

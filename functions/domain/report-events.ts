@@ -266,17 +266,5 @@ export function stockMoved(
     add[figure.consumedFen(movement.itemId)] = -movement.valueFen
   }
   if (movement.kind === 'purchase') add[figure.purchasedFen] = movement.valueFen
-  return [
-    { studioId, branchId, date: day, add, names: { [movement.itemId]: movement.itemName } },
-    { studioId, branchId, add: { [nowFigure.stockValueFen]: movement.valueFen } },
-  ]
-}
-
-/** A customer added (by the channel they came from), and follow-ups due and done. */
-export function customerAdded(studioId: string, branchId: string, day: string, channel: Channel): FigureWrite[] {
-  return [{ studioId, branchId, date: day, add: { [figure.newCustomers(channel)]: 1 } }]
-}
-
-export function followUpMoved(studioId: string, branchId: string, day: string, what: 'due' | 'done', sign: 1 | -1 = 1): FigureWrite[] {
-  return [{ studioId, branchId, date: day, add: { [what === 'due' ? figure.followUpsDue : figure.followUpsDone]: sign } }]
+  return [{ studioId, branchId, date: day, add, names: { [movement.itemId]: movement.itemName } }]
 }

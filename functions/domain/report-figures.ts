@@ -8,7 +8,8 @@ import type { OrderStage, PaymentMethod } from '../../types/orders'
  * are built here and only here; reports add days up and divide at read time.
  *
  * A second item per branch, "now", keeps the state figures (orders per stage by the day they
- * entered it, balance due by shoot day, stock value) moved up and down by the same events.
+ * entered it, balance due by shoot day, orders at pick-up with money due) moved up and down by
+ * the same events.
  */
 export type Counters = Record<string, number>
 
@@ -67,7 +68,6 @@ export const nowFigure = {
   ordersByShootDay: (shootDay: string) => `due#${shootDay}#orders`,
   readyOrders: 'ready#orders',
   readyDueFen: 'ready#fen',
-  stockValueFen: 'stock#valueFen',
 } as const
 
 export const addCounters = (into: Counters, from: Counters): Counters => {

@@ -222,3 +222,22 @@ export function stockValuesByDay(valueNow: number, changeByDay: Map<string, numb
   }
   return values
 }
+
+type Windows = Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', readonly { from: string; to: string }[]>>
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
+
+/**
+ * A person's working minutes over some days: their own hours (else the branch's opening hours)
+ * on each day the branch is open and they are not off. Leave within a day is not taken off.
+ */
+export function workingMinutes(days: readonly string[], branch: { openingHours: Windows; closedDates: readonly { date: string }[] }, person: { workingHours?: Windows; daysOff: readonly string[] }): number {
+  const closed = new Set(branch.closedDates.map((c) => c.date))
+  const off = new Set(person.daysOff)
+  let total = 0
+  for (const day of days) {
+    if (closed.has(day) || off.has(day)) continue
+    const weekday = String(((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1) as keyof Windows
+    for (const w of (person.workingHours ?? branch.openingHours)[weekday] ?? []) total += minutesOf(w.to) - minutesOf(w.from)
+  }
+  return total
+}

@@ -1,6 +1,10 @@
-import type { Branch } from '../../types/entities'
+import type { BranchSchedule, StaffSchedule } from '../../types/booking'
+import type { Branch, StaffMember } from '../../types/entities'
+import type { StockItem, StockLevel } from '../../types/inventory'
 import type { OrderSettings } from '../../types/orders'
 import type { Counters } from '../domain/report-figures'
+import type { FigureWrite } from '../domain/report-events'
+import type { BranchRecords } from '../domain/report-recompute'
 
 /** A branch's kept figures: its counters, and the names the events wrote beside them (staff, packages, stock items). */
 export interface KeptFigures {
@@ -16,8 +20,16 @@ export interface KeptFigures {
 export interface ReportFigures {
   /** The branch's figures of each day from `from` to `to` that has any: one query. */
   days(studioId: string, branchId: string, from: string, to: string): Promise<Map<string, KeptFigures>>
-  /** The branch's state figures now (orders per stage, balance due by shoot day, stock value). */
+  /** The branch's state figures now (orders per stage, balance due by shoot day, orders at pick-up with money due). */
   now(studioId: string, branchId: string): Promise<KeptFigures>
+  /**
+   * The raw records the branch's figures of [from, to] come from — its orders with their
+   * payments, bookings, expenses, stock movements and commission lines. For the recompute job
+   * only: this reads every order of the studio, which no report ever does.
+   */
+  records(studioId: string, branchId: string, from: string, to: string): Promise<BranchRecords>
+  /** Adds corrections to the kept figures (recompute's repair): ADDs, so events landing meanwhile still count. */
+  correct(writes: FigureWrite[]): Promise<void>
 }
 
 /** The studio and its branches, as the reports need them. */
@@ -27,20 +39,20 @@ export interface ReportsDirectory {
   listBranches(studioId: string): Promise<Branch[]>
 }
 
-/** Low stock of a branch: a read of the studio's stock levels (bounded by its items, not its orders). */
-export interface LowStock {
-  lowStock(studioId: string, branchId: string): Promise<{ itemId: string; itemName: string; branchId: string; onHand: number; reorderLevel: number }[]>
+/** The studio's stock items and levels: one query, bounded by its items, not its orders. */
+export interface StockLevels {
+  load(studioId: string): Promise<{ items: StockItem[]; levels: StockLevel[] }>
 }
 
-/** The working minutes of each staff member of a branch over days (opening hours on their working days). */
-export interface WorkingTime {
-  workingMinutes(studioId: string, branchId: string, from: string, to: string): Promise<Map<string, { name: string; role: string; minutes: number }>>
+/** A branch's opening hours and staff with their schedules: one query, bounded by its staff. */
+export interface BranchRoster {
+  branchResources(studioId: string, branchId: string): Promise<{ schedule?: BranchSchedule; staff: (StaffMember & { schedule?: StaffSchedule })[] }>
 }
 
 export interface ReportsDeps {
   repo: ReportsDirectory
   figures: ReportFigures
-  orderSettings: { getSettings(studioId: string): Promise<OrderSettings | undefined> }
-  stockLevels: LowStock
-  workingTime: WorkingTime
+  orders: { getSettings(studioId: string): Promise<OrderSettings | undefined> }
+  stock: StockLevels
+  scheduling: BranchRoster
 }

@@ -49,17 +49,14 @@ export function levelChangeWrites(table: string, studioId: string, change: Level
 }
 
 /**
- * What level changes add to their branches' report figures. The value moved is what the
- * branch's stock is worth after less before: at the moving average for stock going out, and for
- * stock coming in at a new average, the whole level at the new cost less the level as read.
+ * What level changes add to their branches' report figures: each movement's quantity at the cost
+ * it moved at (a purchase at its price, anything else at the branch's moving average), as the
+ * movement itself records it.
  */
 export function stockFigures(studioId: string, changes: readonly LevelChange[]): FigureWrite[] {
-  return changes.flatMap(({ movement, delta, average, date }) => {
-    const valueFen = average
-      ? ((average.read?.onHand ?? 0) + delta) * average.unitCostFen - (average.read?.onHand ?? 0) * (average.read?.unitCostFen ?? 0)
-      : delta * movement.unitCostFen
-    return stockMoved(studioId, movement.branchId, date, { kind: movement.kind, itemId: movement.itemId, itemName: movement.itemName, quantity: delta, valueFen })
-  })
+  return changes.flatMap(({ movement, delta, date }) =>
+    stockMoved(studioId, movement.branchId, date, { kind: movement.kind, itemId: movement.itemId, itemName: movement.itemName, quantity: delta, valueFen: delta * movement.unitCostFen }),
+  )
 }
 
 /** The writes of several level changes, in order: level then movement for each. */

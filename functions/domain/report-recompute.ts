@@ -1,0 +1,134 @@
+import type { Appointment } from '../../types/booking'
+import type { Expense, CommissionLine } from '../../types/finance'
+import type { StockMovement } from '../../types/inventory'
+import type { Order, Payment } from '../../types/orders'
+import type { Channel } from '../../types/reports'
+import { addCounters, figure, type Counters } from './report-figures'
+
+/** A branch's raw records, as the recompute job reads them. */
+export interface BranchRecords {
+  orders: { order: Order & { channel?: Channel; returning?: boolean }; payments: Payment[] }[]
+  appointments: Appointment[]
+  expenses: Expense[]
+  movements: StockMovement[]
+  commission: CommissionLine[]
+}
+
+/**
+ * A branch's day figures worked out again from its raw records, independently of the events that
+ * kept them: payments and refunds by the day they were taken, orders by the day they were opened,
+ * each stage of each order's timeline, expenses, stock movements, commission lines and bookings.
+ * The recompute job and the reconciliation test compare these with the figures kept.
+ *
+ * Not recomputed: WeChat Pay money booked on a later day because its own day was closed (it is
+ * counted on the day it was paid), and the state figures ("now").
+ */
+export function recomputeDays(records: BranchRecords, dayOf: (instant: string) => string, from: string, to: string): Map<string, Counters> {
+  const days = new Map<string, Counters>()
+  const add = (day: string, counters: Counters) => {
+    if (day < from || day > to) return
+    days.set(day, addCounters(days.get(day) ?? {}, counters))
+  }
+
+  for (const { order, payments } of records.orders) {
+    const channel = order.channel ?? 'unknown'
+    const extraFen = order.selection?.confirmedAt ? order.selection.extraFen : 0
+    // The value an order was opened at: its total less the extra photos its selection added.
+    const openedFen = order.totalFen - extraFen
+    add(dayOf(order.createdAt), {
+      [figure.ordersOpened]: 1,
+      [figure.orderValueFen]: openedFen,
+      [figure.packageOrders(order.package.id)]: 1,
+      [figure.packageValue(order.package.id)]: openedFen,
+      [figure.channelOrders(channel)]: 1,
+      [figure.channelValue(channel)]: openedFen,
+      [figure.funnel(channel, 'booked')]: 1,
+      [order.returning ? figure.returningOrders(channel) : figure.newCustomers(channel)]: 1,
+    })
+    const timeline = order.timeline
+    for (let i = 1; i < timeline.length; i++) {
+      const before = timeline[i - 1]!
+      const event = timeline[i]!
+      const day = dayOf(event.at)
+      const c: Counters = {}
+      if (before.stage !== 'cancelled') {
+        c[figure.stageExits(before.stage)] = 1
+        c[figure.stageMinutes(before.stage)] = Math.max(0, Math.round((Date.parse(event.at) - Date.parse(before.at)) / 60_000))
+      }
+      if (event.stage === 'confirmed') c[figure.funnel(channel, 'depositPaid')] = 1
+      if (event.stage === 'shot') {
+        c[figure.shoots] = 1
+        c[figure.funnel(channel, 'shot')] = 1
+        const shoot = records.appointments.find((a) => a.id === order.appointmentId)
+        for (const id of [shoot?.photographerId, shoot?.makeupArtistId]) if (id) c[figure.staffShoots(id)] = 1
+      }
+      if (before.stage === 'selecting' && event.stage === 'retouching') {
+        c[figure.selections] = 1
+        c[figure.selected(event.by.id)] = 1
+        const selection = order.selection
+        if (selection && selection.extraCount > 0) {
+          c[figure.upsold(event.by.id)] = 1
+          c[figure.extraPhotos(event.by.id)] = selection.extraCount
+          c[figure.extraPhotosFen(event.by.id)] = selection.extraFen
+        }
+      }
+      if (event.stage === 'completed') {
+        c[figure.pickups] = 1
+        c[figure.funnel(channel, 'completed')] = 1
+      }
+      if (event.stage === 'cancelled') {
+        c[figure.cancellations] = 1
+        c[figure.cancelReason(event.note?.trim() || '—')] = 1
+      }
+      add(day, c)
+    }
+    for (const p of payments) {
+      if (p.amountFen > 0) {
+        add(dayOf(p.at), { [figure.inByMethod(p.method)]: p.amountFen, ...(p.kind !== 'refund' ? { [figure.inByKind(p.kind)]: p.amountFen } : {}) })
+        if (!p.audited) add(dayOf(p.at), { [figure.unauditedFen]: p.refundableFen })
+      } else {
+        const amount = -p.amountFen
+        const reason = p.reason?.trim() || '—'
+        add(dayOf(p.at), { [figure.refundByMethod(p.method)]: amount, [figure.refunds]: 1, [figure.refundReasonCount(reason)]: 1, [figure.refundReasonFen(reason)]: amount })
+      }
+    }
+  }
+
+  for (const e of records.expenses) {
+    if (e.status === 'void') continue
+    add(e.date, { [e.kind === 'expense' ? figure.expenseFen : figure.incomeFen]: e.amountFen })
+  }
+
+  for (const m of records.movements) {
+    const valueFen = m.quantity * m.unitCostFen
+    const c: Counters = { [figure.stockChangeFen]: valueFen }
+    if (m.kind === 'consumption') {
+      c[figure.consumedQuantity(m.itemId)] = -m.quantity
+      c[figure.consumedFen(m.itemId)] = -valueFen
+    }
+    if (m.kind === 'purchase') c[figure.purchasedFen] = valueFen
+    add(dayOf(m.at), c)
+  }
+
+  for (const l of records.commission) add(l.date, { [figure.staffCommission(l.staffId)]: l.amountFen })
+
+  for (const a of records.appointments) {
+    add(dayOf(a.createdAt), { [figure.bookings]: 1 })
+    if (a.status === 'cancelled' && a.cancellation) add(dayOf(a.cancellation.at), { [figure.bookingsCancelled]: 1 })
+    if (a.status === 'cancelled' || a.status === 'expired') continue
+    const minutes = Math.round((Date.parse(a.endsAt) - Date.parse(a.startsAt)) / 60_000)
+    const crew = [a.photographerId, a.makeupArtistId].filter((id): id is string => !!id)
+    add(dayOf(a.startsAt), Object.fromEntries(crew.map((id) => [figure.staffBookedMinutes(id), minutes])))
+  }
+  for (const c of days.values()) for (const [k, v] of Object.entries(c)) if (v === 0) delete c[k]
+  return days
+}
+
+/** Every counter that differs between the kept and the recomputed figures of a day. */
+export function figureDifferences(kept: Counters, recomputed: Counters): { figure: string; kept: number; recomputed: number }[] {
+  const names = new Set([...Object.keys(kept), ...Object.keys(recomputed)])
+  return [...names]
+    .filter((name) => (kept[name] ?? 0) !== (recomputed[name] ?? 0))
+    .sort()
+    .map((name) => ({ figure: name, kept: kept[name] ?? 0, recomputed: recomputed[name] ?? 0 }))
+}
