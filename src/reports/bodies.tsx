@@ -16,7 +16,7 @@ import { Card } from '../components/Card'
 import { useI18n, type MessageKey } from '../i18n'
 import { Chart } from './Chart'
 import { Figure, FigureGrid, RankedBars } from './Figures'
-import { axisYuan, formatFen, percent } from './format'
+import { axisYuan, formatFen, money, percent } from './format'
 
 const label = (bucket: string) => bucket.slice(5)
 const count = (n: number) => String(n)
@@ -50,7 +50,7 @@ export function isEmptyReport(name: ReportName, data: unknown): boolean {
 function Daily({ data }: { data: DailyReport }) {
   const { t } = useI18n()
   const { current: c, previous: p } = data
-  const money = [
+  const amounts = [
     ['receivedFen', 'reports.received'],
     ['refundedFen', 'reports.refunded'],
     ['expenseFen', 'reports.expenses'],
@@ -71,8 +71,8 @@ function Daily({ data }: { data: DailyReport }) {
     <>
       <Card>
         <FigureGrid>
-          {money.map(([key, words]) => (
-            <Figure key={key} testId={key} label={t(words)} value={formatFen(c[key])} current={c[key]} previous={p[key]} />
+          {amounts.map(([key, words]) => (
+            <Figure key={key} testId={key} label={t(words)} value={money(c[key])} current={c[key]} previous={p[key]} />
           ))}
           {counts.map(([key, words]) => (
             <Figure key={key} testId={key} label={t(words)} value={count(c[key])} current={c[key]} previous={p[key]} />
@@ -119,7 +119,7 @@ function Revenue({ data }: { data: RevenueReport }) {
           <Figure label={t('figure.orders')} value={count(c.orders)} current={c.orders} previous={p.orders} />
           <Figure label={t('figure.orderValue')} value={formatFen(c.orderValueFen)} current={c.orderValueFen} previous={p.orderValueFen} />
           <Figure label={t('figure.average')} value={c.averageOrderValueFen === null ? '—' : formatFen(c.averageOrderValueFen)} current={c.averageOrderValueFen ?? 0} previous={p.averageOrderValueFen ?? 0} />
-          <Figure label={t('figure.netReceived')} value={formatFen(c.netReceivedFen)} current={c.netReceivedFen} previous={p.netReceivedFen} />
+          <Figure label={t('figure.netReceived')} value={money(c.netReceivedFen)} current={c.netReceivedFen} previous={p.netReceivedFen} />
         </FigureGrid>
       </Card>
       {data.series.length > 1 && (

@@ -13,6 +13,11 @@ export function change(current: number, previous: number): { text: string; tone:
   return { text: `${bp > 0 ? '+' : '−'}${(Math.abs(bp) / 100).toFixed(1)}%`, tone: bp > 0 ? 'up' : 'down' }
 }
 
+/** Fen with its sign where it can go below zero (a day's net): −¥2,268.00. */
+export function money(fen: number): string {
+  return fen < 0 ? `−${formatFen(-fen)}` : formatFen(fen)
+}
+
 /** Money on a chart axis: whole yuan. */
 export const axisYuan = (fen: number) => `¥${Math.round(fen / 100)}`
 

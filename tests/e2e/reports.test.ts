@@ -56,9 +56,9 @@ function tallied(from: string, to: string) {
   }
 }
 
-/** The value shown beside a figure's label on a report page. */
-const figure = (page: Page, label: string) =>
-  page.locator('.report-figure').filter({ has: page.locator('.report-figure__label', { hasText: new RegExp(`^${label}$`) }) }).locator('.report-figure__value')
+/** The value shown beside a figure's label on the page in front (earlier pages stay in the document, hidden). */
+const figure = (page: Page, label: string, on = '.report-page') =>
+  page.locator(`${on} .report-figure`).filter({ has: page.locator('.report-figure__label', { hasText: new RegExp(`^${label}$`) }) }).locator('.report-figure__value')
 
 async function openReports(page: Page, words: typeof zhCN | typeof enUS) {
   await page.locator('.workspace__tile-label', { hasText: new RegExp(`^${words['tile.reports']}$`) }).click()
@@ -71,24 +71,24 @@ describe('the manager’s reports on a phone', () => {
     const page = await staffOnPhone(browser, code, 'manager')
     await openReports(page, zhCN)
     const now = tallied(today, today)
-    await expect(figure(page, zhCN['reports.received']).textContent()).resolves.toBe(formatFen(now.received))
-    await expect(figure(page, zhCN['reports.shoots']).textContent()).resolves.toBe(String(now.shoots))
-    await expect(figure(page, zhCN['reports.ordersOpened']).textContent()).resolves.toBe(String(now.ordersOpened))
+    await expect(figure(page, zhCN['reports.received'], '.reports-home').textContent()).resolves.toBe(formatFen(now.received))
+    await expect(figure(page, zhCN['reports.shoots'], '.reports-home').textContent()).resolves.toBe(String(now.shoots))
+    await expect(figure(page, zhCN['reports.ordersOpened'], '.reports-home').textContent()).resolves.toBe(String(now.ordersOpened))
     await settled(page)
     await screenshot(page, 'reports-home-zh')
 
     await page.locator('.nut-cell', { hasText: zhCN['report.daily'] }).first().click()
-    await page.locator('.report-segment', { hasText: zhCN['reports.range.week'] }).click()
+    await page.locator('.report-page .report-segment', { hasText: zhCN['reports.range.week'] }).click()
     const week = tallied(addDays(today, -6), today)
-    await page.locator('.report-note', { hasText: addDays(today, -6) }).waitFor()
+    await page.locator('.report-page .report-note', { hasText: addDays(today, -6) }).waitFor()
     await expect(figure(page, zhCN['reports.received']).textContent()).resolves.toBe(formatFen(week.received))
     await expect(figure(page, zhCN['reports.expenses']).textContent()).resolves.toBe(formatFen(week.expenses))
     await expect(figure(page, zhCN['reports.refunded']).textContent()).resolves.toBe(formatFen(week.refunded))
     await expect(figure(page, zhCN['reports.shoots']).textContent()).resolves.toBe(String(week.shoots))
-    await page.locator('canvas[aria-label]').first().waitFor()
+    await page.locator('.report-page canvas[aria-label]').first().waitFor()
     await settled(page)
     await screenshot(page, 'reports-daily-week-zh')
-    await page.locator('.report-chart').last().scrollIntoViewIfNeeded()
+    await page.locator('.report-page .report-chart').last().scrollIntoViewIfNeeded()
     await screenshot(page, 'reports-daily-chart-zh')
   }, 120_000)
 
@@ -100,15 +100,15 @@ describe('the manager’s reports on a phone', () => {
     await page.goto(`${appUrl()}/#/reports/home/index`)
     await page.locator('.report-figure').first().waitFor()
     const now = tallied(today, today)
-    await expect(figure(page, enUS['reports.received']).textContent()).resolves.toBe(formatFen(now.received))
+    await expect(figure(page, enUS['reports.received'], '.reports-home').textContent()).resolves.toBe(formatFen(now.received))
     await settled(page)
     await screenshot(page, 'reports-home-en')
     await page.locator('.nut-cell', { hasText: enUS['report.daily'] }).first().click()
-    await page.locator('.report-segment', { hasText: enUS['reports.range.week'] }).click()
-    await page.locator('.report-note', { hasText: addDays(today, -6) }).waitFor()
+    await page.locator('.report-page .report-segment', { hasText: enUS['reports.range.week'] }).click()
+    await page.locator('.report-page .report-note', { hasText: addDays(today, -6) }).waitFor()
     const week = tallied(addDays(today, -6), today)
     await expect(figure(page, enUS['reports.received']).textContent()).resolves.toBe(formatFen(week.received))
-    await page.locator('canvas[aria-label]').first().waitFor()
+    await page.locator('.report-page canvas[aria-label]').first().waitFor()
     await settled(page)
     await screenshot(page, 'reports-daily-week-en')
   }, 120_000)

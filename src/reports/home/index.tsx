@@ -14,7 +14,7 @@ import { useI18n, type MessageKey } from '../../i18n'
 import { canUse } from '../../lib/access'
 import { routes } from '../../lib/routes'
 import { Figure, FigureGrid } from '../Figures'
-import { formatFen } from '../format'
+import { formatFen, money } from '../format'
 import { reportNames, reportOperations } from '../names'
 import '../reports.scss'
 
@@ -53,7 +53,7 @@ export default function ReportsHomePage() {
                   key={f.key}
                   testId={f.key}
                   label={t(f.label)}
-                  value={f.money ? formatFen(data.today[f.key] as number) : String(data.today[f.key])}
+                  value={f.money ? money(data.today[f.key] as number) : String(data.today[f.key])}
                   current={data.today[f.key] as number}
                   previous={data.lastWeek[f.key] as number}
                 />
