@@ -81,8 +81,11 @@ export async function benchReports(dynamo: LocalDynamo, sizes: number[]) {
 
   const template = (await deps.orders.get(studio.id, (await firstOrderId())!))!
   async function firstOrderId() {
-    const listed = (await dispatch(deps, findOperation('orders.list')!, {}, { token }, { requestId: ulid(), now: new Date() })) as { items: { id: string }[] }
-    return listed.items[0]?.id
+    for (const stage of ['confirmed', 'pending_deposit', 'shot']) {
+      const listed = (await dispatch(deps, findOperation('orders.list')!, { stage }, { token }, { requestId: ulid(), now: new Date() })) as { items: { id: string }[] }
+      if (listed.items[0]) return listed.items[0].id
+    }
+    return undefined
   }
   let orders = history.orders
   const results: Record<number, Awaited<ReturnType<typeof measure>>> = {}
