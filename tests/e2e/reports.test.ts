@@ -56,6 +56,9 @@ function tallied(from: string, to: string) {
   }
 }
 
+/** Waits until the figure shows `value` (a range's figures arrive after its dates are shown). */
+const shows = (page: Page, label: string, value: string) => figure(page, label).getByText(value, { exact: true }).waitFor({ timeout: 15_000 })
+
 /** The value shown beside a figure's label on the page in front (earlier pages stay in the document, hidden). */
 const figure = (page: Page, label: string, on = '.report-page') =>
   page.locator(`${on} .report-figure`).filter({ has: page.locator('.report-figure__label', { hasText: new RegExp(`^${label}$`) }) }).locator('.report-figure__value')
@@ -81,7 +84,7 @@ describe('the manager’s reports on a phone', () => {
     await page.locator('.report-page .report-segment', { hasText: zhCN['reports.range.week'] }).click()
     const week = tallied(addDays(today, -6), today)
     await page.locator('.report-page .report-note', { hasText: addDays(today, -6) }).waitFor()
-    await expect(figure(page, zhCN['reports.received']).textContent()).resolves.toBe(formatFen(week.received))
+    await shows(page, zhCN['reports.received'], formatFen(week.received))
     await expect(figure(page, zhCN['reports.expenses']).textContent()).resolves.toBe(formatFen(week.expenses))
     await expect(figure(page, zhCN['reports.refunded']).textContent()).resolves.toBe(formatFen(week.refunded))
     await expect(figure(page, zhCN['reports.shoots']).textContent()).resolves.toBe(String(week.shoots))
@@ -107,7 +110,7 @@ describe('the manager’s reports on a phone', () => {
     await page.locator('.report-page .report-segment', { hasText: enUS['reports.range.week'] }).click()
     await page.locator('.report-page .report-note', { hasText: addDays(today, -6) }).waitFor()
     const week = tallied(addDays(today, -6), today)
-    await expect(figure(page, enUS['reports.received']).textContent()).resolves.toBe(formatFen(week.received))
+    await shows(page, enUS['reports.received'], formatFen(week.received))
     await page.locator('.report-page canvas[aria-label]').first().waitFor()
     await settled(page)
     await screenshot(page, 'reports-daily-week-en')
