@@ -38,12 +38,12 @@ function options(props: ChartProps, context: unknown, width: number, height: num
     fontSize: 11,
     categories: ring ? [] : props.categories,
     series: ring
-      ? props.categories.map((name, i) => ({ name, data: props.series[0]?.data[i] ?? 0, format: () => format(props.series[0]?.data[i] ?? 0) }))
-      : props.series.map((s) => ({ ...s, format: (value: number) => format(value) })),
+      ? props.categories.map((name, i) => ({ name, data: props.series[0]?.data[i] ?? 0, formatter: () => format(props.series[0]?.data[i] ?? 0) }))
+      : props.series.map((s) => ({ ...s, formatter: (value: number) => format(value) })),
     legend: { show: ring || props.series.length > 1, position: 'bottom', fontSize: 11 },
     dataLabel: ring || props.categories.length <= 8,
     xAxis: { disableGrid: true, fontSize: 10, labelCount: Math.min(props.categories.length, 7) },
-    yAxis: { gridType: 'dash', data: [{ min: 0, fontSize: 10, format }] },
+    yAxis: { gridType: 'dash', data: [{ min: 0, fontSize: 10, formatter: (value: number) => format(value) }] },
     extra: {
       column: { width: 14, type: 'group' },
       bar: { width: 14 },
