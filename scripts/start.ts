@@ -61,6 +61,10 @@ async function main() {
   await assertPortFree(ports.lambda, 'the API’s Lambda endpoint (API_LAMBDA_PORT)')
   await assertPortFree(ports.files, 'the file server (FILES_PORT)')
   await assertPortFree(ports.app, 'the app (APP_PORT)')
+  // The H5 build takes the longest: it runs while the table is seeded (months of demo history on a first start).
+  step('Building the H5 app (taro build --type h5)')
+  const built = buildApp()
+  built.catch(() => {})
   step(`Starting DynamoDB Local on 127.0.0.1:${ports.dynamo} (data in .data/dynamodb)`)
   const dynamo = await startDynamoLocal({ port: ports.dynamo, dataDir: resolve(dataDir, 'dynamodb') })
   const sessionSecret = localSessionSecret(dataDir)
@@ -85,10 +89,7 @@ async function main() {
         FILES_SECRET: filesSecret,
       },
     }),
-    (async () => {
-      step('Building the H5 app (taro build --type h5)')
-      await buildApp()
-    })(),
+    built,
   ])
 
   step(`Serving the app on 127.0.0.1:${ports.app}`)

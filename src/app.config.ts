@@ -23,6 +23,7 @@ export default defineAppConfig({
     { root: 'stock', pages: ['items/index', 'item/index', 'stocktake/index'] },
     { root: 'finance', pages: ['home/index', 'expenses/index', 'expense/index', 'categories/index', 'day/index', 'commission/index', 'rules/index'] },
     { root: 'feedback', pages: ['scores/index', 'app/index'] },
+    { root: 'reports', pages: ['home/index', 'report/index'] },
   ],
   // Components are injected when a page first uses them, so the start-up cost stays with the pages opened.
   lazyCodeLoading: 'requiredComponents',

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: measurements on this machine, printed as Markdown tables to paste into
- * BENCHMARKS.md. `npm run bench -- import` runs one benchmark; `IMPORT_ROWS`, `IMPORT_ORDERS` and `BACKUP_ITEMS` set the sizes.
+ * BENCHMARKS.md. `npm run bench -- import` runs one benchmark; `IMPORT_ROWS`, `IMPORT_ORDERS`, `BACKUP_ITEMS`,
+ * `REPORT_ORDERS` (two sizes, e.g. 1000,100000) and `REPORT_HISTORY_DAYS` set the sizes.
  */
 import { cpus, totalmem } from 'node:os'
 import { startDynamoLocal } from '../lib/dynamodb-local'
@@ -12,6 +13,7 @@ import { benchImport } from './import-customers'
 import { benchImportOrders } from './import-orders'
 import { benchPayments } from './payments'
 import { benchSelectionBytes } from './selection-bytes'
+import { benchReports } from './reports'
 
 function table(rows: Record<string, string | number>[]): string {
   const headers = Object.keys(rows[0]!)
@@ -59,6 +61,13 @@ async function main() {
       console.log(table([result.mix]))
       console.log('\nLatency:')
       console.log(table(result.latency))
+    }
+    if (!only || only === 'reports') {
+      const sizes = (process.env.REPORT_ORDERS ?? '1000,100000').split(',').map(Number)
+      console.log(`\n## Reports at ${sizes.join(' and ')} orders (dispatch → DynamoDB Local)`)
+      const result = await benchReports(dynamo, sizes)
+      console.log(`History: ${result.history}`)
+      console.log(table(result.rows))
     }
     if (!only || only === 'payments') {
       console.log('\n## WeChat Pay notifications through the HTTP API (serverless-offline → DynamoDB Local)')

@@ -26,11 +26,11 @@ export const demoStaff: { username: string; displayName: string; roles: StaffRol
   { username: 'makeup.xuhui', displayName: '郑爽 (化妆师)', roles: ['makeup'], branch: 1 },
 ]
 
-/** Seeds the demo studio: two Shanghai branches and one staff account per role. */
-export async function seedDemoStudio(deps: AppDeps, log: (line: string) => void = console.log) {
+/** Seeds the demo studio (or another with its shape, under another code): two Shanghai branches and one staff account per role. */
+export async function seedDemoStudio(deps: AppDeps, log: (line: string) => void = console.log, code = DEMO_STUDIO_CODE) {
   const password = demoPassword()
   const { studio, branches } = await provisionStudio(deps, {
-    code: DEMO_STUDIO_CODE,
+    code,
     name: '光影婚纱摄影',
     branches: [
       { name: '静安旗舰店', address: '上海市静安区南京西路1266号', phone: '021-62880001' },
@@ -49,6 +49,12 @@ export async function seedDemoStudio(deps: AppDeps, log: (line: string) => void 
   log(`  opening hours and ${rooms} rooms`)
   return { studio, branches }
 }
+
+/** Who works the desk, the books and the retouching at each demo branch (徐汇's manager does all three there). */
+export const demoCrews = [
+  { desk: 'reception', finance: 'finance', retoucher: 'retoucher' },
+  { desk: 'manager.xuhui', finance: 'manager.xuhui', retoucher: 'manager.xuhui' },
+]
 
 /** Opening hours (09:30–18:30, Mondays closed at 徐汇), rooms, and a senior photographer who costs more. */
 async function seedDemoSetup(deps: AppDeps, studioId: string, branches: Branch[]) {

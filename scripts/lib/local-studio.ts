@@ -6,8 +6,9 @@ import { composeApp } from '../../functions/composition'
 import { loadConfig } from '../../functions/platform/config'
 import { ensureTable } from '../../functions/store/admin'
 import type { LocalDynamo } from './dynamodb-local'
-import { seedDemoStudio } from './demo-studio'
+import { demoCrews, seedDemoStudio } from './demo-studio'
 import { seedDemoOrders } from './demo-orders'
+import { generateHistory } from './history-generator'
 
 /** A session secret for this machine's local studio, made once and kept under .data/. */
 export function localSessionSecret(dataDir: string): string {
@@ -19,6 +20,9 @@ export function localSessionSecret(dataDir: string): string {
   }
   return readFileSync(file, 'utf8').trim()
 }
+
+/** The demo studio's history is the same on every machine. */
+export const DEMO_HISTORY_SEED = 2026
 
 /** Creates the table when missing and seeds the demo studio when the table is empty. */
 export async function prepareTable(dynamo: LocalDynamo, tableName: string, sessionSecret: string, filesDir: string, log = console.log) {
@@ -33,7 +37,23 @@ export async function prepareTable(dynamo: LocalDynamo, tableName: string, sessi
   const deps = composeApp(
     loadConfig({ STAGE: 'local', TABLE_NAME: tableName, DYNAMODB_ENDPOINT: dynamo.endpoint, SESSION_SECRET: sessionSecret, FILES_DIR: filesDir }),
   )
-  await seedDemoStudio(deps, log)
+  const { studio, branches } = await seedDemoStudio(deps, log)
+  // History for the manager's reports: DEMO_HISTORY_DAYS days (0 for none) of seeded studio life.
+  const days = Number(process.env.DEMO_HISTORY_DAYS ?? 60)
+  if (days > 0) {
+    const started = Date.now()
+    log(`  ${days} days of history (seed ${DEMO_HISTORY_SEED})…`)
+    const history = await generateHistory(deps, {
+      seed: DEMO_HISTORY_SEED,
+      days,
+      leadsPerDay: 1,
+      studioCode: studio.code,
+      branches: branches.map((b, i) => ({ id: b.id, crew: demoCrews[i]! })),
+      filesDir,
+      log,
+    })
+    log(`  history: ${history.orders} orders through ${history.calls} operations in ${((Date.now() - started) / 1000).toFixed(1)}s`)
+  }
   await seedDemoOrders(deps, filesDir, log)
   return true
 }

@@ -56,4 +56,6 @@ export const routes = {
   commissionRules: '/finance/rules/index',
   serviceScores: '/feedback/scores/index',
   appFeedback: '/feedback/app/index',
+  reportsHome: '/reports/home/index',
+  report: '/reports/report/index',
 } as const

@@ -6,6 +6,7 @@ import { listStockItems } from '../../types/inventory-operations'
 import { getBranchDay, myCommission } from '../../types/finance-operations'
 import { surveyReport } from '../../types/feedback-operations'
 import { listAudit, listStaff } from '../../types/operations'
+import { homeReport } from '../../types/reports-operations'
 import type { StaffRole } from '../../types/roles'
 import { staffAccess, type Access } from '../lib/access'
 import { routes } from '../lib/routes'
@@ -15,7 +16,6 @@ import { routes } from '../lib/routes'
  * declared in types/ takes that operation's `access`, so the server and the workspace agree.
  * An admin sees every tile; only photographers and makeup artists have a schedule of their own (schedules.mine).
  */
-const BRANCH_MANAGEMENT: readonly StaffRole[] = ['manager', 'admin']
 const STUDIO_ADMINISTRATION: readonly StaffRole[] = ['admin']
 
 export type TileKey =
@@ -61,7 +61,7 @@ export const tiles: Tile[] = [
   { key: 'paymentAudit', section: 'daily', access: unauditedPayments.access, url: routes.financeDesk },
   { key: 'finance', section: 'daily', access: getBranchDay.access, url: routes.financeHome },
   { key: 'myCommission', section: 'daily', access: myCommission.access, url: routes.myCommission },
-  { key: 'reports', section: 'management', access: BRANCH_MANAGEMENT },
+  { key: 'reports', section: 'management', access: homeReport.access, url: routes.reportsHome },
   { key: 'serviceScores', section: 'management', access: surveyReport.access, url: routes.serviceScores },
   { key: 'overdueOrders', section: 'management', access: overdueOrders.access, url: routes.overdueOrders },
   { key: 'staff', section: 'management', access: listStaff.access, url: routes.staffMembers },

@@ -18,7 +18,7 @@ import { formatFen } from '../../lib/money'
 import { useStaffPage } from '../../hooks/useStaffPage'
 import { studioToday } from '../../lib/studio-time'
 import { BranchSwitch, formatSignedFen, Segments, useBooksBranch } from '../books'
-import { saveCsv } from '../csv-file'
+import { saveCsv } from '../../lib/csv-file'
 import '../books.scss'
 
 type View_ = 'mine' | 'branch'

@@ -13,11 +13,12 @@ import { finance } from './finance'
 import { unmatched } from './unmatched'
 import { notices } from './notices'
 import { feedback } from './feedback'
+import { reports } from './reports'
 
 /**
  * The app's words in Chinese, the default language. Each feature keeps its words in its own file
  * beside this one (a new module adds `<module>.ts` here and in ../en-US, and spreads it below).
  */
-export const zhCN = { ...common, ...errors, ...pages, ...staff, ...crm, ...manage, ...booking, ...order, ...schedule, ...desk, ...inventory, ...finance, ...unmatched, ...notices, ...feedback }
+export const zhCN = { ...common, ...errors, ...pages, ...staff, ...crm, ...manage, ...booking, ...order, ...schedule, ...desk, ...inventory, ...finance, ...unmatched, ...notices, ...feedback, ...reports }
 
 export type MessageKey = keyof typeof zhCN

@@ -1,0 +1,126 @@
+import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ulid } from 'ulid'
+import { dispatch, findOperation } from '../../functions/api/dispatch'
+import { composeApp } from '../../functions/composition'
+import { studioDate } from '../../functions/domain/time'
+import { newSession, signSession } from '../../functions/identity/sessions'
+import { loadConfig } from '../../functions/platform/config'
+import { ensureTable } from '../../functions/store/admin'
+import { orderItem } from '../../functions/store/entities/order'
+import { addDays } from '../../src/lib/studio-time'
+import { reportNames } from '../../types/reports'
+import { demoCrews, seedDemoStudio } from '../lib/demo-studio'
+import type { LocalDynamo } from '../lib/dynamodb-local'
+import { generateHistory } from '../lib/history-generator'
+import { percentile } from './harness'
+
+const TABLE = 'studio-erp-bench-reports'
+const RUNS = Number(process.env.REPORT_RUNS ?? 20)
+
+/**
+ * Each report (and the manager's home) over the last 30 days of every branch, as an admin,
+ * through the same dispatch the API runs: p50/p95 latency and the DynamoDB requests one call
+ * makes. Measured on a studio with a generated history, then again after bulk order items are
+ * written into the same studio until it holds `orders` orders: the reports read per-day
+ * figures only, so the request count must stay the same and the time nearly so.
+ */
+export async function benchReports(dynamo: LocalDynamo, sizes: number[]) {
+  await ensureTable(dynamo.client, TABLE)
+  const filesDir = mkdtempSync(join(tmpdir(), 'bench-reports-'))
+  const deps = composeApp(loadConfig({ STAGE: 'test', TABLE_NAME: TABLE, DYNAMODB_ENDPOINT: dynamo.endpoint, SESSION_SECRET: 'bench-reports-secret-bench-reports-secret', FILES_DIR: filesDir }))
+  // Every repository shares one document client: count what it sends.
+  const db = (deps.orders as unknown as { db: DynamoDBDocumentClient }).db
+  let requests = 0
+  db.middlewareStack.add((next) => async (args) => {
+    requests++
+    return next(args)
+  }, { step: 'initialize', name: 'benchRequestCounter' })
+
+  const code = `bench-reports-${Date.now().toString(36)}`
+  const { studio, branches } = await seedDemoStudio(deps, () => {}, code)
+  const days = Number(process.env.REPORT_HISTORY_DAYS ?? 30)
+  console.log(`    generating ${days} days of history…`)
+  const history = await generateHistory(deps, {
+    seed: 7,
+    days,
+    leadsPerDay: 2,
+    studioCode: code,
+    branches: branches.map((b, i) => ({ id: b.id, crew: demoCrews[i]! })),
+    filesDir,
+    log: (line) => console.log(line),
+  })
+  const admin = (await deps.repo.findStaffByUsername(studio.id, 'admin'))!
+  const session = newSession({ kind: 'staff', id: admin.id, studioId: studio.id, credentialVersion: admin.credentialVersion }, new Date())
+  await deps.repo.putSession(session)
+  const token = await signSession(deps.tokens, session)
+  const to = studioDate(new Date(), 'Asia/Shanghai')
+  const from = addDays(to, -29)
+
+  const measure = async () => {
+    const rows: Record<string, { p50: number; p95: number; requests: number }> = {}
+    for (const name of ['home', ...reportNames]) {
+      const operation = findOperation(`reports.${name}`)!
+      const input = name === 'home' ? {} : { from, to }
+      const times: number[] = []
+      let perCall = 0
+      for (let i = 0; i < RUNS; i++) {
+        const before = requests
+        const started = performance.now()
+        await dispatch(deps, operation, input, { token }, { requestId: ulid(), now: new Date() })
+        times.push(performance.now() - started)
+        perCall = requests - before
+      }
+      times.sort((a, b) => a - b)
+      rows[name] = { p50: percentile(times, 50), p95: percentile(times, 95), requests: perCall }
+    }
+    return rows
+  }
+
+  const template = (await deps.orders.get(studio.id, (await firstOrderId())!))!
+  async function firstOrderId() {
+    for (const stage of ['confirmed', 'pending_deposit', 'shot']) {
+      const listed = (await dispatch(deps, findOperation('orders.list')!, { stage }, { token }, { requestId: ulid(), now: new Date() })) as { items: { id: string }[] }
+      if (listed.items[0]) return listed.items[0].id
+    }
+    return undefined
+  }
+  let orders = history.orders
+  const results: Record<number, Awaited<ReturnType<typeof measure>>> = {}
+  for (const size of sizes) {
+    if (size > orders) {
+      console.log(`    writing ${size - orders} more orders (order items in batches of 25)…`)
+      while (orders < size) {
+        const batch = Array.from({ length: Math.min(25, size - orders) }, () => ({ PutRequest: { Item: orderItem({ ...template, id: ulid() }) } }))
+        let pending: typeof batch | undefined = batch
+        while (pending?.length) {
+          const answer = await db.send(new BatchWriteCommand({ RequestItems: { [TABLE]: pending } }))
+          pending = answer.UnprocessedItems?.[TABLE] as typeof batch | undefined
+        }
+        orders += batch.length
+      }
+    }
+    console.log(`    measuring at ${orders} orders…`)
+    results[size] = await measure()
+  }
+  const [small, large] = sizes
+  return {
+    history: `${history.orders} generated orders over ${days} days, 2 branches`,
+    rows: ['home', ...reportNames].map((name) => {
+      const a = results[small!]![name]!
+      const b = results[large!]![name]!
+      return {
+        report: name,
+        [`requests @${small}`]: a.requests,
+        [`p50 ms @${small}`]: Math.round(a.p50),
+        [`p95 ms @${small}`]: Math.round(a.p95),
+        [`requests @${large}`]: b.requests,
+        [`p50 ms @${large}`]: Math.round(b.p50),
+        [`p95 ms @${large}`]: Math.round(b.p95),
+        'p50 ratio': (b.p50 / a.p50).toFixed(2),
+      }
+    }),
+  }
+}
