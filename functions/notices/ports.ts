@@ -19,3 +19,8 @@ export interface NoticeStore {
    */
   claimNotice(message: OutboxMessage & { orderId: string; template: NoticeKind }): Promise<boolean>
 }
+
+/** Where a notice that could not be sent is reported (the logger). */
+export interface ErrorLog {
+  error(message: string, detail: Record<string, unknown>): void
+}

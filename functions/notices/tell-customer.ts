@@ -3,9 +3,8 @@ import type { NoticeKind } from '../../types/notices'
 import type { OrderStage } from '../../types/orders'
 import type { CustomerRepository } from '../customers/ports'
 import type { OrderRecord } from '../orders/ports'
-import type { ErrorLog } from '../payments/ports'
 import type { ReminderSender } from '../scheduling/ports'
-import type { NoticeStore } from './ports'
+import type { ErrorLog, NoticeStore } from './ports'
 
 /** The stage an order reaches that the customer is told about. */
 const NOTICE_OF_STAGE: Partial<Record<OrderStage, NoticeKind>> = {

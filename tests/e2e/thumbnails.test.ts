@@ -47,7 +47,7 @@ describe('real thumbnails', () => {
     })
     await page.goto(`${appUrl()}/#/order/select/index?orderId=${orderId}`)
     await page.locator('.select__image img').first().waitFor()
-    await page.waitForFunction(() => [...document.querySelectorAll('.select__image img')].filter((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0).length >= 4)
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.select__image img')).filter((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0).length >= 4)
     await settled(page)
     await screenshot(page, 'selection-thumbnails')
 
