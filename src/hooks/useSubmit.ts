@@ -8,6 +8,12 @@ import { useFormFeedback } from './useFormFeedback'
 export const SETTLE_MS = 500
 
 /**
+ * What an action answers when it wrote nothing (the person backed out of its confirmation): the
+ * next tap is a fresh start, not the second tap of a double tap.
+ */
+export const NOTHING_DONE = Symbol('nothing done')
+
+/**
  * An action a person starts with a button (save, pay, confirm, a row's step): `busy` names the one
  * running, a second tap meanwhile — or in the moment after it succeeded — does nothing, and a failure is
  * shown — one message for the form and one beside each field it names — until the next attempt.
@@ -30,7 +36,7 @@ export function useSubmit() {
       reset()
       setBusy(key)
       try {
-        await action()
+        if ((await action()) === NOTHING_DONE) return false
         endedAt.current = Date.now()
         return true
       } catch (failure) {

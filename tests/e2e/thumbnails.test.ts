@@ -52,10 +52,13 @@ describe('real thumbnails', () => {
     await screenshot(page, 'selection-thumbnails')
 
     const sources = await page.locator('.select__image img').evaluateAll((nodes) => nodes.map((node) => new URL((node as HTMLImageElement).src).pathname))
-    expect(sources).toHaveLength(4)
+    // The four camera photos and the proof the shot order already had.
+    expect(sources).toHaveLength(5)
     for (const source of sources) expect(source).toMatch(/\.thumb\.jpg$/)
     const widths = await page.locator('.select__image img').evaluateAll((nodes) => nodes.map((node) => (node as HTMLImageElement).naturalWidth))
-    expect(widths.every((width) => width === 360)).toBe(true)
+    // Never wider than a thumbnail; the 1600 px camera photos arrive at exactly 360.
+    expect(widths.every((width) => width > 0 && width <= 360)).toBe(true)
+    expect(widths.filter((width) => width === 360).length).toBeGreaterThanOrEqual(4)
     const photos = images.filter((image) => new URL(image.url).pathname.includes('/proof'))
     expect(photos.length).toBeGreaterThanOrEqual(4)
     for (const image of photos) {

@@ -57,7 +57,7 @@ describe('the API client', () => {
   })
 
   it('sends other methods a JSON body without the path parameters', async () => {
-    answer(200, { token: 't', expiresAt: '2099-01-01T00:00:00.000Z', principal })
+    answer(200, { token: 't', expiresAt: '2099-01-01T00:00:00.000Z', principal, deviceToken: 'd' })
     await call(staffSignIn, { studioCode: 'demo', username: 'chenjing', password: 'secret' })
     const sent = request.mock.calls[0][0]
     expect(sent.method).toBe('POST')

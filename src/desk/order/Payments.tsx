@@ -10,7 +10,7 @@ import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
 import { Button, Input } from '../../components/ui'
 import { formatStudioDateTime } from '../../lib/format'
-import { useSubmit } from '../../hooks/useSubmit'
+import { useSubmit, NOTHING_DONE } from '../../hooks/useSubmit'
 import { useI18n, type Translate } from '../../i18n'
 import { errorMessage } from '../../i18n/errors'
 import { formatFen, parseYuan, yuanText } from '../../lib/money'
@@ -65,7 +65,7 @@ function RefundForm({ order, payment, onDone, onClose }: { order: Order; payment
         confirmText: t('refund.submit'),
         note: payment.method === 'wechat' ? undefined : t('refund.offlineNote', { method: t(`paymentMethod.${payment.method}`) }),
       })
-      if (!confirmed) return
+      if (!confirmed) return NOTHING_DONE
       try {
         await call(refundPayment, { orderId: order.id, paymentId: payment.id, requestId: requestId.current, amountFen, reason: reason.trim() })
         Taro.showToast({ title: t('refund.done'), icon: 'success' })
@@ -118,7 +118,7 @@ export function Payments({ order, payments, principal, reload }: { order: Order;
       `audit-${payment.id}`,
       async () => {
         const confirmed = await confirmAudit(t, { customer: order.customerName, amountFen: payment.amountFen, method: payment.method })
-        if (!confirmed) return
+        if (!confirmed) return NOTHING_DONE
         await call(auditPayment, { orderId: order.id, paymentId: payment.id })
         Taro.showToast({ title: t('finance.audited'), icon: 'success' })
       },

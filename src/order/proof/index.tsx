@@ -8,7 +8,7 @@ import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, TextArea } from '../../components/ui'
-import { useSubmit } from '../../hooks/useSubmit'
+import { useSubmit, NOTHING_DONE } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
@@ -81,7 +81,7 @@ export default function ProofPage() {
           cancelText: t('common.cancel'),
           confirmColor: '#a8385a',
         })
-        if (!answer.confirm) return
+        if (!answer.confirm) return NOTHING_DONE
       }
       await call(decideProof, decision === 'approve' ? { orderId, decision } : { orderId, decision, comment: comment.trim() })
       setDecided(decision)
