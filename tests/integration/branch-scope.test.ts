@@ -147,6 +147,7 @@ describe('branch scope', () => {
       ),
       'reports.export': { branchId: branchA, from: day, to: day, report: 'daily' },
       'reports.recompute': { branchId: branchA, from: day, to: day },
+      'survey.report': { branchId: branchA, from: day, to: day },
     }
     const lists: Record<string, { input: unknown; ids: (answer: any) => string[] }> = {
       'orders.list': { input: { stage: 'shot' }, ids: (a) => a.items.map((o: { id: string }) => o.id) },
@@ -156,6 +157,7 @@ describe('branch scope', () => {
       'customers.history': { input: { customerId: amy.principal.id }, ids: (a) => [...a.orders.map((o: { id: string }) => o.id), ...a.payments.map((p: { orderId: string }) => p.orderId)] },
       'payments.unaudited': { input: {}, ids: (a) => a.items.map((p: { orderId: string }) => p.orderId) },
       'payments.refundsDue': { input: {}, ids: (a) => a.items.map((o: { id: string }) => o.id) },
+      'payments.unmatched': { input: {}, ids: (a) => a.items.flatMap((p: { orderId?: string }) => (p.orderId ? [p.orderId] : [])) },
     }
 
     const scoped = operations.filter((op) => op.scope === 'branch')
