@@ -70,6 +70,8 @@ describe('the permission matrix', () => {
         'customers.confirmMyPhone',
         'customers.getMyProfile',
         'customers.updateMyProfile',
+        'notices.mine',
+        'notices.subscribe',
         'orders.get',
         'orders.mine',
         'payments.prepay',
@@ -79,6 +81,8 @@ describe('the permission matrix', () => {
         'proofs.decide',
         'selection.confirm',
         'selection.save',
+        'survey.mine',
+        'survey.rate',
       ].sort(),
     )
   })
