@@ -43,11 +43,13 @@ function options(props: ChartProps, context: unknown, width: number, height: num
     legend: { show: ring || props.series.length > 1, position: 'bottom', fontSize: 11 },
     dataLabel: ring || props.categories.length <= 8,
     xAxis: { disableGrid: true, fontSize: 10, labelCount: Math.min(props.categories.length, 7) },
-    yAxis: { gridType: 'dash', data: [{ min: 0, fontSize: 10, formatter: (value: number) => format(value) }] },
+    // From zero, or from the lowest figure when a day's net went below it.
+    yAxis: { gridType: 'dash', data: [{ min: Math.min(0, ...props.series.flatMap((s) => s.data)), fontSize: 10, formatter: (value: number) => format(value) }] },
     extra: {
       column: { width: 14, type: 'group' },
       bar: { width: 14 },
-      line: { type: 'curve', width: 2 },
+      // Straight between days: a curve would show figures no day had.
+      line: { type: 'straight', width: 2 },
       ring: { ringWidth: 22, activeOpacity: 0.5, labelWidth: 12, border: true, borderWidth: 2, borderColor: '#FFFFFF' },
     },
   }
