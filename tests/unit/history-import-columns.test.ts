@@ -1,5 +1,5 @@
 import { mapOrderHeaders, parseMethod, parsePayments, parseStage, parseYuan } from '../../functions/history-import/order-columns'
-import { readOrderCsv } from '../../functions/history-import/import-orders'
+import { readOrderCsv } from '../../functions/history-import/read-order-csv'
 
 describe('reading an old system’s order export', () => {
   it('maps Chinese and English headers onto order fields, ignoring ones it does not know', () => {
