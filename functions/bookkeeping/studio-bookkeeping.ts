@@ -24,10 +24,6 @@ export class StudioBookkeeping implements Bookkeeping {
     private readonly crew: ShootCrew,
   ) {}
 
-  private async dayOf(studioId: string, at: string) {
-    return studioDate(new Date(at), await studioTimeZone({ repo: this.studios }, studioId))
-  }
-
   /** The studio's calendar, for the events' report figures. */
   private async calendar(studioId: string): Promise<DayOf> {
     const timeZone = await studioTimeZone({ repo: this.studios }, studioId)
@@ -40,8 +36,8 @@ export class StudioBookkeeping implements Bookkeeping {
   }
 
   /** The day a payment lands on: its own; WeChat Pay's money, which cannot be turned away, on the next open day. */
-  private async bookDay(order: OrderRecord, payment: PaymentRecord) {
-    const date = await this.dayOf(order.studioId, payment.at)
+  private async bookDay(order: OrderRecord, payment: PaymentRecord, dayOf: DayOf) {
+    const date = dayOf(payment.at)
     if (payment.method !== 'wechat' || !order.branchId) return date
     let day = date
     for (let i = 0; i < 31 && (await this.finance.dayBook(order.studioId, order.branchId, day)).closed; i++) {
@@ -52,8 +48,8 @@ export class StudioBookkeeping implements Bookkeeping {
 
   async captured(order: OrderRecord, payment: PaymentRecord, confirms?: StageChange): Promise<BookEntries> {
     if (!order.branchId) return {}
-    const date = await this.bookDay(order, payment)
     const dayOf = await this.calendar(order.studioId)
+    const date = await this.bookDay(order, payment, dayOf)
     const figures = [...paymentCaptured(order, payment, date, dayOf), ...(confirms ? stageMoved(order, confirms, dayOf) : [])]
     const desk = payment.method === 'wechat' ? WECHAT_DESK : { id: payment.recordedBy.id, name: payment.recordedBy.name }
     // The sale is the order's: whoever on the staff opened it earns the 门市 share of the money it brings in.
@@ -77,17 +73,18 @@ export class StudioBookkeeping implements Bookkeeping {
     return {
       dayBook: { studioId: order.studioId, branchId: order.branchId, date, money: { direction: 'received', method: payment.method, amountFen: payment.amountFen, desk } },
       commission,
-      ...(date !== (await this.dayOf(order.studioId, payment.at)) ? { bookedOn: date } : {}),
+      ...(date !== dayOf(payment.at) ? { bookedOn: date } : {}),
       figures,
     }
   }
 
   async refunded(order: OrderRecord, payment: PaymentRecord, refund: PaymentRecord): Promise<BookEntries> {
     if (!order.branchId) return {}
-    const date = await this.bookDay(order, refund)
+    const dayOf = await this.calendar(order.studioId)
+    const date = await this.bookDay(order, refund, dayOf)
     const amountFen = -refund.amountFen
     const commission = await commissionClawedBack(this.finance, order, payment, { id: refund.id, amountFen, date, at: refund.at })
-    const figures = paymentRefunded(order, payment, refund, order.branchId, order.studioId, date, await this.calendar(order.studioId))
+    const figures = paymentRefunded(order, payment, refund, order.branchId, order.studioId, date, dayOf)
     return {
       figures,
       dayBook: { studioId: order.studioId, branchId: order.branchId, date, money: { direction: 'refunded', method: refund.method, amountFen, desk: { id: refund.recordedBy.id, name: refund.recordedBy.name } } },
