@@ -48,6 +48,24 @@ export async function transact(db: DynamoDBDocumentClient, items: TransactionIte
 
 const CONFLICT_RETRIES = 4
 
+/**
+ * Sends a transaction again, after a short random pause, while it is cancelled only because another
+ * transaction held one of its items (a busy day's figures, say) — for writers that read the
+ * cancellation themselves; any other failure, or the last conflict, is thrown as it came.
+ */
+export async function retryingConflicts<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await write()
+    } catch (error) {
+      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : []
+      const onlyConflict = reasons.some((r) => r.Code === 'TransactionConflict') && !reasons.some((r) => r.Code === 'ConditionalCheckFailed')
+      if (!onlyConflict || attempt >= CONFLICT_RETRIES) throw error
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * (attempt + 1)))
+    }
+  }
+}
+
 /** Answers true when written, false when the first item's create found it written before. */
 export async function transactOnce(db: DynamoDBDocumentClient, items: TransactionItem[]): Promise<boolean> {
   try {

@@ -6,6 +6,7 @@ import type { CountedLevel, LevelChange, MoveOutcome, StockRepository } from '..
 import { stockItemItem } from './entities/stock-item'
 import { levelAsRead, stockCancellation, stockFigures, stockWrites } from './entities/stock-level'
 import { figureWrites } from './entities/books'
+import { retryingConflicts } from './errors'
 import { stocktakeItem } from './entities/stocktake'
 import { entity, pageCursor, putIfAbsent, queryAll } from './items'
 import { keys } from './keys'
@@ -75,7 +76,9 @@ export class DynamoStockRepository implements StockRepository {
 
   async move(studioId: string, changes: LevelChange[]): Promise<MoveOutcome> {
     try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: [...stockWrites(this.table, studioId, changes), ...figureWrites(this.table, stockFigures(studioId, changes)).map((i) => i.write)] as never }))
+      await retryingConflicts(() =>
+        this.db.send(new TransactWriteCommand({ TransactItems: [...stockWrites(this.table, studioId, changes), ...figureWrites(this.table, stockFigures(studioId, changes)).map((i) => i.write)] as never })),
+      )
       return 'moved'
     } catch (error) {
       const outcome = await stockCancellation(this.db, this.table, studioId, error, changes, 0)
@@ -150,10 +153,12 @@ export class DynamoStockRepository implements StockRepository {
 
   async postStocktake(studioId: string, posted: Stocktake, readVersion: number, changes: LevelChange[]) {
     try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [{ Put: this.stocktakePut(studioId, posted, readVersion) }, ...stockWrites(this.table, studioId, changes), ...figureWrites(this.table, stockFigures(studioId, changes)).map((i) => i.write)] as never,
-        }),
+      await retryingConflicts(() =>
+        this.db.send(
+          new TransactWriteCommand({
+            TransactItems: [{ Put: this.stocktakePut(studioId, posted, readVersion) }, ...stockWrites(this.table, studioId, changes), ...figureWrites(this.table, stockFigures(studioId, changes)).map((i) => i.write)] as never,
+          }),
+        ),
       )
     } catch (error) {
       const sheetChanged = error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
