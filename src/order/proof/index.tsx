@@ -71,7 +71,7 @@ export default function ProofPage() {
       setCommentError(undefined)
       if (decision === 'revise' && comment.trim() === '') {
         setCommentError(t('proof.commentRequired'))
-        return
+        return NOTHING_DONE
       }
       if (decision === 'approve') {
         const answer = await Taro.showModal({
