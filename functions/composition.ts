@@ -4,6 +4,7 @@ import { depositConfirmation } from './booking/confirm-booking'
 import { createFileStore } from './integrations/file-store'
 import { createPaymentGateway } from './integrations/wechat-pay'
 import { withDomainErrors } from './integrations/wechat-pay/domain-errors'
+import { WeChatAccessToken } from './integrations/wechat-access-token'
 import { SimulatedPhoneNumberExchange, WeChatPhoneNumberExchange } from './integrations/wechat-phone'
 import { SimulatedWeChatSignIn, WeChatCode2Session } from './integrations/wechat-sign-in'
 import { SimulatedSubscribeMessages, WeChatSubscribeMessages } from './integrations/wechat-subscribe'
@@ -35,6 +36,8 @@ import { DynamoStudioDirectory } from './store/studios'
 export function composeApp(config: Config): AppDeps {
   const db = createDocumentClient({ tableName: config.tableName, endpoint: config.dynamoEndpoint })
   const wechat = config.wechatSignIn
+  // One server access token for every WeChat call that needs one.
+  const token = wechat.mode === 'simulated' ? undefined : new WeChatAccessToken(wechat.appId, wechat.appSecret)
   const repo = new DynamoIdentityRepository(db, config.tableName)
   const scheduling = new DynamoSchedulingRepository(db, config.tableName)
   const finance = new DynamoFinanceRepository(db, config.tableName)
@@ -61,7 +64,7 @@ export function composeApp(config: Config): AppDeps {
     // The day books and commission: worked out by the bookkeeping module, written by orders, payments and production with each event.
     books: new StudioBookkeeping(finance, repo, scheduling),
     figures: new DynamoReportFigures(db, config.tableName),
-    reminders: wechat.mode === 'simulated' ? new SimulatedSubscribeMessages() : new WeChatSubscribeMessages(wechat.appId, wechat.appSecret, config.messageTemplates),
+    reminders: wechat.mode === 'simulated' ? new SimulatedSubscribeMessages() : new WeChatSubscribeMessages(token!, config.messageTemplates),
     notices: new DynamoNoticeStore(db, config.tableName),
     feedback: new DynamoFeedbackStore(db, config.tableName),
     tokens: new JwtSessionTokens(config.sessionSecret),
@@ -69,7 +72,7 @@ export function composeApp(config: Config): AppDeps {
     ...(config.signInSourceAttempts ? { signInLimits: { ...SIGN_IN_LIMITS, source: { ...SIGN_IN_LIMITS.source, attempts: config.signInSourceAttempts } } } : {}),
     passwords: { hash: hashPassword, verify: verifyPassword, decoy: decoyHash },
     wechat: wechat.mode === 'simulated' ? new SimulatedWeChatSignIn() : new WeChatCode2Session(wechat.appId, wechat.appSecret),
-    phoneNumbers: wechat.mode === 'simulated' ? new SimulatedPhoneNumberExchange() : new WeChatPhoneNumberExchange(wechat.appId, wechat.appSecret),
+    phoneNumbers: wechat.mode === 'simulated' ? new SimulatedPhoneNumberExchange() : new WeChatPhoneNumberExchange(token!),
     log: logger,
   }
   return app

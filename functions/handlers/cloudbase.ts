@@ -35,7 +35,11 @@ const ready = appAtColdStart()
  */
 export async function main(event: CloudCall | CloudHttpRequest, context?: { request_id?: string }) {
   const requestId = context?.request_id ?? ulid()
-  const app = await ready
+  const app = await ready().catch((error: unknown) => (error instanceof DomainError ? error : Promise.reject(error)))
+  if (app instanceof DomainError) {
+    const { status, body } = errorBody(app, requestId)
+    return isHttpRequest(event) ? json(status, { code: 'FAIL', message: body.error.message }) : { status, ...body }
+  }
   // WeChat Pay's notifications reach the same function over HTTP (notify_url on the HTTP access service's domain).
   if (isHttpRequest(event)) {
     if (event.httpMethod.toUpperCase() === 'POST' && event.path.endsWith(PAY_NOTIFY_PATH)) {

@@ -41,9 +41,18 @@ function bearerToken(event: APIGatewayProxyEventV2): string | undefined {
   return match?.[1]
 }
 
+/** A failure as the API answers it; a refusal to come back later (423, 429, 503) says when in `retry-after`. */
+function errorAnswer(error: unknown, requestId: string) {
+  const { status, body } = errorBody(error, requestId)
+  if (status < 500) logger.info('operation refused', { status, code: body.error.code })
+  countError(body.error.code)
+  return json(status, body, status === 423 || status === 429 || status === 503 ? { 'retry-after': String(body.error.details?.retryAfterSeconds ?? 60) } : {})
+}
+
 export async function handler(event: APIGatewayProxyEventV2, context?: Pick<Context, 'awsRequestId'>): Promise<APIGatewayProxyStructuredResultV2> {
   const requestId = context?.awsRequestId || ulid()
-  const app = await ready
+  const app = await ready().catch((error: unknown) => (error instanceof DomainError ? error : Promise.reject(error)))
+  if (app instanceof DomainError) return errorAnswer(app, requestId)
   const method = event.requestContext.http.method.toUpperCase()
   const path = event.rawPath.replace(/^\/api(?=\/)/, '')
   logger.appendKeys({ requestId })
@@ -67,10 +76,7 @@ export async function handler(event: APIGatewayProxyEventV2, context?: Pick<Cont
     countOperation(route.op.name)
     return json(200, result)
   } catch (error) {
-    const { status, body } = errorBody(error, requestId)
-    if (status < 500) logger.info('operation refused', { status, code: body.error.code })
-    countError(body.error.code)
-    return json(status, body, status === 423 || status === 429 ? { 'retry-after': String(body.error.details?.retryAfterSeconds ?? 60) } : {})
+    return errorAnswer(error, requestId)
   } finally {
     publishMetrics()
     logger.removeKeys(['requestId', 'operation', 'studio'])

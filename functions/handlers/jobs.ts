@@ -8,14 +8,14 @@ const ready = appAtColdStart()
 
 /** Every minute: lapsed holds free their slots. */
 export async function releaseHolds() {
-  const result = await releaseExpiredHolds(await ready, new Date())
+  const result = await releaseExpiredHolds(await ready(), new Date())
   logger.info('released lapsed holds', result)
   return result
 }
 
 /** Every quarter hour: the day-before reminders that are due go out, once each. */
 export async function sendReminders() {
-  const app = await ready
+  const app = await ready()
   const result = await sendShootReminders(app, app.reminders, new Date())
   logger.info('sent shoot reminders', result)
   return result

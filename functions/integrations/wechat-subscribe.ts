@@ -1,18 +1,20 @@
 import type { MessageTemplate, ReminderSender } from '../scheduling/ports'
-import { WeChatAccessToken } from './wechat-access-token'
+import type { WeChatAccessToken } from './wechat-access-token'
+import { weChatFailure, type WeChatAnswer } from './wechat-api'
 
-/** The real adapter: an access token from the app id and secret, then subscribeMessage.send with each message's template. */
+const SERVICE = 'WeChat (subscription message)'
+
+/** The customer has no subscription left for the template (43101): nothing to send, nothing to retry. */
+const NOT_SUBSCRIBED = 43101
+
+/** The real adapter: the mini-program's access token, then subscribeMessage.send with each message's template. */
 export class WeChatSubscribeMessages implements ReminderSender {
   readonly simulated = false
-  private readonly token: WeChatAccessToken
   constructor(
-    appId: string,
-    appSecret: string,
+    private readonly token: WeChatAccessToken,
     private readonly templates: Partial<Record<MessageTemplate, string>>,
     private readonly page = 'pages/orders/index',
-  ) {
-    this.token = new WeChatAccessToken(appId, appSecret)
-  }
+  ) {}
 
   templateId(template: MessageTemplate) {
     return this.templates[template]
@@ -22,21 +24,15 @@ export class WeChatSubscribeMessages implements ReminderSender {
     const templateId = this.templates[message.template]
     // A message without a configured template cannot be sent; the outbox still records it.
     if (!templateId) return
-    const url = `https://api.weixin.qq.com/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(await this.token.value())}`
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        touser: message.openId,
-        template_id: templateId,
-        page: this.page,
-        data: Object.fromEntries(Object.entries(message.data).map(([k, v]) => [k, { value: v.slice(0, 20) }])),
-      }),
-      signal: AbortSignal.timeout(5000),
+    const body = await this.token.call<WeChatAnswer>(SERVICE, '/cgi-bin/message/subscribe/send', {
+      touser: message.openId,
+      template_id: templateId,
+      page: this.page,
+      data: Object.fromEntries(Object.entries(message.data).map(([k, v]) => [k, { value: v.slice(0, 20) }])),
     })
-    const body = (await response.json()) as { errcode?: number; errmsg?: string }
-    // 43101: the customer has no subscription left; nothing to retry.
-    if (body.errcode && body.errcode !== 43101) throw new Error(`WeChat refused the reminder (${body.errcode} ${body.errmsg})`)
+    if (body.errcode === NOT_SUBSCRIBED) return
+    const failure = weChatFailure(SERVICE, body)
+    if (failure) throw failure
   }
 }
 

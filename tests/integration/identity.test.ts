@@ -281,7 +281,7 @@ describe('customers signing in with WeChat', () => {
   })
 
   it('refuses a code the simulated WeChat does not issue', async () => {
-    expect(await ops.outcome('auth.wechatSignIn', { studioCode: studio.code, code: 'not-a-dev-code' })).toBe('UNAUTHENTICATED')
+    expect(await ops.outcome('auth.wechatSignIn', { studioCode: studio.code, code: 'not-a-dev-code' })).toBe('WECHAT_CODE_INVALID')
   })
 
   it('lets a customer edit their own profile and nobody else’s', async () => {

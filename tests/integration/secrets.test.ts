@@ -95,7 +95,7 @@ describe('secrets read at cold start from SSM Parameter Store (simulated)', () =
     const env = await withSecrets({ SECRETS_PATH: path })
     expect(env.SESSION_SECRET).toBeUndefined()
     expect(env.WECHAT_APP_SECRET).toBeDefined()
-    await expect(appAtColdStart({ SECRETS_PATH: path, STAGE: 'gamma', TABLE_NAME: 'studio-erp-gamma' })).rejects.toThrow(/SESSION_SECRET/)
+    await expect(appAtColdStart({ SECRETS_PATH: path, STAGE: 'gamma', TABLE_NAME: 'studio-erp-gamma' })()).rejects.toThrow(/SESSION_SECRET/)
   })
 
   it('reads nothing from SSM where no path is set (local and test stages keep their environment)', async () => {
