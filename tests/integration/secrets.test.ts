@@ -16,6 +16,8 @@ interface SsmRequest {
 }
 
 const requests: SsmRequest[] = []
+/** While set, the simulated Parameter Store answers as a throttled one does. */
+let throttled = false
 /** What the simulated Parameter Store holds, by full parameter name. */
 const stored = new Map<string, string>()
 let server: Server
@@ -30,6 +32,10 @@ beforeAll(async () => {
       const target = String(req.headers['x-amz-target'])
       requests.push({ target, names: input.Names ?? [], withDecryption: input.WithDecryption === true })
       res.setHeader('content-type', 'application/x-amz-json-1.1')
+      if (throttled) {
+        res.statusCode = 400
+        return res.end(JSON.stringify({ __type: 'ThrottlingException', message: 'Rate exceeded' }))
+      }
       if (target !== 'AmazonSSM.GetParameters') {
         res.statusCode = 400
         return res.end(JSON.stringify({ __type: 'InvalidAction', message: `simulated SSM answers GetParameters only, not ${target}` }))
@@ -96,6 +102,29 @@ describe('secrets read at cold start from SSM Parameter Store (simulated)', () =
     expect(env.SESSION_SECRET).toBeUndefined()
     expect(env.WECHAT_APP_SECRET).toBeDefined()
     await expect(appAtColdStart({ SECRETS_PATH: path, STAGE: 'gamma', TABLE_NAME: 'studio-erp-gamma' })()).rejects.toThrow(/SESSION_SECRET/)
+  })
+
+  it('answers a cold start SSM does not serve (throttled) with UPSTREAM_UNAVAILABLE, and reads again on the next invocation', async () => {
+    const path = '/studio-erp/delta/'
+    storeSecrets(path, ['SESSION_SECRET'])
+    process.env.AWS_MAX_ATTEMPTS = '1'
+    try {
+      throttled = true
+      requests.length = 0
+      const ready = appAtColdStart({ SECRETS_PATH: path, STAGE: 'delta', TABLE_NAME: 'studio-erp-delta' })
+      await expect(ready()).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', status: 503, details: { retryAfterSeconds: 5 } })
+      throttled = false
+      // The next invocation asks SSM again and gets as far as the configuration check.
+      await expect(ready()).rejects.toThrow(/SESSION_SECRET/)
+      expect(requests.length).toBeGreaterThanOrEqual(2)
+      const asked = requests.length
+      // A bad configuration is not retried: it fails every invocation alike.
+      await expect(ready()).rejects.toThrow(/SESSION_SECRET/)
+      expect(requests).toHaveLength(asked)
+    } finally {
+      throttled = false
+      delete process.env.AWS_MAX_ATTEMPTS
+    }
   })
 
   it('reads nothing from SSM where no path is set (local and test stages keep their environment)', async () => {
