@@ -111,9 +111,10 @@ export async function applyTransaction(deps: CreditingPorts, intent: PaymentInte
       return applied ? 'applied' : 'duplicate'
     } catch (error) {
       if (!(error instanceof DomainError)) throw error
-      // Another write to the same order at the same moment, or the order moved on: read again.
-      // If it keeps happening, WeChat Pay is told to send the notification again later.
-      if ((error.code === 'CONFLICT' || error.code === 'ILLEGAL_TRANSITION') && attempt < 10) {
+      // Another write to the same order at the same moment, or the order moved on, or its day was
+      // closed between reading it open and booking on it (read again: it is booked on the next open
+      // day): read again. If it keeps happening, WeChat Pay is told to send the notification again later.
+      if ((error.code === 'CONFLICT' || error.code === 'ILLEGAL_TRANSITION' || error.code === 'DAY_CLOSED') && attempt < 10) {
         await pause(20 + Math.random() * 80 * (attempt + 1))
         continue
       }
