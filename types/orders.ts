@@ -148,7 +148,7 @@ export const PaymentSchema = z.object({
   /** Taken before the studio used this system, and imported with its order's history. */
   imported: z.literal(true).optional(),
   at: IsoDateTimeSchema,
-  /** WeChat Pay money credited after its own day was closed: the open day it was booked on instead. */
+  /** WeChat Pay money credited (or refunded) after its own day was closed: the open day it was booked on instead. */
   bookedOn: IsoDateSchema.optional(),
 })
 export type Payment = z.infer<typeof PaymentSchema>

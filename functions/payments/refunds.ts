@@ -19,12 +19,15 @@ import { sendRefund, type SendRefundPorts } from './send-refund'
  */
 export async function refundPayment(deps: SendRefundPorts & { books: Bookkeeping }, input: z.output<typeof op.refundPayment.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
+  let online = false
   for (let attempt = 0; ; attempt++) {
     try {
       return await refundOnce()
     } catch (error) {
       // Written at the same moment as another change to the payment or the order: read again and retry.
-      if (!(error instanceof DomainError && error.code === 'CONFLICT') || attempt >= 5) throw error
+      // A WeChat refund whose day closed under it is read again too: it is booked on the next open day.
+      const again = error instanceof DomainError && (error.code === 'CONFLICT' || (error.code === 'DAY_CLOSED' && online))
+      if (!again || attempt >= 5) throw error
       await pause(20 + Math.random() * 60 * (attempt + 1))
     }
   }
@@ -32,6 +35,7 @@ export async function refundPayment(deps: SendRefundPorts & { books: Bookkeeping
     const partition = await loadForMoney(deps, caller, input.orderId)
     const payment = partition.payments.find((p) => p.id === input.paymentId && p.amountFen > 0)
     if (!payment) throw notFound('Payment')
+    online = payment.method === 'wechat'
     const existing = partition.payments.find((p) => p.id === input.requestId)
     // The same request again: only the very same refund counts as done.
     const sameRefund = (p: PaymentRecord) => p.kind === 'refund' && p.refundOf === payment.id && p.amountFen === -input.amountFen
@@ -56,13 +60,14 @@ export async function refundPayment(deps: SendRefundPorts & { books: Bookkeeping
       at: ctx.now.toISOString(),
     }
     if (!existing) {
-      const written = await deps.ledger.refund(partition.order, payment, entry, {
+      const books = await deps.books.refunded(partition.order, payment, entry)
+      const written = await deps.ledger.refund(partition.order, payment, withBookedOn(entry, books.bookedOn), {
         action: 'payment.refunded',
         actorId: caller.id,
         actorName: caller.displayName,
         targetId: partition.order.id,
         detail: { paymentId: payment.id, refundId: entry.id, amountFen: input.amountFen, method: payment.method, reason: input.reason },
-      }, await deps.books.refunded(partition.order, payment, entry))
+      }, books)
       if (!written) {
         // The same request id landed at the same moment: the one recorded answers, if it is this refund.
         const recorded = (await loadForMoney(deps, caller, input.orderId)).payments.find((p) => p.id === input.requestId)
@@ -74,6 +79,9 @@ export async function refundPayment(deps: SendRefundPorts & { books: Bookkeeping
     return orderDetail(deps, caller.studioId, partition.order.id)
   }
 }
+
+/** A refund booked on a later open day than its own (its day was closed) says which. */
+const withBookedOn = (refund: PaymentRecord, bookedOn: string | undefined): PaymentRecord => (bookedOn ? { ...refund, bookedOn } : refund)
 
 /** Finance sends a WeChat refund again that WeChat Pay did not take (same out_refund_no: never paid twice). */
 export async function retryRefund(deps: SendRefundPorts, input: z.output<typeof op.retryRefund.input>, ctx: RequestContext) {
@@ -128,7 +136,8 @@ export async function refundCancellation(deps: CreditingPorts, studioId: string,
       targetId: orderId,
       detail: { paymentId: payment.id, refundId: id, amountFen: amount, reason: 'cancellation' },
     }
-    const written = await deps.ledger.refund(partition.order, payment, entry, audit, await deps.books.refunded(partition.order, payment, entry))
+    const books = await deps.books.refunded(partition.order, payment, entry)
+    const written = await deps.ledger.refund(partition.order, payment, withBookedOn(entry, books.bookedOn), audit, books)
     if (!written) continue
     try {
       await sendRefund(deps, payment, entry)

@@ -9,8 +9,8 @@ import { isolatedTable } from '../support/studio'
 /**
  * Money meeting the daily close (日结), each race run ROUNDS times against DynamoDB Local through
  * the dispatcher and the real use cases: a desk payment, a WeChat Pay payment (the customer pays and
- * WeChat Pay's notification lands), a desk refund and an expense void, each at the same moment as
- * finance closes the branch's day. After every round the day-book invariants of
+ * WeChat Pay's notification lands), a desk refund, a WeChat Pay refund and an expense void, each at
+ * the same moment as finance closes the branch's day. After every round the day-book invariants of
  * functions/domain/day-close.ts (each payment and refund booked on exactly one day, its own or the
  * next open one; a closed day exactly as it was closed) and the order's money invariants are checked.
  * Stock taken for 制作 while a count is posted is raced in tests/api/inventory-races.test.ts.
@@ -169,6 +169,34 @@ describe('money meeting the daily close', () => {
       seen.push(`${refunded}/${close}`)
     }
     console.info('desk refund vs close', tally(seen))
+  }, 300_000)
+
+  it(`a WeChat Pay refund made while the day closes is in the closed day's figures or booked on the next open day, and says which (${ROUNDS} races)`, async () => {
+    const seen: string[] = []
+    for (let round = 0; round < ROUNDS; round++) {
+      await openDay(today)
+      const order = await newOrder()
+      const charge = await s.ops.call('payments.prepay', { orderId: order.id, kind: 'deposit' }, customer.token)
+      await s.ops.call('payments.simulatePay', { orderId: order.id, outTradeNo: charge.outTradeNo }, customer.token)
+      const requestId = ulid()
+      const { close, closedOn, raced: refunded } = await closeDuring(
+        today,
+        () => s.ops.outcome('payments.refund', { orderId: order.id, paymentId: charge.outTradeNo, requestId, amountFen: 1_000, reason: '赠品未送' }, tokens.finance),
+        (round % 10) * 10,
+      )
+      // Money given back through WeChat Pay is given back whichever came first.
+      expect(refunded).toBe('OK')
+      expect(['OK', 'VERSION_CONFLICT', 'CONFLICT']).toContain(close)
+      const after = await settle(order.id)
+      expect(after.order.paidFen).toBe(charge.amountFen - 1_000)
+      const refund = after.payments.find((p: { id: string }) => p.id === requestId)
+      const booked = money.get(order.id)!.find((m) => m.id === requestId)!.date
+      if (booked !== studioDate(new Date(refund.at), TZ)) expect([close, refund.bookedOn]).toEqual(['OK', dayAfter(today)])
+      expect(after.violations).toEqual([])
+      expect(await dayViolations([today, dayAfter(today)], closedOn)).toEqual([])
+      seen.push(`${booked === today ? 'same day' : 'next day'}/${close}`)
+    }
+    console.info('WeChat refund vs close', tally(seen))
   }, 300_000)
 
   it(`an expense voided while the day closes is either off the closed day's figures, or refused and still counted (${ROUNDS} races)`, async () => {
