@@ -187,7 +187,12 @@ export class DynamoCustomerRepository implements CustomerRepository {
       .remove('gsi1sk')
     // Done once: a second completion fails the open condition and adds nothing to the figures.
     await transact(this.db, [
-      guarded({ Update: done.build(this.table, key) }, new DomainError('PRECONDITION_FAILED', 'This follow-up does not exist or is already done')),
+      // Absent (another studio's or customer's id) is not found; present but closed is done already.
+      guarded({ Update: done.build(this.table, key) }, async () =>
+        (await this.db.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }))).Item
+          ? new DomainError('PRECONDITION_FAILED', 'This follow-up is already done')
+          : notFound('Follow-up'),
+      ),
       ...figureWrites(this.table, figures),
     ])
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }))

@@ -8,8 +8,10 @@ import type { Operation } from '../../types/operation'
 import { operations } from '../../types/operations'
 import { samplePackage } from '../../scripts/lib/sample-package'
 import { at, bookableStudio, OPEN_EVERY_DAY, shanghaiDay } from '../support/booking'
-import { TEST_PASSWORD } from '../support/constants'
-import { endpoint, isolatedTable } from '../support/studio'
+import { TEST_PASSWORD, TEST_SESSION_SECRET } from '../support/constants'
+import { endpoint, newTable } from '../support/studio'
+import { composeApp } from '../../functions/composition'
+import { loadConfig } from '../../functions/platform/config'
 
 /**
  * References belong to the caller's studio. Every id an operation's input takes as a reference
@@ -22,8 +24,23 @@ import { endpoint, isolatedTable } from '../support/studio'
 let deps: AppDeps
 let tableName: string
 beforeAll(async () => {
-  ;({ deps, tableName } = await isolatedTable())
+  // A table of its own, with the test run's file server, so proofs can be uploaded and chosen.
+  tableName = await newTable()
+  deps = composeApp(
+    loadConfig({
+      STAGE: 'test',
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: endpoint(),
+      SESSION_SECRET: TEST_SESSION_SECRET,
+      FILES_DIR: process.env.TEST_FILES_DIR,
+      FILES_BASE_URL: process.env.TEST_FILES_URL,
+      FILES_SECRET: process.env.TEST_FILES_SECRET,
+    }),
+  )
 })
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
 
 type Kind =
   | 'branch'
@@ -167,7 +184,13 @@ async function studioWithRecords() {
   const refunded = await call('payments.refund', { orderId: order.id, paymentId: payment, requestId: ulid(), amountFen: 100, reason: 'rounding' })
   const refund = refunded.payments.find((p: { kind: string }) => p.kind === 'refund').id as string
   await call('orders.advance', { orderId: order.id, from: 'confirmed', to: 'shot' })
-  const [photo] = (await call('photos.prepareUploads', { orderId: order.id, kind: 'proof', files: [{ name: 'a.jpg', contentType: 'image/jpeg' }] })).items
+  const [photo] = (await call('photos.prepareUploads', { orderId: order.id, kind: 'proof', files: [{ name: 'a.png', contentType: 'image/png' }] })).items
+  const form = new FormData()
+  for (const [name, value] of Object.entries(photo.upload.fields as Record<string, string>)) form.append(name, value)
+  form.append(photo.upload.fileField, new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'a.png')
+  const uploaded = await fetch(photo.upload.url, { method: 'POST', body: form })
+  if (!uploaded.ok) throw new Error(`proof upload refused: ${uploaded.status}`)
+  await call('orders.advance', { orderId: order.id, from: 'shot', to: 'selecting' })
   const held = async () => (await call('bookings.book', { packageId: s.pkg.id, branchId: branch, startsAt: nextSlot(), customerId: await newCustomer() })).id as string
   const appointment = await held()
   const stocktake = await call('inventory.openStocktake', { requestId: ulid(), branchId: branch })
@@ -266,13 +289,18 @@ const FIXTURES: Record<string, Fixture> = {
       return { orderId: order.id, version, addOns: [{ kind: 'product', productId: a.ids.product, quantity: 1 }] }
     },
   },
-  'orders.take': { body: (a) => ({ orderId: a.ids.order }), own: 'PRECONDITION_FAILED' },
-  'orders.sendToLab': { body: (a) => ({ orderId: a.ids.order }), own: 'PRECONDITION_FAILED' },
+  'orders.take': { body: (a) => ({ orderId: a.ids.order }), own: 'ILLEGAL_TRANSITION' },
+  'orders.sendToLab': { body: (a) => ({ orderId: a.ids.order }), own: 'ILLEGAL_TRANSITION' },
   'photos.prepareUploads': { body: (a) => ({ orderId: a.ids.order, kind: 'proof', files: [{ name: 'b.jpg', contentType: 'image/jpeg' }] }) },
-  'photos.remove': { body: (a) => ({ orderId: a.ids.order, photoId: a.ids.photo }) },
-  'selection.save': { body: (a) => ({ orderId: a.ids.order, photoIds: [a.ids.photo] }), own: 'PRECONDITION_FAILED' },
-  'selection.confirm': { body: (a) => ({ orderId: a.ids.order, photoIds: [a.ids.photo] }), own: 'PRECONDITION_FAILED' },
-  'proofs.decide': { body: (a) => ({ orderId: a.ids.order, decision: 'approve' }), own: 'PRECONDITION_FAILED' },
+  'photos.remove': {
+    body: async (a) => {
+      const [upload] = (await a.call('photos.prepareUploads', { orderId: a.ids.order, kind: 'proof', files: [{ name: 'c.jpg', contentType: 'image/jpeg' }] })).items
+      return { orderId: a.ids.order, photoId: upload.photoId }
+    },
+  },
+  'selection.save': { body: (a) => ({ orderId: a.ids.order, photoIds: [a.ids.photo] }) },
+  'selection.confirm': { body: (a) => ({ orderId: a.ids.order, photoIds: [a.ids.photo] }) },
+  'proofs.decide': { body: (a) => ({ orderId: a.ids.order, decision: 'approve' }), own: 'ILLEGAL_TRANSITION' },
   'payments.prepay': { as: 'customer', body: async (a) => ({ orderId: await customersOrder(a), kind: 'deposit' }) },
   'payments.simulatePay': {
     as: 'customer',
@@ -308,12 +336,12 @@ const FIXTURES: Record<string, Fixture> = {
   'inventory.postStocktake': {
     body: async (a) => ({ stocktakeId: a.ids.stocktake, version: (await a.call('inventory.getStocktake', { stocktakeId: a.ids.stocktake })).version, reason: '月末盘点' }),
   },
-  'production.redo': { body: (a) => ({ orderId: a.ids.order, from: 'ready', materials: [{ stockItemId: a.ids.stockItem, quantity: 1 }], note: '重做' }), own: 'PRECONDITION_FAILED' },
+  'production.redo': { body: (a) => ({ orderId: a.ids.order, from: 'ready', materials: [{ stockItemId: a.ids.stockItem, quantity: 1 }], note: '重做' }), own: 'ILLEGAL_TRANSITION' },
   'expenses.record': {
     body: (a) => ({ requestId: ulid(), branchId: a.ids.branch, kind: 'expense', category: 'rent', amountFen: 50, date: shanghaiDay(), payee: '物业', corrects: a.ids.expense }),
   },
   'expenses.edit': {
-    body: async (a) => ({ expenseId: a.ids.expense, version: (await a.call('expenses.get', { expenseId: a.ids.expense })).version, branchId: a.ids.branch, payee: '物业公司' }),
+    body: async (a) => ({ expenseId: a.ids.expense, version: (await a.call('expenses.get', { expenseId: a.ids.expense })).expense.version, branchId: a.ids.branch, payee: '物业公司' }),
   },
   'expenses.void': {
     body: async (a) => {
