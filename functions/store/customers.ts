@@ -10,6 +10,7 @@ import { customerCreationItems, customerItem, facetDelete, facetPut, facetsOf, p
 import { batchGetAll, entity, pageCursor, queryAll } from './items'
 import { followUpItem } from './entities/follow-up'
 import { keys } from './keys'
+import { activeStaffReference, customerReference } from './references'
 
 
 export class DynamoCustomerRepository implements CustomerRepository {
@@ -170,8 +171,12 @@ export class DynamoCustomerRepository implements CustomerRepository {
 
   async createFollowUp(record: FollowUpRecord, figures: FigureWrite[] = []) {
     const followUp = followUpItem(record)
-    const customerExists = { TableName: this.table, Key: keys.customer(record.studioId, record.customerId), ConditionExpression: 'attribute_exists(pk)' }
-    await transact(this.db, [guarded({ Put: { TableName: this.table, Item: followUp } }), guarded({ ConditionCheck: customerExists }, notFound('Customer')), ...figureWrites(this.table, figures)])
+    await transact(this.db, [
+      guarded({ Put: { TableName: this.table, Item: followUp } }),
+      customerReference(this.table, record.studioId, record.customerId),
+      ...(record.assigneeId ? [activeStaffReference(this.table, record.studioId, record.assigneeId, 'assigneeId')] : []),
+      ...figureWrites(this.table, figures),
+    ])
   }
 
   async completeFollowUp(studioId: string, customerId: string, followUpId: string, outcome: Pick<FollowUpRecord, 'outcome' | 'outcomeNote'>, now: string, figures: FigureWrite[] = []) {

@@ -3,7 +3,6 @@ import { ulid } from 'ulid'
 import type { AppDeps } from '../../functions/api/implementations'
 import { DomainError } from '../../functions/domain/errors'
 import { createDocumentClient } from '../../functions/store/client'
-import { addStaff } from '../../functions/studio/provision-studio'
 import type { Operation } from '../../types/operation'
 import { operations } from '../../types/operations'
 import { samplePackage } from '../../scripts/lib/sample-package'
@@ -447,4 +446,31 @@ describe('references belong to the caller’s studio', () => {
     expect({ accepted, owns }).toEqual({ accepted: [], owns: [] })
     expect(tried).toBeGreaterThan(70)
   }, 300_000)
+
+  it('a disabled staff member gets no new shoot or follow-up, and an archived package or retired product is not sold again', async () => {
+    const s = await bookableStudio(deps, { photographers: 2, rooms: 1 })
+    const admin = await s.sign('admin')
+    const fieldsOf = (error: unknown) => ((error as DomainError).details as { fields: { path: string }[] }).fields.map((f) => f.path)
+    const refusal = (name: string, input: unknown) => s.ops.call(name, input, admin).then(() => 'OK', (error: unknown) => (error instanceof DomainError ? `${error.code} ${error.code === 'VALIDATION_FAILED' ? fieldsOf(error).join(',') : ''}`.trim() : Promise.reject(error)))
+    const customerId = (await s.ops.call('customers.create', { name: '周先生', phone: '13900009999' }, admin)).id as string
+    const [gone, working] = s.photographers.map((p) => p.id)
+    await s.ops.call('staff.setStatus', { staffId: gone, status: 'disabled' }, admin)
+
+    const booking = { packageId: s.pkg.id, branchId: s.branchId, customerId }
+    expect(await refusal('bookings.book', { ...booking, startsAt: at(shanghaiDay(4), '10:00'), photographerId: gone })).toBe('VALIDATION_FAILED photographerId')
+    expect(await refusal('followUps.create', { customerId, dueDate: shanghaiDay(7), assigneeId: gone, note: '回访' })).toBe('VALIDATION_FAILED assigneeId')
+    // A shoot moved to another time cannot be given to them either.
+    const held = await s.ops.call('bookings.book', { ...booking, startsAt: at(shanghaiDay(4), '10:00'), photographerId: working }, admin)
+    expect(await refusal('bookings.reschedule', { appointmentId: held.id, startsAt: at(shanghaiDay(5), '10:00'), photographerId: gone })).toBe('VALIDATION_FAILED photographerId')
+    expect(await refusal('followUps.create', { customerId, dueDate: shanghaiDay(7), assigneeId: working, note: '回访' })).toBe('OK')
+
+    // A product taken off sale is not added to an order; a package archived is neither sold nor booked.
+    const product = await s.ops.call('catalog.createProduct', { name: '相框', priceFen: 30000, unit: '个', consumesStock: false }, admin)
+    await s.ops.call('catalog.updateProduct', { productId: product.id, version: product.version, active: false, name: '相框', priceFen: 30000, unit: '个', consumesStock: false }, admin)
+    expect(await refusal('orders.create', { requestId: ulid(), customerId, packageId: s.pkg.id, addOns: [{ kind: 'product', productId: product.id, quantity: 1 }] })).toBe('VALIDATION_FAILED addOns.0.productId')
+    await s.ops.call('catalog.setPackageActive', { packageId: s.pkg.id, active: false }, admin)
+    expect(await refusal('orders.create', { requestId: ulid(), customerId, packageId: s.pkg.id })).toBe('NOT_FOUND')
+    expect(await refusal('bookings.book', { ...booking, startsAt: at(shanghaiDay(6), '10:00') })).toBe('NOT_FOUND')
+    expect((await s.ops.call('orders.ofCustomer', { customerId }, admin)).items).toHaveLength(1)
+  }, 120_000)
 })
