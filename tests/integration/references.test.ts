@@ -473,4 +473,24 @@ describe('references belong to the caller’s studio', () => {
     expect(await refusal('bookings.book', { ...booking, startsAt: at(shanghaiDay(6), '10:00') })).toBe('NOT_FOUND')
     expect((await s.ops.call('orders.ofCustomer', { customerId }, admin)).items).toHaveLength(1)
   }, 120_000)
+
+  it('the follow-up’s transaction itself refuses an assignee who left or a customer of another studio, whatever was read before it', async () => {
+    const s = await bookableStudio(deps, { photographers: 1, rooms: 1 })
+    const other = await bookableStudio(deps, { photographers: 1, rooms: 1 })
+    const admin = await s.sign('admin')
+    const customer = await s.ops.call('customers.create', { name: '吴小姐', phone: '13900008888' }, admin)
+    const theirs = await other.ops.call('customers.create', { name: '别家客人', phone: '13900008888' }, await other.sign('admin'))
+    const leaving = s.photographers[0]!.id
+    // The use case read the assignee while still working; they are disabled before the write lands.
+    await s.ops.call('staff.setStatus', { staffId: leaving, status: 'disabled' }, admin)
+    const record = { id: ulid(), studioId: s.studio.studio.id, customerId: customer.id, customerName: customer.name, dueDate: shanghaiDay(3), assigneeId: leaving, note: '回访', status: 'open' as const, createdAt: new Date().toISOString() }
+    const refused = await deps.customers.createFollowUp(record).catch((error: unknown) => error)
+    expect(refused).toBeInstanceOf(DomainError)
+    expect((refused as DomainError).details).toEqual({ fields: [expect.objectContaining({ path: 'assigneeId' })] })
+    const foreign = await deps.customers.createFollowUp({ ...record, id: ulid(), customerId: theirs.id, assigneeId: s.studio.staff['reception']!.id }).catch((error: unknown) => error)
+    expect((foreign as DomainError).code).toBe('NOT_FOUND')
+    expect(await itemsOf(s.studio.studio.id).then((items) => items.filter((i) => String(i.sk).startsWith('FOLLOWUP#')))).toEqual([])
+    await deps.customers.createFollowUp({ ...record, id: ulid(), assigneeId: s.studio.staff['reception']!.id })
+    expect(await itemsOf(s.studio.studio.id).then((items) => items.filter((i) => String(i.sk).startsWith('FOLLOWUP#')))).toHaveLength(1)
+  }, 60_000)
 })
