@@ -10,7 +10,7 @@ import { actorOf, hasOrdered, newOrder, orderSettingsOf, visibleTo } from '../or
 import type { Bookkeeping, OrderRepository } from '../orders/ports'
 import { appointmentFigures, withFigures } from './booking-figures'
 import { branchPicture } from '../scheduling/branch-picture'
-import { assertBranch, checkStart, invalid, packageFor, place, placedAt, reminderTime } from '../scheduling/placement'
+import { assertBranch, checkPhotographer, checkStart, invalid, packageFor, place, placedAt, reminderTime } from '../scheduling/placement'
 import { policyOf, type PolicyPorts } from '../scheduling/policy'
 import type { AppointmentRecord } from '../scheduling/ports'
 import type { BookingRepository } from './ports'
@@ -55,6 +55,7 @@ export async function book(deps: BookPorts, input: z.output<typeof op.book.input
   const date = studioDate(new Date(startsAt), policy.timeZone)
   const picture = await branchPicture(deps, caller.studioId, input.branchId, date, date, ctx.now, { policy })
   checkStart(picture, startsAt, ctx.now, desk)
+  checkPhotographer(picture, input.photographerId)
 
   const refuse = () => slotTaken(deps, { studioId: caller.studioId, branchId: input.branchId, date, now: ctx.now, policy, pkg, photographerId: input.photographerId, desk })
   const placement = place(picture, pkg, startsAt, ctx.now, { photographerId: input.photographerId, ignoreNotice: desk })

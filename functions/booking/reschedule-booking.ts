@@ -5,7 +5,7 @@ import { callerOf, type RequestContext } from '../domain/context'
 import { DomainError } from '../domain/errors'
 import { studioDate } from '../domain/time'
 import { branchPicture } from '../scheduling/branch-picture'
-import { checkStart, locksOf, packageFor, place, placedAt, reminderTime } from '../scheduling/placement'
+import { checkPhotographer, checkStart, locksOf, packageFor, place, placedAt, reminderTime } from '../scheduling/placement'
 import { policyOf, type PolicyPorts } from '../scheduling/policy'
 import type { AppointmentRecord } from '../scheduling/ports'
 import { assertChangeable, loadOwn } from './appointments'
@@ -31,6 +31,7 @@ export async function rescheduleBooking(deps: ReschedulePorts, input: z.output<t
   const picture = await branchPicture(deps, caller.studioId, current.branchId, date, date, ctx.now, { ignoreAppointmentId: current.id, policy })
   const desk = caller.kind === 'staff'
   checkStart(picture, startsAt, ctx.now, desk)
+  checkPhotographer(picture, input.photographerId)
   const refuse = () =>
     slotTaken(deps, { studioId: caller.studioId, branchId: current.branchId, date, now: ctx.now, policy, pkg, photographerId: input.photographerId, desk, ignoreAppointmentId: current.id })
   const placement = place(picture, pkg, startsAt, ctx.now, { photographerId: input.photographerId, keep: current, ignoreNotice: desk })

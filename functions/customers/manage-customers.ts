@@ -78,7 +78,8 @@ export async function createFollowUp(deps: CustomerPorts & { repo: IdentityRepos
   const customer = await deps.customers.getCustomer(caller.studioId, input.customerId)
   if (!customer) throw notFound('Customer')
   const assignee = input.assigneeId ? await deps.repo.getStaff(caller.studioId, input.assigneeId) : undefined
-  if (input.assigneeId && !assignee) throw unknownReference('assigneeId', 'staff member')
+  // Another studio's staff, or one who has left, is no one to call the customer back.
+  if (input.assigneeId && assignee?.status !== 'active') throw unknownReference('assigneeId', 'working staff member')
   const record = {
     id: ulid(ctx.now.getTime()),
     studioId: caller.studioId,

@@ -22,6 +22,13 @@ export async function assertBranch(deps: { repo: IdentityRepository }, studioId:
   if (!(await deps.repo.getBranch(studioId, branchId))) throw notFound('Branch')
 }
 
+/** A photographer picked by name must be an active photographer of the branch (never another studio's, nor one who has left). */
+export function checkPhotographer(picture: BranchPicture, photographerId: string | undefined) {
+  if (photographerId && !picture.staff.some((s) => s.id === photographerId && s.roles.includes('photographer'))) {
+    throw invalid('photographerId', 'is not an active photographer of this branch')
+  }
+}
+
 export const nameOf = (picture: BranchPicture, id: string) => picture.staff.find((s) => s.id === id)?.displayName ?? ''
 
 /** The first few free times from a day on, for a refusal that helps the customer choose again. */

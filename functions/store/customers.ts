@@ -10,6 +10,7 @@ import { customerCreationItems, customerItem, facetDelete, facetPut, facetsOf, p
 import { batchGetAll, entity, pageCursor, queryAll } from './items'
 import { followUpItem } from './entities/follow-up'
 import { keys } from './keys'
+import { activeStaffReference, customerReference } from './references'
 
 
 export class DynamoCustomerRepository implements CustomerRepository {
@@ -170,8 +171,12 @@ export class DynamoCustomerRepository implements CustomerRepository {
 
   async createFollowUp(record: FollowUpRecord, figures: FigureWrite[] = []) {
     const followUp = followUpItem(record)
-    const customerExists = { TableName: this.table, Key: keys.customer(record.studioId, record.customerId), ConditionExpression: 'attribute_exists(pk)' }
-    await transact(this.db, [guarded({ Put: { TableName: this.table, Item: followUp } }), guarded({ ConditionCheck: customerExists }, notFound('Customer')), ...figureWrites(this.table, figures)])
+    await transact(this.db, [
+      guarded({ Put: { TableName: this.table, Item: followUp } }),
+      customerReference(this.table, record.studioId, record.customerId),
+      ...(record.assigneeId ? [activeStaffReference(this.table, record.studioId, record.assigneeId, 'assigneeId')] : []),
+      ...figureWrites(this.table, figures),
+    ])
   }
 
   async completeFollowUp(studioId: string, customerId: string, followUpId: string, outcome: Pick<FollowUpRecord, 'outcome' | 'outcomeNote'>, now: string, figures: FigureWrite[] = []) {
@@ -187,7 +192,12 @@ export class DynamoCustomerRepository implements CustomerRepository {
       .remove('gsi1sk')
     // Done once: a second completion fails the open condition and adds nothing to the figures.
     await transact(this.db, [
-      guarded({ Update: done.build(this.table, key) }, new DomainError('PRECONDITION_FAILED', 'This follow-up does not exist or is already done')),
+      // Absent (another studio's or customer's id) is not found; present but closed is done already.
+      guarded({ Update: done.build(this.table, key) }, async () =>
+        (await this.db.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }))).Item
+          ? new DomainError('PRECONDITION_FAILED', 'This follow-up is already done')
+          : notFound('Follow-up'),
+      ),
       ...figureWrites(this.table, figures),
     ])
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }))

@@ -10,6 +10,7 @@ import { bookWrites } from './entities/books'
 import { orderItem, orderUpdate, stageUpdate } from './entities/order'
 import { AuditedStore, entity, pageCursor, putIfAbsent, queryAll } from './items'
 import { keys } from './keys'
+import { branchReference, customerReference, packageOnSale } from './references'
 
 const wrongStage = (change: StageChange) =>
   new DomainError('ILLEGAL_TRANSITION', `The order is no longer ${change.from}; it moved on meanwhile`)
@@ -52,7 +53,13 @@ export class DynamoOrderRepository extends AuditedStore implements OrderReposito
   async create(order: OrderRecord, books?: BookEntries) {
     const put = { TableName: this.table, Item: orderItem(order), ConditionExpression: 'attribute_not_exists(pk)' }
     // Created once: a retried request fails the order's own condition and adds nothing to the books.
-    if (await transactOnce(this.db, [guarded({ Put: put }, new AlreadyWritten()), ...bookWrites(this.table, books)])) return order
+    // What it names is checked with it: the customer, a package on sale, the branch.
+    const references = [
+      customerReference(this.table, order.studioId, order.customerId),
+      packageOnSale(this.table, order.studioId, order.package.id),
+      ...(order.branchId ? [branchReference(this.table, order.studioId, order.branchId)] : []),
+    ]
+    if (await transactOnce(this.db, [guarded({ Put: put }, new AlreadyWritten()), ...references, ...bookWrites(this.table, books)])) return order
     // The same request again (its id is the order id): answer with what the first one made.
     const existing = await this.get(order.studioId, order.id)
     if (!existing || existing.customerId !== order.customerId) throw new DomainError('CONFLICT', 'This order exists already')
