@@ -174,7 +174,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
     await transact(this.db, [guarded({ Put: { TableName: this.table, Item: followUp } }), guarded({ ConditionCheck: customerExists }, notFound('Customer')), ...figureWrites(this.table, figures)])
   }
 
-  async completeFollowUp(studioId: string, customerId: string, followUpId: string, outcome: Pick<FollowUpRecord, 'outcome' | 'outcomeNote'>, now: string, figures: FigureWrite[] = []) {
+  async completeFollowUp(studioId: string, customerId: string, followUpId: string, outcome: Pick<FollowUpRecord, 'outcome' | 'outcomeNote' | 'doneBranchId'>, now: string, figures: FigureWrite[] = []) {
     const key = keys.followUp(studioId, customerId, followUpId)
     const done = new Update()
       .whenExists('pk', true)
@@ -183,6 +183,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
       .set('outcome', outcome.outcome)
       .set('outcomeNote', outcome.outcomeNote ?? '')
       .set('completedAt', now)
+    if (outcome.doneBranchId) done.set('doneBranchId', outcome.doneBranchId)
       .remove('gsi1pk')
       .remove('gsi1sk')
     // Done once: a second completion fails the open condition and adds nothing to the figures.
