@@ -42,7 +42,7 @@ export class DynamoReportFigures implements ReportFigures {
     return queryAll(this.db, {
       TableName: this.table,
       IndexName: indexName,
-      KeyConditionExpression: between ? 'gsi1pk = :p AND gsi1sk BETWEEN :from AND :to' : 'gsi1pk = :p',
+      KeyConditionExpression: between ? `${indexName}pk = :p AND ${indexName}sk BETWEEN :from AND :to` : `${indexName}pk = :p`,
       ExpressionAttributeValues: { ':p': partition, ...(between ? { ':from': between[0], ':to': between[1] } : {}) },
     })
   }
