@@ -118,6 +118,7 @@ describe('the manager’s figures count each event once', () => {
 
   it('a booking cancelled twice counts one cancellation', async () => {
     const other = ok(await http('POST', '/orders', { token: tokens.reception, body: { requestId: ulid(), customerId, packageId: pkg.id, branchId } }), 'order')
+    ok(await http('POST', `/orders/${other.id}/payments`, { token: tokens.reception, body: { requestId: ulid(), kind: 'deposit', method: 'cash', amountFen: other.depositFen } }), 'deposit')
     const slots = await freeSlots(tokens.reception, pkg.id, branchId)
     const appointment = ok(await http('POST', '/bookings', { token: tokens.reception, body: { packageId: pkg.id, branchId, startsAt: slots.at(-1)!.startsAt, orderId: other.id, customerId } }), 'booking')
     await deliveredTwice(post(`/bookings/${appointment.id}/cancel`, { reason: '行程变动' }), (before, after) => {
