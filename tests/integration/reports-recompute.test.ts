@@ -1,0 +1,94 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { ulid } from 'ulid'
+import type { AppDeps } from '../../functions/api/implementations'
+import { addDays, figure, nowFigure } from '../../functions/domain/report-figures'
+import { studioDate } from '../../functions/domain/time'
+import { createDocumentClient } from '../../functions/store/client'
+import { keys } from '../../functions/store/keys'
+import { samplePackage } from '../../scripts/lib/sample-package'
+import { runScript } from '../support/cli'
+import { TEST_PASSWORD } from '../support/constants'
+import { operationsOf } from '../support/dispatch'
+import { endpoint, isolatedTable, newStudio } from '../support/studio'
+
+/**
+ * The recompute job: an admin's operation and `npm run recompute` find a kept figure that no
+ * longer matches the raw records (named by branch, day and figure, or "now"), and fixing makes
+ * the reports right again.
+ */
+describe('the recompute job', () => {
+  const today = studioDate(new Date(), 'Asia/Shanghai')
+  let deps: AppDeps
+  let tableName: string
+  let ops: ReturnType<typeof operationsOf>
+  let studio: Awaited<ReturnType<typeof newStudio>>
+  let branchId: string
+  const tokens: Record<string, string> = {}
+
+  const tamper = (key: Record<string, string>, name: string, by: number) =>
+    createDocumentClient({ tableName, endpoint: endpoint() }).send(
+      new UpdateCommand({ TableName: tableName, Key: key, UpdateExpression: 'ADD #f :by', ExpressionAttributeNames: { '#f': name }, ExpressionAttributeValues: { ':by': by } }),
+    )
+  const recompute = (args: string[]) => runScript('recompute', ['--studio', studio.code, '--from', today, '--to', today, ...args], tableName)
+
+  beforeAll(async () => {
+    ;({ deps, tableName } = await isolatedTable())
+    ops = operationsOf(deps)
+    studio = await newStudio(deps, '重算影楼')
+    branchId = studio.branches[0]!.id
+    for (const username of ['reception', 'finance', 'manager', 'admin']) {
+      tokens[username] = (await ops.call('auth.staffSignIn', { studioCode: studio.code, username, password: TEST_PASSWORD })).token
+    }
+    const pkg = await ops.call('catalog.createPackage', samplePackage([branchId]), tokens.manager)
+    const customer = await ops.call('customers.create', { name: '陈小姐', phone: '13900003333', source: 'dianping', tags: [] }, tokens.reception)
+    const order = await ops.call('orders.create', { requestId: ulid(), customerId: customer.id, packageId: pkg.id, branchId }, tokens.reception)
+    await ops.call('payments.recordOffline', { orderId: order.id, requestId: ulid(), kind: 'deposit', method: 'cash', amountFen: order.depositFen }, tokens.reception)
+    await ops.call('expenses.record', { requestId: ulid(), branchId, kind: 'expense', category: 'props', amountFen: 12_300, date: today, payee: '道具店' }, tokens.finance)
+  }, 120_000)
+
+  it('is for admins only, over at most a year, in order', async () => {
+    for (const role of ['manager', 'finance', 'reception']) expect(await ops.outcome('reports.recompute', { from: today, to: today }, tokens[role])).toBe('FORBIDDEN')
+    expect(await ops.outcome('reports.recompute', { from: today, to: addDays(today, -1) }, tokens.admin)).toBe('VALIDATION_FAILED')
+    expect(await ops.outcome('reports.recompute', { from: addDays(today, -366), to: today }, tokens.admin)).toBe('VALIDATION_FAILED')
+    expect(await ops.outcome('reports.recompute', { from: today, to: today, branchId: ulid() }, tokens.admin)).toBe('NOT_FOUND')
+    const reversed = await recompute(['--from', addDays(today, 1)])
+    expect(reversed.code).toBe(2)
+    expect(reversed.stderr).toContain('--to')
+  })
+
+  it('finds nothing to change when the figures kept are the raw records’', async () => {
+    const result = await ops.call('reports.recompute', { from: today, to: today }, tokens.admin)
+    expect(result).toMatchObject({ days: 2, differences: [], nowDifferences: [], repaired: false })
+    const cli = await recompute([])
+    expect(cli.stdout).toContain('✔ The kept figures equal the recomputed ones')
+    expect(cli.code).toBe(0)
+  })
+
+  it('names a tampered day figure and state figure by branch, day and figure, and --fix puts the reports right', async () => {
+    const daily = () => ops.call('reports.daily', { from: today, to: today, branchId }, tokens.admin)
+    const right = await daily()
+    await tamper(keys.figuresDay(studio.id, branchId, today), figure.inByMethod('cash'), 777)
+    await tamper(keys.figuresNow(studio.id, branchId), nowFigure.inStage('confirmed', today), 2)
+    expect((await daily()).current.receivedFen).toBe(right.current.receivedFen + 777)
+
+    const found = await ops.call('reports.recompute', { from: today, to: today }, tokens.admin)
+    expect(found.differences).toEqual([{ branchId, date: today, figure: 'in#method#cash', kept: right.current.inByMethod.cash + 777, recomputed: right.current.inByMethod.cash }])
+    expect(found.nowDifferences).toEqual([{ branchId, figure: `stage#confirmed#${today}`, kept: 3, recomputed: 1 }])
+    expect(found.repaired).toBe(false)
+
+    const listed = await recompute([])
+    expect(listed.code).toBe(1)
+    expect(listed.stdout).toContain(`${branchId} ${today} in#method#cash: kept ${right.current.inByMethod.cash + 777}, recomputed ${right.current.inByMethod.cash}`)
+    expect(listed.stdout).toContain(`${branchId} now stage#confirmed#${today}: kept 3, recomputed 1`)
+    // Listing changes nothing.
+    expect((await daily()).current.receivedFen).toBe(right.current.receivedFen + 777)
+
+    const fixed = await recompute(['--fix'])
+    expect(fixed.stdout).toContain('2 differences fixed')
+    expect(fixed.code).toBe(0)
+    expect((await daily()).current).toEqual(right.current)
+    const production = await ops.call('reports.production', { from: today, to: today, branchId }, tokens.admin)
+    expect(production.now.stages.find((s: { stage: string }) => s.stage === 'confirmed').orders).toBe(1)
+    expect((await recompute([])).code).toBe(0)
+  })
+})
