@@ -94,6 +94,7 @@ export class StudioBookkeeping implements Bookkeeping {
       figures,
       dayBook: { studioId: order.studioId, branchId: order.branchId, date, money: { direction: 'refunded', method: refund.method, amountFen, desk: { id: refund.recordedBy.id, name: refund.recordedBy.name } } },
       commission,
+      ...(date !== dayOf(refund.at) ? { bookedOn: date } : {}),
     }
   }
 

@@ -56,13 +56,14 @@ export async function refundPayment(deps: SendRefundPorts & { books: Bookkeeping
       at: ctx.now.toISOString(),
     }
     if (!existing) {
-      const written = await deps.ledger.refund(partition.order, payment, entry, {
+      const books = await deps.books.refunded(partition.order, payment, entry)
+      const written = await deps.ledger.refund(partition.order, payment, withBookDay(entry, books.bookedOn), {
         action: 'payment.refunded',
         actorId: caller.id,
         actorName: caller.displayName,
         targetId: partition.order.id,
         detail: { paymentId: payment.id, refundId: entry.id, amountFen: input.amountFen, method: payment.method, reason: input.reason },
-      }, await deps.books.refunded(partition.order, payment, entry))
+      }, books)
       if (!written) {
         // The same request id landed at the same moment: the one recorded answers, if it is this refund.
         const recorded = (await loadForMoney(deps, caller, input.orderId)).payments.find((p) => p.id === input.requestId)
@@ -128,7 +129,8 @@ export async function refundCancellation(deps: CreditingPorts, studioId: string,
       targetId: orderId,
       detail: { paymentId: payment.id, refundId: id, amountFen: amount, reason: 'cancellation' },
     }
-    const written = await deps.ledger.refund(partition.order, payment, entry, audit, await deps.books.refunded(partition.order, payment, entry))
+    const books = await deps.books.refunded(partition.order, payment, entry)
+    const written = await deps.ledger.refund(partition.order, payment, withBookDay(entry, books.bookedOn), audit, books)
     if (!written) continue
     try {
       await sendRefund(deps, payment, entry)
@@ -146,4 +148,10 @@ export async function refundsDue(deps: { ledger: PaymentLedger; repo: IdentityRe
   const [timeZone, listed] = await Promise.all([studioTimeZone(deps, studioId), deps.ledger.refundsDue(studioId)])
   const orders = inBranchOf(caller, listed)
   return { items: orders.map((o) => ({ ...summaryOf(o, ctx.now, timeZone), refundDueFen: o.refundDueFen ?? 0, refundedFen: o.refundedFen })) }
+}
+
+/** A refund names the later day its book took it on when its own day was closed — never the day of the payment it returns. */
+function withBookDay(refund: PaymentRecord, bookedOn: string | undefined): PaymentRecord {
+  const { bookedOn: _paymentsDay, ...rest } = refund
+  return bookedOn ? { ...rest, bookedOn } : rest
 }

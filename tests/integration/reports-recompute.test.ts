@@ -29,7 +29,7 @@ describe('the recompute job', () => {
     createDocumentClient({ tableName, endpoint: endpoint() }).send(
       new UpdateCommand({ TableName: tableName, Key: key, UpdateExpression: 'ADD #f :by', ExpressionAttributeNames: { '#f': name }, ExpressionAttributeValues: { ':by': by } }),
     )
-  const recompute = (args: string[]) => runScript('recompute', ['--studio', studio.code, '--from', today, '--to', today, ...args], tableName)
+  const recompute = (args: string[], range = ['--from', today, '--to', today]) => runScript('recompute', ['--studio', studio.code, ...range, ...args], tableName)
 
   beforeAll(async () => {
     ;({ deps, tableName } = await isolatedTable())
@@ -51,10 +51,10 @@ describe('the recompute job', () => {
     expect(await ops.outcome('reports.recompute', { from: today, to: addDays(today, -1) }, tokens.admin)).toBe('VALIDATION_FAILED')
     expect(await ops.outcome('reports.recompute', { from: addDays(today, -366), to: today }, tokens.admin)).toBe('VALIDATION_FAILED')
     expect(await ops.outcome('reports.recompute', { from: today, to: today, branchId: ulid() }, tokens.admin)).toBe('NOT_FOUND')
-    const reversed = await recompute(['--from', addDays(today, 1)])
+    const reversed = await recompute([], ['--from', addDays(today, 1), '--to', today])
     expect(reversed.code).toBe(2)
     expect(reversed.stderr).toContain('--to')
-  })
+  }, 180_000)
 
   it('finds nothing to change when the figures kept are the raw records’', async () => {
     const result = await ops.call('reports.recompute', { from: today, to: today }, tokens.admin)
@@ -62,13 +62,13 @@ describe('the recompute job', () => {
     const cli = await recompute([])
     expect(cli.stdout).toContain('✔ The kept figures equal the recomputed ones')
     expect(cli.code).toBe(0)
-  })
+  }, 180_000)
 
   it('names a tampered day figure and state figure by branch, day and figure, and --fix puts the reports right', async () => {
     const daily = () => ops.call('reports.daily', { from: today, to: today, branchId }, tokens.admin)
     const right = await daily()
-    await tamper(keys.figuresDay(studio.id, branchId, today), figure.inByMethod('cash'), 777)
-    await tamper(keys.figuresNow(studio.id, branchId), nowFigure.inStage('confirmed', today), 2)
+    await tamper(keys.figuresDay(studio.studio.id, branchId, today), figure.inByMethod('cash'), 777)
+    await tamper(keys.figuresNow(studio.studio.id, branchId), nowFigure.inStage('confirmed', today), 2)
     expect((await daily()).current.receivedFen).toBe(right.current.receivedFen + 777)
 
     const found = await ops.call('reports.recompute', { from: today, to: today }, tokens.admin)
@@ -90,5 +90,5 @@ describe('the recompute job', () => {
     const production = await ops.call('reports.production', { from: today, to: today, branchId }, tokens.admin)
     expect(production.now.stages.find((s: { stage: string }) => s.stage === 'confirmed').orders).toBe(1)
     expect((await recompute([])).code).toBe(0)
-  })
+  }, 300_000)
 })
