@@ -122,18 +122,28 @@ export async function benchReports(dynamo: LocalDynamo, sizes: number[]) {
       console.log(`    writing ${size - orders} more orders (order items in batches of 25, then their day figures)…`)
       const started = performance.now()
       const figures: FigureWrite[] = []
-      while (orders < size) {
-        const bulk = Array.from({ length: Math.min(25, size - orders) }, (_, i) => bulkOrder(orders + i))
-        // The day figures of their opening; a picked-up order waits in no stage, so "now" is not moved.
-        for (const order of bulk) figures.push(...orderOpened(order, order.createdAt.slice(0, 10), order.returning === true).filter((w) => w.date))
+      const writeBatch = async (bulk: OrderRecord[]) => {
         let pending: { PutRequest: { Item: Record<string, unknown> } }[] | undefined = bulk.map((order) => ({ PutRequest: { Item: orderItem(order) } }))
         while (pending?.length) {
           const answer = await db.send(new BatchWriteCommand({ RequestItems: { [TABLE]: pending } }))
           pending = answer.UnprocessedItems?.[TABLE] as typeof pending
         }
-        orders += bulk.length
       }
-      // One ADD per branch-day the bulk orders were opened on (and per branch "now"), as the use cases add them.
+      // Batches of 25, BULK_WRITERS of them in flight.
+      const inFlight = Number(process.env.BULK_WRITERS ?? 8)
+      while (orders < size) {
+        const round: OrderRecord[][] = []
+        for (let w = 0; w < inFlight && orders < size; w++) {
+          const bulk = Array.from({ length: Math.min(25, size - orders) }, (_, i) => bulkOrder(orders + i))
+          // The day figures of their opening; a picked-up order waits in no stage, so "now" is not moved.
+          for (const order of bulk) figures.push(...orderOpened(order, order.createdAt.slice(0, 10), order.returning === true).filter((w) => w.date))
+          round.push(bulk)
+          orders += bulk.length
+        }
+        await Promise.all(round.map(writeBatch))
+        if (orders % 10_000 < inFlight * 25) console.log(`      ${orders} orders (${((performance.now() - started) / 1000).toFixed(0)} s)`)
+      }
+      // One ADD per branch-day the bulk orders were opened on, as the use cases add them.
       for (const write of mergeFigureWrites(figures)) await db.send(new UpdateCommand(figuresUpdate(TABLE, write) as never))
       console.log(`    …in ${((performance.now() - started) / 1000).toFixed(0)} s`)
     }
