@@ -23,6 +23,7 @@ describe('the recompute job', () => {
   let ops: ReturnType<typeof operationsOf>
   let studio: Awaited<ReturnType<typeof newStudio>>
   let branchId: string
+  let packageId: string
   const tokens: Record<string, string> = {}
 
   const tamper = (key: Record<string, string>, name: string, by: number) =>
@@ -40,6 +41,7 @@ describe('the recompute job', () => {
       tokens[username] = (await ops.call('auth.staffSignIn', { studioCode: studio.code, username, password: TEST_PASSWORD })).token
     }
     const pkg = await ops.call('catalog.createPackage', samplePackage([branchId]), tokens.manager)
+    packageId = pkg.id
     const customer = await ops.call('customers.create', { name: '陈小姐', phone: '13900003333', source: 'dianping', tags: [] }, tokens.reception)
     const order = await ops.call('orders.create', { requestId: ulid(), customerId: customer.id, packageId: pkg.id, branchId }, tokens.reception)
     await ops.call('payments.recordOffline', { orderId: order.id, requestId: ulid(), kind: 'deposit', method: 'cash', amountFen: order.depositFen }, tokens.reception)
@@ -91,4 +93,21 @@ describe('the recompute job', () => {
     expect(production.now.stages.find((s: { stage: string }) => s.stage === 'confirmed').orders).toBe(1)
     expect((await recompute([])).code).toBe(0)
   }, 300_000)
+
+  it('counts WeChat Pay money paid on a closed day on the next open day its book took it on, and recomputes it there', async () => {
+    const tomorrow = addDays(today, 1)
+    const day = await ops.call('finance.day', { branchId, date: today }, tokens.finance)
+    await ops.call('finance.closeDay', { branchId, date: today, revision: day.revision, countedCashFen: 0, differenceReason: '现金已存银行' }, tokens.finance)
+    const customer = await ops.call('auth.wechatSignIn', { studioCode: studio.code, code: `dev:booked-on-${ulid()}`, nickname: '微信客户' })
+    const order = await ops.call('orders.create', { requestId: ulid(), customerId: customer.principal.id, packageId, branchId }, tokens.reception)
+    const prepay = await ops.call('payments.prepay', { orderId: order.id, kind: 'deposit' }, customer.token)
+    await ops.call('payments.simulatePay', { orderId: order.id, outTradeNo: prepay.outTradeNo }, customer.token)
+    const { payments } = await ops.call('orders.get', { orderId: order.id }, tokens.reception)
+    expect(payments.find((p: { method: string }) => p.method === 'wechat')).toMatchObject({ amountFen: prepay.amountFen, bookedOn: tomorrow })
+    const wechatOn = async (date: string) => (await ops.call('reports.daily', { from: date, to: date, branchId }, tokens.admin)).current.inByMethod.wechat
+    expect(await wechatOn(today)).toBe(0)
+    expect(await wechatOn(tomorrow)).toBe(prepay.amountFen)
+    const result = await ops.call('reports.recompute', { from: today, to: tomorrow, branchId }, tokens.admin)
+    expect(result).toMatchObject({ differences: [], nowDifferences: [] })
+  }, 120_000)
 })
