@@ -115,7 +115,8 @@ export class StudioBookkeeping implements Bookkeeping {
   async stageReached(order: OrderRecord, change: StageChange): Promise<BookEntries> {
     const dayOf = await this.calendar(order.studioId)
     const crew = change.to === 'shot' ? await this.shootCrew(order) : []
-    const figures = stageMoved(order, change, dayOf, { crew })
+    // A shoot without a booked crew is the work of whoever on the staff recorded it, as its commission is.
+    const figures = stageMoved(order, change, dayOf, { crew: crew.length || change.to !== 'shot' ? crew : staffEarner(change.event.by) })
     const earning = await this.stageEarning(order, change, crew)
     if (!earning) return { figures }
     const date = dayOf(change.event.at)

@@ -4,6 +4,7 @@ import type { StockMovement } from '../../types/inventory'
 import type { FollowUp } from '../../types/customers'
 import type { Order, Payment } from '../../types/orders'
 import type { Channel } from '../../types/reports'
+import { isStaffRole } from './permissions'
 import { addCounters, figure, nowFigure, type Counters } from './report-figures'
 
 /** A branch's raw records, as the recompute job reads them. */
@@ -65,7 +66,10 @@ export function recomputeDays(records: BranchRecords, dayOf: (instant: string) =
         c[figure.shoots] = 1
         c[figure.funnel(channel, 'shot')] = 1
         const shoot = records.appointments.find((a) => a.id === order.appointmentId)
-        for (const id of [shoot?.photographerId, shoot?.makeupArtistId]) if (id) c[figure.staffShoots(id)] = 1
+        const crew = [shoot?.photographerId, shoot?.makeupArtistId].filter((id): id is string => !!id)
+        // No booked crew: whoever on the staff recorded the shoot.
+        if (!crew.length && isStaffRole(event.by.role)) crew.push(event.by.id)
+        for (const id of crew) c[figure.staffShoots(id)] = 1
       }
       if (before.stage === 'selecting' && event.stage === 'retouching') {
         c[figure.selections] = 1
