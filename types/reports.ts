@@ -345,6 +345,8 @@ export const RecomputeResultSchema = z.object({
   /** Figures items compared (branches × days). */
   days: Count,
   differences: z.array(FigureDifferenceSchema),
+  /** Differences in the state figures (orders per stage, owed by shoot day, at pick-up with money due), by branch. */
+  nowDifferences: z.array(FigureDifferenceSchema.omit({ date: true })),
   /** True when the kept figures were replaced by the recomputed ones. */
   repaired: z.boolean(),
 })

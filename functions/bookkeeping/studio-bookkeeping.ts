@@ -1,6 +1,6 @@
 import { studioDate } from '../domain/time'
 import { isStaffRole } from '../domain/permissions'
-import { orderOpened, paymentAudited, paymentCaptured, paymentRefunded, stageMoved, type DayOf } from '../domain/report-events'
+import { orderOpened, orderRevalued, paymentAudited, paymentCaptured, paymentRefunded, stageMoved, type DayOf } from '../domain/report-events'
 import { studioTimeZone } from '../finance/books'
 import type { FinanceRepository, StudioDirectory } from '../finance/ports'
 import type { BookEntries, Bookkeeping, OrderRecord, PaymentRecord, StageChange } from '../orders/ports'
@@ -33,6 +33,11 @@ export class StudioBookkeeping implements Bookkeeping {
   async opened(order: OrderRecord): Promise<BookEntries> {
     const dayOf = await this.calendar(order.studioId)
     return { figures: orderOpened(order, dayOf(order.createdAt), order.returning === true) }
+  }
+
+  async revalued(before: OrderRecord, after: OrderRecord): Promise<BookEntries> {
+    const dayOf = await this.calendar(before.studioId)
+    return { figures: orderRevalued(before, after, dayOf) }
   }
 
   /** The day a payment lands on: its own; WeChat Pay's money, which cannot be turned away, on the next open day. */
@@ -110,7 +115,8 @@ export class StudioBookkeeping implements Bookkeeping {
   async stageReached(order: OrderRecord, change: StageChange): Promise<BookEntries> {
     const dayOf = await this.calendar(order.studioId)
     const crew = change.to === 'shot' ? await this.shootCrew(order) : []
-    const figures = stageMoved(order, change, dayOf, { crew })
+    // A shoot without a booked crew is the work of whoever on the staff recorded it, as its commission is.
+    const figures = stageMoved(order, change, dayOf, { crew: crew.length || change.to !== 'shot' ? crew : staffEarner(change.event.by) })
     const earning = await this.stageEarning(order, change, crew)
     if (!earning) return { figures }
     const date = dayOf(change.event.at)

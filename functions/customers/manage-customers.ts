@@ -90,21 +90,22 @@ export async function createFollowUp(deps: CustomerPorts & { repo: IdentityRepos
     note: input.note,
     status: 'open' as const,
     createdAt: ctx.now.toISOString(),
+    // Due in the branch of whoever it is assigned to, for the customers report.
+    dueBranchId: assignee ? assignee.branchId : caller.branchId,
   }
-  // Due in the branch of whoever it is assigned to, for the customers report.
-  await deps.customers.createFollowUp(record, followUpMoved(caller.studioId, assignee ? assignee.branchId : caller.branchId, input.dueDate, 'due'))
-  const { studioId: _s, ...followUp } = record
+  await deps.customers.createFollowUp(record, followUpMoved(caller.studioId, record.dueBranchId, input.dueDate, 'due'))
+  const { studioId: _s, dueBranchId: _d, ...followUp } = record
   return followUp
 }
 
 export async function completeFollowUp(deps: CustomerPorts & { repo: IdentityRepository }, input: z.output<typeof op.completeFollowUp.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const today = studioDate(ctx.now, await studioTimeZone(deps, caller.studioId))
-  const { studioId: _s, ...followUp } = await deps.customers.completeFollowUp(
+  const { studioId: _s, dueBranchId: _d, doneBranchId: _b, ...followUp } = await deps.customers.completeFollowUp(
     caller.studioId,
     input.customerId,
     input.followUpId,
-    { outcome: input.outcome, outcomeNote: input.outcomeNote },
+    { outcome: input.outcome, outcomeNote: input.outcomeNote, doneBranchId: caller.branchId },
     ctx.now.toISOString(),
     // Done in the branch of whoever did it.
     followUpMoved(caller.studioId, caller.branchId, today, 'done'),

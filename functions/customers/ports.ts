@@ -29,6 +29,9 @@ export interface CustomerSearch {
 
 export interface FollowUpRecord extends FollowUp {
   studioId: string
+  /** The branch its "due" counts in (its assignee's), and the one its "done" counted in (whoever did it): what the recompute job reads. */
+  dueBranchId?: string
+  doneBranchId?: string
 }
 
 export interface CustomerRepository {
@@ -57,7 +60,7 @@ export interface CustomerRepository {
   /** Writes the follow-up with what it adds to the report figures, if its customer exists (NOT_FOUND otherwise). */
   createFollowUp(record: FollowUpRecord, figures?: FigureWrite[]): Promise<void>
   /** Fails with PRECONDITION_FAILED when it is already done. */
-  completeFollowUp(studioId: string, customerId: string, followUpId: string, outcome: Pick<FollowUp, 'outcome' | 'outcomeNote'>, now: string, figures?: FigureWrite[]): Promise<FollowUpRecord>
+  completeFollowUp(studioId: string, customerId: string, followUpId: string, outcome: Pick<FollowUpRecord, 'outcome' | 'outcomeNote' | 'doneBranchId'>, now: string, figures?: FigureWrite[]): Promise<FollowUpRecord>
   /** Open follow-ups due on or before the date, oldest first. */
   listDueFollowUps(studioId: string, onOrBefore: string, limit: number): Promise<FollowUpRecord[]>
   /** Everything filed under the customer, in one query. */

@@ -94,6 +94,27 @@ export function orderOpened(order: FigureOrder, day: string, returning: boolean)
   ]
 }
 
+/**
+ * An order's value changed after it was opened (add-ons, discount): the change lands on the day
+ * it was opened, under its package and channel, so a period's order value is that of the orders
+ * opened in it as they stand; the balance owed moves with it.
+ */
+export function orderRevalued(before: FigureOrder & { createdAt: string }, after: Pick<FigureOrder, 'totalFen' | 'balanceFen'>, dayOf: DayOf): FigureWrite[] {
+  if (!before.branchId) return []
+  const change = after.totalFen - before.totalFen
+  if (change === 0) return []
+  const channel = channelOf(before)
+  const base = { studioId: before.studioId, branchId: before.branchId }
+  return [
+    {
+      ...base,
+      date: dayOf(before.createdAt),
+      add: { [figure.orderValueFen]: change, [figure.packageValue(before.package.id)]: change, [figure.channelValue(channel)]: change },
+    },
+    { ...base, add: balanceMoved(before, before.balanceFen, after.balanceFen, dayOf) },
+  ]
+}
+
 /** Money received on an order, on the day its book takes it. */
 export function paymentCaptured(order: FigureOrder, payment: Pick<Payment, 'kind' | 'method' | 'amountFen' | 'audited' | 'at'>, bookDay: string, dayOf: DayOf): FigureWrite[] {
   if (!order.branchId) return []

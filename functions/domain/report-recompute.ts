@@ -1,9 +1,11 @@
 import type { Appointment } from '../../types/booking'
 import type { Expense, CommissionLine } from '../../types/finance'
 import type { StockMovement } from '../../types/inventory'
+import type { FollowUp } from '../../types/customers'
 import type { Order, Payment } from '../../types/orders'
 import type { Channel } from '../../types/reports'
-import { addCounters, figure, type Counters } from './report-figures'
+import { isStaffRole } from './permissions'
+import { addCounters, figure, nowFigure, type Counters } from './report-figures'
 
 /** A branch's raw records, as the recompute job reads them. */
 export interface BranchRecords {
@@ -12,6 +14,8 @@ export interface BranchRecords {
   expenses: Expense[]
   movements: StockMovement[]
   commission: CommissionLine[]
+  /** The studio's follow-ups due or done in this branch (the branch of the staff member each was assigned to, or that did it). */
+  followUps: (FollowUp & { dueBranchId?: string; doneBranchId?: string })[]
 }
 
 /**
@@ -20,10 +24,12 @@ export interface BranchRecords {
  * each stage of each order's timeline, expenses, stock movements, commission lines and bookings.
  * The recompute job and the reconciliation test compare these with the figures kept.
  *
- * Not recomputed: WeChat Pay money booked on a later day because its own day was closed (it is
- * counted on the day it was paid), follow-ups, and the state figures ("now").
+ * Money is counted on the day its book took it (WeChat Pay money whose own day was closed names
+ * the later day it was booked on); what is still unaudited stays on the day it came in.
+ * Follow-ups count as due on their due date in the branch of whoever they were assigned to,
+ * and as done on the day they were done in the branch of whoever did them.
  */
-export function recomputeDays(records: BranchRecords, dayOf: (instant: string) => string, from: string, to: string): Map<string, Counters> {
+export function recomputeDays(records: BranchRecords, dayOf: (instant: string) => string, from: string, to: string, branchId?: string): Map<string, Counters> {
   const days = new Map<string, Counters>()
   const add = (day: string, counters: Counters) => {
     if (day < from || day > to) return
@@ -60,7 +66,10 @@ export function recomputeDays(records: BranchRecords, dayOf: (instant: string) =
         c[figure.shoots] = 1
         c[figure.funnel(channel, 'shot')] = 1
         const shoot = records.appointments.find((a) => a.id === order.appointmentId)
-        for (const id of [shoot?.photographerId, shoot?.makeupArtistId]) if (id) c[figure.staffShoots(id)] = 1
+        const crew = [shoot?.photographerId, shoot?.makeupArtistId].filter((id): id is string => !!id)
+        // No booked crew: whoever on the staff recorded the shoot.
+        if (!crew.length && isStaffRole(event.by.role)) crew.push(event.by.id)
+        for (const id of crew) c[figure.staffShoots(id)] = 1
       }
       if (before.stage === 'selecting' && event.stage === 'retouching') {
         c[figure.selections] = 1
@@ -83,13 +92,14 @@ export function recomputeDays(records: BranchRecords, dayOf: (instant: string) =
       add(day, c)
     }
     for (const p of payments) {
+      const bookDay = p.bookedOn ?? dayOf(p.at)
       if (p.amountFen > 0) {
-        add(dayOf(p.at), { [figure.inByMethod(p.method)]: p.amountFen, ...(p.kind !== 'refund' ? { [figure.inByKind(p.kind)]: p.amountFen } : {}) })
+        add(bookDay, { [figure.inByMethod(p.method)]: p.amountFen, ...(p.kind !== 'refund' ? { [figure.inByKind(p.kind)]: p.amountFen } : {}) })
         if (!p.audited) add(dayOf(p.at), { [figure.unauditedFen]: p.refundableFen })
       } else {
         const amount = -p.amountFen
         const reason = p.reason?.trim() || '—'
-        add(dayOf(p.at), { [figure.refundByMethod(p.method)]: amount, [figure.refunds]: 1, [figure.refundReasonCount(reason)]: 1, [figure.refundReasonFen(reason)]: amount })
+        add(bookDay, { [figure.refundByMethod(p.method)]: amount, [figure.refunds]: 1, [figure.refundReasonCount(reason)]: 1, [figure.refundReasonFen(reason)]: amount })
       }
     }
   }
@@ -120,16 +130,40 @@ export function recomputeDays(records: BranchRecords, dayOf: (instant: string) =
     const crew = [a.photographerId, a.makeupArtistId].filter((id): id is string => !!id)
     add(dayOf(a.startsAt), Object.fromEntries(crew.map((id) => [figure.staffBookedMinutes(id), minutes])))
   }
-  for (const c of days.values()) for (const [k, v] of Object.entries(c)) if (v === 0) delete c[k]
-  return days
+  for (const f of records.followUps) {
+    if (!branchId || f.dueBranchId === branchId) add(f.dueDate, { [figure.followUpsDue]: 1 })
+    if (f.status === 'done' && f.completedAt && (!branchId || f.doneBranchId === branchId)) add(dayOf(f.completedAt), { [figure.followUpsDone]: 1 })
+  }
+  return dropZeros(days)
 }
 
-/** Kept figures the raw records cannot tell: follow-ups count in the branch of the staff member, which a follow-up does not record. */
-const NOT_RECOMPUTED = ['followUps#']
+function dropZeros<K>(all: Map<K, Counters>) {
+  for (const c of all.values()) for (const [k, v] of Object.entries(c)) if (v === 0) delete c[k]
+  return all
+}
 
-/** Every counter that differs between the kept and the recomputed figures of a day. */
+/**
+ * A branch's state figures ("now") worked out again from its orders as they stand: each order
+ * waiting in a stage, by the day it entered it; what is owed on shot orders, by shoot day; and
+ * the orders at pick-up with money due.
+ */
+export function recomputeNow(records: Pick<BranchRecords, 'orders'>, dayOf: (instant: string) => string): Counters {
+  const now: Counters = {}
+  for (const { order } of records.orders) {
+    if (order.stage === 'completed' || order.stage === 'cancelled') continue
+    addCounters(now, { [nowFigure.inStage(order.stage, dayOf(order.stageEnteredAt))]: 1 })
+    const shot = order.timeline.find((e) => e.stage === 'shot')
+    if (!shot || order.balanceFen <= 0) continue
+    const day = dayOf(shot.at)
+    addCounters(now, { [nowFigure.dueByShootDay(day)]: order.balanceFen, [nowFigure.ordersByShootDay(day)]: 1 })
+    if (order.stage === 'ready') addCounters(now, { [nowFigure.readyOrders]: 1, [nowFigure.readyDueFen]: order.balanceFen })
+  }
+  return dropZeros(new Map([['now', now]])).get('now')!
+}
+
+/** Every counter that differs between the kept and the recomputed figures of a day (or of "now"). */
 export function figureDifferences(kept: Counters, recomputed: Counters): { figure: string; kept: number; recomputed: number }[] {
-  const names = new Set([...Object.keys(kept), ...Object.keys(recomputed)].filter((name) => !NOT_RECOMPUTED.some((prefix) => name.startsWith(prefix))))
+  const names = new Set([...Object.keys(kept), ...Object.keys(recomputed)])
   return [...names]
     .filter((name) => (kept[name] ?? 0) !== (recomputed[name] ?? 0))
     .sort()

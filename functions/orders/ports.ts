@@ -33,6 +33,8 @@ export interface Bookkeeping {
   opened(order: OrderRecord): Promise<BookEntries>
   /** Commission the work that moves the order on earns: the shoot, retouching and design, the upsell at selection. */
   stageReached(order: OrderRecord, change: StageChange): Promise<BookEntries>
+  /** The order's value changed after it was opened (add-ons, discount). */
+  revalued(before: OrderRecord, after: OrderRecord): Promise<BookEntries>
 }
 
 export interface OrderRecord extends Order {
@@ -114,7 +116,8 @@ export interface OrderRepository {
   /** Moves the order if it is still in `from` and answers with it moved; ILLEGAL_TRANSITION otherwise, BALANCE_DUE when completing with money owed. */
   changeStage(order: OrderRecord, change: StageChange, books?: BookEntries): Promise<OrderRecord>
   /** Replaces the order if nobody changed it since `version` was read (VERSION_CONFLICT otherwise). */
-  replace(next: OrderRecord, readVersion: number, audit: NewAuditEntry[]): Promise<void>
+  /** `books`: what the change moves in the report figures, written in the same transaction. */
+  replace(next: OrderRecord, readVersion: number, audit: NewAuditEntry[], books?: BookEntries): Promise<void>
   take(order: OrderRecord, assignee: { id: string; name: string }, now: string): Promise<OrderRecord>
   markSentToLab(order: OrderRecord, now: string): Promise<OrderRecord>
 

@@ -8,14 +8,14 @@ import type { NewAuditEntry } from '../identity/ports'
 import { loadOrder } from './advance-order'
 import { priceAddOns } from './create-order'
 import { orderContextOf, type OrderContextPorts } from './model'
-import type { OrderRecord, OrderRepository } from './ports'
+import type { Bookkeeping, OrderRecord, OrderRepository } from './ports'
 
 /**
  * Add-ons, discount and notes. The version read must still be the order's: two people
  * editing at once cannot overwrite each other (VERSION_CONFLICT), and a payment arriving
  * meanwhile also bumps the version. The total may never fall below what is paid.
  */
-export async function updateOrder(deps: OrderContextPorts & { catalog: CatalogRepository }, input: z.output<typeof op.updateOrder.input>, ctx: RequestContext) {
+export async function updateOrder(deps: OrderContextPorts & { catalog: CatalogRepository; books: Bookkeeping }, input: z.output<typeof op.updateOrder.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const order = await loadOrder(deps, caller, input.orderId)
   if (order.version !== input.version) throw new DomainError('VERSION_CONFLICT', 'Someone else changed this order meanwhile; reload to see their change, then try again')
@@ -43,7 +43,8 @@ export async function updateOrder(deps: OrderContextPorts & { catalog: CatalogRe
   if (discountFen !== order.discountFen) {
     audit.push({ action: 'order.discounted', actorId: caller.id, actorName: caller.displayName, targetId: order.id, detail: { discountFen: { from: order.discountFen, to: discountFen }, reason: next.discountReason } })
   }
-  await deps.orders.replace(next, input.version, audit)
+  // The order's value and what is owed move in the reports with the change, in its transaction.
+  await deps.orders.replace(next, input.version, audit, await deps.books.revalued(order, next))
   return next
 }
 

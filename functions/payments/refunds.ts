@@ -61,7 +61,7 @@ export async function refundPayment(deps: SendRefundPorts & { books: Bookkeeping
     }
     if (!existing) {
       const books = await deps.books.refunded(partition.order, payment, entry)
-      const written = await deps.ledger.refund(partition.order, payment, withBookedOn(entry, books.bookedOn), {
+      const written = await deps.ledger.refund(partition.order, payment, withBookDay(entry, books.bookedOn), {
         action: 'payment.refunded',
         actorId: caller.id,
         actorName: caller.displayName,
@@ -79,9 +79,6 @@ export async function refundPayment(deps: SendRefundPorts & { books: Bookkeeping
     return orderDetail(deps, caller.studioId, partition.order.id)
   }
 }
-
-/** A refund booked on a later open day than its own (its day was closed) says which. */
-const withBookedOn = (refund: PaymentRecord, bookedOn: string | undefined): PaymentRecord => (bookedOn ? { ...refund, bookedOn } : refund)
 
 /** Finance sends a WeChat refund again that WeChat Pay did not take (same out_refund_no: never paid twice). */
 export async function retryRefund(deps: SendRefundPorts, input: z.output<typeof op.retryRefund.input>, ctx: RequestContext) {
@@ -137,7 +134,7 @@ export async function refundCancellation(deps: CreditingPorts, studioId: string,
       detail: { paymentId: payment.id, refundId: id, amountFen: amount, reason: 'cancellation' },
     }
     const books = await deps.books.refunded(partition.order, payment, entry)
-    const written = await deps.ledger.refund(partition.order, payment, withBookedOn(entry, books.bookedOn), audit, books)
+    const written = await deps.ledger.refund(partition.order, payment, withBookDay(entry, books.bookedOn), audit, books)
     if (!written) continue
     try {
       await sendRefund(deps, payment, entry)
@@ -155,4 +152,10 @@ export async function refundsDue(deps: { ledger: PaymentLedger; repo: IdentityRe
   const [timeZone, listed] = await Promise.all([studioTimeZone(deps, studioId), deps.ledger.refundsDue(studioId)])
   const orders = inBranchOf(caller, listed)
   return { items: orders.map((o) => ({ ...summaryOf(o, ctx.now, timeZone), refundDueFen: o.refundDueFen ?? 0, refundedFen: o.refundedFen })) }
+}
+
+/** A refund names the later day its book took it on when its own day was closed — never the day of the payment it returns. */
+function withBookDay(refund: PaymentRecord, bookedOn: string | undefined): PaymentRecord {
+  const { bookedOn: _paymentsDay, ...rest } = refund
+  return bookedOn ? { ...rest, bookedOn } : rest
 }

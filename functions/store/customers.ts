@@ -179,7 +179,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
     ])
   }
 
-  async completeFollowUp(studioId: string, customerId: string, followUpId: string, outcome: Pick<FollowUpRecord, 'outcome' | 'outcomeNote'>, now: string, figures: FigureWrite[] = []) {
+  async completeFollowUp(studioId: string, customerId: string, followUpId: string, outcome: Pick<FollowUpRecord, 'outcome' | 'outcomeNote' | 'doneBranchId'>, now: string, figures: FigureWrite[] = []) {
     const key = keys.followUp(studioId, customerId, followUpId)
     const done = new Update()
       .whenExists('pk', true)
@@ -188,6 +188,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
       .set('outcome', outcome.outcome)
       .set('outcomeNote', outcome.outcomeNote ?? '')
       .set('completedAt', now)
+    if (outcome.doneBranchId) done.set('doneBranchId', outcome.doneBranchId)
       .remove('gsi1pk')
       .remove('gsi1sk')
     // Done once: a second completion fails the open condition and adds nothing to the figures.

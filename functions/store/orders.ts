@@ -123,11 +123,12 @@ export class DynamoOrderRepository extends AuditedStore implements OrderReposito
     return (await this.get(order.studioId, order.id))!
   }
 
-  async replace(next: OrderRecord, readVersion: number, audit: NewAuditEntry[]) {
+  async replace(next: OrderRecord, readVersion: number, audit: NewAuditEntry[], books?: BookEntries) {
     const replaced = { TableName: this.table, Item: orderItem(next), ConditionExpression: '#version = :v', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':v': readVersion } }
     await transact(this.db, [
       guarded({ Put: replaced }, new DomainError('VERSION_CONFLICT', 'Someone else changed this order meanwhile; reload to see their change, then try again')),
       ...audit.map((entry) => guarded(this.auditPut(next.studioId, entry))),
+      ...bookWrites(this.table, books),
     ])
   }
 

@@ -1,5 +1,6 @@
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import type { Appointment } from '../../types/booking'
+import type { FollowUpRecord } from '../customers/ports'
 import type { CommissionLine, Expense } from '../../types/finance'
 import type { StockMovement } from '../../types/inventory'
 import { orderStages, type Order, type Payment } from '../../types/orders'
@@ -37,13 +38,31 @@ export class DynamoReportFigures implements ReportFigures {
     return keptFiguresOf(Item)
   }
 
-  private index(partition: string, between?: [string, string]) {
+  private index(partition: string, between?: [string, string], indexName = 'gsi1') {
     return queryAll(this.db, {
       TableName: this.table,
-      IndexName: 'gsi1',
-      KeyConditionExpression: between ? 'gsi1pk = :p AND gsi1sk BETWEEN :from AND :to' : 'gsi1pk = :p',
+      IndexName: indexName,
+      KeyConditionExpression: between ? `${indexName}pk = :p AND ${indexName}sk BETWEEN :from AND :to` : `${indexName}pk = :p`,
       ExpressionAttributeValues: { ':p': partition, ...(between ? { ':from': between[0], ':to': between[1] } : {}) },
     })
+  }
+
+  /** Every follow-up of the studio due or done in the branch: each customer's file, one by one. */
+  private async followUps(studioId: string, branchId: string) {
+    const customers = await this.index(keys.customersByName(studioId), undefined, 'gsi2')
+    const files = await Promise.all(
+      customers.map((c) =>
+        queryAll(this.db, {
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :p AND begins_with(sk, :f)',
+          ExpressionAttributeValues: { ':p': c.pk, ':f': 'FOLLOWUP#' },
+        }),
+      ),
+    )
+    return files
+      .flat()
+      .map((i) => entity<FollowUpRecord>(i)!)
+      .filter((f) => f.dueBranchId === branchId || f.doneBranchId === branchId)
   }
 
   async records(studioId: string, branchId: string, from: string, to: string): Promise<BranchRecords> {
@@ -67,11 +86,12 @@ export class DynamoReportFigures implements ReportFigures {
     const wideTo = addDays(to, 1)
     const months: string[] = []
     for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = addDays(`${m}-28`, 4).slice(0, 7)) months.push(m)
-    const [appointments, expenses, movements, commission] = await Promise.all([
+    const [appointments, expenses, movements, commission, followUps] = await Promise.all([
       this.index(keys.branchBookings(studioId, branchId)),
       this.index(keys.branchExpenses(studioId, branchId), [`${from}#`, `${to}#~`]),
       this.index(keys.branchStockMovements(studioId, branchId)),
       Promise.all(months.map((m) => this.index(keys.branchCommission(studioId, branchId, m)))).then((pages) => pages.flat()),
+      this.followUps(studioId, branchId),
     ])
     return {
       orders: withPayments,
@@ -79,6 +99,7 @@ export class DynamoReportFigures implements ReportFigures {
       expenses: expenses.map((i) => entity<Expense>(i)!),
       movements: movements.map((i) => entity<StockMovement>(i)!).filter((m) => m.at.slice(0, 10) >= wideFrom && m.at.slice(0, 10) <= wideTo),
       commission: commission.map((i) => entity<CommissionLine>(i)!),
+      followUps,
     }
   }
 
