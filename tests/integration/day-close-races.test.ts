@@ -70,6 +70,17 @@ async function dayViolations(dates: string[], closedOn?: DayFigures) {
   return found
 }
 
+/** The round's order read again, its money and the days' books checked; the order and its payments. */
+async function checked(orderId: string, dates: string[], closedOn?: DayFigures) {
+  const after = await settle(orderId)
+  expect(after.violations).toEqual([])
+  expect(await dayViolations(dates, closedOn)).toEqual([])
+  return after
+}
+
+/** The day a payment or refund of the order is booked on. */
+const bookedDay = (orderId: string, id: string) => money.get(orderId)!.find((m) => m.id === id)!.date
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
@@ -99,8 +110,15 @@ function expectOneWins(money: string, close: string, recorded: { at: string }[],
   else expect(['OK/VERSION_CONFLICT', 'OK/CONFLICT', 'DAY_CLOSED/OK']).toContain(outcome)
 }
 
-/** How the rounds went, for the log: which side won how often. */
-const tally = (outcomes: string[]) => Object.entries(outcomes.reduce<Record<string, number>>((t, o) => ({ ...t, [o]: (t[o] ?? 0) + 1 }), {}))
+/** Runs a race ROUNDS times, one round after the other; each says which side won, and the log shows how often. */
+async function race(name: string, round: (n: number) => Promise<string>) {
+  const seen: Record<string, number> = {}
+  for (let n = 0; n < ROUNDS; n++) {
+    const won = await round(n)
+    seen[won] = (seen[won] ?? 0) + 1
+  }
+  console.info(name, seen)
+}
 
 describe('money meeting the daily close', () => {
   let today: string
@@ -110,50 +128,41 @@ describe('money meeting the daily close', () => {
   })
 
   it(`a desk payment landing while the day closes is in the closed day's figures, or refused and not recorded (${ROUNDS} races)`, async () => {
-    const seen: string[] = []
-    for (let round = 0; round < ROUNDS; round++) {
+    await race('desk payment vs close', async (round) => {
       const order = await newOrder()
       const before = (await settle(order.id)).order.paidFen
       const { close, closedOn, raced: paid } = await closeDuring(today, () => cash(order.id, 10_000), (round % 5) * 10)
       // One of the two wins: the payment before the close (the close then refuses the figures it
       // was shown), or the close before the payment (refused: nothing is taken on a closed day).
-      const after = await settle(order.id)
+      const after = await checked(order.id, [today], closedOn)
       expectOneWins(paid, close, after.payments, today)
       expect(after.order.paidFen).toBe(before + (paid === 'OK' ? 10_000 : 0))
       expect(after.payments).toHaveLength(paid === 'OK' ? 1 : 0)
-      expect(after.violations).toEqual([])
-      expect(await dayViolations([today], closedOn)).toEqual([])
-      seen.push(`${paid}/${close}`)
-    }
-    console.info('desk payment vs close', tally(seen))
+      return `${paid}/${close}`
+    })
   }, 300_000)
 
   it(`WeChat Pay money landing while the day closes is never lost: in the closed day's figures or booked on the next open day (${ROUNDS} races)`, async () => {
-    const seen: string[] = []
-    for (let round = 0; round < ROUNDS; round++) {
+    await race('WeChat payment vs close', async (round) => {
       const order = await newOrder()
       const charge = await s.ops.call('payments.prepay', { orderId: order.id, kind: 'deposit' }, customer.token)
       // WeChat Pay's notification is verified and decrypted before the order is read: the close is sent up to 190 ms later.
       const { close, closedOn } = await closeDuring(today, () => s.ops.call('payments.simulatePay', { orderId: order.id, outTradeNo: charge.outTradeNo }, customer.token), round * 10)
       expect(['OK', 'VERSION_CONFLICT', 'CONFLICT']).toContain(close)
       // The money WeChat Pay took is credited whichever came first.
-      const after = await settle(order.id)
+      const after = await checked(order.id, [today, dayAfter(today)], closedOn)
       expect(after.order.paidFen).toBe(charge.amountFen)
       const payment = after.payments.find((p: { id: string }) => p.id === charge.outTradeNo)
       expect(payment).toMatchObject({ method: 'wechat', amountFen: charge.amountFen, status: 'captured' })
       // Landing on a closed day, it is booked on the next one and says so.
-      const booked = money.get(order.id)!.find((m) => m.id === charge.outTradeNo)!.date
+      const booked = bookedDay(order.id, charge.outTradeNo)
       if (close === 'OK' && booked !== today) expect(payment.bookedOn).toBe(dayAfter(today))
-      expect(after.violations).toEqual([])
-      expect(await dayViolations([today, dayAfter(today)], closedOn)).toEqual([])
-      seen.push(`${booked === today ? 'same day' : 'next day'}/${close}`)
-    }
-    console.info('WeChat payment vs close', tally(seen))
+      return `${booked === today ? 'same day' : 'next day'}/${close}`
+    })
   }, 300_000)
 
   it(`a desk refund made while the day closes is in the closed day's figures, or refused and not recorded (${ROUNDS} races)`, async () => {
-    const seen: string[] = []
-    for (let round = 0; round < ROUNDS; round++) {
+    await race('desk refund vs close', async (round) => {
       await openDay(today)
       const order = await newOrder()
       expect(await cash(order.id, 30_000)).toBe('OK')
@@ -161,19 +170,15 @@ describe('money meeting the daily close', () => {
       const { close, closedOn, raced: refunded } = await closeDuring(today, () =>
         s.ops.outcome('payments.refund', { orderId: order.id, paymentId, requestId: ulid(), amountFen: 10_000, reason: '少拍一组' }, tokens.finance),
       (round % 5) * 10)
-      const after = await settle(order.id)
+      const after = await checked(order.id, [today], closedOn)
       expectOneWins(refunded, close, after.payments.filter((p: { kind: string }) => p.kind === 'refund'), today)
       expect(after.order.paidFen).toBe(refunded === 'OK' ? 20_000 : 30_000)
-      expect(after.violations).toEqual([])
-      expect(await dayViolations([today], closedOn)).toEqual([])
-      seen.push(`${refunded}/${close}`)
-    }
-    console.info('desk refund vs close', tally(seen))
+      return `${refunded}/${close}`
+    })
   }, 300_000)
 
   it(`a WeChat Pay refund made while the day closes is in the closed day's figures or booked on the next open day, and says which (${ROUNDS} races)`, async () => {
-    const seen: string[] = []
-    for (let round = 0; round < ROUNDS; round++) {
+    await race('WeChat refund vs close', async (round) => {
       await openDay(today)
       const order = await newOrder()
       const charge = await s.ops.call('payments.prepay', { orderId: order.id, kind: 'deposit' }, customer.token)
@@ -187,21 +192,17 @@ describe('money meeting the daily close', () => {
       // Money given back through WeChat Pay is given back whichever came first.
       expect(refunded).toBe('OK')
       expect(['OK', 'VERSION_CONFLICT', 'CONFLICT']).toContain(close)
-      const after = await settle(order.id)
+      const after = await checked(order.id, [today, dayAfter(today)], closedOn)
       expect(after.order.paidFen).toBe(charge.amountFen - 1_000)
       const refund = after.payments.find((p: { id: string }) => p.id === requestId)
-      const booked = money.get(order.id)!.find((m) => m.id === requestId)!.date
+      const booked = bookedDay(order.id, requestId)
       if (booked !== studioDate(new Date(refund.at), TZ)) expect([close, refund.bookedOn]).toEqual(['OK', dayAfter(today)])
-      expect(after.violations).toEqual([])
-      expect(await dayViolations([today, dayAfter(today)], closedOn)).toEqual([])
-      seen.push(`${booked === today ? 'same day' : 'next day'}/${close}`)
-    }
-    console.info('WeChat refund vs close', tally(seen))
+      return `${booked === today ? 'same day' : 'next day'}/${close}`
+    })
   }, 300_000)
 
   it(`an expense voided while the day closes is either off the closed day's figures, or refused and still counted (${ROUNDS} races)`, async () => {
-    const seen: string[] = []
-    for (let round = 0; round < ROUNDS; round++) {
+    await race('expense void vs close', async (round) => {
       await openDay(today)
       const expense = await s.ops.call(
         'expenses.record',
@@ -215,9 +216,8 @@ describe('money meeting the daily close', () => {
       const stored = (await s.ops.call('expenses.get', { expenseId: expense.id }, tokens.finance)).expense
       expect(stored.status).toBe(voided === 'OK' ? 'void' : 'active')
       expect(await dayViolations([today], closedOn)).toEqual([])
-      seen.push(`${voided}/${close}`)
-    }
-    console.info('expense void vs close', tally(seen))
+      return `${voided}/${close}`
+    })
   }, 300_000)
 })
 

@@ -1,5 +1,6 @@
 import { DomainError } from '../../domain/errors'
 import type { FileStore } from '../../orders/ports'
+import { withTranslatedErrors } from '../translated-errors'
 import { upstreamRefused, upstreamUnavailable } from '../wechat-api'
 
 const SERVICE = 'The photo storage'
@@ -20,22 +21,4 @@ export function fileStoreFailure(error: unknown): DomainError {
 }
 
 /** The store, every call failing with DomainError (fileStoreFailure) instead of its SDK's or the disk's error. */
-export function withUpstreamErrors<T extends FileStore>(store: T): T {
-  const translate = (error: unknown): never => {
-    throw fileStoreFailure(error)
-  }
-  return new Proxy(store, {
-    get(target, key) {
-      const value: unknown = Reflect.get(target, key, target)
-      if (typeof value !== 'function') return value
-      return (...args: unknown[]) => {
-        try {
-          const result: unknown = value.apply(target, args)
-          return result instanceof Promise ? result.catch(translate) : result
-        } catch (error) {
-          return translate(error)
-        }
-      }
-    },
-  })
-}
+export const withUpstreamErrors = <T extends FileStore>(store: T): T => withTranslatedErrors(store, fileStoreFailure)

@@ -1,5 +1,6 @@
 import { DomainError } from '../../domain/errors'
 import type { PaymentGateway } from '../../payments/ports'
+import { withTranslatedErrors } from '../translated-errors'
 import { WeChatPayError } from './client'
 
 /**
@@ -23,22 +24,5 @@ export function domainErrorOf(error: WeChatPayError): DomainError {
 }
 
 /** The gateway, its calls failing with DomainError instead of WeChatPayError (other failures unchanged). */
-export function withDomainErrors<T extends PaymentGateway>(gateway: T): T {
-  const translate = (error: unknown) => {
-    throw error instanceof WeChatPayError ? domainErrorOf(error) : error
-  }
-  return new Proxy(gateway, {
-    get(target, key) {
-      const value: unknown = Reflect.get(target, key, target)
-      if (typeof value !== 'function') return value
-      return (...args: unknown[]) => {
-        try {
-          const result: unknown = value.apply(target, args)
-          return result instanceof Promise ? result.catch(translate) : result
-        } catch (error) {
-          return translate(error)
-        }
-      }
-    },
-  })
-}
+export const withDomainErrors = <T extends PaymentGateway>(gateway: T): T =>
+  withTranslatedErrors(gateway, (error) => (error instanceof WeChatPayError ? domainErrorOf(error) : error))
