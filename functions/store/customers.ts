@@ -10,7 +10,7 @@ import { customerCreationItems, customerItem, facetDelete, facetPut, facetsOf, p
 import { batchGetAll, entity, pageCursor, queryAll } from './items'
 import { followUpItem } from './entities/follow-up'
 import { keys } from './keys'
-import { activeStaffReference, customerReference } from './references'
+import { activeStaffReference, customerReference } from './entities/references'
 
 
 export class DynamoCustomerRepository implements CustomerRepository {

@@ -10,7 +10,7 @@ import { bookWrites } from './entities/books'
 import { orderItem, orderUpdate, stageUpdate } from './entities/order'
 import { AuditedStore, entity, pageCursor, putIfAbsent, queryAll } from './items'
 import { keys } from './keys'
-import { branchReference, customerReference, packageOnSale } from './references'
+import { branchReference, customerReference, packageOnSale } from './entities/references'
 
 const wrongStage = (change: StageChange) =>
   new DomainError('ILLEGAL_TRANSITION', `The order is no longer ${change.from}; it moved on meanwhile`)

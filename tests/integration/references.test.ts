@@ -445,7 +445,7 @@ describe('references belong to the caller’s studio', () => {
     }
     expect({ accepted, owns }).toEqual({ accepted: [], owns: [] })
     expect(tried).toBeGreaterThan(70)
-  }, 300_000)
+  }, 600_000)
 
   it('a disabled staff member gets no new shoot or follow-up, and an archived package or retired product is not sold again', async () => {
     const s = await bookableStudio(deps, { photographers: 2, rooms: 1 })

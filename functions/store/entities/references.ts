@@ -1,6 +1,6 @@
-import { notFound, unknownReference } from '../domain/errors'
-import { guarded, type Failure, type TransactionItem } from './errors'
-import { keys } from './keys'
+import { notFound, unknownReference } from '../../domain/errors'
+import { guarded, type Failure, type TransactionItem } from '../errors'
+import { keys } from '../keys'
 
 /**
  * ConditionChecks that a record a write names is the caller's studio's, checked inside the
