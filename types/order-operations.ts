@@ -274,6 +274,41 @@ export const confirmSelection = defineOperation({
   scope: 'branch',
 })
 
+/** One photo of a confirmed selection, as the retoucher looks for it: its number on the proof sheet and its file name. */
+export const SelectedPhotoSchema = z.object({
+  photoId: IdSchema,
+  /** Its place among the order's proofs, from 1, as the customer saw it when selecting. */
+  number: z.number().int(),
+  name: z.string(),
+  thumbUrl: z.string(),
+  previewUrl: z.string(),
+  /** The original as uploaded, to download on purpose. */
+  url: z.string(),
+  /** Picked beyond what the package includes (加选). */
+  extra: z.boolean(),
+})
+
+export const selectedPhotos = defineOperation({
+  name: 'selection.photos',
+  method: 'GET',
+  path: '/orders/{orderId}/selection/photos',
+  summary: 'The confirmed selection for retouching: each photo numbered as on the proof sheet, the extras marked, and a CSV of the file names to find the originals',
+  tag: 'photos',
+  input: OrderRef,
+  output: z.object({
+    orderId: IdSchema,
+    customerName: z.string(),
+    packageName: z.string(),
+    stage: OrderStageSchema,
+    included: z.number().int(),
+    items: z.array(SelectedPhotoSchema),
+    filename: z.string(),
+    csv: z.string(),
+  }),
+  access: ['retoucher', 'manager', 'admin'],
+  scope: 'branch',
+})
+
 export const decideProof = defineOperation({
   name: 'proofs.decide',
   method: 'POST',
@@ -308,6 +343,7 @@ export const orderOperations = [
   removePhoto,
   saveSelection,
   confirmSelection,
+  selectedPhotos,
   decideProof,
 ] as const
 

@@ -88,6 +88,9 @@ import { myOrderNotices, subscribeOrderNotices } from '../notices/order-notices'
 import type { NoticeStore } from '../notices/ports'
 import type { ReminderSender, SchedulingRepository } from '../scheduling/ports'
 import { branchDay, myAppointments, mySchedule, reminderOutbox } from '../scheduling/schedules'
+import { getShoot } from '../booking/get-shoot'
+import { selectedPhotos } from '../orders/selected-photos'
+import { markShot } from '../booking/mark-shot'
 import { getBranchSchedule, getStaffSchedule, listRooms, saveBranchContact, saveBranchSchedule, saveRoom, saveStaffSchedule } from '../scheduling/setup'
 import { customersReport } from '../reports/customers-report'
 import { dailyReport } from '../reports/daily-report'
@@ -216,6 +219,8 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'bookings.mine': myAppointments,
   'schedules.mine': mySchedule,
   'schedules.branchDay': branchDay,
+  'shoots.get': getShoot,
+  'shoots.markShot': markShot,
   'reminders.outbox': reminderOutbox,
 
   'orders.getSettings': getOrderSettings,
@@ -233,6 +238,7 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'orders.sendToLab': sendToLab,
   'photos.prepareUploads': prepareUploads,
   'photos.list': listPhotos,
+  'selection.photos': selectedPhotos,
   'photos.remove': removePhoto,
   'selection.save': saveSelection,
   'selection.confirm': confirmSelection,

@@ -21,6 +21,15 @@ const PREVIEW_WIDTH = 1600
 
 const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
 
+/** A stored photo's links for a grid, the viewer and the original, each signed for a while. */
+export async function photoLinks(files: FileStore, key: string) {
+  return {
+    thumbUrl: await files.downloadUrl(key, { expiresInSeconds: VIEW_SECONDS, thumbnailWidth: THUMB_WIDTH }),
+    previewUrl: await files.downloadUrl(key, { expiresInSeconds: VIEW_SECONDS, thumbnailWidth: PREVIEW_WIDTH }),
+    url: await files.downloadUrl(key, { expiresInSeconds: VIEW_SECONDS }),
+  }
+}
+
 export async function loadPartition(deps: { orders: OrderRepository }, caller: Caller, orderId: string): Promise<OrderPartition> {
   const partition = await deps.orders.partition(caller.studioId, orderId)
   if (!partition || !visibleTo(partition.order, caller)) throw notFound('Order')
@@ -70,9 +79,7 @@ export async function listPhotos(deps: PhotoPorts, input: z.output<typeof op.lis
       kind: p.kind,
       name: p.name,
       uploadedAt: p.uploadedAt,
-      thumbUrl: await deps.files.downloadUrl(p.key, { expiresInSeconds: VIEW_SECONDS, thumbnailWidth: THUMB_WIDTH }),
-      previewUrl: await deps.files.downloadUrl(p.key, { expiresInSeconds: VIEW_SECONDS, thumbnailWidth: PREVIEW_WIDTH }),
-      url: await deps.files.downloadUrl(p.key, { expiresInSeconds: VIEW_SECONDS }),
+      ...(await photoLinks(deps.files, p.key)),
     })),
   )
   const picked = order.selection?.confirmedAt ? order.selection.photoIds : (partition.draft?.photoIds ?? [])
