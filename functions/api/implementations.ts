@@ -64,7 +64,7 @@ import { stockOverview } from '../inventory/stock-overview'
 import { transferStock } from '../inventory/transfer-stock'
 import { updateStockItem } from '../inventory/update-stock-item'
 import { createOrder } from '../orders/create-order'
-import { customerOrders, getOrder, listOrders, myOrders, overdueOrders, productionQueue } from '../orders/lists'
+import { customerOrders, getOrder, getWorkOrder, listOrders, myOrders, overdueOrders, productionQueue } from '../orders/lists'
 import { listPhotos, prepareUploads, removePhoto } from '../orders/photos'
 import type { Bookkeeping, FileStore, OrderRepository } from '../orders/ports'
 import { confirmSelection, saveSelection } from '../orders/selection'
@@ -228,6 +228,7 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'orders.create': createOrder,
   'orders.mine': myOrders,
   'orders.get': getOrder,
+  'orders.getWork': getWorkOrder,
   'orders.list': listOrders,
   'orders.ofCustomer': customerOrders,
   'orders.overdue': overdueOrders,

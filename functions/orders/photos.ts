@@ -4,7 +4,7 @@ import type * as op from '../../types/order-operations'
 import { callerOf, type Caller, type RequestContext } from '../domain/context'
 import { selectionPrice } from '../domain/order'
 import { DomainError, notFound } from '../domain/errors'
-import { visibleTo } from './model'
+import { seesMoney, visibleTo } from './model'
 import type { FileStore, OrderPartition, OrderRepository, PhotoRecord } from './ports'
 
 interface PhotoPorts {
@@ -86,11 +86,14 @@ export async function listPhotos(deps: PhotoPorts, input: z.output<typeof op.lis
   const selection = order.selection?.confirmedAt
     ? order.selection
     : { photoIds: picked, ...selectionPrice(picked.length, order.package.retouchedPhotos, order.package.extraPhotoPriceFen) }
+  // A role that sees no money gets the selection without what the extras cost.
+  const money = seesMoney(caller)
+  const { extraFen, ...counts } = selection
   return {
     items,
-    selection,
+    selection: money ? { ...counts, extraFen } : counts,
     included: order.package.retouchedPhotos,
-    extraPhotoPriceFen: order.package.extraPhotoPriceFen,
+    extraPhotoPriceFen: money ? order.package.extraPhotoPriceFen : undefined,
     locked: Boolean(order.selection?.confirmedAt) || order.stage !== 'selecting',
   }
 }

@@ -1,0 +1,7 @@
+import Taro from '@tarojs/taro'
+
+/** Calls a number: WeChat's dialler in the mini-program, a `tel:` link in a browser. */
+export function callPhone(phone: string) {
+  if (process.env.TARO_ENV === 'h5') window.location.href = `tel:${phone.replace(/[\s-]/g, '')}`
+  else void Taro.makePhoneCall({ phoneNumber: phone })
+}
