@@ -139,7 +139,7 @@ describe('post-production', () => {
     await expect(page.locator('.selected__cell--extra .selected__name').allTextContents()).resolves.toEqual(['IMG_0001.png', 'IMG_0005.png'])
     await page.getByText(text('selected.summary', { count: 3, included: 1, extra: 2 })).waitFor()
     await page.locator('.selected__image img, img.selected__image').first().waitFor()
-    await page.waitForFunction(() => [...document.querySelectorAll('.selected__image img, img.selected__image')].every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.selected__image img, img.selected__image')).every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))
     await settled(page)
     await screenshot(page, 'daily-selected-photos')
 
