@@ -99,7 +99,7 @@ describe('the photographer’s day', () => {
     await page.locator('#app').getByText(enUS['shoot.orderNotes']).waitFor()
     await settled(page)
     await screenshot(page, 'daily-shoot-en')
-  }, JOURNEY_TIMEOUT * 2)
+  }, JOURNEY_TIMEOUT * 4)
 })
 
 describe('post-production', () => {

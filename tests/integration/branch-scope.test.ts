@@ -100,6 +100,10 @@ describe('branch scope', () => {
     const inputs: Record<string, unknown> = {
       'orders.create': { requestId: ulid(), customerId: amy.principal.id, packageId: s.pkg.id, branchId: branchA },
       'orders.get': { orderId: desk.id },
+      'orders.getWork': { orderId: desk.id },
+      'selection.photos': { orderId: desk.id },
+      'shoots.get': { appointmentId: held.id },
+      'shoots.markShot': { appointmentId: held.id },
       'orders.advance': { orderId: desk.id, from: 'shot', to: 'selecting' },
       'orders.update': { orderId: desk.id, version: before.desk.order.version, notes: 'from the other branch' },
       'orders.take': { orderId: desk.id },
