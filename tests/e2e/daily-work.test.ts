@@ -67,7 +67,7 @@ describe('the photographer’s day', () => {
     // The rest of the row opens the shoot: phone, package, room, makeup artist, both notes.
     await row.locator('.appointment-row__customer').click()
     await page.locator('.shoot__customer', { hasText: '林小姐' }).waitFor()
-    for (const shown of ['13900001111', s.pkg.name, 'Studio 1', 'makeup', '新娘对花粉过敏，不用鲜花道具', '自带两套旗袍']) await page.locator('#app').getByText(shown).first().waitFor()
+    for (const shown of ['13900001111', s.pkg.name, 'Studio 1', 'makeup', '新娘对花粉过敏，不用鲜花道具', '自带两套旗袍']) await page.locator('.shoot').getByText(shown).first().waitFor()
     await settled(page)
     await screenshot(page, 'daily-shoot')
 
