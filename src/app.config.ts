@@ -6,7 +6,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'staff',
-      pages: ['workspace/index', 'members/index', 'member/index', 'password/index', 'audit/index', 'coming-soon/index'],
+      pages: ['workspace/index', 'members/index', 'member/index', 'password/index', 'audit/index', 'coming-soon/index', 'shoot/index'],
     },
     { root: 'crm', pages: ['customers/index', 'customer/index', 'customer-form/index', 'follow-ups/index'] },
     { root: 'manage', pages: ['packages/index', 'package/index', 'products/index', 'import/index'] },
@@ -18,7 +18,7 @@ export default defineAppConfig({
     },
     {
       root: 'desk',
-      pages: ['orders/index', 'new-order/index', 'order/index', 'queue/index', 'finance/index', 'overdue/index', 'settings/index'],
+      pages: ['orders/index', 'new-order/index', 'order/index', 'queue/index', 'selected/index', 'finance/index', 'overdue/index', 'settings/index'],
     },
     { root: 'stock', pages: ['items/index', 'item/index', 'stocktake/index'] },
     { root: 'finance', pages: ['home/index', 'expenses/index', 'expense/index', 'categories/index', 'day/index', 'commission/index', 'rules/index'] },

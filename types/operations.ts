@@ -7,6 +7,7 @@ import { orderOperations } from './order-operations'
 import { paymentOperations } from './payment-operations'
 import { productionOperations } from './production-operations'
 import { scheduleOperations, setupOperations } from './scheduling-operations'
+import { shootOperations } from './shoot-operations'
 import { staffOperations } from './staff-operations'
 import { financeOperations } from './finance-operations'
 import { historyImportOperations } from './history-import-operations'
@@ -43,6 +44,7 @@ export const operations = [
   ...setupOperations,
   ...bookingOperations,
   ...scheduleOperations,
+  ...shootOperations,
   ...orderOperations,
   ...paymentOperations,
   ...inventoryOperations,

@@ -8,9 +8,12 @@ import {
   OrderSettingsSchema,
   OrderStageSchema,
   OrderSummarySchema,
+  OrderSummaryViewSchema,
+  OrderViewSchema,
   PhotoKindSchema,
   PhotoSchema,
   SelectionSchema,
+  WorkOrderDetailSchema,
 } from './orders'
 import { FenSchema } from './money'
 import { ANY_STAFF, MONEY_DESK } from './roles'
@@ -18,6 +21,8 @@ import { ANY_STAFF, MONEY_DESK } from './roles'
 const DESK = ['reception', 'manager', 'admin'] as const
 const PRODUCTION = ['reception', 'photographer', 'retoucher', 'manager', 'admin'] as const
 const OrderRef = z.strictObject({ orderId: IdSchema })
+/** Every role of the staff but the retoucher, who works without the money. */
+const SEES_MONEY = ANY_STAFF.filter((role) => role !== 'retoucher')
 
 export const getOrderSettings = defineOperation({
   name: 'orders.getSettings',
@@ -81,7 +86,19 @@ export const getOrder = defineOperation({
   tag: 'orders',
   input: OrderRef,
   output: OrderDetailSchema,
-  access: ['customer', ...ANY_STAFF],
+  access: ['customer', ...SEES_MONEY],
+  scope: 'branch',
+})
+
+export const getWorkOrder = defineOperation({
+  name: 'orders.getWork',
+  method: 'GET',
+  path: '/orders/{orderId}/work',
+  summary: 'An order as post-production works it: package, photos, selection, timeline and notes, without any amount',
+  tag: 'orders',
+  input: OrderRef,
+  output: WorkOrderDetailSchema,
+  access: PRODUCTION,
   scope: 'branch',
 })
 
@@ -92,7 +109,7 @@ export const listOrders = defineOperation({
   summary: 'Orders in a stage, the most pressing first',
   tag: 'orders',
   input: PageQuerySchema.extend({ stage: OrderStageSchema }),
-  output: z.object({ items: z.array(OrderSummarySchema), nextCursor: z.string().optional() }),
+  output: z.object({ items: z.array(OrderSummaryViewSchema), nextCursor: z.string().optional() }),
   access: ANY_STAFF,
   scope: 'branch',
 })
@@ -128,7 +145,7 @@ export const productionQueue = defineOperation({
   summary: 'Orders in post-production (retouching, design, proofing, lab, pickup)',
   tag: 'orders',
   input: z.strictObject({}),
-  output: z.object({ stages: z.array(z.object({ stage: OrderStageSchema, items: z.array(OrderSummarySchema) })) }),
+  output: z.object({ stages: z.array(z.object({ stage: OrderStageSchema, items: z.array(OrderSummaryViewSchema) })) }),
   access: PRODUCTION,
   scope: 'branch',
 })
@@ -140,7 +157,7 @@ export const advanceOrder = defineOperation({
   summary: 'Move an order to its next stage (or cancel it), as the stage’s role allows',
   tag: 'orders',
   input: z.strictObject({ orderId: IdSchema, to: OrderStageSchema, from: OrderStageSchema, note: z.string().trim().max(200).optional() }),
-  output: OrderSchema,
+  output: OrderViewSchema,
   access: ANY_STAFF,
   scope: 'branch',
 })
@@ -171,7 +188,7 @@ export const takeOrder = defineOperation({
   summary: 'A retoucher or designer takes an order in their stage',
   tag: 'orders',
   input: OrderRef,
-  output: OrderSchema,
+  output: OrderViewSchema,
   access: ['retoucher', 'manager', 'admin'],
   scope: 'branch',
 })
@@ -183,7 +200,7 @@ export const sendToLab = defineOperation({
   summary: 'Record that the album and prints went to the lab',
   tag: 'orders',
   input: OrderRef,
-  output: OrderSchema,
+  output: OrderViewSchema,
   access: ['reception', 'retoucher', 'manager', 'admin'],
   scope: 'branch',
 })
@@ -229,9 +246,10 @@ export const listPhotos = defineOperation({
   input: z.strictObject({ orderId: IdSchema, kind: PhotoKindSchema.default('proof') }),
   output: z.object({
     items: z.array(PhotoSchema),
-    selection: SelectionSchema,
+    /** The amounts are absent for a role that sees no money. */
+    selection: SelectionSchema.partial({ extraFen: true }),
     included: z.number().int(),
-    extraPhotoPriceFen: z.number().int(),
+    extraPhotoPriceFen: z.number().int().optional(),
     locked: z.boolean(),
   }),
   access: ['customer', ...PRODUCTION],
@@ -274,6 +292,41 @@ export const confirmSelection = defineOperation({
   scope: 'branch',
 })
 
+/** One photo of a confirmed selection, as the retoucher looks for it: its number on the proof sheet and its file name. */
+export const SelectedPhotoSchema = z.object({
+  photoId: IdSchema,
+  /** Its place among the order's proofs, from 1, as the customer saw it when selecting. */
+  number: z.number().int(),
+  name: z.string(),
+  thumbUrl: z.string(),
+  previewUrl: z.string(),
+  /** The original as uploaded, to download on purpose. */
+  url: z.string(),
+  /** Picked beyond what the package includes (加选). */
+  extra: z.boolean(),
+})
+
+export const selectedPhotos = defineOperation({
+  name: 'selection.photos',
+  method: 'GET',
+  path: '/orders/{orderId}/selection/photos',
+  summary: 'The confirmed selection for retouching: each photo numbered as on the proof sheet, the extras marked, and a CSV of the file names to find the originals',
+  tag: 'photos',
+  input: OrderRef,
+  output: z.object({
+    orderId: IdSchema,
+    customerName: z.string(),
+    packageName: z.string(),
+    stage: OrderStageSchema,
+    included: z.number().int(),
+    items: z.array(SelectedPhotoSchema),
+    filename: z.string(),
+    csv: z.string(),
+  }),
+  access: ['retoucher', 'manager', 'admin'],
+  scope: 'branch',
+})
+
 export const decideProof = defineOperation({
   name: 'proofs.decide',
   method: 'POST',
@@ -295,6 +348,7 @@ export const orderOperations = [
   createOrder,
   myOrders,
   getOrder,
+  getWorkOrder,
   listOrders,
   customerOrders,
   overdueOrders,
@@ -308,6 +362,7 @@ export const orderOperations = [
   removePhoto,
   saveSelection,
   confirmSelection,
+  selectedPhotos,
   decideProof,
 ] as const
 

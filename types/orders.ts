@@ -168,6 +168,32 @@ export const PhotoSchema = z.object({
 })
 export type Photo = z.infer<typeof PhotoSchema>
 
+/**
+ * An order as a role that sees no money receives it (the retoucher, who is nothing else): the
+ * work — package, photos, selection, timeline, notes — and none of the amounts.
+ */
+export const WorkOrderSchema = OrderSchema.omit({
+  discountFen: true,
+  discountReason: true,
+  totalFen: true,
+  paidFen: true,
+  balanceFen: true,
+  unauditedFen: true,
+  depositFen: true,
+  refundDueFen: true,
+  refundedFen: true,
+}).extend({
+  package: OrderPackageSchema.omit({ priceFen: true, depositFen: true, extraPhotoPriceFen: true }),
+  addOns: z.array(AddOnSchema.omit({ unitFen: true, amountFen: true })),
+  selection: SelectionSchema.omit({ extraFen: true }).optional(),
+})
+export type WorkOrder = z.infer<typeof WorkOrderSchema>
+
+/** An order as the caller may see it: whole, or without its money. */
+export const OrderViewSchema = z.union([OrderSchema, WorkOrderSchema])
+
+export const WorkOrderDetailSchema = z.object({ order: WorkOrderSchema, nextStage: OrderStageSchema.optional() })
+
 export const OrderDetailSchema = z.object({
   order: OrderSchema,
   payments: z.array(PaymentSchema),
@@ -223,6 +249,10 @@ export const OrderSummarySchema = OrderSchema.pick({
   createdAt: true,
 }).extend({ packageName: z.string(), overdue: z.boolean() })
 export type OrderSummary = z.infer<typeof OrderSummarySchema>
+
+/** Order summaries in lists staff share: the amounts are absent for a role that sees no money. */
+export const OrderSummaryViewSchema = OrderSummarySchema.partial({ totalFen: true, paidFen: true, balanceFen: true })
+export type OrderSummaryView = z.infer<typeof OrderSummaryViewSchema>
 
 export const AddOnInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('product'), productId: IdSchema, quantity: z.number().int().min(1).max(100) }),

@@ -157,7 +157,8 @@ export const mySchedule = defineOperation({
   summary: 'A photographer’s or makeup artist’s day or week',
   tag: 'booking',
   input: z.strictObject({ date: IsoDateSchema.optional(), days: z.coerce.number().int().min(1).max(7).default(1) }),
-  output: z.object({ from: IsoDateSchema, to: IsoDateSchema, timeZone: z.string(), items: z.array(AppointmentSchema) }),
+  /** Each shoot with the customer's phone, to call them from the row. */
+  output: z.object({ from: IsoDateSchema, to: IsoDateSchema, timeZone: z.string(), items: z.array(AppointmentSchema.extend({ customerPhone: z.string().optional() })) }),
   access: ['photographer', 'makeup'],
 })
 

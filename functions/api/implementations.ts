@@ -64,7 +64,7 @@ import { stockOverview } from '../inventory/stock-overview'
 import { transferStock } from '../inventory/transfer-stock'
 import { updateStockItem } from '../inventory/update-stock-item'
 import { createOrder } from '../orders/create-order'
-import { customerOrders, getOrder, listOrders, myOrders, overdueOrders, productionQueue } from '../orders/lists'
+import { customerOrders, getOrder, getWorkOrder, listOrders, myOrders, overdueOrders, productionQueue } from '../orders/lists'
 import { listPhotos, prepareUploads, removePhoto } from '../orders/photos'
 import type { Bookkeeping, FileStore, OrderRepository } from '../orders/ports'
 import { confirmSelection, saveSelection } from '../orders/selection'
@@ -88,6 +88,9 @@ import { myOrderNotices, subscribeOrderNotices } from '../notices/order-notices'
 import type { NoticeStore } from '../notices/ports'
 import type { ReminderSender, SchedulingRepository } from '../scheduling/ports'
 import { branchDay, myAppointments, mySchedule, reminderOutbox } from '../scheduling/schedules'
+import { getShoot } from '../booking/get-shoot'
+import { selectedPhotos } from '../orders/selected-photos'
+import { markShot } from '../booking/mark-shot'
 import { getBranchSchedule, getStaffSchedule, listRooms, saveBranchContact, saveBranchSchedule, saveRoom, saveStaffSchedule } from '../scheduling/setup'
 import { customersReport } from '../reports/customers-report'
 import { dailyReport } from '../reports/daily-report'
@@ -216,6 +219,8 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'bookings.mine': myAppointments,
   'schedules.mine': mySchedule,
   'schedules.branchDay': branchDay,
+  'shoots.get': getShoot,
+  'shoots.markShot': markShot,
   'reminders.outbox': reminderOutbox,
 
   'orders.getSettings': getOrderSettings,
@@ -223,6 +228,7 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'orders.create': createOrder,
   'orders.mine': myOrders,
   'orders.get': getOrder,
+  'orders.getWork': getWorkOrder,
   'orders.list': listOrders,
   'orders.ofCustomer': customerOrders,
   'orders.overdue': overdueOrders,
@@ -233,6 +239,7 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'orders.sendToLab': sendToLab,
   'photos.prepareUploads': prepareUploads,
   'photos.list': listPhotos,
+  'selection.photos': selectedPhotos,
   'photos.remove': removePhoto,
   'selection.save': saveSelection,
   'selection.confirm': confirmSelection,

@@ -6,7 +6,7 @@ import { refundPercent } from '../domain/booking'
 import { DomainError } from '../domain/errors'
 import { tellCustomer, type TellCustomerPorts } from '../notices/tell-customer'
 import { moveOrder, orderToMove } from '../orders/advance-order'
-import { actorOf, orderContextOf, orderSettingsOf, stageChange } from '../orders/model'
+import { actorOf, orderContextOf, orderSeenBy, orderSettingsOf, stageChange } from '../orders/model'
 import type { FileStore, OrderRecord } from '../orders/ports'
 import type { CreditingPorts } from '../payments/crediting'
 import { refundCancellation } from '../payments/refunds'
@@ -97,7 +97,7 @@ export async function advanceOrder(deps: CancelPorts & TellCustomerPorts & { fil
   if (input.to !== 'cancelled') {
     const moved = await moveOrder(deps, order, input, caller, ctx.now)
     await tellCustomer(deps, moved, ctx.now)
-    return moved
+    return orderSeenBy(caller, moved)
   }
   const target = order.appointmentId ? { appointment: await loadOwn(deps, caller, order.appointmentId) } : { order }
   await cancelWithRefund(deps, target, input.note, ctx)

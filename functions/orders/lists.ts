@@ -1,13 +1,13 @@
 import type { z } from 'zod'
 import type * as op from '../../types/order-operations'
-import type { OrderStage } from '../../types/orders'
+import { WorkOrderSchema, type OrderStage } from '../../types/orders'
 import type { CustomerRepository } from '../customers/ports'
 import { callerOf, type RequestContext } from '../domain/context'
 import { notFound } from '../domain/errors'
 import { isOverdue } from '../domain/order'
 import { studioDate } from '../domain/time'
 import { orderDetail } from './detail'
-import { inBranchOf, orderContextOf, summaryOf, type OrderContextPorts } from './model'
+import { inBranchOf, orderContextOf, summaryOf, summarySeenBy, type OrderContextPorts } from './model'
 import type { OrderRepository } from './ports'
 
 export async function myOrders(deps: OrderContextPorts, _input: z.output<typeof op.myOrders.input>, ctx: RequestContext) {
@@ -28,11 +28,18 @@ export async function getOrder(deps: { orders: OrderRepository }, input: z.outpu
   return orderDetail(deps, caller.studioId, input.orderId, caller)
 }
 
+/** The order as post-production works it: no amounts, no payments. */
+export async function getWorkOrder(deps: { orders: OrderRepository }, input: z.output<typeof op.getWorkOrder.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const { order, nextStage } = await orderDetail(deps, caller.studioId, input.orderId, caller)
+  return { order: WorkOrderSchema.parse(order), nextStage }
+}
+
 export async function listOrders(deps: OrderContextPorts, input: z.output<typeof op.listOrders.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const { timeZone } = await orderContextOf(deps, caller.studioId)
   const page = await deps.orders.byStage(caller.studioId, input.stage, { limit: input.limit, cursor: input.cursor })
-  return { items: inBranchOf(caller, page.items).map((o) => summaryOf(o, ctx.now, timeZone)), nextCursor: page.nextCursor }
+  return { items: inBranchOf(caller, page.items).map((o) => summarySeenBy(caller, summaryOf(o, ctx.now, timeZone))), nextCursor: page.nextCursor }
 }
 
 const OPEN_STAGES: OrderStage[] = ['pending_deposit', 'confirmed', 'shot', 'selecting', 'retouching', 'designing', 'proofing', 'producing', 'ready']
@@ -59,7 +66,7 @@ export async function productionQueue(deps: OrderContextPorts, _input: z.output<
   const stages = await Promise.all(
     QUEUE_STAGES.map(async (stage) => ({
       stage,
-      items: inBranchOf(caller, (await deps.orders.byStage(caller.studioId, stage, { limit: 100 })).items).map((o) => summaryOf(o, ctx.now, timeZone)),
+      items: inBranchOf(caller, (await deps.orders.byStage(caller.studioId, stage, { limit: 100 })).items).map((o) => summarySeenBy(caller, summaryOf(o, ctx.now, timeZone))),
     })),
   )
   return { stages }

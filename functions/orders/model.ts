@@ -1,4 +1,4 @@
-import { defaultOrderSettings, type Actor, type OrderSettings, type OrderStage, type OrderSummary } from '../../types/orders'
+import { defaultOrderSettings, WorkOrderSchema, type Actor, type Order, type OrderSettings, type OrderStage, type OrderSummary, type OrderSummaryView, type WorkOrder } from '../../types/orders'
 import type { Package } from '../../types/catalog'
 import type { SourceChannel } from '../../types/customers'
 import type { Caller } from '../domain/context'
@@ -134,6 +134,19 @@ export function summaryOf(order: OrderRecord, now: Date, timeZone: string): Orde
     packageName: order.package.name,
     overdue: isOverdue(order.expectedBy, studioDate(now, timeZone)),
   }
+}
+
+/** Whether the caller sees an order's money: every customer and staff role but the retoucher's (a retoucher who also sells sees it). */
+export const seesMoney = (caller: Caller) => caller.kind === 'customer' || caller.roles.some((role) => role !== 'retoucher')
+
+/** The order as the caller may see it: without any amount for a role that sees no money. */
+export const orderSeenBy = (caller: Caller, order: Order): Order | WorkOrder => (seesMoney(caller) ? order : WorkOrderSchema.parse(order))
+
+/** A list's summary as the caller may see it: without total, paid and balance for a role that sees no money. */
+export function summarySeenBy(caller: Caller, summary: OrderSummary): OrderSummaryView {
+  if (seesMoney(caller)) return summary
+  const { totalFen: _total, paidFen: _paid, balanceFen: _balance, ...work } = summary
+  return work
 }
 
 /** What a caller may see of an order: customers only their own; anything else is "not found". */

@@ -4,7 +4,7 @@ import type * as op from '../../types/order-operations'
 import { callerOf, type Caller, type RequestContext } from '../domain/context'
 import { selectionPrice } from '../domain/order'
 import { DomainError, notFound } from '../domain/errors'
-import { visibleTo } from './model'
+import { seesMoney, visibleTo } from './model'
 import type { FileStore, OrderPartition, OrderRepository, PhotoRecord } from './ports'
 
 interface PhotoPorts {
@@ -20,6 +20,15 @@ const THUMB_WIDTH = 360
 const PREVIEW_WIDTH = 1600
 
 const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
+
+/** A stored photo's links for a grid, the viewer and the original, each signed for a while. */
+export async function photoLinks(files: FileStore, key: string) {
+  return {
+    thumbUrl: await files.downloadUrl(key, { expiresInSeconds: VIEW_SECONDS, thumbnailWidth: THUMB_WIDTH }),
+    previewUrl: await files.downloadUrl(key, { expiresInSeconds: VIEW_SECONDS, thumbnailWidth: PREVIEW_WIDTH }),
+    url: await files.downloadUrl(key, { expiresInSeconds: VIEW_SECONDS }),
+  }
+}
 
 export async function loadPartition(deps: { orders: OrderRepository }, caller: Caller, orderId: string): Promise<OrderPartition> {
   const partition = await deps.orders.partition(caller.studioId, orderId)
@@ -70,20 +79,21 @@ export async function listPhotos(deps: PhotoPorts, input: z.output<typeof op.lis
       kind: p.kind,
       name: p.name,
       uploadedAt: p.uploadedAt,
-      thumbUrl: await deps.files.downloadUrl(p.key, { expiresInSeconds: VIEW_SECONDS, thumbnailWidth: THUMB_WIDTH }),
-      previewUrl: await deps.files.downloadUrl(p.key, { expiresInSeconds: VIEW_SECONDS, thumbnailWidth: PREVIEW_WIDTH }),
-      url: await deps.files.downloadUrl(p.key, { expiresInSeconds: VIEW_SECONDS }),
+      ...(await photoLinks(deps.files, p.key)),
     })),
   )
   const picked = order.selection?.confirmedAt ? order.selection.photoIds : (partition.draft?.photoIds ?? [])
   const selection = order.selection?.confirmedAt
     ? order.selection
     : { photoIds: picked, ...selectionPrice(picked.length, order.package.retouchedPhotos, order.package.extraPhotoPriceFen) }
+  // A role that sees no money gets the selection without what the extras cost.
+  const money = seesMoney(caller)
+  const { extraFen, ...counts } = selection
   return {
     items,
-    selection,
+    selection: money ? { ...counts, extraFen } : counts,
     included: order.package.retouchedPhotos,
-    extraPhotoPriceFen: order.package.extraPhotoPriceFen,
+    extraPhotoPriceFen: money ? order.package.extraPhotoPriceFen : undefined,
     locked: Boolean(order.selection?.confirmedAt) || order.stage !== 'selecting',
   }
 }

@@ -7,7 +7,7 @@ import { DomainError } from '../domain/errors'
 import type { NewAuditEntry } from '../identity/ports'
 import { loadOrder } from './advance-order'
 import { priceAddOns } from './create-order'
-import { orderContextOf, type OrderContextPorts } from './model'
+import { orderContextOf, orderSeenBy, type OrderContextPorts } from './model'
 import type { Bookkeeping, OrderRecord, OrderRepository } from './ports'
 
 /**
@@ -53,12 +53,12 @@ export async function takeOrder(deps: { orders: OrderRepository }, input: z.outp
   const order = await loadOrder(deps, caller, input.orderId)
   if (order.stage !== 'retouching' && order.stage !== 'designing') throw new DomainError('ILLEGAL_TRANSITION', 'Only orders in retouching or design can be taken')
   if (order.assignee) throw new DomainError('CONFLICT', `${order.assignee.name} has taken this order`)
-  return deps.orders.take(order, { id: caller.id, name: caller.displayName }, ctx.now.toISOString())
+  return orderSeenBy(caller, await deps.orders.take(order, { id: caller.id, name: caller.displayName }, ctx.now.toISOString()))
 }
 
 export async function sendToLab(deps: { orders: OrderRepository }, input: z.output<typeof op.sendToLab.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const order = await loadOrder(deps, caller, input.orderId)
   if (order.stage !== 'producing') throw new DomainError('ILLEGAL_TRANSITION', 'Only orders in production go to the lab')
-  return deps.orders.markSentToLab(order, ctx.now.toISOString())
+  return orderSeenBy(caller, await deps.orders.markSentToLab(order, ctx.now.toISOString()))
 }

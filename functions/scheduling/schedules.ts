@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type * as op from '../../types/scheduling-operations'
 import { callerOf, type RequestContext } from '../domain/context'
 import { studioDate } from '../domain/time'
+import type { CustomerRepository } from '../customers/ports'
 import type { IdentityRepository } from '../identity/ports'
 import { studioTimeZone } from '../identity/studio-time-zone'
 import { dateSpan } from './branch-picture'
@@ -26,13 +27,17 @@ export async function myAppointments(deps: { scheduling: SchedulingRepository },
   return { items: await deps.scheduling.customerAppointments(caller.studioId, caller.id) }
 }
 
-/** A photographer's or makeup artist's own days: one index query. */
-export async function mySchedule(deps: SchedulePorts, input: z.output<typeof op.mySchedule.input>, ctx: RequestContext) {
+/** A photographer's or makeup artist's own days: one index query, then each customer's phone (a day holds a handful of shoots). */
+export async function mySchedule(deps: SchedulePorts & { customers: CustomerRepository }, input: z.output<typeof op.mySchedule.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const timeZone = await studioTimeZone(deps, caller.studioId)
   const { from, to } = input.date ? dateSpan(new Date(`${input.date}T12:00:00Z`), 'UTC', input.days) : dateSpan(ctx.now, timeZone, input.days)
-  const items = await deps.scheduling.agenda(caller.studioId, caller.id, new Date(Date.parse(from) - 86_400_000).toISOString(), new Date(Date.parse(to) + 86_400_000).toISOString())
-  return { from, to, timeZone, items: items.filter((a) => live(a) && inDates(a, from, to, timeZone)) }
+  const agenda = await deps.scheduling.agenda(caller.studioId, caller.id, new Date(Date.parse(from) - 86_400_000).toISOString(), new Date(Date.parse(to) + 86_400_000).toISOString())
+  const items = agenda.filter((a) => live(a) && inDates(a, from, to, timeZone))
+  const customerIds = [...new Set(items.map((a) => a.customerId))]
+  const customers = await Promise.all(customerIds.map((id) => deps.customers.getCustomer(caller.studioId, id)))
+  const phones = new Map(customerIds.map((id, index) => [id, customers[index]?.phone]))
+  return { from, to, timeZone, items: items.map((a) => ({ ...a, customerPhone: phones.get(a.customerId) })) }
 }
 
 /** The front desk's day of a branch: one index query. */

@@ -3,15 +3,10 @@ import Taro from '@tarojs/taro'
 import { Location, Phone } from '@nutui/icons-react-taro'
 import type { Branch } from '../../types/entities'
 import { useI18n } from '../i18n'
+import { callPhone } from '../lib/phone'
 import './BranchContact.scss'
 
 const inBrowser = process.env.TARO_ENV === 'h5'
-
-/** Calls the branch: WeChat's dialler in the mini-program, a `tel:` link in a browser. */
-function callBranch(branch: Branch) {
-  if (inBrowser) window.location.href = `tel:${branch.phone.replace(/[\s-]/g, '')}`
-  else void Taro.makePhoneCall({ phoneNumber: branch.phone })
-}
 
 /**
  * Shows the branch on a map: WeChat's map at its pin, or Amap's page in a browser (searching the address
@@ -41,7 +36,7 @@ export function BranchContact({ branch, note }: { branch: Branch; note?: string 
       {branch.phone && <Text className="branch-contact__line">{branch.phone}</Text>}
       <View className="branch-contact__actions">
         {branch.phone && (
-          <View className="branch-contact__action" onClick={() => callBranch(branch)}>
+          <View className="branch-contact__action" onClick={() => callPhone(branch.phone)}>
             <Phone size={16} />
             <Text>{t('branch.call')}</Text>
           </View>

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ReactNode } from 'react'
-import type { OrderSummary } from '../../types/orders'
+import type { OrderSummaryView } from '../../types/orders'
 import { useI18n } from '../i18n'
 import { formatFen } from '../lib/money'
 import { routes } from '../lib/routes'
@@ -9,7 +9,7 @@ import { OrderStageBadge } from '../components/OrderStageBadge'
 import './desk.scss'
 
 interface Props {
-  order: OrderSummary
+  order: OrderSummaryView
   /** Shown where a list mixes stages. */
   showStage?: boolean
   /** How many days past the expected date, where the list knows it. */
@@ -35,8 +35,8 @@ export function OrderRow({ order, showStage, daysLate, children }: Props) {
       </View>
       <Text className="order-row__package">{order.packageName}</Text>
       <View className="order-row__facts">
-        {/* A cancelled order owes nothing; what goes back to the customer is on the order itself. */}
-        {order.stage !== 'cancelled' && (
+        {/* A cancelled order owes nothing; what goes back to the customer is on the order itself. A retoucher sees no money. */}
+        {order.stage !== 'cancelled' && order.balanceFen !== undefined && (
           <Text className={order.balanceFen > 0 ? 'order-row__balance' : 'order-row__settled'}>
             {order.balanceFen > 0 ? t('orderRow.balance', { amount: formatFen(order.balanceFen) }) : t('orderRow.settled')}
           </Text>

@@ -110,9 +110,9 @@ describe('booking a shoot', () => {
     await settled(photographer)
     await screenshot(photographer, 'photographer-my-day')
 
-    // Tapping the shoot opens its order.
+    // Tapping the shoot opens its own page.
     await row.click()
-    await photographer.locator('.staff-order__customer', { hasText: '小雨' }).waitFor()
+    await photographer.locator('.shoot__customer', { hasText: '小雨' }).waitFor()
     await settled(photographer)
     await screenshot(photographer, 'photographer-shoot-order')
 

@@ -100,6 +100,10 @@ describe('branch scope', () => {
     const inputs: Record<string, unknown> = {
       'orders.create': { requestId: ulid(), customerId: amy.principal.id, packageId: s.pkg.id, branchId: branchA },
       'orders.get': { orderId: desk.id },
+      'orders.getWork': { orderId: desk.id },
+      'selection.photos': { orderId: desk.id },
+      'shoots.get': { appointmentId: held.id },
+      'shoots.markShot': { appointmentId: held.id },
       'orders.advance': { orderId: desk.id, from: 'shot', to: 'selecting' },
       'orders.update': { orderId: desk.id, version: before.desk.order.version, notes: 'from the other branch' },
       'orders.take': { orderId: desk.id },
@@ -187,7 +191,9 @@ describe('branch scope', () => {
     // The same calls by the first branch's own staff do see their records (the sweep refuses for the branch, not for the call).
     expect((await s.ops.call('orders.list', { stage: 'shot' }, tokenA.reception)).items.map((o: { id: string }) => o.id)).toContain(desk.id)
     expect((await s.ops.call('payments.unaudited', {}, tokenA.finance)).items.map((p: { orderId: string }) => p.orderId)).toContain(desk.id)
-    expect(await s.ops.outcome('orders.get', { orderId: desk.id }, tokenA.retoucher)).toBe('OK')
+    expect(await s.ops.outcome('orders.getWork', { orderId: desk.id }, tokenA.retoucher)).toBe('OK')
+    // A retoucher reads the order without its money, never the whole of it.
+    expect(await s.ops.outcome('orders.get', { orderId: desk.id }, tokenA.retoucher)).toBe('FORBIDDEN')
     expect(await s.ops.outcome('bookings.confirm', { appointmentId: held.id }, tokenA.manager)).toBe('OK')
     // An admin works across branches.
     const admin = await s.sign('admin')

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { Principal } from '../../../types/entities'
 import { confirmSelection, prepareUploads, removePhoto } from '../../../types/order-operations'
-import type { Order, Photo } from '../../../types/orders'
+import type { Photo, WorkOrder } from '../../../types/orders'
 import { canUse } from '../../lib/access'
 import { call } from '../../api'
 import { Card } from '../../components/Card'
@@ -19,12 +19,12 @@ export interface PhotoList {
   items: Photo[]
   selection: { photoIds: string[] }
   included: number
-  extraPhotoPriceFen: number
+  extraPhotoPriceFen?: number
   locked: boolean
 }
 
 interface Props {
-  order: Order
+  order: WorkOrder
   kind: PhotoKind
   photos: Query<PhotoList>
   principal: Principal
@@ -84,7 +84,7 @@ export function OrderPhotos({ order, kind, photos, principal, onChanged }: Props
     if (!list) return
     const answer = await Taro.showModal({
       title: t('selection.confirmTitle'),
-      content: extra > 0 ? t('selection.confirmExtra', { count: picked.length, extra, amount: formatFen(extra * list.extraPhotoPriceFen) }) : t('selection.confirmIncluded', { count: picked.length }),
+      content: extra > 0 ? t('selection.confirmExtra', { count: picked.length, extra, amount: formatFen(extra * (list.extraPhotoPriceFen ?? 0)) }) : t('selection.confirmIncluded', { count: picked.length }),
       confirmText: t('selection.confirm'),
       cancelText: t('common.cancel'),
     })
@@ -111,7 +111,7 @@ export function OrderPhotos({ order, kind, photos, principal, onChanged }: Props
       {selecting && list && list.items.length > 0 && (
         <Text className="desk-note">
           {extra > 0
-            ? t('selection.summaryExtra', { count: picked.length, included: list.included, extra, amount: formatFen(extra * list.extraPhotoPriceFen) })
+            ? t('selection.summaryExtra', { count: picked.length, included: list.included, extra, amount: formatFen(extra * (list.extraPhotoPriceFen ?? 0)) })
             : t('selection.summary', { count: picked.length, included: list.included })}
         </Text>
       )}

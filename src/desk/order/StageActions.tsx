@@ -4,7 +4,7 @@ import { useState, type ReactElement } from 'react'
 import type { Principal } from '../../../types/entities'
 import { mayMove } from '../../../types/order-flow'
 import { advanceOrder, confirmSelection, decideProof, sendToLab, takeOrder } from '../../../types/order-operations'
-import type { Order, OrderStage } from '../../../types/orders'
+import type { Order, OrderStage, WorkOrder } from '../../../types/orders'
 import { canUse } from '../../lib/access'
 import { call } from '../../api'
 import { Card } from '../../components/Card'
@@ -19,7 +19,8 @@ import { getBookingPolicy } from '../../../types/scheduling-operations'
 import type { useAction } from './useAction'
 
 interface Props {
-  order: Order
+  /** Without its money for a role that sees none (the retoucher). */
+  order: Order | WorkOrder
   principal: Principal
   /** How many proofs or design pages are uploaded, when the stage needs them. */
   photoCount?: number
@@ -34,18 +35,19 @@ export function StageActions({ order, principal, photoCount, action }: Props) {
   const { roles } = principal
   const may = (to: OrderStage) => mayMove(order.stage, to, roles)
   const { busy, run } = action
+  const money = 'paidFen' in order ? order : undefined
 
   const advance = (to: OrderStage, done: string) => run(`to-${to}`, () => call(advanceOrder, { orderId: order.id, from: order.stage, to }), done)
 
   const mayCancel = may('cancelled')
-  const policy = useQuery(() => call(getBookingPolicy, {}), [], mayCancel && order.paidFen > 0)
+  const policy = useQuery(() => call(getBookingPolicy, {}), [], mayCancel && (money?.paidFen ?? 0) > 0)
 
   /** What cancelling gives back, and by which tier of the policy — said before the person confirms, as the customer's own cancel does. */
   const cancelText = () => {
-    if (order.paidFen <= 0) return t('staffOrder.cancelUnpaid')
-    if (!policy.data) return t('staffOrder.cancelPaid', { amount: formatFen(order.paidFen) })
-    const refund = cancellationRefund(order, policy.data, Date.now())
-    const paid = formatFen(order.paidFen)
+    if (!money || money.paidFen <= 0) return t('staffOrder.cancelUnpaid')
+    if (!policy.data) return t('staffOrder.cancelPaid', { amount: formatFen(money.paidFen) })
+    const refund = cancellationRefund(money, policy.data, Date.now())
+    const paid = formatFen(money.paidFen)
     if (!refund.tier) return t('staffOrder.cancelRefundAll', { paid, amount: formatFen(refund.amountFen) })
     const tier = refund.tier.minDaysBefore > 0 ? t('staffOrder.tierDays', { days: refund.tier.minDaysBefore, percent: refund.tier.percent }) : t('staffOrder.tierAny', { percent: refund.tier.percent })
     return t('staffOrder.cancelRefund', { paid, tier, amount: formatFen(refund.amountFen) })
@@ -75,7 +77,7 @@ export function StageActions({ order, principal, photoCount, action }: Props) {
 
   switch (order.stage) {
     case 'pending_deposit':
-      note(t('staffOrder.next.pending_deposit', { amount: formatFen(order.depositFen) }))
+      if (money) note(t('staffOrder.next.pending_deposit', { amount: formatFen(money.depositFen) }))
       break
     case 'confirmed':
       if (may('shot')) primary('to-shot', t('staffOrder.markShot'), () => void advance('shot', t('staffOrder.done')))
@@ -123,8 +125,8 @@ export function StageActions({ order, principal, photoCount, action }: Props) {
       break
     case 'ready':
       if (may('completed')) {
-        primary('to-completed', t('staffOrder.handOver'), () => void advance('completed', t('staffOrder.handedOver')), order.balanceFen > 0)
-        if (order.balanceFen > 0) note(t('staffOrder.balanceBlocksHandOver', { amount: formatFen(order.balanceFen) }), true)
+        primary('to-completed', t('staffOrder.handOver'), () => void advance('completed', t('staffOrder.handedOver')), (money?.balanceFen ?? 0) > 0)
+        if (money && money.balanceFen > 0) note(t('staffOrder.balanceBlocksHandOver', { amount: formatFen(money.balanceFen) }), true)
       } else note(t('staffOrder.next.ready'))
       break
     case 'completed':

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import type { Order } from '../../../types/orders'
+import type { WorkOrder } from '../../../types/orders'
 import { Card } from '../../components/Card'
 import { formatStudioDateTime } from '../../lib/format'
 import { useI18n, type Translate } from '../../i18n'
@@ -17,7 +17,7 @@ export function timelineNote(t: Translate, note: string): string {
 }
 
 /** Every stage the order went through, who moved it and when, newest last. */
-export function Timeline({ order }: { order: Order }) {
+export function Timeline({ order }: { order: WorkOrder }) {
   const { t } = useI18n()
   return (
     <Card title={t('staffOrder.timeline')}>

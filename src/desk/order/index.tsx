@@ -2,7 +2,9 @@ import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { book } from '../../../types/booking-operations'
 import { customerHistory } from '../../../types/crm-operations'
-import { getOrder, listPhotos, recordOfflinePayment, updateOrder } from '../../../types/order-operations'
+import { getOrder, getWorkOrder, listPhotos, selectedPhotos } from '../../../types/order-operations'
+import type { OutputOf } from '../../../types/operation'
+import { ANY_STAFF } from '../../../types/roles'
 import { canUse, staffAccess } from '../../lib/access'
 import { call } from '../../api'
 import { Card } from '../../components/Card'
@@ -16,28 +18,40 @@ import { useI18n } from '../../i18n'
 import { routes } from '../../lib/routes'
 import { Forbidden } from '../../components/Forbidden'
 import { useStaffPage } from '../../hooks/useStaffPage'
-import { MoneyLine } from '../MoneyLine'
 import { OrderStageBadge } from '../../components/OrderStageBadge'
 import type { PhotoKind } from '../upload'
-import { EditOrder } from './EditOrder'
+import { OrderMoney } from './OrderMoney'
 import { OrderPhotos } from './OrderPhotos'
-import { Payments } from './Payments'
 import { StageActions } from './StageActions'
-import { TakePayment } from './TakePayment'
 import { Timeline } from './Timeline'
 import { useAction } from './useAction'
 import '../desk.scss'
 import './index.scss'
 
+/** What the page reads: the whole order with its payments, or (for a retoucher) the work without money. */
+type StaffOrderDetail = (OutputOf<typeof getOrder> & { money: true }) | (OutputOf<typeof getWorkOrder> & { money: false })
+
 const PHOTO_KIND: Partial<Record<string, PhotoKind>> = { shot: 'proof', selecting: 'proof', designing: 'design', proofing: 'design' }
 
-/** An order as the staff see it: where it stands, its money and payments, and the next steps their role may take. */
+/**
+ * An order as the staff see it: where it stands, its money and payments, and the next steps their
+ * role may take. A retoucher reads it through `orders.getWork` and sees no money.
+ */
 export default function StaffOrderPage() {
   const { t } = useI18n()
   usePageTitle('staffOrder.title')
   const orderId = useRouter().params.id ?? ''
-  const { session, allowed } = useStaffPage(staffAccess(getOrder.access))
-  const detail = useQuery(() => call(getOrder, { orderId }), [orderId], allowed && orderId !== '')
+  // Every staff role reads it: through orders.get with the money, or orders.getWork without.
+  const { session, allowed } = useStaffPage(staffAccess(ANY_STAFF))
+  const seesMoney = canUse(session?.principal, getOrder.access)
+  const detail = useQuery<StaffOrderDetail>(
+    () =>
+      seesMoney
+        ? call(getOrder, { orderId }).then((whole) => ({ ...whole, money: true as const }))
+        : call(getWorkOrder, { orderId }).then((work) => ({ ...work, money: false as const })),
+    [orderId, seesMoney],
+    allowed && orderId !== '',
+  )
   const stage = detail.data?.order.stage
   const kind = stage ? PHOTO_KIND[stage] : undefined
   const mayListPhotos = canUse(session?.principal, listPhotos.access)
@@ -54,12 +68,10 @@ export default function StaffOrderPage() {
   if (!allowed) return <Forbidden />
   if (detail.error !== undefined && !detail.data) return <ErrorState error={detail.error} onRetry={detail.reload} />
   if (!detail.data) return <LoadingState />
-  const { order, payments } = detail.data
+  const { order } = detail.data
   const { principal } = session
-  const open = order.stage !== 'completed' && order.stage !== 'cancelled'
   const mayOpenCustomer = canUse(principal, customerHistory.access)
-  // Counted as refunded when sent, though WeChat Pay did not take them: finance sends them again below.
-  const notSentFen = payments.filter((p) => p.kind === 'refund' && p.status === 'refund_failed').reduce((sum, p) => sum - p.amountFen, 0)
+  const selectionReady = Boolean(order.selection?.confirmedAt) && canUse(principal, selectedPhotos.access)
 
   return (
     <View className="screen staff-order">
@@ -104,39 +116,20 @@ export default function StaffOrderPage() {
 
       <StageActions order={order} principal={principal} photoCount={photos.data?.items.length} action={action} />
 
+      {selectionReady && (
+        <Card title={t('selected.cardTitle')}>
+          <Text className="desk-note">{t('selected.cardText', { count: order.selection!.photoIds.length })}</Text>
+          <View className="staff-order__book">
+            <Button type="primary" fill="outline" block onClick={() => Taro.navigateTo({ url: `${routes.selectedPhotos}?id=${order.id}` })}>
+              {t('selected.open')}
+            </Button>
+          </View>
+        </Card>
+      )}
+
       {kind && mayListPhotos && <OrderPhotos order={order} kind={kind} photos={photos} principal={principal} onChanged={reload} />}
 
-      <Card title={t('money.title')}>
-        <MoneyLine label={order.package.name} fen={order.package.priceFen} />
-        {order.addOns.map((addOn) => (
-          <MoneyLine
-            key={addOn.id}
-            label={addOn.kind === 'extra_photos' ? t('addOns.extraPhotos', { count: addOn.quantity }) : addOn.quantity > 1 ? `${addOn.name} × ${addOn.quantity}` : addOn.name}
-            fen={addOn.amountFen}
-          />
-        ))}
-        {order.discountFen > 0 && (
-          <MoneyLine label={order.discountReason ? t('money.discountWithReason', { reason: order.discountReason }) : t('discount.title')} fen={order.discountFen} minus />
-        )}
-        <MoneyLine label={t('money.total')} fen={order.totalFen} variant="total" />
-        <MoneyLine label={t('money.paid')} fen={order.paidFen} />
-        {order.unauditedFen > 0 && <MoneyLine label={t('money.unaudited')} fen={order.unauditedFen} />}
-        {order.stage === 'cancelled' ? (
-          <>
-            <MoneyLine label={t('money.refundDue')} fen={order.refundDueFen ?? 0} variant="strong" />
-            <MoneyLine label={t('money.refunded')} fen={order.refundedFen} />
-            {notSentFen > 0 && <MoneyLine label={t('money.refundFailed')} fen={notSentFen} />}
-          </>
-        ) : (
-          <MoneyLine label={t('money.balance')} fen={order.balanceFen} variant="strong" />
-        )}
-      </Card>
-
-      {open && order.balanceFen > 0 && canUse(principal, recordOfflinePayment.access) && <TakePayment order={order} onRecorded={reload} />}
-
-      <Payments order={order} payments={payments} principal={principal} reload={reload} />
-
-      {open && canUse(principal, updateOrder.access) && <EditOrder order={order} principal={principal} onSaved={reload} />}
+      {detail.data.money && <OrderMoney order={detail.data.order} payments={detail.data.payments} principal={principal} reload={reload} />}
 
       <Timeline order={order} />
     </View>

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { mayMove } from '../../../types/order-flow'
 import { advanceOrder, productionQueue, sendToLab, takeOrder } from '../../../types/order-operations'
-import type { OrderStage, OrderSummary } from '../../../types/orders'
+import type { OrderStage, OrderSummaryView } from '../../../types/orders'
 import { canUse } from '../../lib/access'
 import { call } from '../../api'
 import { FormMessage } from '../../components/FormField'
@@ -23,7 +23,7 @@ import { OrderRow } from '../OrderRow'
 import '../desk.scss'
 import './index.scss'
 
-/** The post-production line: each stage's orders, with the step this person may take on each from here. */
+/** The post-production line: each stage's orders (or only those this person took), with the step they may take on each from here. */
 export default function ProductionQueuePage() {
   const { t } = useI18n()
   usePageTitle('queue.title')
@@ -32,6 +32,8 @@ export default function ProductionQueuePage() {
   // One row's step at a time; a tap in the moment after a step (接单 turning into 完成 under the finger) does nothing.
   const step = useSubmit()
   const [failedOrder, setFailedOrder] = useState<string>()
+  // 我的订单: only what this person has taken (接单), for a retoucher with a long line.
+  const [onlyMine, setOnlyMine] = useState(false)
 
   usePullDownRefresh(() => queue.reload())
   useShownAgain(() => {
@@ -43,10 +45,10 @@ export default function ProductionQueuePage() {
   if (queue.error !== undefined && !queue.data) return <ErrorState error={queue.error} onRetry={queue.reload} />
   if (!queue.data) return <LoadingState />
   const { principal } = session
-  const may = (order: OrderSummary, to: OrderStage) => mayMove(order.stage, to, principal.roles)
-  const open = (order: OrderSummary) => Taro.navigateTo({ url: `${routes.deskOrder}?id=${order.id}` })
+  const may = (order: OrderSummaryView, to: OrderStage) => mayMove(order.stage, to, principal.roles)
+  const open = (order: OrderSummaryView) => Taro.navigateTo({ url: `${routes.deskOrder}?id=${order.id}` })
 
-  const run = (order: OrderSummary, key: string, action: () => Promise<unknown>, done: string) =>
+  const run = (order: OrderSummaryView, key: string, action: () => Promise<unknown>, done: string) =>
     step.run(
       `${order.id}-${key}`,
       async () => {
@@ -58,9 +60,9 @@ export default function ProductionQueuePage() {
       // Whatever went wrong (taken by someone else, moved on), the row shows the order as it is now.
       () => queue.reload(),
     )
-  const advance = (order: OrderSummary, to: OrderStage, done: string) => run(order, to, () => call(advanceOrder, { orderId: order.id, from: order.stage, to }), done)
+  const advance = (order: OrderSummaryView, to: OrderStage, done: string) => run(order, to, () => call(advanceOrder, { orderId: order.id, from: order.stage, to }), done)
 
-  const button = (order: OrderSummary, key: string, label: string, onClick: () => void, primary = true) => (
+  const button = (order: OrderSummaryView, key: string, label: string, onClick: () => void, primary = true) => (
     <Button
       key={key}
       size="small"
@@ -75,7 +77,7 @@ export default function ProductionQueuePage() {
   )
 
   /** The steps a row offers; anything needing photos or the customer opens the order instead. */
-  const actionsOf = (order: OrderSummary) => {
+  const actionsOf = (order: OrderSummaryView) => {
     const items = []
     const takeable = (order.stage === 'retouching' || order.stage === 'designing') && !order.assignee && canUse(principal, takeOrder.access)
     if (takeable) items.push(button(order, 'take', t('queue.take'), () => void run(order, 'take', () => call(takeOrder, { orderId: order.id }), t('queue.taken'))))
@@ -95,7 +97,7 @@ export default function ProductionQueuePage() {
         break
       case 'ready':
         if (may(order, 'completed')) {
-          if (order.balanceFen > 0) items.push(button(order, 'open', t('queue.collectBalance'), () => open(order), false))
+          if ((order.balanceFen ?? 0) > 0) items.push(button(order, 'open', t('queue.collectBalance'), () => open(order), false))
           else items.push(button(order, 'completed', t('queue.handOver'), () => void advance(order, 'completed', t('staffOrder.handedOver'))))
         }
         break
@@ -106,19 +108,35 @@ export default function ProductionQueuePage() {
   }
 
   /** Why a row offers no button, when there is something to say. */
-  const noteOf = (order: OrderSummary) => {
+  const noteOf = (order: OrderSummaryView) => {
     if (order.stage === 'proofing') return t('queue.waitingForCustomer')
     if (order.stage === 'producing' && order.labSentAt) return t('queue.atLab')
-    if (order.stage === 'ready' && order.balanceFen > 0) return t('queue.balanceDue', { amount: formatFen(order.balanceFen) })
+    if (order.stage === 'ready' && order.balanceFen !== undefined && order.balanceFen > 0) return t('queue.balanceDue', { amount: formatFen(order.balanceFen) })
     if ((order.stage === 'retouching' || order.stage === 'designing') && !order.assignee) return t('queue.notTaken')
     return undefined
   }
 
-  const total = queue.data.stages.reduce((sum, section) => sum + section.items.length, 0)
+  const mayTake = canUse(principal, takeOrder.access)
+  const mine = onlyMine && mayTake
+  const stages = mine
+    ? queue.data.stages.map((section) => ({ ...section, items: section.items.filter((order) => order.assignee?.id === principal.id) })).filter((section) => section.items.length > 0)
+    : queue.data.stages
+  const total = stages.reduce((sum, section) => sum + section.items.length, 0)
   return (
     <View className="screen queue">
+      {mayTake && (
+        <View className="queue__filters">
+          <Text className={`queue__filter${mine ? '' : ' queue__filter--active'}`} onClick={() => setOnlyMine(false)}>
+            {t('queue.filterAll')}
+          </Text>
+          <Text className={`queue__filter${mine ? ' queue__filter--active' : ''}`} onClick={() => setOnlyMine(true)}>
+            {t('queue.filterMine')}
+          </Text>
+        </View>
+      )}
       <Text className="queue__summary">{t('queue.summary', { count: total })}</Text>
-      {queue.data.stages.map((section) => (
+      {mine && total === 0 && <Text className="queue__empty">{t('queue.mineEmpty')}</Text>}
+      {stages.map((section) => (
         <View key={section.stage} className="queue__section">
           <View className="queue__heading">
             <Text className="queue__title">{t(`orderStage.${section.stage}`)}</Text>

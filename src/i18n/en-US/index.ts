@@ -16,9 +16,11 @@ import { unmatched } from './unmatched'
 import { notices } from './notices'
 import { feedback } from './feedback'
 import { reports } from './reports'
+import { shoot } from './shoot'
+import { production } from './production'
 
 /** The app's words in English, feature by feature as in ../zh-CN. */
-export const enUS = { ...common, ...errors, ...pages, ...staff, ...crm, ...manage, ...booking, ...order, ...schedule, ...desk, ...inventory, ...finance, ...unmatched, ...notices, ...feedback, ...reports }
+export const enUS = { ...common, ...errors, ...pages, ...staff, ...crm, ...manage, ...booking, ...order, ...schedule, ...desk, ...inventory, ...finance, ...unmatched, ...notices, ...feedback, ...reports, ...shoot, ...production }
 
 /** A key only one language has is a type error here, named in the message (a feature left out of either index, say). */
 export type MissingInEnglish = NoKeys<Exclude<MessageKey, keyof typeof enUS>>

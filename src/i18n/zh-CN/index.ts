@@ -14,11 +14,13 @@ import { unmatched } from './unmatched'
 import { notices } from './notices'
 import { feedback } from './feedback'
 import { reports } from './reports'
+import { shoot } from './shoot'
+import { production } from './production'
 
 /**
  * The app's words in Chinese, the default language. Each feature keeps its words in its own file
  * beside this one (a new module adds `<module>.ts` here and in ../en-US, and spreads it below).
  */
-export const zhCN = { ...common, ...errors, ...pages, ...staff, ...crm, ...manage, ...booking, ...order, ...schedule, ...desk, ...inventory, ...finance, ...unmatched, ...notices, ...feedback, ...reports }
+export const zhCN = { ...common, ...errors, ...pages, ...staff, ...crm, ...manage, ...booking, ...order, ...schedule, ...desk, ...inventory, ...finance, ...unmatched, ...notices, ...feedback, ...reports, ...shoot, ...production }
 
 export type MessageKey = keyof typeof zhCN

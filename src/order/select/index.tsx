@@ -121,7 +121,8 @@ export default function SelectPhotosPage() {
   const failure = photos.error ?? order.error
   if (failure !== undefined && (!photos.data || !order.data)) return <ErrorState error={failure} onRetry={() => void Promise.all([photos.reload(), order.reload()])} />
   if (!photos.data || !order.data || picked === undefined) return <LoadingState />
-  const { items, included, extraPhotoPriceFen, locked, selection } = photos.data
+  // A customer's answer always carries the amounts; only a role that sees no money gets it without.
+  const { items, included, extraPhotoPriceFen = 0, locked, selection } = photos.data
   const { order: current, payments } = order.data
 
   if (locked && !selection.confirmedAt) {
@@ -142,7 +143,7 @@ export default function SelectPhotosPage() {
           <Text className="select__summary-title">{t('select.confirmedTitle', { count: selection.photoIds.length })}</Text>
           <Text className="select__summary-text">
             {selection.extraCount > 0
-              ? t('select.confirmedExtra', { included: selection.includedCount, extra: selection.extraCount, amount: formatFen(selection.extraFen) })
+              ? t('select.confirmedExtra', { included: selection.includedCount, extra: selection.extraCount, amount: formatFen(selection.extraFen ?? 0) })
               : t('select.confirmedIncluded', { included: selection.includedCount })}
           </Text>
           {selection.confirmedAt && <Text className="select__summary-meta">{t('select.confirmedAt', { time: momentLabel(t, selection.confirmedAt, timeZone) })}</Text>}

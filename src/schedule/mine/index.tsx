@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Photograph } from '@nutui/icons-react-taro'
+import { Phone, Photograph } from '@nutui/icons-react-taro'
 import { useState } from 'react'
 import { mySchedule } from '../../../types/booking-operations'
 import { call } from '../../api'
@@ -12,6 +12,7 @@ import { useQuery } from '../../hooks/useQuery'
 import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useShownAgain } from '../../hooks/useShownAgain'
 import type { Appointment } from '../../../types/booking'
+import { callPhone } from '../../lib/phone'
 import { routes } from '../../lib/routes'
 import { useI18n, type Translate } from '../../i18n'
 import { Forbidden } from '../../components/Forbidden'
@@ -30,8 +31,8 @@ function otherStaff(t: Translate, item: Appointment, me: string): string | undef
 
 /**
  * A photographer's or makeup artist's own shoots: `days=1` is my day, `days=7` my week. The title
- * says which day is shown; in a week, days with nothing booked fold into one line; a shoot opens its
- * order (notes, and for the photographer the "shot" step).
+ * says which day is shown; in a week, days with nothing booked fold into one line; the customer's phone
+ * calls them; a shoot opens its own page (notes, and for the photographer the "shot" step).
  */
 export default function MySchedulePage() {
   const { t } = useI18n()
@@ -59,7 +60,7 @@ export default function MySchedulePage() {
   const me = session.principal.id
   const shown = items.filter((item) => item.status !== 'cancelled' && item.status !== 'expired').sort((a, b) => a.startsAt.localeCompare(b.startsAt))
   const dates = Array.from({ length: days }, (_, index) => addDays(schedule.data!.from, index))
-  const open = (item: Appointment) => Taro.navigateTo({ url: `${routes.deskOrder}?id=${item.orderId}` })
+  const open = (item: Appointment) => Taro.navigateTo({ url: `${routes.shoot}?id=${item.id}` })
 
   return (
     <View className="screen">
@@ -86,7 +87,21 @@ export default function MySchedulePage() {
                 const details = [room, otherStaff(t, item, me)].filter((fact): fact is string => !!fact)
                 return (
                   <View key={item.id} className="schedule-shoot" onClick={() => open(item)}>
-                    <AppointmentRow item={item} timeZone={timeZone} details={details} />
+                    <AppointmentRow item={item} timeZone={timeZone} details={details}>
+                      {item.customerPhone && (
+                        <View
+                          className="schedule-shoot__phone"
+                          onClick={(event) => {
+                            // The number calls; the rest of the row opens the shoot.
+                            event.stopPropagation()
+                            callPhone(item.customerPhone!)
+                          }}
+                        >
+                          <Phone size={14} />
+                          <Text>{item.customerPhone}</Text>
+                        </View>
+                      )}
+                    </AppointmentRow>
                   </View>
                 )
               })}

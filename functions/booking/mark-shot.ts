@@ -1,0 +1,24 @@
+import type { z } from 'zod'
+import type * as op from '../../types/shoot-operations'
+import { callerOf, type RequestContext } from '../domain/context'
+import { DomainError } from '../domain/errors'
+import { advanceOrder } from './cancel-booking'
+import { loadShootAppointment, shootOf, type ShootPorts } from './get-shoot'
+
+type MarkShotPorts = ShootPorts & Parameters<typeof advanceOrder>[0]
+
+/**
+ * The photographer marks the shoot done (已拍摄):
+ * 1. the shoot must be theirs (a manager: the branch's), still booked, and its day come in the studio's zone;
+ * 2. its order moves confirmed → shot through the stage move every other step uses — so a second
+ *    tap finds the order shot already and changes nothing (ILLEGAL_TRANSITION).
+ */
+export async function markShot(deps: MarkShotPorts, input: z.output<typeof op.markShot.input>, ctx: RequestContext) {
+  const caller = callerOf(ctx)
+  const appointment = await loadShootAppointment(deps, caller, input.appointmentId)
+  if (appointment.status !== 'confirmed' && appointment.status !== 'done') throw new DomainError('PRECONDITION_FAILED', `This booking is ${appointment.status}`)
+  const before = await shootOf(deps, caller, appointment, ctx.now)
+  if (!before.dayReached) throw new DomainError('PRECONDITION_FAILED', `The shoot is on ${before.date}; it can be marked shot from that day`)
+  await advanceOrder(deps, { orderId: appointment.orderId, from: 'confirmed', to: 'shot' }, ctx)
+  return shootOf(deps, caller, appointment, ctx.now)
+}
