@@ -95,7 +95,7 @@ export default function MyAppointmentsPage() {
   const now = useNow(list.data?.items.some((item) => item.status === 'held') ?? false)
 
   // Back from rescheduling, the list shows the new time.
-  usePullDownRefresh(() => list.reload())
+  usePullDownRefresh(list)
   useShownAgain(() => {
     if (signedIn) void list.reload()
   })

@@ -13,6 +13,7 @@ import { OrderStageBadge } from '../../components/OrderStageBadge'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button } from '../../components/ui'
 import { formatStudioDate, formatStudioDateTime } from '../../lib/format'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useShownAgain } from '../../hooks/useShownAgain'
@@ -74,6 +75,7 @@ export default function CustomerPage() {
   const { session, allowed } = useStaffPage(customerHistory.access)
   const history = useQuery(() => call(customerHistory, { customerId }), [customerId], allowed)
 
+  usePullDownRefresh(history)
   // Back from the edit form, the file shows the saved changes.
   useShownAgain(() => {
     if (allowed) void history.reload()

@@ -40,7 +40,7 @@ export default function FinancePage() {
   const auditing = useSubmit()
   const [failed, setFailed] = useState<string>()
 
-  usePullDownRefresh(() => Promise.all([unaudited.reload(), refunds.reload(), unmatched.reload()]))
+  usePullDownRefresh(unaudited, refunds, unmatched)
   useShownAgain(() => {
     if (allowed) void (unaudited.reload(), refunds.reload(), unmatched.reload())
   })

@@ -9,6 +9,7 @@ import { Card } from '../../components/Card'
 import { Button } from '../../components/ui'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { formatStudioDateTime } from '../../lib/format'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useShownAgain } from '../../hooks/useShownAgain'
@@ -45,6 +46,7 @@ export default function StaffOrderPage() {
   const reload = detail.reload
   const action = useAction(reload)
 
+  usePullDownRefresh(detail, photos)
   // Back from the customer's file, the order shows any change made meanwhile.
   useShownAgain(() => {
     if (allowed) void detail.reload()

@@ -33,7 +33,7 @@ export default function ProductionQueuePage() {
   const step = useSubmit()
   const [failedOrder, setFailedOrder] = useState<string>()
 
-  usePullDownRefresh(() => queue.reload())
+  usePullDownRefresh(queue)
   useShownAgain(() => {
     if (allowed) void queue.reload()
   })

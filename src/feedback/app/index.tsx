@@ -8,6 +8,7 @@ import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
 import { EmptyState } from '../../components/StatusView'
 import { Button, TextArea } from '../../components/ui'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useStaffPage } from '../../hooks/useStaffPage'
@@ -29,6 +30,7 @@ export default function AppFeedbackPage() {
   const [text, setText] = useState('')
   const [sent, setSent] = useState(false)
   const form = useSubmit()
+  usePullDownRefresh(received)
   if (!session || !allowed) return null
   const roleName = (role: string) => {
     const key = `role.${role}`

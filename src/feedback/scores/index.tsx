@@ -6,6 +6,7 @@ import { call } from '../../api'
 import { Card } from '../../components/Card'
 import { Forbidden } from '../../components/Forbidden'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useBranches } from '../../hooks/useBranches'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
@@ -81,6 +82,7 @@ export default function ServiceScoresPage() {
   const to = studioToday(timeZone)
   const from = addDays(to, 1 - days)
   const report = useQuery(() => call(surveyReport, { branchId: branchId ?? '', from, to }), [branchId, from, to], allowed && branchId !== undefined)
+  usePullDownRefresh(report)
   useShownAgain(() => {
     if (allowed && branchId) void report.reload()
   })

@@ -10,6 +10,7 @@ import { FormField, FormMessage } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Input } from '../../components/ui'
 import { formatStudioDateTime } from '../../lib/format'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useShownAgain } from '../../hooks/useShownAgain'
@@ -37,6 +38,7 @@ export default function DayClosePage() {
   const [reason, setReason] = useState('')
   const [reopenReason, setReopenReason] = useState('')
   const feedback = useSubmit()
+  usePullDownRefresh(day)
   useShownAgain(() => {
     if (ready) void day.reload()
   })

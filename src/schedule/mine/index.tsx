@@ -49,7 +49,7 @@ export default function MySchedulePage() {
   useShownAgain(() => {
     if (allowed) void schedule.reload()
   })
-  usePullDownRefresh(() => schedule.reload())
+  usePullDownRefresh(schedule)
 
   if (!session) return null
   if (!allowed) return <Forbidden />

@@ -3,6 +3,7 @@ import { getBookingPolicy, reminderOutbox } from '../../../types/booking-operati
 import { call } from '../../api'
 import { Card } from '../../components/Card'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { isMessageKey, useI18n, type MessageKey } from '../../i18n'
@@ -18,6 +19,7 @@ export default function ReminderOutboxPage() {
   const { session, allowed } = useStaffPage(reminderOutbox.access)
   const policy = useQuery(() => call(getBookingPolicy, {}), [], allowed)
   const outbox = useQuery(() => call(reminderOutbox, { limit: 50 }), [], allowed)
+  usePullDownRefresh(outbox)
   if (!session) return null
   if (!allowed) return <Forbidden />
   const timeZone = policy.data?.timeZone ?? 'Asia/Shanghai'

@@ -11,6 +11,7 @@ import { FormField } from '../../components/FormField'
 import { SaveActions } from '../../components/SaveActions'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Input, Switch } from '../../components/ui'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useDraft } from '../../hooks/useDraft'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
@@ -37,6 +38,7 @@ function TimeField({ value, onChange }: { value: string; onChange: (value: strin
 function BookableStaff() {
   const { t } = useI18n()
   const members = useQuery(() => call(listStaff, {}), [])
+  usePullDownRefresh(members)
   if (members.error !== undefined) return <ErrorState error={members.error} onRetry={members.reload} />
   if (!members.data) return <LoadingState />
   const bookable = members.data.items.filter((member) => member.roles.some((role) => role === 'photographer' || role === 'makeup'))

@@ -7,6 +7,7 @@ import { call } from '../../api'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button } from '../../components/ui'
 import { formatStudioDateTime } from '../../lib/format'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
@@ -35,6 +36,7 @@ export default function AuditLogPage() {
     allowed,
   )
 
+  usePullDownRefresh(firstPage)
   if (!session) return null
   if (!allowed) return <Forbidden />
 

@@ -10,6 +10,7 @@ import { FormField, FormMessage } from '../../components/FormField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Input, Switch } from '../../components/ui'
 import { formatStudioDateTime } from '../../lib/format'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { usePagedQuery } from '../../hooks/usePagedQuery'
@@ -61,6 +62,7 @@ export default function StockItemPage() {
   const purchaseForm = useFormFeedback()
   const transferForm = useFormFeedback()
   const editForm = useFormFeedback()
+  usePullDownRefresh(stock, history)
   // One id per form filled in: a double tap or a retry after a lost answer moves stock once.
   const requestIds = useRef({ purchase: newRequestId(), transfer: newRequestId() })
 

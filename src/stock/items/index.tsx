@@ -9,6 +9,7 @@ import { FormField, FormMessage } from '../../components/FormField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { formatStudioDateTime } from '../../lib/format'
 import { Button, Input } from '../../components/ui'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
@@ -45,6 +46,7 @@ export default function StockPage() {
   const [busy, setBusy] = useState(false)
   const form = useFormFeedback()
 
+  usePullDownRefresh(stock, sheets, overview)
   useShownAgain(() => {
     if (allowed) void (stock.reload(), sheets.reload(), overview.reload())
   })
