@@ -8,7 +8,7 @@ import { call } from '../../api'
 import { Card } from '../../components/Card'
 import { Button } from '../../components/ui'
 import { ErrorState, LoadingState } from '../../components/StatusView'
-import { formatStudioDateTime } from '../../lib/format'
+import { useDates } from '../../hooks/useDates'
 import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
@@ -34,6 +34,7 @@ const PHOTO_KIND: Partial<Record<string, PhotoKind>> = { shot: 'proof', selectin
 
 /** An order as the staff see it: where it stands, its money and payments, and the next steps their role may take. */
 export default function StaffOrderPage() {
+  const dates = useDates()
   const { t } = useI18n()
   usePageTitle('staffOrder.title')
   const orderId = useRouter().params.id ?? ''
@@ -77,10 +78,10 @@ export default function StaffOrderPage() {
         </View>
         <Text className="staff-order__package">{order.package.name}</Text>
         <View className="staff-order__facts">
-          {order.shootAt && <Text>{t('staffOrder.shootAt', { time: formatStudioDateTime(order.shootAt) })}</Text>}
+          {order.shootAt && <Text>{t('staffOrder.shootAt', { time: dates.dayTime(order.shootAt) })}</Text>}
           {order.expectedBy && <Text>{t('staffOrder.expectedBy', { date: order.expectedBy })}</Text>}
           {order.assignee && <Text>{t('orderRow.takenBy', { name: order.assignee.name })}</Text>}
-          <Text>{t('staffOrder.createdAt', { time: formatStudioDateTime(order.createdAt) })}</Text>
+          <Text>{t('staffOrder.createdAt', { time: dates.dayTime(order.createdAt) })}</Text>
         </View>
         {order.notes && <Text className="staff-order__notes">{order.notes}</Text>}
       </View>

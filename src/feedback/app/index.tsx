@@ -16,8 +16,8 @@ import { useStudioTimeZone } from '../../hooks/useStudioTimeZone'
 import { useSubmit } from '../../hooks/useSubmit'
 import { isMessageKey, useI18n } from '../../i18n'
 import { canUse } from '../../lib/access'
-import { studioMoment } from '../../lib/studio-time'
 import '../feedback.scss'
+import { dayTimeLabel } from '../../lib/date-labels'
 
 /** Any staff member tells the admin what works and what does not in the app; the admin reads it all here. */
 export default function AppFeedbackPage() {
@@ -61,11 +61,10 @@ export default function AppFeedbackPage() {
         <Card title={t('appFeedback.received')}>
           {received.data?.items.length === 0 && <EmptyState title={t('appFeedback.none')} />}
           {received.data?.items.map((item) => {
-            const at = studioMoment(item.at, timeZone)
             return (
               <View key={item.id} className="scores__comment">
                 <Text className="scores__comment-text">{item.text}</Text>
-                <Text className="scores__comment-meta">{t('appFeedback.meta', { name: item.by.name, role: roleName(item.by.role), date: `${at.date} ${at.time}` })}</Text>
+                <Text className="scores__comment-meta">{t('appFeedback.meta', { name: item.by.name, role: roleName(item.by.role), date: dayTimeLabel(t, item.at, timeZone) })}</Text>
               </View>
             )
           })}

@@ -10,7 +10,7 @@ export const booking = {
 
   'booking.title': 'Choose a time',
   'booking.rescheduleTitle': 'Reschedule',
-  'booking.dayLabel': '{weekday} {day} {monthName}',
+  'booking.dayLabel': '{weekday}, {monthName} {day}',
   'booking.monthLabel': '{monthName} {year}',
   'booking.forCustomer': 'Booking for {name}',
   'booking.chooseTime': 'Date and time',

@@ -21,10 +21,11 @@ import { routes } from '../../lib/routes'
 import { Forbidden } from '../../components/Forbidden'
 import { RoleTags } from '../../components/RoleTags'
 import { useStaffPage } from '../../hooks/useStaffPage'
-import { studioInstant, studioMoment } from '../../lib/studio-time'
+import { studioInstant } from '../../lib/studio-time'
 import { WeeklyHoursEditor } from '../WeeklyHoursEditor'
 import '../schedule.scss'
 import './index.scss'
+import { dayTimeLabel } from '../../lib/date-labels'
 
 function TimeField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   return (
@@ -104,10 +105,7 @@ export default function StaffSchedulePage() {
     setLeave({ fromDate: '', fromTime: '09:00', toDate: '', toTime: '18:00', reason: '' })
   }
 
-  const shown = (iso: string) => {
-    const moment = studioMoment(iso, timeZone)
-    return `${moment.date} ${moment.time}`
-  }
+  const shown = (iso: string) => dayTimeLabel(t, iso, timeZone)
 
   return (
     <View className="screen staff-schedule">
