@@ -75,7 +75,36 @@ export const CustomerHistorySchema = z.object({
   payments: z.array(z.object({ id: z.string(), orderId: IdSchema, kind: z.string(), amountFen: z.number().int(), method: z.string(), audited: z.boolean(), at: IsoDateTimeSchema })),
 })
 
-export const ImportRowErrorSchema = z.object({ line: z.number().int(), column: z.string(), reason: z.string() })
+/** What is wrong with a line of an imported file, as a code the app puts in words (import.problem.<code>) with its values. */
+export const importProblems = [
+  'MISSING',
+  'NOT_A_DATE',
+  'UNKNOWN_SOURCE',
+  'BAD_PHONE',
+  'BAD_VALUE',
+  'REPEATED_PHONE',
+  'NOT_AN_AMOUNT',
+  'UNKNOWN_STAGE',
+  'BAD_PAYMENTS',
+  'TOO_MANY_PAYMENTS',
+  'PAYMENTS_DO_NOT_ADD_UP',
+  'PAID_OVER_TOTAL',
+  'COMPLETED_WITH_BALANCE',
+  'PAYMENTS_BEFORE_DEPOSIT',
+  'REPEATED_ORDER_NUMBER',
+  'UNKNOWN_PACKAGE',
+  'UNKNOWN_CUSTOMER',
+  'NOT_SAVED',
+] as const
+export type ImportProblem = (typeof importProblems)[number]
+
+export const ImportRowErrorSchema = z.object({
+  line: z.number().int(),
+  column: z.string(),
+  code: z.enum(importProblems),
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe('what the words of the code name: the value read, an amount in yuan, a line'),
+  reason: z.string().describe('the same in English, for logs and the command line'),
+})
 
 /** In a dry run, created/updated/skipped say what the real run would do. */
 export const ImportReportSchema = z.object({

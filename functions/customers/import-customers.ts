@@ -51,12 +51,12 @@ export function readCustomerCsv(bytes: Uint8Array): Parsed {
       if (!raw[field]) continue
       const date = parseDate(raw[field]!)
       if (date) candidate[field] = date
-      else rowErrors.push({ line, column: headerOf(field), reason: `not a date: ${raw[field]}` })
+      else rowErrors.push({ line, column: headerOf(field), code: 'NOT_A_DATE', values: { value: raw[field]! }, reason: `not a date: ${raw[field]}` })
     }
     if (raw.source) {
       const source = parseSource(raw.source)
       if (source) candidate.source = source
-      else rowErrors.push({ line, column: headerOf('source'), reason: `unknown source channel: ${raw.source}` })
+      else rowErrors.push({ line, column: headerOf('source'), code: 'UNKNOWN_SOURCE', values: { value: raw.source }, reason: `unknown source channel: ${raw.source}` })
     }
     if (raw.partnerName) candidate.partnerName = raw.partnerName
     if (raw.notes) candidate.notes = raw.notes
@@ -68,12 +68,14 @@ export function readCustomerCsv(bytes: Uint8Array): Parsed {
         const field = String(issue.path[0]) as CustomerColumn
         if (seen.has(field)) continue
         seen.add(field)
-        const reason = field === 'name' && !raw.name ? 'missing name' : field === 'phone' && !raw.phone ? 'missing phone' : `${field === 'phone' ? 'bad phone' : 'bad value'}: ${issue.message}`
-        rowErrors.push({ line, column: headerOf(field), reason })
+        const missing = (field === 'name' && !raw.name) || (field === 'phone' && !raw.phone)
+        const reason = missing ? `missing ${field}` : `${field === 'phone' ? 'bad phone' : 'bad value'}: ${issue.message}`
+        const code = missing ? 'MISSING' : field === 'phone' ? 'BAD_PHONE' : 'BAD_VALUE'
+        rowErrors.push({ line, column: headerOf(field), code, values: { value: raw[field] ?? '' }, reason })
       }
     } else {
       const earlier = firstLineOfPhone.get(checked.data.phone)
-      if (earlier) rowErrors.push({ line, column: headerOf('phone'), reason: `duplicate phone within the file (first on line ${earlier})` })
+      if (earlier) rowErrors.push({ line, column: headerOf('phone'), code: 'REPEATED_PHONE', values: { line: earlier }, reason: `duplicate phone within the file (first on line ${earlier})` })
       else firstLineOfPhone.set(checked.data.phone, line)
     }
     if (rowErrors.length || !checked.success) {
@@ -161,7 +163,7 @@ export async function importCustomerCsv(customers: CustomerRepository, bytes: Ui
   const now = options.now.toISOString()
   const newRecord = (row: ParsedRow): CustomerRecord => ({ ...row.fields, id: ulid(), studioId: options.studioId, phoneVerified: true, version: 1, createdAt: now, updatedAt: now })
   // What became of each row, by line: a row retried after a failed batch is counted once.
-  const outcomes = new Map<number, 'created' | 'updated' | 'skipped' | { failed: string }>()
+  const outcomes = new Map<number, 'created' | 'updated' | 'skipped' | { failed: string; code: string }>()
   const update = async (existing: CustomerRecord, row: ParsedRow) => {
     const changes = changesFor(existing, row)
     if (Object.keys(changes).length === 0) return outcomes.set(row.line, 'skipped')
@@ -177,7 +179,7 @@ export async function importCustomerCsv(customers: CustomerRepository, bytes: Ui
       await customers.createCustomer(newRecord(row))
       outcomes.set(row.line, 'created')
     } catch (error) {
-      outcomes.set(row.line, { failed: error instanceof DomainError ? error.message : 'could not be saved' })
+      outcomes.set(row.line, { failed: error instanceof DomainError ? error.message : 'could not be saved', code: error instanceof DomainError ? error.code : 'INTERNAL' })
     }
   }
   // Rows go in chunks: one batch read finds the known phones, new customers are created
@@ -223,7 +225,7 @@ export async function importCustomerCsv(customers: CustomerRepository, bytes: Ui
     if (typeof outcome === 'string') report[outcome]++
     else {
       report.failed++
-      report.errors.push({ line, column: '', reason: outcome.failed })
+      report.errors.push({ line, column: '', code: 'NOT_SAVED', values: { error: outcome.code }, reason: outcome.failed })
     }
   }
   report.errors.sort((a, b) => a.line - b.line)

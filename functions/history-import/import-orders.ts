@@ -87,9 +87,9 @@ export async function importOrderCsv(deps: OrderImportPorts, bytes: Uint8Array, 
     if (imported.has(past.orderNumber)) skipped++
     else if (!pkg) {
       unknownPackages.add(past.packageName)
-      errors.push({ line: past.line, column: headerOf('packageName'), reason: `unknown package: ${past.packageName} (add it to the catalogue, then import again)` })
+      errors.push({ line: past.line, column: headerOf('packageName'), code: 'UNKNOWN_PACKAGE', values: { value: past.packageName }, reason: `unknown package: ${past.packageName} (add it to the catalogue, then import again)` })
     } else if (!known.has(past.phone) && !past.customerName) {
-      errors.push({ line: past.line, column: headerOf('phone'), reason: `no customer has the phone ${past.phone}, and the line gives no name to create one with` })
+      errors.push({ line: past.line, column: headerOf('phone'), code: 'UNKNOWN_CUSTOMER', values: { value: past.phone }, reason: `no customer has the phone ${past.phone}, and the line gives no name to create one with` })
     } else toWrite.push({ past, pkg })
   }
   const newPhones = new Map<string, string>()
@@ -152,7 +152,7 @@ export async function importOrderCsv(deps: OrderImportPorts, bytes: Uint8Array, 
         payments += entry.payments.length
       } else skipped++
     } catch (error) {
-      errors.push({ line, column: '', reason: error instanceof DomainError ? error.message : 'could not be saved' })
+      errors.push({ line, column: '', code: 'NOT_SAVED', values: { error: error instanceof DomainError ? error.code : 'INTERNAL' }, reason: error instanceof DomainError ? error.message : 'could not be saved' })
     }
   }
   const groups = transactionGroups(entries)

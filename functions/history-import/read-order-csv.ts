@@ -5,6 +5,7 @@ import { parseDate } from '../customers/csv-columns'
 import { DomainError } from '../domain/errors'
 import { readCsvRecords, unescapeFormula } from '../domain/excel-csv'
 import { yuan } from '../domain/money'
+import type { ImportProblem } from '../../types/customers'
 import { mapOrderHeaders, parsePayments, parseStage, parseYuan, REQUIRED_COLUMNS, type LegacyPayment, type OrderColumn } from './order-columns'
 
 export type Errors = OrderImportReport['errors']
@@ -48,14 +49,15 @@ export function readOrderCsv(bytes: Uint8Array): { rows: number; valid: PastOrde
     const raw: Partial<Record<OrderColumn, string>> = {}
     for (const [index, field] of columns) if (record[index]) raw[field] = unescapeFormula(record[index]!)
     const problems: Errors = []
-    const problem = (field: OrderColumn, reason: string) => problems.push({ line, column: headerOf(field), reason })
-    for (const field of REQUIRED_COLUMNS) if (!raw[field]) problem(field, 'missing')
+    const problem = (field: OrderColumn, code: ImportProblem, reason: string, values: Record<string, string | number> = {}) =>
+      problems.push({ line, column: headerOf(field), code, values, reason })
+    for (const field of REQUIRED_COLUMNS) if (!raw[field]) problem(field, 'MISSING', 'missing')
     const phone = raw.phone ? PhoneSchema.safeParse(raw.phone) : undefined
-    if (phone && !phone.success) problem('phone', `bad phone: ${raw.phone}`)
+    if (phone && !phone.success) problem('phone', 'BAD_PHONE', `bad phone: ${raw.phone}`, { value: raw.phone! })
     const date = (field: 'orderDate' | 'shootDate') => {
       if (!raw[field]) return undefined
       const parsed = parseDate(raw[field]!)
-      if (!parsed) problem(field, `not a date: ${raw[field]}`)
+      if (!parsed) problem(field, 'NOT_A_DATE', `not a date: ${raw[field]}`, { value: raw[field]! })
       return parsed
     }
     const orderDate = date('orderDate')
@@ -63,27 +65,27 @@ export function readOrderCsv(bytes: Uint8Array): { rows: number; valid: PastOrde
     const money = (field: 'totalFen' | 'paidFen') => {
       if (!raw[field]) return undefined
       const fen = parseYuan(raw[field]!)
-      if (fen === undefined) problem(field, `not an amount in yuan: ${raw[field]}`)
+      if (fen === undefined) problem(field, 'NOT_AN_AMOUNT', `not an amount in yuan: ${raw[field]}`, { value: raw[field]! })
       return fen
     }
     const totalFen = money('totalFen')
     const paidFen = money('paidFen')
     const stage = raw.stage ? parseStage(raw.stage) : undefined
-    if (raw.stage && !stage) problem('stage', `unknown stage: ${raw.stage}`)
+    if (raw.stage && !stage) problem('stage', 'UNKNOWN_STAGE', `unknown stage: ${raw.stage}`, { value: raw.stage })
     const payments = parsePayments(raw.payments ?? '')
-    if ('error' in payments) problem('payments', payments.error)
-    else if (payments.payments.length > MAX_PAYMENTS) problem('payments', `more than ${MAX_PAYMENTS} payments on one order`)
+    if ('error' in payments) problem('payments', 'BAD_PAYMENTS', payments.error, { value: raw.payments ?? '' })
+    else if (payments.payments.length > MAX_PAYMENTS) problem('payments', 'TOO_MANY_PAYMENTS', `more than ${MAX_PAYMENTS} payments on one order`, { max: MAX_PAYMENTS })
     else if (paidFen !== undefined) {
       const sum = payments.payments.reduce((s, p) => s + p.amountFen, 0)
-      if (sum !== paidFen) problem(payments.payments.length ? 'payments' : 'paidFen', `the payments add up to ¥${yuan(sum)}, the paid column says ¥${yuan(paidFen)}`)
+      if (sum !== paidFen) problem(payments.payments.length ? 'payments' : 'paidFen', 'PAYMENTS_DO_NOT_ADD_UP', `the payments add up to ¥${yuan(sum)}, the paid column says ¥${yuan(paidFen)}`, { sum: yuan(sum), paid: yuan(paidFen) })
     }
-    if (totalFen !== undefined && paidFen !== undefined && paidFen > totalFen) problem('paidFen', `paid ¥${yuan(paidFen)} is more than the total ¥${yuan(totalFen)}`)
-    if (stage === 'completed' && totalFen !== undefined && paidFen !== undefined && paidFen < totalFen) problem('stage', `a completed order has nothing left to pay, this one ¥${yuan(totalFen - paidFen)}`)
-    if (stage === 'pending_deposit' && paidFen) problem('stage', 'an order waiting for its deposit has no payments')
+    if (totalFen !== undefined && paidFen !== undefined && paidFen > totalFen) problem('paidFen', 'PAID_OVER_TOTAL', `paid ¥${yuan(paidFen)} is more than the total ¥${yuan(totalFen)}`, { paid: yuan(paidFen), total: yuan(totalFen) })
+    if (stage === 'completed' && totalFen !== undefined && paidFen !== undefined && paidFen < totalFen) problem('stage', 'COMPLETED_WITH_BALANCE', `a completed order has nothing left to pay, this one ¥${yuan(totalFen - paidFen)}`, { left: yuan(totalFen - paidFen) })
+    if (stage === 'pending_deposit' && paidFen) problem('stage', 'PAYMENTS_BEFORE_DEPOSIT', 'an order waiting for its deposit has no payments')
     const orderNumber = raw.orderNumber?.trim()
     if (orderNumber) {
       const earlier = firstLineOf.get(orderNumber)
-      if (earlier) problem('orderNumber', `the same order number is on line ${earlier}`)
+      if (earlier) problem('orderNumber', 'REPEATED_ORDER_NUMBER', `the same order number is on line ${earlier}`, { line: earlier })
       else firstLineOf.set(orderNumber, line)
     }
     if (problems.length) {

@@ -119,6 +119,8 @@ export class DynamoPaymentLedger implements PaymentLedger {
     if (order && order.stage === 'cancelled' && (order.refundDueFen ?? 0) <= order.refundedFen + amount) clearRefundOwed(update)
     // Refunded as the payment was read: audited or not decides which totals it leaves.
     const refundable = new Update().when('refundableFen', '>=', amount).when('audited', '=', payment.audited).add('refundableFen', -amount)
+    // An unaudited payment refunded in full has nothing left for finance to check: it leaves 待审核.
+    if (!payment.audited && amount === payment.refundableFen) refundable.when('refundableFen', '=', amount).remove('gsi1pk').remove('gsi1sk')
     return transactOnce(this.db, [
       this.paymentPut(refund),
       guarded({ Update: refundable.build(this.table, paymentKey(payment)) }, async () => {

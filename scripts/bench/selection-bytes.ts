@@ -12,16 +12,45 @@ const FIRST_SCREEN = 12
 
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1)
 
+/** A small deterministic generator, so every run measures the same pictures. */
+function random(seed: number) {
+  let state = seed * 2654435761 + 1
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0
+    return state / 2 ** 32
+  }
+}
+
 /**
- * A studio camera's JPEG: 4000×6000 at quality 90. Fine noise over a gradient stands in for skin,
- * fabric and foliage, which is what keeps real photos from compressing to nothing.
+ * A studio camera's JPEG: 4000×6000 at quality 90. No photograph ships with this machine, so a
+ * scene is drawn: a sky-to-floor gradient, hundreds of overlapping shapes from 10 px to a third
+ * of the frame (hard edges at every scale, as hair, lace, leaves and furniture give), thin lines
+ * like a backdrop's folds, then fine grain as a sensor leaves. Scaled to 360 px it still holds
+ * edges and colour changes, so its thumbnail compresses like a real photo's rather than to flat grey.
  */
 async function cameraJpeg(seed: number): Promise<Buffer> {
   const { default: sharp } = await import('sharp')
-  const noise = await sharp({ create: { width: 4000, height: 6000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 120 + (seed % 7) * 10, sigma: 18 } } })
-    .png({ compressionLevel: 0 })
-    .toBuffer()
-  return sharp(noise).blur(0.8).jpeg({ quality: 90 }).toBuffer()
+  const next = random(seed + 1)
+  const colour = () => `rgb(${Math.floor(next() * 256)},${Math.floor(next() * 256)},${Math.floor(next() * 256)})`
+  const shapes: string[] = []
+  for (let i = 0; i < 900; i++) {
+    const size = 10 * Math.pow(200, next())
+    const x = next() * 4000
+    const y = next() * 6000
+    const opacity = (0.35 + next() * 0.6).toFixed(2)
+    if (i % 3 === 0) shapes.push(`<circle cx="${x.toFixed(0)}" cy="${y.toFixed(0)}" r="${(size / 2).toFixed(0)}" fill="${colour()}" fill-opacity="${opacity}"/>`)
+    else if (i % 3 === 1) shapes.push(`<rect x="${x.toFixed(0)}" y="${y.toFixed(0)}" width="${size.toFixed(0)}" height="${(size * (0.3 + next() * 2)).toFixed(0)}" fill="${colour()}" fill-opacity="${opacity}" transform="rotate(${(next() * 90).toFixed(0)} ${x.toFixed(0)} ${y.toFixed(0)})"/>`)
+    else shapes.push(`<line x1="${x.toFixed(0)}" y1="${y.toFixed(0)}" x2="${(x + (next() - 0.5) * size * 6).toFixed(0)}" y2="${(y + (next() - 0.5) * size * 6).toFixed(0)}" stroke="${colour()}" stroke-width="${(1 + next() * 12).toFixed(0)}" stroke-opacity="${opacity}"/>`)
+  }
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="6000">
+    <defs><linearGradient id="g" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${colour()}"/><stop offset="1" stop-color="${colour()}"/></linearGradient></defs>
+    <rect width="4000" height="6000" fill="url(#g)"/>${shapes.join('')}</svg>`
+  const scene = await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer({ resolveWithObject: true })
+  const grain = await sharp({ create: { width: 4000, height: 6000, channels: 3, background: '#000000', noise: { type: 'gaussian', mean: 128, sigma: 14 } } }).raw().toBuffer()
+  // Grain around the scene's own colour: each sample moved by the noise's offset from its mean.
+  const pixels = scene.data
+  for (let i = 0; i < pixels.length; i++) pixels[i] = Math.min(255, Math.max(0, pixels[i]! + grain[i]! - 128))
+  return sharp(pixels, { raw: { width: 4000, height: 6000, channels: 3 } }).jpeg({ quality: 90 }).toBuffer()
 }
 
 /** Bytes of every link, fetched as the phone's grid would. */

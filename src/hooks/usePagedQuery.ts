@@ -46,5 +46,8 @@ export function usePagedQuery<T>(load: (cursor: string | undefined) => Promise<P
     if (enabled) void reload()
   }, [reload, enabled])
 
-  return { items, hasMore: nextCursor !== undefined, error, loading, reload, loadMore }
+  /** Reads the first page again if the page is using this list (enabled), else does nothing. */
+  const refresh = useCallback(() => (enabled ? reload() : Promise.resolve()), [reload, enabled])
+
+  return { items, hasMore: nextCursor !== undefined, error, loading, reload, refresh, loadMore }
 }

@@ -5,6 +5,8 @@ export interface Query<T> {
   error: unknown
   loading: boolean
   reload: () => Promise<void>
+  /** Reads again if the page is using this query (enabled), else does nothing. */
+  refresh: () => Promise<void>
 }
 
 /** Loads data for a page when `enabled`, again when a dependency changes, and on reload(). */
@@ -32,5 +34,7 @@ export function useQuery<T>(load: () => Promise<T>, deps: readonly unknown[], en
     if (enabled) reload()
   }, [reload, enabled])
 
-  return { data, error, loading, reload }
+  const refresh = useCallback(() => (enabled ? reload() : Promise.resolve()), [reload, enabled])
+
+  return { data, error, loading, reload, refresh }
 }

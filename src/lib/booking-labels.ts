@@ -1,29 +1,4 @@
-import type { MessageKey, Translate } from '../i18n'
-import { isoWeekday } from './studio-time'
-
-const weekdayKeys: MessageKey[] = ['weekday.1', 'weekday.2', 'weekday.3', 'weekday.4', 'weekday.5', 'weekday.6', 'weekday.7']
-const monthKeys: MessageKey[] = ['month.1', 'month.2', 'month.3', 'month.4', 'month.5', 'month.6', 'month.7', 'month.8', 'month.9', 'month.10', 'month.11', 'month.12']
-
-/** ISO weekday 1–7 as its short name: 周一, Mon. */
-export function weekdayName(t: Translate, weekday: number): string {
-  return t(weekdayKeys[weekday - 1] ?? 'weekday.1')
-}
-
-export function monthName(t: Translate, month: number): string {
-  return t(monthKeys[month - 1] ?? 'month.1')
-}
-
-/** A calendar date as people say it: "5月12日 周二", "Tue 12 May". */
-export function dayLabel(t: Translate, date: string): string {
-  const [, month = 1, day = 1] = date.split('-').map(Number)
-  return t('booking.dayLabel', { month, day, monthName: monthName(t, month), weekday: weekdayName(t, isoWeekday(date)) })
-}
-
-/** A month heading: "2026年5月", "May 2026". */
-export function monthLabel(t: Translate, date: string): string {
-  const [year = 0, month = 1] = date.split('-').map(Number)
-  return t('booking.monthLabel', { year, month, monthName: monthName(t, month) })
-}
+import type { Translate } from '../i18n'
 
 /** Who and where a shoot is with: "摄影师 王磊 · 化妆师 李娜 · 1号棚", saying what is still to be assigned. */
 export function shootTeamFacts(

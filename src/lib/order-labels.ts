@@ -1,6 +1,6 @@
 import { orderStages, type Actor, type Order, type OrderStage, type Payment } from '../../types/orders'
 import type { MessageKey, Translate } from '../i18n'
-import { monthName } from './booking-labels'
+import { monthName } from './date-labels'
 import { formatFen } from './money'
 import { studioMoment } from './studio-time'
 

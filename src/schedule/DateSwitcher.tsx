@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import { dayLabel } from '../lib/booking-labels'
+import { dayLabel } from '../lib/date-labels'
 import { useI18n } from '../i18n'
 import { addDays } from '../lib/studio-time'
 import './DateSwitcher.scss'

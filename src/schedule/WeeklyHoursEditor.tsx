@@ -1,6 +1,6 @@
 import { Picker, View, Text } from '@tarojs/components'
 import type { WeeklyHoursInput } from '../../types/booking'
-import { weekdayName } from '../lib/booking-labels'
+import { weekdayName } from '../lib/date-labels'
 import { Switch } from '../components/ui'
 import { useI18n } from '../i18n'
 import './WeeklyHoursEditor.scss'

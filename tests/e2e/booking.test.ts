@@ -5,7 +5,7 @@ import { JOURNEY_TIMEOUT, answerDialog, customerOnPhone, press, settled, staffOn
 import { bookableStudioOverHttp, freeSlots } from '../support/bookable'
 import { shanghaiDay } from '../support/booking'
 import { signInCustomer } from '../support/http'
-import { dayLabel } from '../../src/lib/booking-labels'
+import { dayLabel } from '../../src/lib/date-labels'
 import type { Translate } from '../../src/i18n'
 
 const PACKAGE = '森系个人写真'

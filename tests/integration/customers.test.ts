@@ -195,11 +195,11 @@ describe('import from the old system', () => {
     expect(report).toMatchObject({ dryRun: true, rows: 7, created: 3, updated: 0, failed: 4 })
     expect(report.columns).toMatchObject({ 姓名: 'name', 手机号: 'phone', 婚期: 'weddingDate', 来源: 'source', 标签: 'tags' })
     expect(report.errors).toEqual([
-      { line: 4, column: '姓名', reason: 'missing name' },
-      { line: 5, column: '手机号', reason: expect.stringContaining('bad phone') },
-      { line: 6, column: '手机号', reason: 'duplicate phone within the file (first on line 2)' },
-      { line: 7, column: '婚期', reason: 'not a date: 2027-02-30' },
-      { line: 7, column: '来源', reason: 'unknown source channel: 朋友圈' },
+      { line: 4, column: '姓名', code: 'MISSING', values: { value: '' }, reason: 'missing name' },
+      { line: 5, column: '手机号', code: 'BAD_PHONE', values: { value: expect.any(String) }, reason: expect.stringContaining('bad phone') },
+      { line: 6, column: '手机号', code: 'REPEATED_PHONE', values: { line: 2 }, reason: 'duplicate phone within the file (first on line 2)' },
+      { line: 7, column: '婚期', code: 'NOT_A_DATE', values: { value: '2027-02-30' }, reason: 'not a date: 2027-02-30' },
+      { line: 7, column: '来源', code: 'UNKNOWN_SOURCE', values: { value: '朋友圈' }, reason: 'unknown source channel: 朋友圈' },
     ])
     expect((await ops.call('customers.search', { q: '13800138001' }, admin)).items).toEqual([])
   })
@@ -219,7 +219,7 @@ describe('import from the old system', () => {
   it('reads UTF-8 with a BOM and English headers, and keeps script text verbatim', async () => {
     const report = await importFile('customers-utf8-bom.csv', false)
     expect(report).toMatchObject({ rows: 3, created: 2, failed: 1 })
-    expect(report.errors).toEqual([{ line: 3, column: 'Mobile', reason: expect.stringContaining('bad phone') }])
+    expect(report.errors).toEqual([{ line: 3, column: 'Mobile', code: 'BAD_PHONE', values: { value: expect.any(String) }, reason: expect.stringContaining('bad phone') }])
     const [chris] = (await ops.call('customers.search', { q: '13900139003' }, admin)).items
     expect(chris).toMatchObject({ notes: '<script>alert(1)</script>', tags: ['kids', 'family'], source: 'douyin' })
     const [amy] = (await ops.call('customers.search', { q: '13900139001' }, admin)).items

@@ -44,12 +44,12 @@ describe('importing past orders from the old system', () => {
     expect(report).toMatchObject({ dryRun: true, rows: 8, created: 2, skipped: 0, failed: 6, customersCreated: 2, payments: 3, unknownPackages: ['神秘套系'] })
     expect(report.columns).toMatchObject({ 订单号: 'orderNumber', 手机号: 'phone', 套系: 'packageName', 总价: 'totalFen', 已付: 'paidFen', 状态: 'stage', 付款记录: 'payments' })
     expect(report.errors).toEqual([
-      { line: 4, column: '总价', reason: 'not an amount in yuan: abc' },
-      { line: 5, column: '付款记录', reason: 'the payments add up to ¥3000.00, the paid column says ¥5000.00' },
-      { line: 6, column: '套系', reason: 'unknown package: 神秘套系 (add it to the catalogue, then import again)' },
-      { line: 7, column: '状态', reason: 'unknown stage: 搁置' },
-      { line: 8, column: '手机号', reason: 'no customer has the phone 13800138007, and the line gives no name to create one with' },
-      { line: 9, column: '订单号', reason: 'the same order number is on line 2' },
+      { line: 4, column: '总价', code: 'NOT_AN_AMOUNT', values: { value: 'abc' }, reason: 'not an amount in yuan: abc' },
+      { line: 5, column: '付款记录', code: 'PAYMENTS_DO_NOT_ADD_UP', values: { sum: '3000.00', paid: '5000.00' }, reason: 'the payments add up to ¥3000.00, the paid column says ¥5000.00' },
+      { line: 6, column: '套系', code: 'UNKNOWN_PACKAGE', values: { value: '神秘套系' }, reason: 'unknown package: 神秘套系 (add it to the catalogue, then import again)' },
+      { line: 7, column: '状态', code: 'UNKNOWN_STAGE', values: { value: '搁置' }, reason: 'unknown stage: 搁置' },
+      { line: 8, column: '手机号', code: 'UNKNOWN_CUSTOMER', values: { value: '13800138007' }, reason: 'no customer has the phone 13800138007, and the line gives no name to create one with' },
+      { line: 9, column: '订单号', code: 'REPEATED_ORDER_NUMBER', values: { line: 2 }, reason: 'the same order number is on line 2' },
     ])
     expect(await historyOf('13800138001')).toBeUndefined()
     expect((await ops.call('finance.day', { branchId, date: '2024-03-01' }, admin)).receivedFen).toBe(0)
@@ -116,7 +116,7 @@ describe('importing past orders, other files and other studios', () => {
     await ops.call('finance.closeDay', { branchId, date: '2024-08-01', revision: day.revision, countedCashFen: 0 }, admin)
     const csv = `${HEADER}\nD-1,周杰,13900139002,经典婚纱套系,2024-07-25,,8999,3000,已确认,2024-08-01 现金 3000\n`
     const report = await importFile(csv, false)
-    expect(report).toMatchObject({ created: 0, failed: 1, errors: [{ line: 2, reason: expect.stringContaining('2024-08-01 is closed') }] })
+    expect(report).toMatchObject({ created: 0, failed: 1, errors: [{ line: 2, code: 'NOT_SAVED', values: { error: 'DAY_CLOSED' }, reason: expect.stringContaining('2024-08-01 is closed') }] })
     expect((await historyOf('13900139002'))!.orders).toEqual([])
     expect((await ops.call('finance.day', { branchId, date: '2024-08-01' }, admin)).receivedFen).toBe(0)
   })

@@ -89,6 +89,36 @@ describe('money under races', () => {
     }
   }, 120_000)
 
+  it('an unaudited cash payment refunded in full leaves 待审核; one refunded in part stays there to be checked', async () => {
+    const unauditedIds = async () => {
+      const { items } = (await s.ops.call('payments.unaudited', { limit: 100 }, d.finance)) as { items: { id: string }[] }
+      return items.map((p) => p.id)
+    }
+    const whole = await d.newOrder()
+    const part = await d.newOrder()
+    expect(await d.pay(whole.id, 30000)).toBe('OK')
+    expect(await d.pay(part.id, 30000)).toBe('OK')
+    const wholeId = (await d.ledgerOf(whole.id)).payments[0].id
+    const partId = (await d.ledgerOf(part.id)).payments[0].id
+    expect(await unauditedIds()).toEqual(expect.arrayContaining([wholeId, partId]))
+
+    await s.ops.call('payments.refund', { orderId: whole.id, paymentId: wholeId, requestId: ulid(), amountFen: 10000, reason: 'changed add-ons' }, d.finance)
+    expect(await unauditedIds()).toContain(wholeId)
+    await s.ops.call('payments.refund', { orderId: whole.id, paymentId: wholeId, requestId: ulid(), amountFen: 20000, reason: 'cancelled' }, d.finance)
+    await s.ops.call('payments.refund', { orderId: part.id, paymentId: partId, requestId: ulid(), amountFen: 29999, reason: 'goodwill' }, d.finance)
+
+    const listed = await unauditedIds()
+    expect(listed).not.toContain(wholeId)
+    expect(listed).toContain(partId)
+    expect((await d.ledgerOf(whole.id)).order.unauditedFen).toBe(0)
+    expect((await d.ledgerOf(part.id)).order.unauditedFen).toBe(1)
+    // Nothing is left to audit on the refunded one; the part left of the other is audited as usual.
+    expect(await s.ops.outcome('payments.audit', { orderId: part.id, paymentId: partId }, d.finance)).toBe('OK')
+    expect(await unauditedIds()).not.toContain(partId)
+    expect(await d.violations(whole.id)).toEqual([])
+    expect(await d.violations(part.id)).toEqual([])
+  })
+
   it(`one request id sent four times at once with different amounts records one payment; the others are refused (${ROUNDS} races)`, async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const order = await d.newOrder()

@@ -60,10 +60,10 @@ describe('reading an old system’s order export', () => {
     const { valid, errors } = readOrderCsv(Buffer.from(csv))
     expect(valid.map((o) => [o.orderNumber, o.paidFen, o.payments.length])).toEqual([['A', 10_000, 2]])
     expect(errors).toEqual([
-      { line: 3, column: '已付', reason: 'paid ¥120.00 is more than the total ¥100.00' },
-      { line: 4, column: '状态', reason: 'a completed order has nothing left to pay, this one ¥40.00' },
-      { line: 5, column: '状态', reason: 'an order waiting for its deposit has no payments' },
-      { line: 6, column: '下单日期', reason: 'not a date: 2024-02-30' },
+      { line: 3, column: '已付', code: 'PAID_OVER_TOTAL', values: { paid: '120.00', total: '100.00' }, reason: 'paid ¥120.00 is more than the total ¥100.00' },
+      { line: 4, column: '状态', code: 'COMPLETED_WITH_BALANCE', values: { left: '40.00' }, reason: 'a completed order has nothing left to pay, this one ¥40.00' },
+      { line: 5, column: '状态', code: 'PAYMENTS_BEFORE_DEPOSIT', values: {}, reason: 'an order waiting for its deposit has no payments' },
+      { line: 6, column: '下单日期', code: 'NOT_A_DATE', values: { value: '2024-02-30' }, reason: 'not a date: 2024-02-30' },
     ])
   })
 })

@@ -6,7 +6,8 @@ import type { Appointment, BookingPolicy } from '../../../types/booking'
 import { cancelBooking, getBookingPolicy, myAppointments } from '../../../types/booking-operations'
 import { getPackage } from '../../../types/catalog-operations'
 import { call } from '../../api'
-import { dayLabel, shootTeamFacts } from '../../lib/booking-labels'
+import { shootTeamFacts } from '../../lib/booking-labels'
+import { dayLabel } from '../../lib/date-labels'
 import { AppointmentStatus } from '../../components/AppointmentStatus'
 import { BranchContact } from '../../components/BranchContact'
 import { FormMessage } from '../../components/FormField'
@@ -95,7 +96,7 @@ export default function MyAppointmentsPage() {
   const now = useNow(list.data?.items.some((item) => item.status === 'held') ?? false)
 
   // Back from rescheduling, the list shows the new time.
-  usePullDownRefresh(() => list.reload())
+  usePullDownRefresh(list)
   useShownAgain(() => {
     if (signedIn) void list.reload()
   })

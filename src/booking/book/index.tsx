@@ -3,13 +3,15 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { Slot } from '../../../types/booking'
 import { book, getBookingPolicy, rescheduleBooking } from '../../../types/booking-operations'
+import { myAppointments } from '../../../types/scheduling-operations'
 import { getPackage } from '../../../types/catalog-operations'
 import { asApiError, call } from '../../api'
-import { dayLabel } from '../../lib/booking-labels'
+import { dayLabel } from '../../lib/date-labels'
 import { Card } from '../../components/Card'
 import { FormMessage } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Switch, TextArea } from '../../components/ui'
+import { useNow } from '../../hooks/useNow'
 import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
@@ -56,6 +58,13 @@ export default function BookPage() {
   const signedIn = session !== null
   const pkg = useQuery(() => call(getPackage, { packageId }), [packageId], signedIn)
   const policy = useQuery(() => call(getBookingPolicy, {}), [], signedIn)
+  // Moving a booking: the time it has now, for the customer to compare with.
+  const current = useQuery(
+    async () => (await call(myAppointments, {})).items.find((item) => item.id === appointmentId) ?? null,
+    [appointmentId],
+    signedIn && appointmentId !== undefined && !desk,
+  )
+  const now = useNow(signedIn, 60_000)
   const [slot, setSlot] = useState<Slot>()
   const [pending, setPending] = useState<string>()
   const [photographerId, setPhotographerId] = useState<string>()
@@ -125,6 +134,11 @@ export default function BookPage() {
     })
   }
 
+  const currentAt = current.data ? studioMoment(current.data.startsAt, timeZone) : undefined
+  // A time closer than the studio's change window cannot be moved or cancelled here once booked: said before confirming.
+  const insideChangeWindow = slot !== undefined && Date.parse(slot.startsAt) - now < policy.data.changeCutoffHours * 3_600_000
+  // Only a new booking is held awaiting its deposit; a booking being moved, or a shoot of an order already paid, is not.
+  const heldForDeposit = !appointmentId && !orderId
   const surcharge = slot?.photographers.find((person) => person.id === photographerId)?.surchargeFen ?? 0
 
   return (
@@ -138,6 +152,15 @@ export default function BookPage() {
           {desk && customerName && <Text className="book__customer">{t('booking.forCustomer', { name: customerName })}</Text>}
         </View>
       </Card>
+
+      {currentAt && (
+        <Card>
+          <View className="book__current">
+            <Text className="book__current-label">{t('booking.currentTime')}</Text>
+            <Text className="book__current-value">{`${dayLabel(t, currentAt.date)} ${currentAt.time}`}</Text>
+          </View>
+        </Card>
+      )}
 
       {refused && (
         <View className="book__taken">
@@ -206,8 +229,9 @@ export default function BookPage() {
         </Card>
       )}
 
-      <Text className="book__policy">{t('booking.holdNote', { minutes: policy.data.holdMinutes })}</Text>
+      {heldForDeposit && <Text className="book__policy">{t('booking.holdNote', { minutes: policy.data.holdMinutes })}</Text>}
       <Text className="book__policy">{t('booking.cutoffNote', { hours: policy.data.changeCutoffHours })}</Text>
+      {insideChangeWindow && <Text className="book__window">{t('booking.insideChangeWindow', { hours: policy.data.changeCutoffHours })}</Text>}
       <FormMessage message={feedback.message} />
 
       <View className="book__bar">

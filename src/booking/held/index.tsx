@@ -7,13 +7,15 @@ import { getOrder, recordOfflinePayment } from '../../../types/order-operations'
 import { getMyProfile } from '../../../types/operations'
 import { canUse } from '../../lib/access'
 import { call } from '../../api'
-import { dayLabel, shootTeamFacts } from '../../lib/booking-labels'
+import { shootTeamFacts } from '../../lib/booking-labels'
+import { dayLabel } from '../../lib/date-labels'
 import { AppointmentStatus } from '../../components/AppointmentStatus'
 import { BranchContact } from '../../components/BranchContact'
 import { Card } from '../../components/Card'
 import { FormMessage } from '../../components/FormField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button } from '../../components/ui'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useBranches } from '../../hooks/useBranches'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { useNow } from '../../hooks/useNow'
@@ -69,6 +71,7 @@ export default function HeldPage() {
   const branches = useBranches(signedIn)
   const profile = useQuery(() => call(getMyProfile, {}), [], signedIn && !desk)
 
+  usePullDownRefresh(appointment, order)
   // Back from the pay step: the booking shows as confirmed once the deposit is in.
   useShownAgain(() => {
     if (!signedIn) return

@@ -12,7 +12,8 @@ import { Card } from '../../components/Card'
 import { OrderStageBadge } from '../../components/OrderStageBadge'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button } from '../../components/ui'
-import { formatStudioDate, formatStudioDateTime } from '../../lib/format'
+import { useDates } from '../../hooks/useDates'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useShownAgain } from '../../hooks/useShownAgain'
@@ -68,12 +69,14 @@ function HistoryRow({ title, mark, meta = [], note, orderId }: { title: string; 
 }
 
 export default function CustomerPage() {
+  const dates = useDates()
   const { t } = useI18n()
   usePageTitle('customer.title')
   const customerId = useRouter().params.id ?? ''
   const { session, allowed } = useStaffPage(customerHistory.access)
   const history = useQuery(() => call(customerHistory, { customerId }), [customerId], allowed)
 
+  usePullDownRefresh(history)
   // Back from the edit form, the file shows the saved changes.
   useShownAgain(() => {
     if (allowed) void history.reload()
@@ -152,7 +155,7 @@ export default function CustomerPage() {
               orderId={order.id}
               title={order.summary}
               mark={<OrderStageBadge stage={stage} />}
-              meta={[t('customer.orderTotal', { amount: formatFen(order.totalFen) }), ...owing, t('customer.orderOpened', { date: formatStudioDate(order.createdAt) })]}
+              meta={[t('customer.orderTotal', { amount: formatFen(order.totalFen) }), ...owing, t('customer.orderOpened', { date: dates.dayOf(order.createdAt) })]}
             />
           )
         }}
@@ -164,7 +167,7 @@ export default function CustomerPage() {
         render={(appointment) => (
           <HistoryRow
             key={appointment.id}
-            title={formatStudioDateTime(appointment.startsAt)}
+            title={dates.dayTime(appointment.startsAt)}
             mark={<AppointmentStatus status={appointment.status as Appointment['status']} />}
           />
         )}
@@ -181,7 +184,7 @@ export default function CustomerPage() {
             mark={
               <Text className={`customer__amount${payment.amountFen < 0 ? ' customer__amount--refund' : ''}`}>{formatSignedFen(payment.amountFen)}</Text>
             }
-            meta={[formatStudioDateTime(payment.at)]}
+            meta={[dates.dayTime(payment.at)]}
             note={!payment.audited && <Text className="customer__unaudited">{t('payment.unaudited')}</Text>}
           />
         )}

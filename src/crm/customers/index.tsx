@@ -7,6 +7,7 @@ import { canUse } from '../../lib/access'
 import { call } from '../../api'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Input } from '../../components/ui'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { usePagedQuery } from '../../hooks/usePagedQuery'
 import { useShownAgain } from '../../hooks/useShownAgain'
@@ -48,6 +49,7 @@ export default function CustomersPage() {
   )
   const mayFollowUp = canUse(session?.principal, dueFollowUps.access)
 
+  usePullDownRefresh(results)
   // Back from a customer's page or the new-customer form, the list shows what changed there.
   useShownAgain(() => {
     if (allowed) void results.reload()

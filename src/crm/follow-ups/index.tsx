@@ -5,6 +5,7 @@ import { dueFollowUps } from '../../../types/crm-operations'
 import type { FollowUp } from '../../../types/customers'
 import { call } from '../../api'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useShownAgain } from '../../hooks/useShownAgain'
@@ -35,6 +36,7 @@ export default function DueFollowUpsPage() {
   const { session, allowed } = useStaffPage(dueFollowUps.access)
   const due = useQuery(() => call(dueFollowUps, {}), [], allowed)
 
+  usePullDownRefresh(due)
   // Back from a customer whose outcome was just recorded, that follow-up leaves the list.
   useShownAgain(() => {
     if (allowed) void due.reload()

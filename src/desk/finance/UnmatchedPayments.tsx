@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components'
 import type { UnmatchedPayment } from '../../../types/unmatched-payments'
 import { Card } from '../../components/Card'
 import { useI18n } from '../../i18n'
-import { formatStudioDateTime } from '../../lib/format'
+import { useDates } from '../../hooks/useDates'
 import { formatFen } from '../../lib/money'
 
 /**
@@ -10,6 +10,7 @@ import { formatFen } from '../../lib/money'
  * that does not exist): its amount, why, and how its refund stands. Shown only when there is some.
  */
 export function UnmatchedPayments({ items }: { items: UnmatchedPayment[] | undefined }) {
+  const dates = useDates()
   const { t } = useI18n()
   if (!items?.length) return null
   return (
@@ -22,7 +23,7 @@ export function UnmatchedPayments({ items }: { items: UnmatchedPayment[] | undef
               <Text className={payment.status === 'refund_failed' ? 'finance__failed' : 'finance__meta'}>{t(`unmatched.status.${payment.status}`)}</Text>
             </View>
             <Text className="finance__meta">{t(`unmatched.reason.${payment.reason}`, { expected: formatFen(payment.expectedFen ?? 0) })}</Text>
-            <Text className="finance__meta">{t('unmatched.received', { time: formatStudioDateTime(payment.receivedAt), trade: payment.transactionId ?? payment.outTradeNo })}</Text>
+            <Text className="finance__meta">{t('unmatched.received', { time: dates.dayTime(payment.receivedAt), trade: payment.transactionId ?? payment.outTradeNo })}</Text>
           </View>
         </View>
       ))}

@@ -8,7 +8,7 @@ import { Card } from '../../components/Card'
 import { FormMessage } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button } from '../../components/ui'
-import { formatStudioDateTime } from '../../lib/format'
+import { useDates } from '../../hooks/useDates'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { usePagedQuery } from '../../hooks/usePagedQuery'
 import { useQuery } from '../../hooks/useQuery'
@@ -31,6 +31,7 @@ type UnauditedPayment = OutputOf<typeof unauditedPayments>['items'][number]
 
 /** Finance's desk: offline payments to check against the till, the card terminal or the bank, and refunds owed on cancelled orders. */
 export default function FinancePage() {
+  const dates = useDates()
   const { t } = useI18n()
   usePageTitle('finance.title')
   const { session, allowed } = useStaffPage(unauditedPayments.access)
@@ -40,7 +41,7 @@ export default function FinancePage() {
   const auditing = useSubmit()
   const [failed, setFailed] = useState<string>()
 
-  usePullDownRefresh(() => Promise.all([unaudited.reload(), refunds.reload(), unmatched.reload()]))
+  usePullDownRefresh(unaudited, refunds, unmatched)
   useShownAgain(() => {
     if (allowed) void (unaudited.reload(), refunds.reload(), unmatched.reload())
   })
@@ -83,7 +84,7 @@ export default function FinancePage() {
                 <Text className="finance__amount">{formatFen(payment.amountFen)}</Text>
               </View>
               <Text className="finance__meta">{`${t(`paymentKind.${payment.kind}`)} · ${t(`paymentMethod.${payment.method}`)}${payment.reference ? ` · ${payment.reference}` : ''}`}</Text>
-              <Text className="finance__meta">{t('finance.recordedBy', { name: payment.recordedBy.name, time: formatStudioDateTime(payment.at) })}</Text>
+              <Text className="finance__meta">{t('finance.recordedBy', { name: payment.recordedBy.name, time: dates.dayTime(payment.at) })}</Text>
             </View>
             <View className="finance__action">
               <Button size="small" type="primary" loading={auditing.busy === payment.id} disabled={auditing.saving && auditing.busy !== payment.id} onClick={() => void audit(payment)}>

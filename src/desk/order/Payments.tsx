@@ -9,7 +9,7 @@ import { asApiError, call } from '../../api'
 import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
 import { Button, Input } from '../../components/ui'
-import { formatStudioDateTime } from '../../lib/format'
+import { useDates } from '../../hooks/useDates'
 import { useSubmit, NOTHING_DONE } from '../../hooks/useSubmit'
 import { useI18n, type Translate } from '../../i18n'
 import { errorMessage } from '../../i18n/errors'
@@ -96,6 +96,7 @@ function RefundForm({ order, payment, onDone, onClose }: { order: Order; payment
 
 /** Every payment and refund of the order; finance audits and refunds from here. */
 export function Payments({ order, payments, principal, reload }: { order: Order; payments: Payment[]; principal: Principal; reload: () => Promise<void> }) {
+  const dates = useDates()
   const { t } = useI18n()
   const action = useAction(reload)
   const [refunding, setRefunding] = useState<string>()
@@ -144,14 +145,14 @@ export function Payments({ order, payments, principal, reload }: { order: Order;
             </View>
             <View className="pay-row__line">
               <Text className="pay-row__meta">
-                {`${formatStudioDateTime(payment.at)} · ${payment.recordedBy.role === 'system' ? t('payment.bySystem') : payment.recordedBy.name}`}
+                {`${dates.dayTime(payment.at)} · ${payment.recordedBy.role === 'system' ? t('payment.bySystem') : payment.recordedBy.name}`}
               </Text>
               <PaymentStatus payment={payment} />
             </View>
             {payment.reference && <Text className="pay-row__meta">{t('payment.reference', { reference: payment.reference })}</Text>}
             {payment.reason && <Text className="pay-row__meta">{t('payment.reason', { reason: reasonText(t, payment.reason) })}</Text>}
             {payment.audited && payment.auditedBy && payment.method !== 'wechat' && !isRefund && (
-              <Text className="pay-row__meta">{t('payment.auditedBy', { name: payment.auditedBy.name, time: payment.auditedAt ? formatStudioDateTime(payment.auditedAt) : '' })}</Text>
+              <Text className="pay-row__meta">{t('payment.auditedBy', { name: payment.auditedBy.name, time: payment.auditedAt ? dates.dayTime(payment.auditedAt) : '' })}</Text>
             )}
             {refunded && <Text className="pay-row__meta">{t('payment.partlyRefunded', { amount: formatFen(payment.amountFen - payment.refundableFen) })}</Text>}
             {notSent && <Text className="pay-row__warning">{mayRetry ? t('refund.failedNote') : t('refund.failedNoteOthers')}</Text>}

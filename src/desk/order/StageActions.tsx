@@ -10,7 +10,7 @@ import { call } from '../../api'
 import { Card } from '../../components/Card'
 import { FormMessage } from '../../components/FormField'
 import { Button, TextArea } from '../../components/ui'
-import { formatStudioDateTime } from '../../lib/format'
+import { useDates } from '../../hooks/useDates'
 import { useI18n } from '../../i18n'
 import { formatFen } from '../../lib/money'
 import { cancellationRefund } from '../../lib/refund'
@@ -29,6 +29,7 @@ interface Props {
 
 /** The next steps of an order that this person's role may take at its stage; the server checks each one again. */
 export function StageActions({ order, principal, photoCount, action }: Props) {
+  const dates = useDates()
   const { t } = useI18n()
   const [revising, setRevising] = useState(false)
   const [comment, setComment] = useState('')
@@ -119,7 +120,7 @@ export function StageActions({ order, principal, photoCount, action }: Props) {
       break
     case 'producing':
       if (!order.labSentAt && canUse(principal, sendToLab.access)) primary('lab', t('staffOrder.sendToLab'), () => void run('lab', () => call(sendToLab, { orderId: order.id }), t('staffOrder.done')))
-      if (order.labSentAt) note(t('staffOrder.labSent', { time: formatStudioDateTime(order.labSentAt) }))
+      if (order.labSentAt) note(t('staffOrder.labSent', { time: dates.dayTime(order.labSentAt) }))
       if (order.labSentAt && may('ready')) primary('to-ready', t('staffOrder.backFromLab'), () => void advance('ready', t('staffOrder.done')))
       if (!order.labSentAt && !canUse(principal, sendToLab.access)) note(t('staffOrder.next.producing'))
       break

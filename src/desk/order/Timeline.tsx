@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import type { WorkOrder } from '../../../types/orders'
 import { Card } from '../../components/Card'
-import { formatStudioDateTime } from '../../lib/format'
+import { useDates } from '../../hooks/useDates'
 import { useI18n, type Translate } from '../../i18n'
 
 /** The notes the system writes itself are in English; people read them in their own language. What staff typed stays as typed. */
@@ -18,6 +18,7 @@ export function timelineNote(t: Translate, note: string): string {
 
 /** Every stage the order went through, who moved it and when, newest last. */
 export function Timeline({ order }: { order: WorkOrder }) {
+  const dates = useDates()
   const { t } = useI18n()
   return (
     <Card title={t('staffOrder.timeline')}>
@@ -28,7 +29,7 @@ export function Timeline({ order }: { order: WorkOrder }) {
             <View className="timeline__body">
               <View className="timeline__line">
                 <Text className="timeline__stage">{t(`orderStage.${event.stage}`)}</Text>
-                <Text className="timeline__time">{formatStudioDateTime(event.at)}</Text>
+                <Text className="timeline__time">{dates.dayTime(event.at)}</Text>
               </View>
               <Text className="timeline__by">
                 {event.by.role === 'system' ? t('staffOrder.bySystem') : event.by.role === 'customer' ? t('staffOrder.byCustomer', { name: event.by.name }) : `${event.by.name} · ${t(`role.${event.by.role}`)}`}

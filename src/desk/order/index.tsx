@@ -10,7 +10,8 @@ import { call } from '../../api'
 import { Card } from '../../components/Card'
 import { Button } from '../../components/ui'
 import { ErrorState, LoadingState } from '../../components/StatusView'
-import { formatStudioDateTime } from '../../lib/format'
+import { useDates } from '../../hooks/useDates'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useShownAgain } from '../../hooks/useShownAgain'
@@ -38,6 +39,7 @@ const PHOTO_KIND: Partial<Record<string, PhotoKind>> = { shot: 'proof', selectin
  * role may take. A retoucher reads it through `orders.getWork` and sees no money.
  */
 export default function StaffOrderPage() {
+  const dates = useDates()
   const { t } = useI18n()
   usePageTitle('staffOrder.title')
   const orderId = useRouter().params.id ?? ''
@@ -59,6 +61,7 @@ export default function StaffOrderPage() {
   const reload = detail.reload
   const action = useAction(reload)
 
+  usePullDownRefresh(detail, photos)
   // Back from the customer's file, the order shows any change made meanwhile.
   useShownAgain(() => {
     if (allowed) void detail.reload()
@@ -87,10 +90,10 @@ export default function StaffOrderPage() {
         </View>
         <Text className="staff-order__package">{order.package.name}</Text>
         <View className="staff-order__facts">
-          {order.shootAt && <Text>{t('staffOrder.shootAt', { time: formatStudioDateTime(order.shootAt) })}</Text>}
+          {order.shootAt && <Text>{t('staffOrder.shootAt', { time: dates.dayTime(order.shootAt) })}</Text>}
           {order.expectedBy && <Text>{t('staffOrder.expectedBy', { date: order.expectedBy })}</Text>}
           {order.assignee && <Text>{t('orderRow.takenBy', { name: order.assignee.name })}</Text>}
-          <Text>{t('staffOrder.createdAt', { time: formatStudioDateTime(order.createdAt) })}</Text>
+          <Text>{t('staffOrder.createdAt', { time: dates.dayTime(order.createdAt) })}</Text>
         </View>
         {order.notes && <Text className="staff-order__notes">{order.notes}</Text>}
       </View>

@@ -30,7 +30,7 @@ export default function OrderDeskPage() {
   const orders = usePagedQuery((cursor) => call(listOrders, { stage, limit: PAGE_SIZE, cursor }), [stage], allowed)
 
   // Back from an order or a new one, the list shows where the orders are now.
-  usePullDownRefresh(() => orders.reload())
+  usePullDownRefresh(orders)
   useShownAgain(() => {
     if (allowed) void orders.reload()
   })

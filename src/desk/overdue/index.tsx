@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import { overdueOrders } from '../../../types/order-operations'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { call } from '../../api'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useShownAgain } from '../../hooks/useShownAgain'
@@ -20,6 +21,7 @@ export default function OverduePage() {
   const { session, allowed } = useStaffPage(overdueOrders.access)
   const overdue = useQuery(() => call(overdueOrders, {}), [], allowed)
 
+  usePullDownRefresh(overdue)
   useShownAgain(() => {
     if (allowed) void overdue.reload()
   })

@@ -35,7 +35,7 @@ export default function ProductionQueuePage() {
   // 我的订单: only what this person has taken (接单), for a retoucher with a long line.
   const [onlyMine, setOnlyMine] = useState(false)
 
-  usePullDownRefresh(() => queue.reload())
+  usePullDownRefresh(queue)
   useShownAgain(() => {
     if (allowed) void queue.reload()
   })

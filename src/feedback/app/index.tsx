@@ -8,6 +8,7 @@ import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
 import { EmptyState } from '../../components/StatusView'
 import { Button, TextArea } from '../../components/ui'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useStaffPage } from '../../hooks/useStaffPage'
@@ -15,8 +16,8 @@ import { useStudioTimeZone } from '../../hooks/useStudioTimeZone'
 import { useSubmit } from '../../hooks/useSubmit'
 import { isMessageKey, useI18n } from '../../i18n'
 import { canUse } from '../../lib/access'
-import { studioMoment } from '../../lib/studio-time'
 import '../feedback.scss'
+import { dayTimeLabel } from '../../lib/date-labels'
 
 /** Any staff member tells the admin what works and what does not in the app; the admin reads it all here. */
 export default function AppFeedbackPage() {
@@ -29,6 +30,7 @@ export default function AppFeedbackPage() {
   const [text, setText] = useState('')
   const [sent, setSent] = useState(false)
   const form = useSubmit()
+  usePullDownRefresh(received)
   if (!session || !allowed) return null
   const roleName = (role: string) => {
     const key = `role.${role}`
@@ -59,11 +61,10 @@ export default function AppFeedbackPage() {
         <Card title={t('appFeedback.received')}>
           {received.data?.items.length === 0 && <EmptyState title={t('appFeedback.none')} />}
           {received.data?.items.map((item) => {
-            const at = studioMoment(item.at, timeZone)
             return (
               <View key={item.id} className="scores__comment">
                 <Text className="scores__comment-text">{item.text}</Text>
-                <Text className="scores__comment-meta">{t('appFeedback.meta', { name: item.by.name, role: roleName(item.by.role), date: `${at.date} ${at.time}` })}</Text>
+                <Text className="scores__comment-meta">{t('appFeedback.meta', { name: item.by.name, role: roleName(item.by.role), date: dayTimeLabel(t, item.at, timeZone) })}</Text>
               </View>
             )
           })}

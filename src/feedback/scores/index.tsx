@@ -6,6 +6,7 @@ import { call } from '../../api'
 import { Card } from '../../components/Card'
 import { Forbidden } from '../../components/Forbidden'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useBranches } from '../../hooks/useBranches'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
@@ -15,6 +16,7 @@ import { useStudioTimeZone } from '../../hooks/useStudioTimeZone'
 import { useI18n } from '../../i18n'
 import { addDays, studioMoment, studioToday } from '../../lib/studio-time'
 import '../feedback.scss'
+import { dayLabel } from '../../lib/date-labels'
 
 const PERIODS = [30, 90, 365] as const
 
@@ -57,7 +59,7 @@ function Report({ report, timeZone }: { report: SurveyReport; timeZone: string }
           return (
             <View key={comment.orderId} className={`scores__comment${comment.lowest <= 2 ? ' scores__comment--low' : ''}`}>
               <Text className="scores__comment-text">{comment.comment}</Text>
-              <Text className="scores__comment-meta">{t('scores.commentMeta', { customer: comment.customerName, package: comment.packageName, date: at.date, lowest: comment.lowest })}</Text>
+              <Text className="scores__comment-meta">{t('scores.commentMeta', { customer: comment.customerName, package: comment.packageName, date: dayLabel(t, at.date), lowest: comment.lowest })}</Text>
             </View>
           )
         })}
@@ -81,6 +83,7 @@ export default function ServiceScoresPage() {
   const to = studioToday(timeZone)
   const from = addDays(to, 1 - days)
   const report = useQuery(() => call(surveyReport, { branchId: branchId ?? '', from, to }), [branchId, from, to], allowed && branchId !== undefined)
+  usePullDownRefresh(report)
   useShownAgain(() => {
     if (allowed && branchId) void report.reload()
   })

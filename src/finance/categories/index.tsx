@@ -8,6 +8,7 @@ import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Input } from '../../components/ui'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useSubmit } from '../../hooks/useSubmit'
@@ -41,6 +42,7 @@ export default function ExpenseCategoriesPage() {
     if (saved.data) setItems(saved.data.items)
   }, [saved.data])
 
+  usePullDownRefresh(saved)
   if (!session) return null
   if (!allowed) return <Forbidden />
   if (!saved.data) return saved.error !== undefined ? <ErrorState error={saved.error} onRetry={saved.reload} /> : <LoadingState />

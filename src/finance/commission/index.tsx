@@ -9,6 +9,7 @@ import { Card } from '../../components/Card'
 import { FormMessage } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button } from '../../components/ui'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useStudioTimeZone } from '../../hooks/useStudioTimeZone'
@@ -63,6 +64,7 @@ export default function CommissionPage() {
   const [exporting, setExporting] = useState(false)
   const [exportFailure, setExportFailure] = useState<unknown>()
 
+  usePullDownRefresh(mine, branch)
   if (!session) return null
   const shown = view === 'mine' ? mine : branch
   const totals = shown.data?.totals

@@ -9,7 +9,8 @@ import { DateField } from '../../components/DateField'
 import { FormField, FormMessage } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Input } from '../../components/ui'
-import { formatStudioDateTime } from '../../lib/format'
+import { useDates } from '../../hooks/useDates'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useShownAgain } from '../../hooks/useShownAgain'
@@ -25,6 +26,7 @@ import '../books.scss'
 
 /** The daily close (日结): what each desk and method took, what is still unaudited, the cash counted, and the lock. */
 export default function DayClosePage() {
+  const dates = useDates()
   const { t } = useI18n()
   usePageTitle('day.title')
   const { session, allowed } = useStaffPage(getBranchDay.access)
@@ -37,6 +39,7 @@ export default function DayClosePage() {
   const [reason, setReason] = useState('')
   const [reopenReason, setReopenReason] = useState('')
   const feedback = useSubmit()
+  usePullDownRefresh(day)
   useShownAgain(() => {
     if (ready) void day.reload()
   })
@@ -121,7 +124,7 @@ export default function DayClosePage() {
               <View key={u.paymentId} className="books-row">
                 <View className="books-row__main">
                   <Text className="books-row__title">{t(`paymentMethod.${u.method}`)}</Text>
-                  <Text className="books-row__meta">{`${u.recordedBy.name} · ${formatStudioDateTime(u.at).slice(11)}`}</Text>
+                  <Text className="books-row__meta">{`${u.recordedBy.name} · ${dates.time(u.at)}`}</Text>
                 </View>
                 <Text className="books-row__amount">{formatFen(u.amountFen)}</Text>
               </View>
@@ -168,7 +171,7 @@ export default function DayClosePage() {
             <Card title={t('day.closed')}>
               {d.close && (
                 <>
-                  <Text className="books-note">{t('day.closedBy', { name: d.close.closedBy.name, time: formatStudioDateTime(d.close.closedAt) })}</Text>
+                  <Text className="books-note">{t('day.closedBy', { name: d.close.closedBy.name, time: dates.dayTime(d.close.closedAt) })}</Text>
                   <View className="books-hero__figures">
                     <Figure label={t('day.expectedCash')} fen={d.close.expectedCashFen} />
                     <Figure label={t('day.counted')} fen={d.close.countedCashFen} />
@@ -196,7 +199,7 @@ export default function DayClosePage() {
             <Card title={t('day.reopenings')}>
               {d.reopenings.map((r) => (
                 <Text key={r.at} className="books-note">
-                  {t('day.reopenedBy', { name: r.by.name, time: formatStudioDateTime(r.at), reason: r.reason })}
+                  {t('day.reopenedBy', { name: r.by.name, time: dates.dayTime(r.at), reason: r.reason })}
                 </Text>
               ))}
             </Card>

@@ -14,7 +14,7 @@ import { useSubmit } from '../../hooks/useSubmit'
 import { useQuery } from '../../hooks/useQuery'
 import { useStudioTimeZone } from '../../hooks/useStudioTimeZone'
 import { useI18n } from '../../i18n'
-import { formatStudioDateTime } from '../../lib/format'
+import { useDates } from '../../hooks/useDates'
 import { parseYuan } from '../../lib/money'
 import { newRequestId } from '../../lib/request-id'
 import { Forbidden } from '../../components/Forbidden'
@@ -44,6 +44,7 @@ const draftOf = (e: Expense): Draft => ({ kind: e.kind, category: e.category, am
  * state the entry had.
  */
 export default function ExpenseFormPage() {
+  const dates = useDates()
   const { t, locale } = useI18n()
   const params = useRouter().params
   const expenseId = params.expenseId
@@ -158,7 +159,7 @@ export default function ExpenseFormPage() {
             <View key={r.version} className="books-row">
               <View className="books-row__main">
                 <Text className="books-row__title">{t(`expense.change.${r.change}`, { name: r.by.name })}</Text>
-                <Text className="books-row__meta">{`${formatStudioDateTime(r.at)} · ${t('expense.before')} ${r.before.payee} · ${categoryName(r.before.category)} · ${r.before.date}`}</Text>
+                <Text className="books-row__meta">{`${dates.dayTime(r.at)} · ${t('expense.before')} ${r.before.payee} · ${categoryName(r.before.category)} · ${dates.day(r.before.date)}`}</Text>
               </View>
               <Text className="books-row__amount books-row__amount--void">{formatSignedFen(r.before.kind === 'expense' ? -r.before.amountFen : r.before.amountFen)}</Text>
             </View>

@@ -8,6 +8,7 @@ import { DateField } from '../../components/DateField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { FormField, FormMessage } from '../../components/FormField'
 import { Button, Input } from '../../components/ui'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useShownAgain } from '../../hooks/useShownAgain'
@@ -35,6 +36,7 @@ export default function ExpensesPage() {
   const ready = allowed && books.branchId !== undefined
   const entries = useQuery(() => call(listExpenses, { branchId: books.branchId!, from: date, to: date }), [books.branchId, date], ready)
   const categories = useQuery(() => call(listExpenseCategories, {}), [], allowed)
+  usePullDownRefresh(entries, categories)
   useShownAgain(() => {
     if (ready) void entries.reload()
   })

@@ -10,6 +10,7 @@ import { DateField } from '../../components/DateField'
 import { FormField, FormMessage } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Input } from '../../components/ui'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useSubmit } from '../../hooks/useSubmit'
@@ -61,6 +62,7 @@ export default function CommissionRulesPage() {
   const [tiers, setTiers] = useState<{ from: string; percent: string }[]>([])
   const feedback = useSubmit()
 
+  usePullDownRefresh(rules)
   if (!session) return null
   if (!allowed) return <Forbidden />
   // Newest first: the first of each rule is the one in force from its day.

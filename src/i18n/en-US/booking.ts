@@ -10,7 +10,7 @@ export const booking = {
 
   'booking.title': 'Choose a time',
   'booking.rescheduleTitle': 'Reschedule',
-  'booking.dayLabel': '{weekday} {day} {monthName}',
+  'booking.dayLabel': '{weekday}, {monthName} {day}',
   'booking.monthLabel': '{monthName} {year}',
   'booking.forCustomer': 'Booking for {name}',
   'booking.chooseTime': 'Date and time',
@@ -29,6 +29,8 @@ export const booking = {
   'booking.remindHint': 'By a WeChat service notification',
   'booking.holdNote': 'Once submitted, the time is held for you for {minutes} minutes while you pay the deposit.',
   'booking.cutoffNote': 'You can reschedule or cancel up to {hours} hours before the shoot.',
+  'booking.currentTime': 'Booked for now',
+  'booking.insideChangeWindow': 'This time is less than {hours} hours away: once booked, it can no longer be rescheduled or cancelled in the app; please contact the studio for any change.',
   'booking.noTimeChosen': 'Choose a time',
   'booking.shootBooked': 'Shoot booked',
   'booking.submit': 'Book',

@@ -27,6 +27,8 @@ export const booking = {
   'booking.remindHint': '通过微信服务通知提醒',
   'booking.holdNote': '提交后档期为你保留 {minutes} 分钟，请在此时间内支付定金。',
   'booking.cutoffNote': '拍摄前 {hours} 小时以前可改期或取消。',
+  'booking.currentTime': '当前预约时间',
+  'booking.insideChangeWindow': '这个时间距现在已不足 {hours} 小时：预约后不能再在线改期或取消，如需变动请联系门店。',
   'booking.noTimeChosen': '请选择时间',
   'booking.shootBooked': '拍摄已预约',
   'booking.submit': '提交预约',

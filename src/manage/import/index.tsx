@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { MAX_IMPORT_BYTES, exportCustomers, importCustomers } from '../../../types/crm-operations'
 import type { ImportReport } from '../../../types/customers'
+import { sourceOptions } from '../../crm/sources'
 import { importOrders, type OrderImportReport } from '../../../types/history-import-operations'
 import { call } from '../../api'
 import { canUse } from '../../lib/access'
@@ -137,6 +138,11 @@ export default function CustomerImportPage() {
     })
 
   const mappedColumns = preview ? Object.entries(preview.columns) : []
+  /** A problem with a line in the user's language; a line that could not be saved says why, as any refused request does. */
+  const problemText = ({ code, values = {} }: ImportReport['errors'][number]) => {
+    const error = `error.${values.error}`
+    return t(`import.problem.${code}`, code === 'NOT_SAVED' ? { error: isMessageKey(error) ? t(error) : t('error.INTERNAL') } : values)
+  }
   const fieldLabel = (field: string) => {
     const key = `field.${field}`
     return isMessageKey(key) ? t(key) : field
@@ -153,6 +159,9 @@ export default function CustomerImportPage() {
       </View>
       <Card title={t(kind === 'orders' ? 'import.ordersTitle' : 'import.importTitle')}>
         <Text className="import__lead">{t(kind === 'orders' ? 'import.ordersLead' : 'import.lead')}</Text>
+        {kind === 'customers' && (
+          <Text className="import__file">{t('import.sources', { sources: sourceOptions(t).map((option) => option.label).join(' · ') })}</Text>
+        )}
         {kind === 'orders' && branch && <Text className="import__file">{t('import.ordersBranch', { branch: branch.name })}</Text>}
         {file && <Text className="import__file">{t('import.file', { name: file.name, size: Math.max(1, Math.round(file.size / 1024)) })}</Text>}
         <Button block type="primary" fill={file ? 'outline' : 'solid'} loading={working === 'check'} disabled={working !== undefined} onClick={choose}>
@@ -183,7 +192,7 @@ export default function CustomerImportPage() {
                   <Text className="import__error-where">
                     {error.column ? t('import.lineColumn', { line: error.line, column: error.column }) : t('import.line', { line: error.line })}
                   </Text>
-                  <Text className="import__error-reason">{error.reason}</Text>
+                  <Text className="import__error-reason">{problemText(error)}</Text>
                 </View>
               ))}
             </View>

@@ -9,6 +9,7 @@ import { categoryName } from '../../lib/catalog'
 import { FormMessage } from '../../components/FormField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Switch } from '../../components/ui'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useShownAgain } from '../../hooks/useShownAgain'
@@ -39,6 +40,7 @@ export default function PackagesEditorPage() {
   const feedback = useSubmit()
   const working = feedback.busy
 
+  usePullDownRefresh(packages, categories)
   // Back from the package form, the list shows what was saved there.
   useShownAgain(() => {
     if (!allowed) return

@@ -10,6 +10,7 @@ import { FormField, FormMessage } from '../../components/FormField'
 import { materialDraftOf, MaterialsField, materialsOf, type MaterialDraft } from '../../components/MaterialsField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Input, Switch } from '../../components/ui'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
@@ -52,6 +53,7 @@ export default function ProductsPage() {
   const [draft, setDraft] = useState<Draft>(newDraft)
   const form = useSubmit()
 
+  usePullDownRefresh(products, stock)
   if (!session) return null
   if (!allowed) return <Forbidden />
   if (products.error !== undefined) return <ErrorState error={products.error} onRetry={products.reload} />

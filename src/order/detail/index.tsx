@@ -9,6 +9,7 @@ import { Card } from '../../components/Card'
 import { OrderStageBadge } from '../../components/OrderStageBadge'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button } from '../../components/ui'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useBranches } from '../../hooks/useBranches'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
@@ -112,6 +113,7 @@ export default function OrderDetailPage() {
   const shoots = useQuery(() => call(myAppointments, {}), [], signedIn)
   const branches = useBranches(signedIn)
 
+  usePullDownRefresh(detail, shoots)
   // Back from paying, selecting or reviewing the design: show the order as it is now.
   useShownAgain(() => {
     if (!signedIn) return

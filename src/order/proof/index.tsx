@@ -8,6 +8,7 @@ import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, TextArea } from '../../components/ui'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useSubmit, NOTHING_DONE } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
@@ -34,6 +35,7 @@ export default function ProofPage() {
   const feedback = useSubmit()
   const busy = feedback.busy
 
+  usePullDownRefresh(pages, order)
   if (!session) return null
   const failure = pages.error ?? order.error
   if (failure !== undefined && (!pages.data || !order.data)) return <ErrorState error={failure} onRetry={() => void Promise.all([pages.reload(), order.reload()])} />

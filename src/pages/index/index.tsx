@@ -8,6 +8,7 @@ import { listBranches } from '../../../types/operations'
 import { call } from '../../api'
 import { categoryName } from '../../lib/catalog'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useCustomerTabBar } from '../../hooks/useCustomerTabBar'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
@@ -41,6 +42,7 @@ export default function HomePage() {
     if (branches.data) setBranchId(rememberedBranch(branches.data.items)?.id)
   }, [branches.data])
 
+  usePullDownRefresh(branches, categories, packages)
   if (!session) return null
   const { principal } = session
 

@@ -40,7 +40,7 @@ export default function OrdersPage() {
   const timeZone = useStudioTimeZone()
 
   // A tab page stays mounted: coming back to it (after paying, say) shows the orders as they are now.
-  usePullDownRefresh(() => list.reload())
+  usePullDownRefresh(list)
   useShownAgain(() => {
     if (signedIn) void list.reload()
   })

@@ -5,6 +5,7 @@ import { call } from '../../api'
 import { categoryName } from '../../lib/catalog'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Swiper } from '../../components/ui'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
@@ -29,6 +30,7 @@ export default function PackagePage() {
   const session = useRequiredSession('customer')
   const detail = useQuery(() => call(getPackage, { packageId }), [packageId], session !== null)
   const categories = useQuery(() => call(listCategories, {}), [], session !== null)
+  usePullDownRefresh(detail, categories)
 
   if (!session) return null
   if (detail.error !== undefined) return <ErrorState error={detail.error} onRetry={detail.reload} />

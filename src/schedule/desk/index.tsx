@@ -10,6 +10,7 @@ import { call } from '../../api'
 import { Card } from '../../components/Card'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button } from '../../components/ui'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useShownAgain } from '../../hooks/useShownAgain'
@@ -40,6 +41,7 @@ export default function BranchDayPage() {
   const mayListStaff = canUse(session?.principal, listStaff.access)
   const staff = useQuery(() => call(listStaff, { branchId }), [branchId], allowed && mayListStaff && !!branchId)
 
+  usePullDownRefresh(bookings, rooms, staff)
   // Back from booking for a customer, the day shows the new booking.
   useShownAgain(() => {
     if (allowed && branchId && day) void bookings.reload()

@@ -19,6 +19,7 @@ import { useBranch } from '../useBranch'
 import { WeeklyHoursEditor } from '../WeeklyHoursEditor'
 import '../schedule.scss'
 import './index.scss'
+import { dayLabel } from '../../lib/date-labels'
 
 /** A branch's opening hours per weekday and the dates it is closed (holidays, blackout days). */
 export default function OpeningHoursPage() {
@@ -64,7 +65,7 @@ export default function OpeningHoursPage() {
         {draft.closedDates.length === 0 && <Text className="schedule-note">{t('hours.noClosedDates')}</Text>}
         {draft.closedDates.map((closed) => (
           <View key={closed.date} className="hours__closed">
-            <Text className="hours__closed-date">{closed.date}</Text>
+            <Text className="hours__closed-date">{dayLabel(t, closed.date)}</Text>
             <Text className="hours__closed-reason">{closed.reason}</Text>
             <Text className="hours__remove" onClick={() => setDraft({ ...draft, closedDates: draft.closedDates.filter((other) => other.date !== closed.date) })}>
               {t('hours.remove')}

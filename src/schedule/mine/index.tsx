@@ -4,7 +4,7 @@ import { Phone, Photograph } from '@nutui/icons-react-taro'
 import { useState } from 'react'
 import { mySchedule } from '../../../types/booking-operations'
 import { call } from '../../api'
-import { dayLabel } from '../../lib/booking-labels'
+import { dayLabel } from '../../lib/date-labels'
 import { Card } from '../../components/Card'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { usePageTitle } from '../../hooks/usePageTitle'
@@ -50,7 +50,7 @@ export default function MySchedulePage() {
   useShownAgain(() => {
     if (allowed) void schedule.reload()
   })
-  usePullDownRefresh(() => schedule.reload())
+  usePullDownRefresh(schedule)
 
   if (!session) return null
   if (!allowed) return <Forbidden />

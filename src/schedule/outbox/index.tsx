@@ -3,13 +3,14 @@ import { getBookingPolicy, reminderOutbox } from '../../../types/booking-operati
 import { call } from '../../api'
 import { Card } from '../../components/Card'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { isMessageKey, useI18n, type MessageKey } from '../../i18n'
-import { studioMoment } from '../../lib/studio-time'
 import { Forbidden } from '../../components/Forbidden'
 import { useStaffPage } from '../../hooks/useStaffPage'
 import '../schedule.scss'
+import { dayTimeLabel } from '../../lib/date-labels'
 
 /** The messages sent to customers (day-before reminders, order notices); where WeChat is simulated, this is where they go. */
 export default function ReminderOutboxPage() {
@@ -18,6 +19,7 @@ export default function ReminderOutboxPage() {
   const { session, allowed } = useStaffPage(reminderOutbox.access)
   const policy = useQuery(() => call(getBookingPolicy, {}), [], allowed)
   const outbox = useQuery(() => call(reminderOutbox, { limit: 50 }), [], allowed)
+  usePullDownRefresh(outbox)
   if (!session) return null
   if (!allowed) return <Forbidden />
   const timeZone = policy.data?.timeZone ?? 'Asia/Shanghai'
@@ -31,8 +33,8 @@ export default function ReminderOutboxPage() {
           {outbox.data.simulated && <Text className="schedule-note">{t('outbox.simulated')}</Text>}
           {outbox.data.items.length === 0 && <EmptyState title={t('outbox.empty')} />}
           {outbox.data.items.map((message) => {
-            const sent = studioMoment(message.sentAt, timeZone)
-            const shoot = message.data.startsAt ? studioMoment(message.data.startsAt, timeZone) : undefined
+            const sent = dayTimeLabel(t, message.sentAt, timeZone)
+            const shoot = message.data.startsAt ? dayTimeLabel(t, message.data.startsAt, timeZone) : ''
             return (
               <View key={message.id} className="schedule-note">
                 <Text>
@@ -40,14 +42,14 @@ export default function ReminderOutboxPage() {
                     ? t('outbox.item', {
                         customer: message.data.customer ?? '',
                         package: message.data.package ?? '',
-                        shoot: shoot ? `${shoot.date} ${shoot.time}` : '',
-                        sent: `${sent.date} ${sent.time}`,
+                        shoot,
+                        sent,
                       })
                     : t('outbox.notice', {
                         customer: message.data.customer ?? '',
                         package: message.data.package ?? '',
                         notice: isMessageKey(`notices.kind.${message.template}`) ? t(`notices.kind.${message.template}` as MessageKey) : message.template,
-                        sent: `${sent.date} ${sent.time}`,
+                        sent,
                       })}
                 </Text>
               </View>

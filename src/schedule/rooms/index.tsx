@@ -8,6 +8,7 @@ import { Card } from '../../components/Card'
 import { FormMessage } from '../../components/FormField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Input, Switch } from '../../components/ui'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
@@ -31,6 +32,7 @@ export default function RoomsPage() {
   const feedback = useSubmit()
   const working = feedback.busy
 
+  usePullDownRefresh(rooms)
   if (!session) return null
   if (!allowed) return <Forbidden />
 

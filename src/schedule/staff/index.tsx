@@ -11,6 +11,7 @@ import { FormField } from '../../components/FormField'
 import { SaveActions } from '../../components/SaveActions'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Input, Switch } from '../../components/ui'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useDraft } from '../../hooks/useDraft'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
@@ -20,10 +21,11 @@ import { routes } from '../../lib/routes'
 import { Forbidden } from '../../components/Forbidden'
 import { RoleTags } from '../../components/RoleTags'
 import { useStaffPage } from '../../hooks/useStaffPage'
-import { studioInstant, studioMoment } from '../../lib/studio-time'
+import { studioInstant } from '../../lib/studio-time'
 import { WeeklyHoursEditor } from '../WeeklyHoursEditor'
 import '../schedule.scss'
 import './index.scss'
+import { dayTimeLabel } from '../../lib/date-labels'
 
 function TimeField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   return (
@@ -37,6 +39,7 @@ function TimeField({ value, onChange }: { value: string; onChange: (value: strin
 function BookableStaff() {
   const { t } = useI18n()
   const members = useQuery(() => call(listStaff, {}), [])
+  usePullDownRefresh(members)
   if (members.error !== undefined) return <ErrorState error={members.error} onRetry={members.reload} />
   if (!members.data) return <LoadingState />
   const bookable = members.data.items.filter((member) => member.roles.some((role) => role === 'photographer' || role === 'makeup'))
@@ -102,10 +105,7 @@ export default function StaffSchedulePage() {
     setLeave({ fromDate: '', fromTime: '09:00', toDate: '', toTime: '18:00', reason: '' })
   }
 
-  const shown = (iso: string) => {
-    const moment = studioMoment(iso, timeZone)
-    return `${moment.date} ${moment.time}`
-  }
+  const shown = (iso: string) => dayTimeLabel(t, iso, timeZone)
 
   return (
     <View className="screen staff-schedule">

@@ -6,7 +6,8 @@ import { listAudit } from '../../../types/operations'
 import { call } from '../../api'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button } from '../../components/ui'
-import { formatStudioDateTime } from '../../lib/format'
+import { useDates } from '../../hooks/useDates'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
@@ -18,6 +19,7 @@ import './index.scss'
 const PAGE_SIZE = 30
 
 export default function AuditLogPage() {
+  const dates = useDates()
   const { t } = useI18n()
   usePageTitle('audit.title')
   const { session, allowed } = useStaffPage(listAudit.access)
@@ -35,6 +37,7 @@ export default function AuditLogPage() {
     allowed,
   )
 
+  usePullDownRefresh(firstPage)
   if (!session) return null
   if (!allowed) return <Forbidden />
 
@@ -81,7 +84,7 @@ export default function AuditLogPage() {
           <View key={entry.id} className="audit__entry">
             <View className="audit__line">
               <Text className="audit__action">{t(`audit.action.${entry.action}`)}</Text>
-              <Text className="audit__time">{formatStudioDateTime(entry.at)}</Text>
+              <Text className="audit__time">{dates.dayTime(entry.at)}</Text>
             </View>
             <Text className="audit__actor">{t('audit.by', { name: entry.actorName ?? t('audit.unknownActor') })}</Text>
           </View>

@@ -5,6 +5,7 @@ import { listBranches, listStaff } from '../../../types/operations'
 import { call } from '../../api'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Switch } from '../../components/ui'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useShownAgain } from '../../hooks/useShownAgain'
@@ -28,6 +29,7 @@ export default function StaffMembersPage() {
   )
   const branches = useQuery(() => call(listBranches, {}), [], allowed)
 
+  usePullDownRefresh(members, branches)
   // Coming back from a member's page shows their changes; the first show is the initial load.
   useShownAgain(() => {
     if (allowed) members.reload()

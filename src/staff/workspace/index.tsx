@@ -27,6 +27,7 @@ import type { ComponentType } from 'react'
 import { listBranches } from '../../../types/operations'
 import { mySchedule } from '../../../types/booking-operations'
 import type { OutputOf } from '../../../types/operation'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useShownAgain } from '../../hooks/useShownAgain'
 import { studioMoment } from '../../lib/studio-time'
 import { ANY_STAFF } from '../../../types/roles'
@@ -95,6 +96,7 @@ export default function WorkspacePage() {
   const branches = useQuery(() => call(listBranches, {}), [], session !== null)
   const shoots = canUse(session?.principal, mySchedule.access)
   const today = useQuery(() => call(mySchedule, { days: 1 }), [], shoots)
+  usePullDownRefresh(today)
   useShownAgain(() => {
     if (shoots) void today.reload()
   })

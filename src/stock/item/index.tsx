@@ -9,7 +9,8 @@ import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Input, Switch } from '../../components/ui'
-import { formatStudioDateTime } from '../../lib/format'
+import { useDates } from '../../hooks/useDates'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { usePagedQuery } from '../../hooks/usePagedQuery'
@@ -27,6 +28,7 @@ const PAGE_SIZE = 30
 
 /** A movement as the history shows it: what happened, how many, who and when, and why. */
 function MovementRow({ movement }: { movement: StockMovement }) {
+  const dates = useDates()
   const { t } = useI18n()
   const why = [
     movement.supplier && t('movement.supplier', { supplier: movement.supplier }),
@@ -39,7 +41,7 @@ function MovementRow({ movement }: { movement: StockMovement }) {
         <Text className="movement__kind">{t(`movement.${movement.kind}`)}</Text>
         <Text className={`movement__quantity${movement.quantity < 0 ? ' movement__quantity--out' : ''}`}>{movement.quantity > 0 ? `+${movement.quantity}` : movement.quantity}</Text>
       </View>
-      <Text className="movement__meta">{`${movement.by.name} · ${formatStudioDateTime(movement.at)} · ${formatFen(movement.unitCostFen)}`}</Text>
+      <Text className="movement__meta">{`${movement.by.name} · ${dates.dayTime(movement.at)} · ${formatFen(movement.unitCostFen)}`}</Text>
       {why.length > 0 && <Text className="movement__meta">{why.join(' · ')}</Text>}
     </View>
   )
@@ -61,6 +63,7 @@ export default function StockItemPage() {
   const purchaseForm = useFormFeedback()
   const transferForm = useFormFeedback()
   const editForm = useFormFeedback()
+  usePullDownRefresh(stock, history)
   // One id per form filled in: a double tap or a retry after a lost answer moves stock once.
   const requestIds = useRef({ purchase: newRequestId(), transfer: newRequestId() })
 

@@ -7,8 +7,9 @@ import { call } from '../../api'
 import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
-import { formatStudioDateTime } from '../../lib/format'
+import { useDates } from '../../hooks/useDates'
 import { Button, Input } from '../../components/ui'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
@@ -34,6 +35,7 @@ const newDraft: Draft = { name: '', category: 'album', unit: '', reorderLevel: '
 
 /** The branch's stock room: what it is worth, what needs reordering, every item with its level; new items and counts start here. */
 export default function StockPage() {
+  const dates = useDates()
   const { t } = useI18n()
   usePageTitle('stock.title')
   const { session, allowed } = useStaffPage(listStockItems.access)
@@ -45,6 +47,7 @@ export default function StockPage() {
   const [busy, setBusy] = useState(false)
   const form = useFormFeedback()
 
+  usePullDownRefresh(stock, sheets, overview)
   useShownAgain(() => {
     if (allowed) void (stock.reload(), sheets.reload(), overview.reload())
   })
@@ -150,7 +153,7 @@ export default function StockPage() {
 
       {sheets.data?.items.slice(0, 3).map((sheet) => (
         <View key={sheet.id} className="stock__sheet" onClick={() => Taro.navigateTo({ url: `${routes.stocktake}?id=${sheet.id}` })}>
-          <Text>{`${t('stocktake.title')} · ${formatStudioDateTime(sheet.openedAt)}`}</Text>
+          <Text>{`${t('stocktake.title')} · ${dates.dayTime(sheet.openedAt)}`}</Text>
           <Text className={`stock__sheet-status${sheet.status === 'open' ? ' stock__sheet-status--open' : ''}`}>
             {t(sheet.status === 'open' ? 'stocktake.statusOpen' : 'stocktake.statusPosted')}
           </Text>

@@ -8,7 +8,7 @@ import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Input } from '../../components/ui'
-import { formatStudioDateTime } from '../../lib/format'
+import { useDates } from '../../hooks/useDates'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
@@ -35,6 +35,7 @@ function changedCounts(sheet: Stocktake, counts: Counts) {
 
 /** A count sheet on a phone: walk the shelves typing what is there, save as you go, then post the differences with a reason. */
 export default function StocktakePage() {
+  const dates = useDates()
   const { t } = useI18n()
   usePageTitle('stocktake.title')
   const stocktakeId = useRouter().params.id ?? ''
@@ -100,10 +101,10 @@ export default function StocktakePage() {
     <View className="screen stocktake">
       <View className="stocktake__head">
         <Text className={`stocktake__status${open ? '' : ' stocktake__status--posted'}`}>{t(open ? 'stocktake.statusOpen' : 'stocktake.statusPosted')}</Text>
-        <Text className="stocktake__meta">{t('stocktake.openedBy', { name: sheet.openedBy.name, time: formatStudioDateTime(sheet.openedAt) })}</Text>
+        <Text className="stocktake__meta">{t('stocktake.openedBy', { name: sheet.openedBy.name, time: dates.dayTime(sheet.openedAt) })}</Text>
         <Text className="stocktake__summary">{t('stocktake.summary', { counted: counted.length, total: sheet.lines.length, differences: differing.length })}</Text>
         {sheet.postedBy && sheet.postedAt && (
-          <Text className="stocktake__meta">{t('stocktake.postedBy', { name: sheet.postedBy.name, time: formatStudioDateTime(sheet.postedAt), reason: sheet.reason ?? '' })}</Text>
+          <Text className="stocktake__meta">{t('stocktake.postedBy', { name: sheet.postedBy.name, time: dates.dayTime(sheet.postedAt), reason: sheet.reason ?? '' })}</Text>
         )}
       </View>
 
