@@ -8,9 +8,9 @@ import { useSubmit } from './useSubmit'
 /** What `save` answers when the draft changes nothing: nothing is sent, and the person is told so. */
 export const UNCHANGED = Symbol('unchanged')
 
-interface Options<Saved, Draft> {
-  /** What is saved now; loaded when `enabled`, again when a dependency changes (never for a new record). */
-  load: () => Promise<Saved | undefined>
+interface Options<Saved, Draft, Loaded extends Saved> {
+  /** What is saved now (perhaps with more to show than a save answers); loaded when `enabled`, again when a dependency changes (never for a new record). */
+  load: () => Promise<Loaded | undefined>
   deps: readonly unknown[]
   enabled: boolean
   /** The form's state for what is saved (text for numbers, say). */
@@ -41,7 +41,7 @@ interface Options<Saved, Draft> {
  * typing). Saving reports like any submit (useSubmit); when someone else saved first
  * (VERSION_CONFLICT), their version is loaded, so the change can be made again on top of it.
  */
-export function useDraft<Saved, Draft = Saved>({
+export function useDraft<Saved, Draft = Saved, Loaded extends Saved = Saved>({
   load,
   deps,
   enabled,
@@ -54,7 +54,7 @@ export function useDraft<Saved, Draft = Saved>({
   savedMessage = 'common.saved',
   createdMessage = savedMessage,
   unchangedMessage = 'common.nothingChanged',
-}: Options<Saved, Draft>) {
+}: Options<Saved, Draft, Loaded>) {
   const { t } = useI18n()
   const query = useQuery(load, deps, enabled && !isNew)
   const [saved, setSaved] = useState<Saved>()
