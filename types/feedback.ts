@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { IdSchema, IsoDateTimeSchema } from './common'
 
 /** The steps of a studio visit a customer rates after pick-up (1–5 each). */

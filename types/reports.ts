@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { IdSchema, IsoDateSchema } from './common'
 import { sourceChannels } from './customers'
 import { OrderStageSchema, PaymentMethodSchema } from './orders'

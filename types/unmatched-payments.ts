@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** Why WeChat Pay took money that no order could take. */
 export const UnmatchedReasonSchema = z.enum(['amount_differs', 'unknown_order', 'no_order'])

@@ -1,55 +1,16 @@
-import type { z } from 'zod'
-import type { FieldIssue } from '../../types/errors'
 import type { Operation } from '../../types/operation'
-import { operations, type OperationName } from '../../types/operations'
-import { DomainError, forbidden } from '../domain/errors'
-import { mayCall, withinBranch } from '../domain/permissions'
-import { authenticate } from '../identity/sessions'
-import { logger } from '../platform/logger'
+import type { OperationName } from '../../types/operations'
 import type { RequestContext } from '../domain/context'
-import { implementations, type AppDeps } from './implementations'
+import { apiImplementations, type AppDeps, type Implementation } from './implementations'
+import { importExportImplementations } from './import-export-implementations'
+import { runOperation, type Credentials } from './serve'
 
-const byName = new Map<string, Operation>(operations.map((op) => [op.name, op]))
-export const findOperation = (name: string) => byName.get(name)
+export { fieldIssues, findOperation, type Credentials } from './serve'
 
-/** One message per field: the first thing wrong with it (later checks on a value of the wrong type only add noise). */
-export function fieldIssues(error: z.ZodError): FieldIssue[] {
-  const byPath = new Map<string, FieldIssue>()
-  for (const issue of error.issues) {
-    const path = issue.path.map(String).join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(',') : '(input)')
-    if (!byPath.has(path)) byPath.set(path, { path, message: issue.message })
-  }
-  return [...byPath.values()]
-}
+/** Every operation's use case: the API function's and the CSV imports' and exports'. The compiler insists every operation has one. */
+export const implementations: { [N in OperationName]: Implementation<N> } = { ...apiImplementations, ...importExportImplementations }
 
-export interface Credentials {
-  token?: string
-}
-
-/**
- * Runs one operation for any transport: authenticate, authorise by role, validate the
- * input with the operation's schema, run the use case, and shape the output by its schema.
- * Studio isolation follows from the caller: every use case reads only the caller's studio.
- */
-export async function dispatch(deps: AppDeps, op: Operation, rawInput: unknown, credentials: Credentials, ctx: RequestContext): Promise<unknown> {
-  if (op.access !== 'public') {
-    if (!credentials.token) throw new DomainError('UNAUTHENTICATED', 'Sign in first')
-    ctx.caller = await authenticate(deps.repo, deps.tokens, credentials.token, ctx.now)
-    // Every later log line of this request names the studio.
-    logger.appendKeys({ studio: ctx.caller.studioId })
-    if (!mayCall(op, ctx.caller.roles)) throw forbidden(`Your role may not use ${op.name}`)
-  }
-  const parsed = op.input.safeParse(rawInput ?? {})
-  if (!parsed.success) {
-    throw new DomainError('VALIDATION_FAILED', 'Some fields are not valid', { fields: fieldIssues(parsed.error) })
-  }
-  // Branch scope, part one: a branch named in the input must be the caller's (records read
-  // by id are checked by the use case against the record's branch, with the same rule).
-  const branchId = (parsed.data as { branchId?: unknown }).branchId
-  if (op.scope === 'branch' && ctx.caller && typeof branchId === 'string' && !withinBranch(ctx.caller, branchId)) {
-    throw forbidden('You act within your own branch')
-  }
-  const implementation = implementations[op.name as OperationName] as (d: AppDeps, i: unknown, c: RequestContext) => Promise<unknown>
-  const result = await implementation(deps, parsed.data, ctx)
-  return op.output.parse(result)
+/** Runs any operation (the CloudBase function, scripts and tests serve them all in one process); see runOperation. */
+export function dispatch(deps: AppDeps, op: Operation, rawInput: unknown, credentials: Credentials, ctx: RequestContext): Promise<unknown> {
+  return runOperation(implementations, deps, op, rawInput, credentials, ctx)
 }

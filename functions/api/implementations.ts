@@ -2,6 +2,7 @@ import type { SignInLimits } from '../domain/credentials'
 import type { z } from 'zod'
 import type { OperationByName, OperationName } from '../../types/operations'
 import type { RequestContext } from '../domain/context'
+import type { ImportExportOperationName } from './import-export-implementations'
 import { book } from '../booking/book'
 import { advanceOrder, cancelBooking } from '../booking/cancel-booking'
 import { confirmBooking } from '../booking/confirm-booking'
@@ -21,21 +22,17 @@ import {
   updateProduct,
 } from '../catalog/manage-catalog'
 import type { CatalogRepository } from '../catalog/ports'
-import { exportCustomers } from '../customers/export-customers'
-import { importCustomers } from '../customers/import-customers'
 import { completeFollowUp, createCustomer, createFollowUp, dueFollowUps, getCustomer, searchCustomers, updateCustomer } from '../customers/manage-customers'
 import type { CustomerRepository, WeChatPhoneNumbers } from '../customers/ports'
 import { confirmMyPhone } from '../customers/confirm-my-phone'
 import { getMyProfile, updateMyProfile } from '../customers/profile'
 import { customerHistory } from '../history/customer-history'
-import { importOrders } from '../history-import/import-orders'
 import type { OrderHistory } from '../history-import/ports'
 import { branchCommission } from '../finance/branch-commission'
 import { getBranchDay } from '../finance/get-branch-day'
 import { closeDay } from '../finance/close-day'
 import { listCommissionRules } from '../finance/list-commission-rules'
 import { editExpense } from '../finance/edit-expense'
-import { exportCommission } from '../finance/export-commission'
 import { getExpense } from '../finance/get-expense'
 import { listExpenseCategories } from '../finance/list-expense-categories'
 import { listExpenses } from '../finance/list-expenses'
@@ -94,7 +91,6 @@ import { markShot } from '../booking/mark-shot'
 import { getBranchSchedule, getStaffSchedule, listRooms, saveBranchContact, saveBranchSchedule, saveRoom, saveStaffSchedule } from '../scheduling/setup'
 import { customersReport } from '../reports/customers-report'
 import { dailyReport } from '../reports/daily-report'
-import { exportReport } from '../reports/export-report'
 import { funnelReport } from '../reports/funnel-report'
 import { homeReport } from '../reports/home-report'
 import type { ReportFigures } from '../reports/ports'
@@ -148,17 +144,19 @@ export interface AppDeps {
   log: ErrorLog
 }
 
-type Implementation<N extends OperationName> = (
+export type Implementation<N extends OperationName> = (
   deps: AppDeps,
   input: z.output<OperationByName<N>['input']>,
   ctx: RequestContext,
 ) => Promise<z.input<OperationByName<N>['output']>>
 
 /**
- * Which use case answers each declared operation; each has the name its operation is
- * declared under in types/. The compiler insists every operation has one.
+ * Which use case answers each operation the API function serves; each has the name its
+ * operation is declared under in types/. The CSV imports and exports are served by a
+ * function of their own (import-export-implementations.ts); dispatch.ts joins the two, and
+ * the compiler insists every operation has one.
  */
-export const implementations: { [N in OperationName]: Implementation<N> } = {
+export const apiImplementations: { [N in Exclude<OperationName, ImportExportOperationName>]: Implementation<N> } = {
   'system.health': health,
   'auth.staffSignIn': staffSignIn,
   'auth.wechatSignIn': wechatSignIn,
@@ -198,9 +196,6 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'followUps.create': createFollowUp,
   'followUps.complete': completeFollowUp,
   'followUps.due': dueFollowUps,
-  'customers.import': importCustomers,
-  'customers.export': exportCustomers,
-  'orders.import': importOrders,
 
   'booking.getPolicy': getBookingPolicy,
   'booking.savePolicy': saveBookingPolicy,
@@ -291,7 +286,6 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'commission.saveRule': saveCommissionRule,
   'commission.mine': myCommission,
   'commission.branch': branchCommission,
-  'commission.export': exportCommission,
 
   'reports.home': homeReport,
   'reports.daily': dailyReport,
@@ -303,6 +297,5 @@ export const implementations: { [N in OperationName]: Implementation<N> } = {
   'reports.staff': staffReport,
   'reports.customers': customersReport,
   'reports.stock': stockReport,
-  'reports.export': exportReport,
   'reports.recompute': recomputeReports,
 }

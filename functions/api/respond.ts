@@ -2,7 +2,7 @@ import { ZodError } from 'zod'
 import type { ErrorBody } from '../../types/errors'
 import { DomainError } from '../domain/errors'
 import { logger } from '../platform/logger'
-import { fieldIssues } from './dispatch'
+import { fieldIssues } from './serve'
 
 /** The one place that turns a failure into the API's error shape. Unexpected errors say nothing of their internals. */
 export function errorBody(error: unknown, requestId: string): { status: number; body: ErrorBody } {

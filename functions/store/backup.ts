@@ -22,6 +22,13 @@ const restoreMarker = (studioId: string) => {
 }
 const JOB_LISTS: string[] = [keys.dueHolds, keys.dueReminders]
 const BATCH = 25
+/**
+ * Scan segments and BatchWriteItem calls in flight. Measured on DynamoDB Local at 20,000 items
+ * (npm run bench -- backup): 8 segments read in a fifth of the time one does and faster than 4;
+ * 32 writes in flight beat 8. A real table serves both in parallel across its partitions.
+ */
+const SEGMENTS = 8
+const IN_FLIGHT = 32
 
 /** A stored item is DynamoDB's own attribute-value map, read back from a backup line. */
 const asAttributes = (item: StoredItem) => item as unknown as Record<string, AttributeValue>
@@ -32,7 +39,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * A studio's items in the raw DynamoDB form, for backup and restore. Reading is a parallel
  * Scan that keeps only the studio's keys: it reads the whole table, which suits an
  * operator's nightly copy, never a request. Writing is BatchWriteItem, 25 items a call,
- * several calls in flight, unprocessed items retried with backoff.
+ * many calls in flight, unprocessed items retried with backoff.
  */
 export class DynamoStudioItems implements StudioItemsTable {
   constructor(
@@ -66,7 +73,7 @@ export class DynamoStudioItems implements StudioItemsTable {
   }
 
   async readStudioItems(studio: { id: string; code: string }, onPage: (items: StoredItem[]) => void) {
-    const segments = this.options.segments ?? 4
+    const segments = this.options.segments ?? SEGMENTS
     const studioPk = keys.studio(studio.id).pk
     await Promise.all(
       Array.from({ length: segments }, async (_, segment) => {
@@ -100,7 +107,7 @@ export class DynamoStudioItems implements StudioItemsTable {
   /** Sends write requests in batches of 25, several in flight, until DynamoDB has processed them all. */
   private async batchWrite(requests: WriteRequest[], onDone: (count: number) => void) {
     let next = 0
-    const inFlight = this.options.inFlight ?? 8
+    const inFlight = this.options.inFlight ?? IN_FLIGHT
     await Promise.all(
       Array.from({ length: Math.min(inFlight, Math.ceil(requests.length / BATCH)) }, async () => {
         while (next < requests.length) {

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
+import { IMPORT_EXPORT_OPERATIONS } from '../../functions/api/import-export-implementations'
+import { findOperation } from '../../functions/api/serve'
 import { quietServerlessEnv } from '../../scripts/lib/processes'
 
 jest.setTimeout(300_000)
@@ -16,7 +18,7 @@ const SECRETS_IN_ENV = {
   WECHATPAY_PLATFORM_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----packaging-env',
   FILES_SECRET: 'packaging-env-files-secret-0123456789',
 }
-const FUNCTIONS = ['Api', 'ReleaseHolds', 'SendReminders']
+const FUNCTIONS = ['Api', 'ImportsExports', 'ReleaseHolds', 'SendReminders']
 
 type Statement = { Effect: string; Action: string[]; Resource: unknown }
 
@@ -97,8 +99,19 @@ describe('the production CloudFormation template (osls package, offline)', () =>
     expect(table.Properties.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled).toBe(true)
   })
 
+  it('routes exactly the CSV imports and exports and the OpenAPI document to their own function, everything else to the API', () => {
+    const routesTo = (fn: string) =>
+      ofType('AWS::ApiGatewayV2::Route')
+        .filter(([, route]) => JSON.stringify(route.Properties.Target).includes(`"HttpApiIntegration${fn}"`))
+        .map(([, route]) => route.Properties.RouteKey as string)
+        .sort()
+    const ownPaths = [...IMPORT_EXPORT_OPERATIONS.map((name) => findOperation(name)!), { method: 'GET', path: '/openapi.json' }]
+    expect(routesTo('ImportsExports')).toEqual(ownPaths.flatMap(({ method, path }) => [`${method} ${path}`, `${method} /api${path}`]).sort())
+    expect(routesTo('Api')).toEqual(['$default'])
+  })
+
   it('ships minified bundles without the AWS SDK, which the Lambda runtime provides', () => {
-    for (const name of ['api', 'releaseHolds', 'sendReminders']) {
+    for (const name of ['api', 'importsExports', 'releaseHolds', 'sendReminders']) {
       const zip = join(dir, 'out', `${name}.zip`)
       expect(existsSync(zip)).toBe(true)
       expect(statSync(zip).size).toBeLessThan(300 * 1024)

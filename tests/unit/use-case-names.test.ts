@@ -1,4 +1,4 @@
-import { implementations } from '../../functions/api/implementations'
+import { implementations } from '../../functions/api/dispatch'
 import * as booking from '../../types/booking-operations'
 import * as catalog from '../../types/catalog-operations'
 import * as crm from '../../types/crm-operations'

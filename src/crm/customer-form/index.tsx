@@ -1,18 +1,16 @@
 import { Picker, View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
 import { createCustomer, updateCustomer } from '../../../types/crm-operations'
 import { getCustomer } from '../../../types/operations'
 import type { Customer, SourceChannel } from '../../../types/customers'
-import { asApiError, call } from '../../api'
+import { call } from '../../api'
 import { Card } from '../../components/Card'
 import { DateField } from '../../components/DateField'
 import { FormField } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Input, TextArea } from '../../components/ui'
-import { useSubmit } from '../../hooks/useSubmit'
+import { UNCHANGED, useDraft } from '../../hooks/useDraft'
 import { usePageTitle } from '../../hooks/usePageTitle'
-import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
 import { routes } from '../../lib/routes'
 import { Forbidden } from '../../components/Forbidden'
@@ -88,14 +86,23 @@ export default function CustomerFormPage() {
   const customerId = useRouter().params.id
   usePageTitle(customerId ? 'customerForm.editTitle' : 'customerForm.createTitle')
   const { session, allowed } = useStaffPage(customerId ? updateCustomer.access : createCustomer.access)
-  const customer = useQuery(async () => (customerId ? call(getCustomer, { customerId }) : undefined), [customerId], allowed)
-  const [draft, setDraft] = useState<Draft>()
-  const form = useSubmit()
-
-  useEffect(() => {
-    if (customer.data) setDraft(draftOf(customer.data))
-    else if (!customerId) setDraft(emptyDraft)
-  }, [customer.data, customerId])
+  const form = useDraft({
+    load: async () => (customerId ? call(getCustomer, { customerId }) : undefined),
+    deps: [customerId],
+    enabled: allowed,
+    isNew: !customerId,
+    blank: () => emptyDraft,
+    draftOf,
+    create: (draft) => call(createCustomer, fieldsOf(draft)),
+    save: async (draft, existing) => {
+      const changes = changesOf(existing, draft)
+      if (Object.values(changes).every((value) => value === undefined)) return UNCHANGED
+      return call(updateCustomer, { customerId: existing.id, version: existing.version, ...changes })
+    },
+    createdMessage: 'customerForm.created',
+    onSaved: (saved, { created }) => (created ? Taro.redirectTo({ url: `${routes.customer}?id=${saved.id}` }) : Taro.navigateBack()),
+  })
+  const { query: customer, draft, setDraft, saved: existing } = form
 
   if (!session) return null
   if (!allowed) return <Forbidden />
@@ -103,29 +110,7 @@ export default function CustomerFormPage() {
   if (!draft) return <LoadingState />
 
   const update = <K extends keyof Draft>(field: K) => (value: Draft[K]) => setDraft((current) => current && { ...current, [field]: value })
-  const existing = customer.data
   const sources = sourceOptions(t)
-
-  const save = () =>
-    form.submit(async () => {
-      if (existing) {
-        const changes = changesOf(existing, draft)
-        if (Object.values(changes).every((value) => value === undefined)) {
-          Taro.showToast({ title: t('customerForm.nothingChanged'), icon: 'none' })
-          return
-        }
-        await call(updateCustomer, { customerId: existing.id, version: existing.version, ...changes })
-        Taro.showToast({ title: t('common.saved'), icon: 'success' })
-        Taro.navigateBack()
-      } else {
-        const created = await call(createCustomer, fieldsOf(draft))
-        Taro.showToast({ title: t('customerForm.created'), icon: 'success' })
-        Taro.redirectTo({ url: `${routes.customer}?id=${created.id}` })
-      }
-    }, async (failure) => {
-      // Someone else saved first: their version is loaded so the change can be made again on top of it.
-      if (asApiError(failure).code === 'VERSION_CONFLICT') await customer.reload()
-    })
 
   return (
     <View className="screen customer-form">
@@ -164,7 +149,7 @@ export default function CustomerFormPage() {
           <TextArea value={draft.notes} onChange={update('notes')} maxLength={2000} rows={3} placeholder="" />
         </FormField>
       </Card>
-      <SaveActions message={form.message} saving={form.saving} onSave={save} label={existing ? t('common.save') : t('customerForm.create')} />
+      <SaveActions message={form.message} saving={form.saving} onSave={form.save} label={existing ? t('common.save') : t('customerForm.create')} />
     </View>
   )
 }

@@ -18,6 +18,7 @@ export const common = {
   'common.retry': 'Try again',
   'common.save': 'Save',
   'common.saved': 'Saved',
+  'common.nothingChanged': 'Nothing to save',
   'common.cancel': 'Cancel',
   'common.confirm': 'OK',
   'common.edit': 'Edit',

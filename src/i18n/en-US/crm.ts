@@ -60,7 +60,6 @@ export const crm = {
   'customerForm.tagsHint': 'Separate tags with spaces or commas',
   'customerForm.create': 'Add customer',
   'customerForm.created': 'Customer added',
-  'customerForm.nothingChanged': 'Nothing to save',
 
   'followUps.title': 'Follow-ups',
   'followUps.none': 'No follow-ups planned',

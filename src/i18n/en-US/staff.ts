@@ -41,7 +41,6 @@ export const staff = {
   'member.accountTitle': 'Account',
   'member.usernamePlaceholder': 'Used to sign in, e.g. zhangsan',
   'member.create': 'Create account',
-  'member.nothingChanged': 'Nothing to save',
   'member.managerRolesNote': 'Only an administrator can grant the manager and administrator roles.',
   'member.disabledBanner': 'This account is disabled and cannot sign in.',
   'member.resetPasswordTitle': 'Reset password',

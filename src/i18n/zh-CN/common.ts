@@ -16,6 +16,7 @@ export const common = {
   'common.retry': '重试',
   'common.save': '保存',
   'common.saved': '已保存',
+  'common.nothingChanged': '没有需要保存的修改',
   'common.cancel': '取消',
   'common.confirm': '确定',
   'common.edit': '编辑',

@@ -58,7 +58,6 @@ export const crm = {
   'customerForm.tagsHint': '多个标签用空格或逗号分开',
   'customerForm.create': '创建客户',
   'customerForm.created': '客户已创建',
-  'customerForm.nothingChanged': '没有需要保存的修改',
 
   'followUps.title': '回访',
   'followUps.none': '还没有回访计划',

@@ -39,7 +39,6 @@ export const staff = {
   'member.accountTitle': '账号信息',
   'member.usernamePlaceholder': '用于登录，如 zhangsan',
   'member.create': '创建账号',
-  'member.nothingChanged': '没有需要保存的修改',
   'member.managerRolesNote': '店长和管理员岗位只能由管理员授予。',
   'member.disabledBanner': '此账号已停用，不能登录。',
   'member.resetPasswordTitle': '重置密码',

@@ -1,17 +1,17 @@
 import { Image, Picker, View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
-import { resourceKinds, type DepositRule } from '../../../types/catalog'
+import type { z } from 'zod'
+import { resourceKinds, type DepositRule, type Package, type PackageDetailSchema } from '../../../types/catalog'
 import { createPackage, getPackage, listCategories, listProducts, updatePackage } from '../../../types/catalog-operations'
 import { listStockItems } from '../../../types/inventory-operations'
 import { listBranches } from '../../../types/operations'
-import { asApiError, call } from '../../api'
+import { call } from '../../api'
 import { Card } from '../../components/Card'
 import { FormField } from '../../components/FormField'
 import { MaterialsField } from '../../components/MaterialsField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Checkbox, Input, Radio, TextArea } from '../../components/ui'
-import { useSubmit } from '../../hooks/useSubmit'
+import { useDraft } from '../../hooks/useDraft'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
@@ -29,18 +29,23 @@ export default function PackageFormPage() {
   const packageId = useRouter().params.id
   usePageTitle(packageId ? 'packageForm.editTitle' : 'packageForm.createTitle')
   const { session, allowed } = useStaffPage(packageId ? updatePackage.access : createPackage.access)
-  const existing = useQuery(async () => (packageId ? call(getPackage, { packageId }) : undefined), [packageId], allowed)
   const categories = useQuery(() => call(listCategories, {}), [], allowed)
   const branches = useQuery(() => call(listBranches, {}), [], allowed)
   const products = useQuery(() => call(listProducts, {}), [], allowed)
   const stock = useQuery(() => call(listStockItems, { includeInactive: 'true' }), [], allowed)
-  const [draft, setDraft] = useState<PackageDraft>()
-  const form = useSubmit()
-
-  useEffect(() => {
-    if (existing.data) setDraft(draftOf(existing.data))
-    else if (!packageId && branches.data) setDraft(newDraft(branches.data.items.map((branch) => branch.id)))
-  }, [existing.data, packageId, branches.data])
+  const form = useDraft<Package, PackageDraft, z.infer<typeof PackageDetailSchema>>({
+    load: async () => (packageId ? call(getPackage, { packageId }) : undefined),
+    deps: [packageId],
+    enabled: allowed,
+    isNew: !packageId,
+    blank: () => (branches.data ? newDraft(branches.data.items.map((branch) => branch.id)) : undefined),
+    draftOf,
+    create: (draft) => call(createPackage, fieldsOf(draft)),
+    save: (draft, saved) => call(updatePackage, { ...fieldsOf(draft), packageId: saved.id, version: saved.version }),
+    onSaved: () => Taro.navigateBack(),
+  })
+  // The package as loaded, its included products spelled out.
+  const { query: existing, draft, setDraft } = form
 
   if (!session) return null
   if (!allowed) return <Forbidden />
@@ -66,17 +71,6 @@ export default function PackageFormPage() {
     update('included')(included)
   }
   const setGalleryImage = (index: number, value: string) => update('gallery')(draft.gallery.map((image, i) => (i === index ? value : image)))
-
-  const save = () =>
-    form.submit(async () => {
-      const fields = fieldsOf(draft)
-      if (existing.data) await call(updatePackage, { ...fields, packageId: existing.data.id, version: existing.data.version })
-      else await call(createPackage, fields)
-      Taro.showToast({ title: t('common.saved'), icon: 'success' })
-      Taro.navigateBack()
-    }, async (error) => {
-      if (asApiError(error).code === 'VERSION_CONFLICT') await existing.reload()
-    })
 
   return (
     <View className="screen package-form">
@@ -207,7 +201,7 @@ export default function PackageFormPage() {
         </FormField>
       </Card>
 
-      <SaveActions message={form.message} saving={form.saving} onSave={save} label={existing.data ? t('common.save') : t('packageForm.create')} />
+      <SaveActions message={form.message} saving={form.saving} onSave={form.save} label={form.saved ? t('common.save') : t('packageForm.create')} />
     </View>
   )
 }

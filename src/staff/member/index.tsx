@@ -11,11 +11,12 @@ import {
   updateStaff,
 } from '../../../types/operations'
 import { staffRoles, type StaffRole } from '../../../types/roles'
-import { asApiError, call } from '../../api'
+import { call } from '../../api'
 import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Checkbox, Input, Radio } from '../../components/ui'
+import { UNCHANGED, useDraft } from '../../hooks/useDraft'
 import { useSubmit, NOTHING_DONE } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
@@ -68,26 +69,41 @@ export default function StaffMemberPage() {
   const staffId = useRouter().params.id
   usePageTitle(staffId ? 'member.editTitle' : 'member.createTitle')
   const { session, allowed } = useStaffPage(createStaff.access)
-  const member = useQuery(async () => (staffId ? call(getStaff, { staffId }) : undefined), [staffId], allowed)
   const branches = useQuery(() => call(listBranches, {}), [], allowed)
-  const [draft, setDraft] = useState<Draft>()
   const [newPassword, setNewPassword] = useState('')
-  const form = useSubmit()
+  const principal = session?.principal
+  const form = useDraft({
+    load: async () => (staffId ? call(getStaff, { staffId }) : undefined),
+    deps: [staffId],
+    enabled: allowed,
+    isNew: !staffId,
+    blank: () => (principal ? { username: '', displayName: '', password: '', phone: '', roles: [], branchId: principal.branchId ?? '' } : undefined),
+    draftOf,
+    create: (draft) =>
+      call(createStaff, {
+        username: draft.username,
+        displayName: draft.displayName,
+        password: draft.password,
+        roles: draft.roles,
+        branchId: draft.branchId,
+        phone: draft.phone.trim() || undefined,
+      }),
+    save: async (draft, existing) => {
+      const changes = changesOf(existing, draft)
+      if (Object.values(changes).every((value) => value === undefined)) return UNCHANGED
+      return call(updateStaff, { staffId: existing.id, version: existing.version, ...changes })
+    },
+    onSaved: () => Taro.navigateBack(),
+  })
+  const { query: member, draft, setDraft, saved: existing } = form
   // Disabling or enabling, and resetting the password: apart from the form's save, one at a time.
   const account = useSubmit()
   const working = account.busy
 
-  const principal = session?.principal
-  useEffect(() => {
-    if (member.data) setDraft(draftOf(member.data))
-    else if (!staffId && principal)
-      setDraft({ username: '', displayName: '', password: '', phone: '', roles: [], branchId: principal.branchId ?? '' })
-  }, [member.data, staffId, principal])
-
   useEffect(() => {
     const first = branches.data?.items[0]
     if (first) setDraft((current) => (current && !current.branchId ? { ...current, branchId: first.id } : current))
-  }, [branches.data])
+  }, [branches.data, draft === undefined])
 
   if (!session || !principal) return null
   if (!allowed) return <Forbidden />
@@ -98,33 +114,6 @@ export default function StaffMemberPage() {
   const grantable = (role: StaffRole) => isAdmin || !ADMIN_ONLY_ROLES.includes(role)
   const visibleRoles = staffRoles.filter((role) => grantable(role) || draft.roles.includes(role))
   const update = <K extends keyof Draft>(field: K) => (value: Draft[K]) => setDraft((current) => current && { ...current, [field]: value })
-  const existing = member.data
-
-  const save = () =>
-    form.submit(async () => {
-      if (existing) {
-        const changes = changesOf(existing, draft)
-        if (Object.values(changes).every((value) => value === undefined)) {
-          Taro.showToast({ title: t('member.nothingChanged'), icon: 'none' })
-          return
-        }
-        await call(updateStaff, { staffId: existing.id, version: existing.version, ...changes })
-      } else {
-        await call(createStaff, {
-          username: draft.username,
-          displayName: draft.displayName,
-          password: draft.password,
-          roles: draft.roles,
-          branchId: draft.branchId,
-          phone: draft.phone.trim() || undefined,
-        })
-      }
-      Taro.showToast({ title: t('common.saved'), icon: 'success' })
-      Taro.navigateBack()
-    }, async (failure) => {
-      // Someone else saved first: show their version so the edit can be redone on top of it.
-      if (asApiError(failure).code === 'VERSION_CONFLICT') await member.reload()
-    })
 
   const toggleStatus = () =>
     account.run('status', async () => {
@@ -203,7 +192,7 @@ export default function StaffMemberPage() {
         )}
       </Card>
 
-      <SaveActions message={form.message} saving={form.saving} onSave={save} label={existing ? t('common.save') : t('member.create')} disabled={working !== undefined} />
+      <SaveActions message={form.message} saving={form.saving} onSave={form.save} label={existing ? t('common.save') : t('member.create')} disabled={working !== undefined} />
 
       {existing && (
         <View className="member__manage">
