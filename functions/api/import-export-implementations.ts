@@ -4,15 +4,9 @@ import { exportCommission } from '../finance/export-commission'
 import { importOrders } from '../history-import/import-orders'
 import { exportReport } from '../reports/export-report'
 import type { Implementation } from './implementations'
+import type { ImportExportOperationName } from './import-export-operations'
 
-/**
- * The operations that read or write CSV files. Only they need the CSV parser and writer, so
- * they are served by a function of their own (serverless.yml, `importsExports`), which keeps
- * the API function that answers everything else small and quick to start.
- */
-export const IMPORT_EXPORT_OPERATIONS = ['customers.import', 'customers.export', 'orders.import', 'commission.export', 'reports.export'] as const
-export type ImportExportOperationName = (typeof IMPORT_EXPORT_OPERATIONS)[number]
-
+/** The CSV operations' use cases (see import-export-operations.ts for why they are apart). */
 export const importExportImplementations: { [N in ImportExportOperationName]: Implementation<N> } = {
   'customers.import': importCustomers,
   'customers.export': exportCustomers,

@@ -4,7 +4,6 @@ import { studioDate } from '../../functions/domain/time'
 import { reportNames } from '../../types/reports'
 import { bookableStudioOverHttp, freeSlots } from '../support/bookable'
 import { http, ok, signIn, type Answer } from '../support/http'
-import { moveOrder } from '../support/orders'
 
 /**
  * Every event that moves the manager's figures moves them once: the same request sent twice at

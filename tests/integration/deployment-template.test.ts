@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
-import { IMPORT_EXPORT_OPERATIONS } from '../../functions/api/import-export-implementations'
+import { IMPORT_EXPORT_OPERATIONS } from '../../functions/api/import-export-operations'
 import { findOperation } from '../../functions/api/serve'
 import { quietServerlessEnv } from '../../scripts/lib/processes'
 
