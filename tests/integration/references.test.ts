@@ -277,6 +277,8 @@ const FIXTURES: Record<string, Fixture> = {
   'bookings.confirm': { body: async (a) => ({ appointmentId: await a.held() }) },
   'bookings.reschedule': { body: async (a) => ({ appointmentId: await a.held(), startsAt: a.nextSlot(), photographerId: a.ids.staff }) },
   'bookings.cancel': { body: async (a) => ({ appointmentId: await a.held() }) },
+  // A shoot days ahead, its deposit not paid: the studio's own is stopped by its state, never by the reference.
+  'shoots.markShot': { body: async (a) => ({ appointmentId: await a.held() }), own: 'PRECONDITION_FAILED' },
   'orders.create': {
     body: (a) => ({ requestId: ulid(), customerId: a.ids.customer, packageId: a.ids.package, branchId: a.ids.branch, addOns: [{ kind: 'product', productId: a.ids.product, quantity: 1 }] }),
   },

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '',
+  enablePullDownRefresh: true,
 })

@@ -7,6 +7,7 @@ import { OrderStageBadge } from '../../components/OrderStageBadge'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button } from '../../components/ui'
 import { usePageTitle } from '../../hooks/usePageTitle'
+import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useQuery } from '../../hooks/useQuery'
 import { useStaffPage } from '../../hooks/useStaffPage'
 import { useI18n } from '../../i18n'
@@ -26,6 +27,7 @@ export default function SelectedPhotosPage() {
   const orderId = useRouter().params.id ?? ''
   const { session, allowed } = useStaffPage(selectedPhotos.access)
   const list = useQuery(() => call(selectedPhotos, { orderId }), [orderId], allowed && orderId !== '')
+  usePullDownRefresh(list)
 
   if (!session) return null
   if (!allowed) return <Forbidden />

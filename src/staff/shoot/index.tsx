@@ -37,7 +37,7 @@ export default function ShootPage() {
   const shoot = useQuery(() => call(getShoot, { appointmentId }), [appointmentId], allowed && appointmentId !== '')
   // One tap at a time: a double tap on 标记已拍摄 asks once and moves the order once.
   const step = useSubmit()
-  usePullDownRefresh(() => shoot.reload())
+  usePullDownRefresh(shoot)
 
   if (!session) return null
   if (!allowed) return <Forbidden />
