@@ -1,27 +1,20 @@
 import { implementations } from '../../functions/api/dispatch'
-import * as booking from '../../types/booking-operations'
-import * as catalog from '../../types/catalog-operations'
-import * as crm from '../../types/crm-operations'
-import * as feedback from '../../types/feedback-operations'
-import * as finance from '../../types/finance-operations'
-import * as historyImport from '../../types/history-import-operations'
-import * as identity from '../../types/identity-operations'
-import * as inventory from '../../types/inventory-operations'
-import * as notices from '../../types/notice-operations'
-import * as orders from '../../types/order-operations'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { operations } from '../../types/operations'
-import * as payments from '../../types/payment-operations'
-import * as production from '../../types/production-operations'
-import * as reports from '../../types/reports-operations'
-import * as scheduling from '../../types/scheduling-operations'
-import * as staff from '../../types/staff-operations'
 
 const isOperation = (value: unknown): value is { name: string; path: string } =>
   typeof value === 'object' && value !== null && 'name' in value && 'path' in value && 'access' in value
 
+/** Every module's operations file (types/<module>-operations.ts): a new module is read without being named here. */
+const TYPES = join(__dirname, '../../types')
+const modules: Record<string, unknown>[] = readdirSync(TYPES)
+  .filter((file) => /^[a-z-]+-operations\.ts$/.test(file))
+  .map((file) => require(join(TYPES, file)) as Record<string, unknown>)
+
 /** Each operation's name in its module's declarations: `orders.take` is declared as `takeOrder`. */
 const declaredAs = new Map(
-  [identity, staff, crm, catalog, scheduling, booking, orders, payments, inventory, production, finance, historyImport, reports, notices, feedback].flatMap((module) =>
+  modules.flatMap((module) =>
     Object.entries(module).flatMap(([exportName, value]) => (isOperation(value) ? [[value.name, exportName] as const] : [])),
   ),
 )
