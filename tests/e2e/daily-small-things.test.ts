@@ -1,0 +1,162 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { ulid } from 'ulid'
+import { enUS } from '../../src/i18n/en-US'
+import { zhCN } from '../../src/i18n/zh-CN'
+import { appUrl, fill, launchBrowser, phoneContext, screenshot, tap } from '../support/browser'
+import { JOURNEY_TIMEOUT, PHONE_390, press, seedCatalog, settled, staffOnPhone } from '../support/app'
+import { TEST_PASSWORD } from '../support/constants'
+import { http, ok, signIn } from '../support/http'
+import { newStudio } from '../support/studio'
+
+const PACKAGE = '森系写真'
+let browser: Browser
+let studio: Awaited<ReturnType<typeof newStudio>>
+let packageId: string
+const tokens: Record<string, string> = {}
+const as = (username: string) => ({ token: tokens[username]! })
+
+/** 12月2日 周三: the date style of every staff and customer page. */
+const DAY_STYLE = /\d{1,2}月\d{1,2}日 周[一二三四五六日]/
+
+beforeAll(async () => {
+  studio = await newStudio(undefined, '光影测试影楼')
+  for (const username of ['admin', 'reception', 'finance', 'manager']) tokens[username] = await signIn(studio.code, username)
+  const [pkg] = await seedCatalog(studio.code, [studio.branches[0]!.id], [{ name: PACKAGE, category: 'portrait', priceFen: 299900, image: 'portrait' }])
+  packageId = pkg.id
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+/** An order the desk opened for a new customer, with a cash deposit recorded (unaudited). */
+async function orderWithCashDeposit(name: string, phone: string, amountFen: number) {
+  const customerId = ok(await http('POST', '/customers', { ...as('reception'), body: { name, phone } }), 'customer').id
+  const order = ok(await http('POST', '/orders', { ...as('reception'), body: { requestId: ulid(), customerId, packageId } }), 'order')
+  const paid = ok(await http('POST', `/orders/${order.id}/payments`, { ...as('reception'), body: { requestId: ulid(), kind: 'deposit', method: 'cash', amountFen } }), 'deposit')
+  return { customerId, orderId: order.id as string, paymentId: paid.payments[0].id as string }
+}
+
+/**
+ * Pulls the page down with the finger, as Taro's H5 pull-down component reads it: touch events on
+ * the page's scroll container (touchstart, touchmoves past its 50 px threshold, touchend), which
+ * then calls the page's registered onPullDownRefresh.
+ */
+async function pullDown(page: Page) {
+  await page.evaluate(async () => {
+    const wrapper = document.querySelector('.taro_page:not([style*="display: none"]) .rmc-pull-to-refresh-content-wrapper') ?? document.querySelector('.rmc-pull-to-refresh-content-wrapper')
+    if (!wrapper) throw new Error('the page has no pull-down refresh')
+    const target = wrapper.firstElementChild ?? wrapper
+    const touchAt = (y: number) => new Touch({ identifier: 1, target, clientX: 180, clientY: y, screenX: 180, screenY: y, pageX: 180, pageY: y })
+    const send = (type: string, y: number) => {
+      const touch = touchAt(y)
+      target.dispatchEvent(new TouchEvent(type, { bubbles: true, cancelable: true, touches: type === 'touchend' ? [] : [touch], targetTouches: type === 'touchend' ? [] : [touch], changedTouches: [touch] }))
+    }
+    send('touchstart', 100)
+    for (let y = 120; y <= 400; y += 20) {
+      send('touchmove', y)
+      await new Promise((done) => setTimeout(done, 16))
+    }
+    send('touchend', 400)
+  })
+}
+
+describe('the small things of daily use', () => {
+  it('refreshes finance’s 待审核 by pulling it down, and a payment refunded in full leaves it', async () => {
+    const first = await orderWithCashDeposit('钱多多', '13700137001', 80000)
+    const finance = await staffOnPhone(browser, studio.code, 'finance', PHONE_390)
+    await tap(finance, zhCN['tile.paymentAudit'])
+    await finance.locator('.finance__row', { hasText: '钱多多' }).waitFor()
+
+    // A second payment is recorded at the desk meanwhile: pulling the list down shows it.
+    const second = await orderWithCashDeposit('孙悦', '13700137002', 60000)
+    await expect(finance.locator('.finance__row', { hasText: '孙悦' }).count()).resolves.toBe(0)
+    await pullDown(finance)
+    await finance.locator('.finance__row', { hasText: '孙悦' }).waitFor()
+    await settled(finance)
+    await screenshot(finance, 'daily-pull-to-refresh')
+
+    // The first is paid back in full before finance audits it: it is no longer waiting for an audit.
+    ok(
+      await http('POST', `/orders/${first.orderId}/payments/${first.paymentId}/refund`, { ...as('finance'), body: { requestId: ulid(), amountFen: 80000, reason: '客户取消' } }),
+      'refund',
+    )
+    await pullDown(finance)
+    await finance.locator('.finance__row', { hasText: '钱多多' }).waitFor({ state: 'detached' })
+    await expect(finance.locator('.finance__row', { hasText: '孙悦' }).count()).resolves.toBe(1)
+    await settled(finance)
+    await screenshot(finance, 'daily-refunded-leaves-unaudited')
+    expect(second.orderId).toBeTruthy()
+  }, JOURNEY_TIMEOUT * 2)
+
+  it('shows the admin each audit entry with its customer, order, amount and day, and opens the order', async () => {
+    const { orderId } = await orderWithCashDeposit('周晓', '13700137003', 50000)
+    const admin = await staffOnPhone(browser, studio.code, 'admin', PHONE_390)
+    await tap(admin, zhCN['tile.auditLog'])
+    const entry = admin.locator('.audit__entry', { hasText: zhCN['audit.action.payment.recorded'] }).filter({ hasText: '周晓' })
+    await entry.waitFor()
+    await expect(entry.locator('.audit__subject').textContent()).resolves.toBe(`周晓 · ${PACKAGE}`)
+    await expect(entry.locator('.audit__amount').textContent()).resolves.toBe('¥500.00')
+    // Staff dates in the customers' style: 12月2日 周三.
+    await expect(entry.locator('.audit__time').textContent()).resolves.toMatch(DAY_STYLE)
+    await settled(admin)
+    await screenshot(admin, 'daily-audit-entries')
+    await entry.click()
+    await admin.locator('.staff-order__customer', { hasText: '周晓' }).waitFor()
+    expect(admin.url()).toContain(orderId)
+    await settled(admin)
+    await screenshot(admin, 'daily-audit-opens-order')
+  }, JOURNEY_TIMEOUT)
+
+  it('shows the audit entry in English for an English-speaking admin', async () => {
+    const context = await phoneContext(browser, 'en-US', PHONE_390)
+    const page = await context.newPage()
+    await page.goto(appUrl())
+    await page.getByText(enUS['login.staffTitle']).waitFor()
+    await fill(page, enUS['login.studioCodePlaceholder'], studio.code)
+    await fill(page, enUS['login.usernamePlaceholder'], 'admin')
+    await fill(page, enUS['login.passwordPlaceholder'], TEST_PASSWORD)
+    await tap(page, enUS['login.staffButton'])
+    await page.getByText(enUS['workspace.section.daily']).waitFor()
+    await tap(page, enUS['tile.auditLog'])
+    const entry = page.locator('.audit__entry', { hasText: enUS['audit.action.payment.recorded'] }).filter({ hasText: '周晓' })
+    await entry.waitFor()
+    await expect(entry.locator('.audit__open').textContent()).resolves.toBe(enUS['audit.openOrder'])
+    await expect(entry.locator('.audit__amount').textContent()).resolves.toBe('¥500.00')
+    await settled(page)
+    await screenshot(page, 'daily-audit-entries-en')
+  }, JOURNEY_TIMEOUT)
+
+  it('does not send an admin from the 今日安排 tile to a no-permission page', async () => {
+    const admin = await staffOnPhone(browser, studio.code, 'admin', PHONE_390)
+    const tile = admin.locator('#app').getByText(zhCN['tile.myDay'], { exact: true })
+    if ((await tile.count()) > 0) {
+      await tile.first().click()
+      await admin.waitForTimeout(1500)
+    }
+    await expect(admin.getByText(zhCN['error.FORBIDDEN']).count()).resolves.toBe(0)
+    await settled(admin)
+    await screenshot(admin, 'daily-admin-my-day')
+  }, JOURNEY_TIMEOUT)
+
+  it('lists the accepted source channels on the import page and says a row’s problem in Chinese', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'import-'))
+    const file = join(dir, 'customers.csv')
+    writeFileSync(file, '姓名,手机号,伴侣姓名,婚期,生日,来源,标签,备注\n郑好,13700137009,,,,朋友圈广告,,\n')
+    const admin = await staffOnPhone(browser, studio.code, 'admin', PHONE_390)
+    await tap(admin, zhCN['tile.import'])
+    for (const source of ['source.dianping', 'source.xiaohongshu', 'source.douyin'] as const) {
+      await expect(admin.locator('.import__file', { hasText: zhCN['import.sources'].split('{')[0]! }).textContent()).resolves.toContain(zhCN[source])
+    }
+    const chooser = admin.waitForEvent('filechooser')
+    await press(admin, zhCN['import.choose'])
+    await (await chooser).setFiles(file)
+    await admin.getByText(zhCN['import.previewTitle']).waitFor()
+    await expect(admin.locator('.import__error').first().textContent()).resolves.toContain(zhCN['import.problem.UNKNOWN_SOURCE'].replace('{value}', '朋友圈广告'))
+    await settled(admin)
+    await screenshot(admin, 'daily-import-problem-zh')
+  }, JOURNEY_TIMEOUT)
+})
