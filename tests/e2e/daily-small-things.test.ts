@@ -6,9 +6,12 @@ import { ulid } from 'ulid'
 import { enUS } from '../../src/i18n/en-US'
 import { zhCN } from '../../src/i18n/zh-CN'
 import { appUrl, fill, launchBrowser, phoneContext, screenshot, tap } from '../support/browser'
-import { JOURNEY_TIMEOUT, PHONE_390, press, seedCatalog, settled, staffOnPhone } from '../support/app'
+import { JOURNEY_TIMEOUT, PHONE_390, customerOnPhone, press, seedCatalog, settled, staffOnPhone } from '../support/app'
+import { bookableStudioOverHttp, freeSlots } from '../support/bookable'
+import { dayLabel } from '../../src/lib/date-labels'
+import type { Translate } from '../../src/i18n'
 import { TEST_PASSWORD } from '../support/constants'
-import { http, ok, signIn } from '../support/http'
+import { http, ok, signIn, signInCustomer } from '../support/http'
 import { newStudio } from '../support/studio'
 
 const PACKAGE = '森系写真'
@@ -17,6 +20,8 @@ let studio: Awaited<ReturnType<typeof newStudio>>
 let packageId: string
 const tokens: Record<string, string> = {}
 const as = (username: string) => ({ token: tokens[username]! })
+
+const zhT: Translate = (key, params = {}) => zhCN[key].replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match))
 
 /** 12月2日 周三: the date style of every staff and customer page. */
 const DAY_STYLE = /\d{1,2}月\d{1,2}日 周[一二三四五六日]/
@@ -158,5 +163,70 @@ describe('the small things of daily use', () => {
     await expect(admin.locator('.import__error').first().textContent()).resolves.toContain(zhCN['import.problem.UNKNOWN_SOURCE'].replace('{value}', '朋友圈广告'))
     await settled(admin)
     await screenshot(admin, 'daily-import-problem-zh')
+  }, JOURNEY_TIMEOUT)
+})
+
+describe('booking, as the customer sees it', () => {
+  const BOOKED = '森系婚纱'
+  let setup: Awaited<ReturnType<typeof bookableStudioOverHttp>>
+
+  beforeAll(async () => {
+    setup = await bookableStudioOverHttp('光影预约影楼', BOOKED)
+    // Changes are allowed up to two days before a shoot: the first free times are inside that window.
+    const policy = ok(await http('GET', '/booking/policy', { token: setup.manager }), 'policy')
+    ok(await http('PUT', '/booking/policy', { token: setup.manager, body: { ...policy, changeCutoffHours: 48 } }), 'policy change')
+  })
+
+  async function openBooking(nickname: string) {
+    const page = await customerOnPhone(browser, setup.studio.code, nickname, PHONE_390)
+    await page.locator('#app').getByText(BOOKED).click()
+    await press(page, zhCN['package.book'])
+    await page.locator('.slot-calendar__time').first().waitFor()
+    return page
+  }
+
+  it('toggles the reminder by its words, and warns before a time inside the change window is booked', async () => {
+    const page = await openBooking('小林')
+    const toggle = page.locator('.book__reminder .nut-switch')
+    // The switch only appears with the notes, once a time is chosen: the first free one, inside the window.
+    await page.locator('.slot-calendar__time').first().click()
+    await toggle.waitFor()
+    await expect(toggle.getAttribute('class')).resolves.toContain('nut-switch-close')
+    await page.locator('.book__reminder-text', { hasText: zhCN['booking.remind'] }).click()
+    await expect(toggle.getAttribute('class')).resolves.toContain('nut-switch-open')
+
+    const warning = page.locator('.book__window')
+    await expect(warning.textContent()).resolves.toBe(zhCN['booking.insideChangeWindow'].replace('{hours}', '48'))
+    await warning.scrollIntoViewIfNeeded()
+    await settled(page)
+    await screenshot(page, 'daily-booking-window-warning')
+    // Nothing is booked until the customer confirms.
+    await expect(page.locator('.held__countdown').count()).resolves.toBe(0)
+
+    await page.locator('.book__reminder-text', { hasText: zhCN['booking.remind'] }).click()
+    await expect(toggle.getAttribute('class')).resolves.toContain('nut-switch-close')
+  }, JOURNEY_TIMEOUT)
+
+  it('shows the current time when a paid booking is moved, with no deposit-hold note', async () => {
+    const customer = await signInCustomer(setup.studio.code, '小周')
+    const slots = (await freeSlots(customer.token, setup.pkg.id, setup.branchId)).filter((slot) => Date.parse(slot.startsAt) - Date.now() > 5 * 86_400_000)
+    const chosen = slots[0]!
+    const booked = ok(await http('POST', '/bookings', { token: customer.token, body: { packageId: setup.pkg.id, branchId: setup.branchId, startsAt: chosen.startsAt } }), 'booking')
+    const reception = await signIn(setup.studio.code, 'reception')
+    const order = ok(await http('GET', `/orders/${booked.orderId}`, { token: reception }), 'order').order
+    ok(
+      await http('POST', `/orders/${booked.orderId}/payments`, { token: reception, body: { requestId: ulid(), kind: 'deposit', method: 'cash', amountFen: order.depositFen } }),
+      'deposit at the desk',
+    )
+
+    const page = await customerOnPhone(browser, setup.studio.code, '小周', PHONE_390)
+    await page.goto(`${appUrl()}#${'/booking/book/index'}?packageId=${setup.pkg.id}&branchId=${setup.branchId}&appointmentId=${booked.id}`)
+    const current = page.locator('.book__current-value')
+    await current.waitFor()
+    await expect(current.textContent()).resolves.toBe(`${dayLabel(zhT, chosen.date)} ${chosen.time}`)
+    await page.locator('.slot-calendar__time').first().waitFor()
+    await expect(page.getByText(zhCN['booking.holdNote'].split('{')[0]!).count()).resolves.toBe(0)
+    await settled(page)
+    await screenshot(page, 'daily-reschedule-paid')
   }, JOURNEY_TIMEOUT)
 })
