@@ -5,12 +5,11 @@ import type { Browser, Page } from 'playwright-core'
 import { ulid } from 'ulid'
 import { enUS } from '../../src/i18n/en-US'
 import { zhCN } from '../../src/i18n/zh-CN'
-import { appUrl, fill, launchBrowser, phoneContext, screenshot, tap } from '../support/browser'
+import { appUrl, launchBrowser, screenshot, tap } from '../support/browser'
 import { JOURNEY_TIMEOUT, PHONE_390, customerOnPhone, press, seedCatalog, settled, staffOnPhone } from '../support/app'
 import { bookableStudioOverHttp, freeSlots } from '../support/bookable'
 import { dayLabel } from '../../src/lib/date-labels'
 import type { Translate } from '../../src/i18n'
-import { TEST_PASSWORD } from '../support/constants'
 import { http, ok, signIn, signInCustomer } from '../support/http'
 import { newStudio } from '../support/studio'
 
@@ -46,19 +45,22 @@ async function orderWithCashDeposit(name: string, phone: string, amountFen: numb
 }
 
 /**
- * Pulls the page down with the finger, as Taro's H5 pull-down component reads it: touch events on
- * the page's scroll container (touchstart, touchmoves past its 50 px threshold, touchend), which
- * then calls the page's registered onPullDownRefresh.
+ * Pulls the page down with the finger, as Taro's H5 pull-down component (taro-pull-to-refresh-core)
+ * reads it: touch events on the shown page (touchstart, touchmoves past its 50 px threshold,
+ * touchend), after which it calls the page's registered onPullDownRefresh.
  */
 async function pullDown(page: Page) {
   await page.evaluate(async () => {
-    const wrapper = document.querySelector('.taro_page:not([style*="display: none"]) .rmc-pull-to-refresh-content-wrapper') ?? document.querySelector('.rmc-pull-to-refresh-content-wrapper')
-    if (!wrapper) throw new Error('the page has no pull-down refresh')
-    const target = wrapper.firstElementChild ?? wrapper
+    const shown = Array.from(document.querySelectorAll('taro-pull-to-refresh-core')).find(
+      (el) => el.getClientRects().length > 0 && (!el.parentElement || getComputedStyle(el.parentElement).display !== 'none'),
+    )
+    if (!shown) throw new Error('the page has no pull-down refresh')
+    const target = shown.querySelector('.rmc-pull-to-refresh-content') ?? shown
     const touchAt = (y: number) => new Touch({ identifier: 1, target, clientX: 180, clientY: y, screenX: 180, screenY: y, pageX: 180, pageY: y })
     const send = (type: string, y: number) => {
       const touch = touchAt(y)
-      target.dispatchEvent(new TouchEvent(type, { bubbles: true, cancelable: true, touches: type === 'touchend' ? [] : [touch], targetTouches: type === 'touchend' ? [] : [touch], changedTouches: [touch] }))
+      const touches = type === 'touchend' ? [] : [touch]
+      target.dispatchEvent(new TouchEvent(type, { bubbles: true, cancelable: true, touches, targetTouches: touches, changedTouches: [touch] }))
     }
     send('touchstart', 100)
     for (let y = 120; y <= 400; y += 20) {
@@ -117,15 +119,10 @@ describe('the small things of daily use', () => {
   }, JOURNEY_TIMEOUT)
 
   it('shows the audit entry in English for an English-speaking admin', async () => {
-    const context = await phoneContext(browser, 'en-US', PHONE_390)
-    const page = await context.newPage()
-    await page.goto(appUrl())
-    await page.getByText(enUS['login.staffTitle']).waitFor()
-    await fill(page, enUS['login.studioCodePlaceholder'], studio.code)
-    await fill(page, enUS['login.usernamePlaceholder'], 'admin')
-    await fill(page, enUS['login.passwordPlaceholder'], TEST_PASSWORD)
-    await tap(page, enUS['login.staffButton'])
-    await page.getByText(enUS['workspace.section.daily']).waitFor()
+    const page = await staffOnPhone(browser, studio.code, 'admin', PHONE_390)
+    await page.goto(`${appUrl()}/#/pages/me/index`)
+    await page.locator('#app').getByText('English', { exact: true }).click()
+    await page.goto(`${appUrl()}/#/staff/workspace/index`)
     await tap(page, enUS['tile.auditLog'])
     const entry = page.locator('.audit__entry', { hasText: enUS['audit.action.payment.recorded'] }).filter({ hasText: '周晓' })
     await entry.waitFor()
@@ -187,13 +184,11 @@ describe('booking, as the customer sees it', () => {
 
   it('toggles the reminder by its words, and warns before a time inside the change window is booked', async () => {
     const page = await openBooking('小林')
-    const toggle = page.locator('.book__reminder .nut-switch')
     // The switch only appears with the notes, once a time is chosen: the first free one, inside the window.
     await page.locator('.slot-calendar__time').first().click()
-    await toggle.waitFor()
-    await expect(toggle.getAttribute('class')).resolves.toContain('nut-switch-close')
+    await page.locator('.book__reminder .nut-switch-close').waitFor()
     await page.locator('.book__reminder-text', { hasText: zhCN['booking.remind'] }).click()
-    await expect(toggle.getAttribute('class')).resolves.toContain('nut-switch-open')
+    await page.locator('.book__reminder .nut-switch-open').waitFor({ timeout: 5000 })
 
     const warning = page.locator('.book__window')
     await expect(warning.textContent()).resolves.toBe(zhCN['booking.insideChangeWindow'].replace('{hours}', '48'))
@@ -204,7 +199,7 @@ describe('booking, as the customer sees it', () => {
     await expect(page.locator('.held__countdown').count()).resolves.toBe(0)
 
     await page.locator('.book__reminder-text', { hasText: zhCN['booking.remind'] }).click()
-    await expect(toggle.getAttribute('class')).resolves.toContain('nut-switch-close')
+    await page.locator('.book__reminder .nut-switch-close').waitFor({ timeout: 5000 })
   }, JOURNEY_TIMEOUT)
 
   it('shows the current time when a paid booking is moved, with no deposit-hold note', async () => {
