@@ -186,9 +186,9 @@ describe('booking, as the customer sees it', () => {
     const page = await openBooking('小林')
     // The switch only appears with the notes, once a time is chosen: the first free one, inside the window.
     await page.locator('.slot-calendar__time').first().click()
-    await page.locator('.book__reminder .nut-switch-close').waitFor()
+    await page.locator('.book__reminder .nut-switch-button-close').waitFor()
     await page.locator('.book__reminder-text', { hasText: zhCN['booking.remind'] }).click()
-    await page.locator('.book__reminder .nut-switch-open').waitFor({ timeout: 5000 })
+    await page.locator('.book__reminder .nut-switch-button-open').waitFor({ timeout: 5000 })
 
     const warning = page.locator('.book__window')
     await expect(warning.textContent()).resolves.toBe(zhCN['booking.insideChangeWindow'].replace('{hours}', '48'))
@@ -199,7 +199,7 @@ describe('booking, as the customer sees it', () => {
     await expect(page.locator('.held__countdown').count()).resolves.toBe(0)
 
     await page.locator('.book__reminder-text', { hasText: zhCN['booking.remind'] }).click()
-    await page.locator('.book__reminder .nut-switch-close').waitFor({ timeout: 5000 })
+    await page.locator('.book__reminder .nut-switch-button-close').waitFor({ timeout: 5000 })
   }, JOURNEY_TIMEOUT)
 
   it('shows the current time when a paid booking is moved, with no deposit-hold note', async () => {
