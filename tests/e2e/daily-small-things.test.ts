@@ -79,7 +79,7 @@ describe('the small things of daily use', () => {
     await finance.locator('.finance__row', { hasText: '钱多多' }).waitFor()
 
     // A second payment is recorded at the desk meanwhile: pulling the list down shows it.
-    const second = await orderWithCashDeposit('孙悦', '13700137002', 60000)
+    await orderWithCashDeposit('孙悦', '13700137002', 60000)
     await expect(finance.locator('.finance__row', { hasText: '孙悦' }).count()).resolves.toBe(0)
     await pullDown(finance)
     await finance.locator('.finance__row', { hasText: '孙悦' }).waitFor()
@@ -96,7 +96,6 @@ describe('the small things of daily use', () => {
     await expect(finance.locator('.finance__row', { hasText: '孙悦' }).count()).resolves.toBe(1)
     await settled(finance)
     await screenshot(finance, 'daily-refunded-leaves-unaudited')
-    expect(second.orderId).toBeTruthy()
   }, JOURNEY_TIMEOUT * 2)
 
   it('shows the admin each audit entry with its customer, order, amount and day, and opens the order', async () => {
