@@ -98,6 +98,18 @@ export const auditActions = [
 export const AuditActionSchema = z.enum(auditActions)
 export type AuditAction = z.infer<typeof AuditActionSchema>
 
+/** What an entry is about, read when the log is listed: the order, its customer and the amount. */
+export const AuditSubjectSchema = z.object({
+  orderId: IdSchema.optional(),
+  packageName: z.string().optional(),
+  /** The old system's order number, on an imported order. */
+  orderNumber: z.string().optional(),
+  customerId: IdSchema.optional(),
+  customerName: z.string().optional(),
+  amountFen: z.number().int().optional(),
+})
+export type AuditSubject = z.infer<typeof AuditSubjectSchema>
+
 export const AuditEntrySchema = z.object({
   id: IdSchema,
   at: IsoDateTimeSchema,
@@ -106,5 +118,6 @@ export const AuditEntrySchema = z.object({
   actorName: z.string().optional(),
   targetId: z.string().optional(),
   detail: z.record(z.string(), z.unknown()).optional(),
+  about: AuditSubjectSchema.optional(),
 })
 export type AuditEntry = z.infer<typeof AuditEntrySchema>

@@ -46,7 +46,8 @@ import { saveExpenseCategories } from '../finance/save-expense-categories'
 import { voidExpense } from '../finance/void-expense'
 import type { IdentityRepository, DeviceTokens, PasswordHasher, SessionTokens, WeChatSignIn } from '../identity/ports'
 import { changePassword, me, signOut, staffSignIn, wechatSignIn } from '../identity/sign-in'
-import { health, listAudit, listBranches } from '../identity/studio'
+import { health, listBranches } from '../identity/studio'
+import { listAuditLog } from '../history/audit-log'
 import { countStocktake } from '../inventory/count-stocktake'
 import { createStockItem } from '../inventory/create-stock-item'
 import { getStocktake } from '../inventory/get-stocktake'
@@ -175,7 +176,7 @@ export const apiImplementations: { [N in Exclude<OperationName, ImportExportOper
   'customers.updateMyProfile': updateMyProfile,
   'customers.confirmMyPhone': confirmMyPhone,
   'customers.get': getCustomer,
-  'audit.list': listAudit,
+  'audit.list': listAuditLog,
 
   'catalog.listCategories': listCategories,
   'catalog.saveCategories': saveCategories,

@@ -12,7 +12,3 @@ export async function health(deps: { repo: IdentityRepository; stage: string }, 
 export async function listBranches(deps: { repo: IdentityRepository }, _input: z.output<typeof op.listBranches.input>, ctx: RequestContext) {
   return { items: await deps.repo.listBranches(callerOf(ctx).studioId) }
 }
-
-export async function listAudit(deps: { repo: IdentityRepository }, input: z.output<typeof op.listAudit.input>, ctx: RequestContext) {
-  return deps.repo.listAudit(callerOf(ctx).studioId, input)
-}

@@ -1,4 +1,5 @@
 import { Picker, View, Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { AuditAction, AuditEntry } from '../../../types/entities'
 import { auditActions } from '../../../types/entities'
@@ -14,6 +15,8 @@ import { useI18n } from '../../i18n'
 import { errorMessage } from '../../i18n/errors'
 import { Forbidden } from '../../components/Forbidden'
 import { useStaffPage } from '../../hooks/useStaffPage'
+import { formatFen } from '../../lib/money'
+import { routes } from '../../lib/routes'
 import './index.scss'
 
 const PAGE_SIZE = 30
@@ -80,15 +83,37 @@ export default function AuditLogPage() {
       {firstPage.error !== undefined && <ErrorState error={firstPage.error} onRetry={firstPage.reload} />}
       {!firstPage.loading && firstPage.data && entries.length === 0 && <EmptyState title={t('audit.empty')} />}
       {!firstPage.loading &&
-        entries.map((entry) => (
-          <View key={entry.id} className="audit__entry">
-            <View className="audit__line">
-              <Text className="audit__action">{t(`audit.action.${entry.action}`)}</Text>
-              <Text className="audit__time">{dates.dayTime(entry.at)}</Text>
+        entries.map((entry) => {
+          const about = entry.about
+          const open = about?.orderId
+            ? () => Taro.navigateTo({ url: `${routes.deskOrder}?id=${about.orderId}` })
+            : about?.customerId
+              ? () => Taro.navigateTo({ url: `${routes.customer}?id=${about.customerId}` })
+              : undefined
+          const subject = [
+            about?.customerName,
+            about?.packageName,
+            about?.orderNumber ? t('audit.orderNumber', { number: about.orderNumber }) : undefined,
+          ].filter(Boolean)
+          return (
+            <View key={entry.id} className={`audit__entry${open ? ' audit__entry--link' : ''}`} onClick={open}>
+              <View className="audit__line">
+                <Text className="audit__action">{t(`audit.action.${entry.action}`)}</Text>
+                <Text className="audit__time">{dates.dayTime(entry.at)}</Text>
+              </View>
+              {(subject.length > 0 || about?.amountFen !== undefined) && (
+                <View className="audit__line">
+                  <Text className="audit__subject">{subject.join(' · ')}</Text>
+                  {about?.amountFen !== undefined && <Text className="audit__amount">{formatFen(about.amountFen)}</Text>}
+                </View>
+              )}
+              <View className="audit__line">
+                <Text className="audit__actor">{t('audit.by', { name: entry.actorName ?? t('audit.unknownActor') })}</Text>
+                {open && <Text className="audit__open">{about?.orderId ? t('audit.openOrder') : t('audit.openCustomer')}</Text>}
+              </View>
             </View>
-            <Text className="audit__actor">{t('audit.by', { name: entry.actorName ?? t('audit.unknownActor') })}</Text>
-          </View>
-        ))}
+          )
+        })}
       {moreError !== undefined && <Text className="audit__error">{errorMessage(t, moreError)}</Text>}
       {!firstPage.loading && nextCursor && (
         <View className="actions">
