@@ -47,7 +47,7 @@ import { voidExpense } from '../finance/void-expense'
 import type { IdentityRepository, DeviceTokens, PasswordHasher, SessionTokens, WeChatSignIn } from '../identity/ports'
 import { changePassword, me, signOut, staffSignIn, wechatSignIn } from '../identity/sign-in'
 import { health, listBranches } from '../identity/studio'
-import { listAuditLog } from '../history/audit-log'
+import { listAudit } from '../history/audit-log'
 import { countStocktake } from '../inventory/count-stocktake'
 import { createStockItem } from '../inventory/create-stock-item'
 import { getStocktake } from '../inventory/get-stocktake'
@@ -176,7 +176,7 @@ export const apiImplementations: { [N in Exclude<OperationName, ImportExportOper
   'customers.updateMyProfile': updateMyProfile,
   'customers.confirmMyPhone': confirmMyPhone,
   'customers.get': getCustomer,
-  'audit.list': listAuditLog,
+  'audit.list': listAudit,
 
   'catalog.listCategories': listCategories,
   'catalog.saveCategories': saveCategories,

@@ -37,7 +37,7 @@ export function amountOf(entry: Pick<AuditEntry, 'action' | 'detail'>): number |
  * The audit log, newest first, each entry with the order, customer and amount it is about, read
  * now from the order and customer it names (so entries written before this was shown have it too).
  */
-export async function listAuditLog(deps: AuditLogPorts, input: z.output<typeof op.listAudit.input>, ctx: RequestContext) {
+export async function listAudit(deps: AuditLogPorts, input: z.output<typeof op.listAudit.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const page = await deps.repo.listAudit(caller.studioId, input)
   const orderIds = [...new Set(page.items.filter((e) => e.targetId && aboutOrder(e.action)).map((e) => e.targetId!))]
