@@ -221,4 +221,27 @@ describe('booking, as the customer sees it', () => {
     await settled(page)
     await screenshot(page, 'daily-reschedule-paid')
   }, JOURNEY_TIMEOUT)
+
+  it('books the shoot of an order whose deposit the desk took with no deposit-hold note', async () => {
+    const reception = await signIn(setup.studio.code, 'reception')
+    const customer = ok(await http('POST', '/customers', { token: reception, body: { name: '陈小姐', phone: '13700137009' } }), 'customer')
+    const order = ok(await http('POST', '/orders', { token: reception, body: { requestId: ulid(), customerId: customer.id, packageId: setup.pkg.id, branchId: setup.branchId } }), 'order')
+    ok(await http('POST', `/orders/${order.id}/payments`, { token: reception, body: { requestId: ulid(), kind: 'deposit', method: 'cash', amountFen: order.depositFen } }), 'deposit at the desk')
+
+    const page = await staffOnPhone(browser, setup.studio.code, 'reception', PHONE_390)
+    const query = `desk=1&packageId=${setup.pkg.id}&branchId=${setup.branchId}&customerId=${customer.id}&customerName=${encodeURIComponent('陈小姐')}&orderId=${order.id}`
+    await page.goto(`${appUrl()}#/booking/book/index?${query}`)
+    await page.locator('.slot-calendar__time').first().click()
+    // A time is chosen and the notes are shown: none asks for a deposit already paid.
+    await page.locator('.book__policy', { hasText: zhCN['booking.cutoffNote'].split('{')[0]! }).waitFor()
+    await expect(page.getByText(zhCN['booking.holdNote'].split('{')[0]!).count()).resolves.toBe(0)
+    await settled(page)
+    await screenshot(page, 'daily-desk-book-paid-order')
+
+    // The same page for a desk booking without a paid order does ask for the deposit within the hold.
+    await page.goto(`${appUrl()}#/booking/book/index?desk=1&packageId=${setup.pkg.id}&branchId=${setup.branchId}&customerId=${customer.id}&customerName=${encodeURIComponent('陈小姐')}`)
+    await page.reload()
+    await page.locator('.slot-calendar__time').first().click()
+    await page.getByText(zhCN['booking.holdNote'].split('{')[0]!).waitFor()
+  }, JOURNEY_TIMEOUT)
 })
