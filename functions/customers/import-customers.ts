@@ -4,7 +4,7 @@ import { CustomerFieldsSchema, type ImportReport } from '../../types/customers'
 import type * as op from '../../types/crm-operations'
 import { callerOf, type RequestContext } from '../domain/context'
 import { DomainError } from '../domain/errors'
-import { readCsvRecords, unescapeFormula } from '../domain/excel-csv'
+import { cellsByField, headerOfField, readCsvRecords } from '../domain/excel-csv'
 import type { CustomerRecord, CustomerRepository } from './ports'
 import { mapHeaders, parseDate, parseSource, splitTags, type CustomerColumn } from './csv-columns'
 
@@ -36,15 +36,14 @@ export function readCustomerCsv(bytes: Uint8Array): Parsed {
       fields: missing.map((f) => ({ path: `columns.${f}`, message: 'no column found (expected e.g. 姓名/name, 手机号/phone)' })),
     })
   }
-  const headerOf = (field: CustomerColumn) => headers[[...columns].find(([, f]) => f === field)![0]]!
+  const headerOf = (field: CustomerColumn) => headerOfField(headers, columns, field)
 
   const errors: ImportReport['errors'] = []
   const valid: ParsedRow[] = []
   const firstLineOfPhone = new Map<string, number>()
   for (const { record, info } of records.slice(1)) {
     const line = info.lines
-    const raw: Partial<Record<CustomerColumn, string>> = {}
-    for (const [index, field] of columns) if (record[index]) raw[field] = unescapeFormula(record[index]!)
+    const raw = cellsByField(record, columns)
     const rowErrors: ImportReport['errors'] = []
     const candidate: Record<string, unknown> = { name: raw.name ?? '', phone: raw.phone ?? '', tags: raw.tags ? splitTags(raw.tags) : [] }
     for (const field of ['weddingDate', 'birthday'] as const) {

@@ -55,3 +55,16 @@ export function readCsvRecords(bytes: Uint8Array): CsvRecord[] {
 
 /** Our own export writes '=… as text so Excel does not run it; reading it back drops that apostrophe. */
 export const unescapeFormula = (cell: string) => (/^'[=+\-@]/.test(cell) ? cell.slice(1) : cell)
+
+/** A data row's cells by the field each mapped column stands for (`columns`: column index → field), formula escapes undone; empty cells left out. */
+export function cellsByField<F extends string>(record: readonly string[], columns: ReadonlyMap<number, F>): Partial<Record<F, string>> {
+  const cells: Partial<Record<F, string>> = {}
+  for (const [index, field] of columns) if (record[index]) cells[field] = unescapeFormula(record[index]!)
+  return cells
+}
+
+/** The header the file gave a field's column, as a problem report names it (the field itself when it has none). */
+export function headerOfField<F extends string>(headers: readonly string[], columns: ReadonlyMap<number, F>, field: F): string {
+  const index = [...columns].find(([, f]) => f === field)?.[0]
+  return (index === undefined ? undefined : headers[index]) ?? field
+}

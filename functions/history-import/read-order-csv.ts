@@ -3,7 +3,7 @@ import type { OrderImportReport } from '../../types/history-import-operations'
 import type { OrderStage } from '../../types/orders'
 import { parseDate } from '../customers/csv-columns'
 import { DomainError } from '../domain/errors'
-import { readCsvRecords, unescapeFormula } from '../domain/excel-csv'
+import { cellsByField, headerOfField, readCsvRecords } from '../domain/excel-csv'
 import { yuan } from '../domain/money'
 import type { ImportProblem } from '../../types/customers'
 import { mapOrderHeaders, parsePayments, parseStage, parseYuan, REQUIRED_COLUMNS, type LegacyPayment, type OrderColumn } from './order-columns'
@@ -40,14 +40,13 @@ export function readOrderCsv(bytes: Uint8Array): { rows: number; valid: PastOrde
       fields: missing.map((f) => ({ path: `columns.${f}`, message: 'no column found (expected e.g. 订单号/order number, 手机号/phone, 套系/package, 下单日期/order date, 总价/total, 已付/paid, 状态/stage)' })),
     })
   }
-  const headerOf = (field: OrderColumn) => headers[[...columns].find(([, f]) => f === field)?.[0] ?? -1] ?? field
+  const headerOf = (field: OrderColumn) => headerOfField(headers, columns, field)
   const errors: Errors = []
   const valid: PastOrder[] = []
   const firstLineOf = new Map<string, number>()
   for (const { record, info } of records.slice(1)) {
     const line = info.lines
-    const raw: Partial<Record<OrderColumn, string>> = {}
-    for (const [index, field] of columns) if (record[index]) raw[field] = unescapeFormula(record[index]!)
+    const raw = cellsByField(record, columns)
     const problems: Errors = []
     const problem = (field: OrderColumn, code: ImportProblem, reason: string, values: Record<string, string | number> = {}) =>
       problems.push({ line, column: headerOf(field), code, values, reason })
