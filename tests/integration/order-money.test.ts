@@ -60,6 +60,25 @@ describe('money under races', () => {
     }
   }, 120_000)
 
+  it(`an edit of the order's discount while a payment lands: one of them goes first, the other is refused or sees it (${ROUNDS} races)`, async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = await d.newOrder()
+      const { order: read } = await d.ledgerOf(order.id)
+      const [edited, paid] = await Promise.all([
+        s.ops.outcome('orders.update', { orderId: order.id, version: read.version, discountFen: 5000, discountReason: '老客户' }, s.manager),
+        d.pay(order.id, 20000),
+      ])
+      const { order: after } = await d.ledgerOf(order.id)
+      expect(await d.violations(order.id)).toEqual([])
+      expect(paid).toBe('OK')
+      // The edit was made on the version read: a payment landing first makes it stale.
+      expect(['OK', 'VERSION_CONFLICT']).toContain(edited)
+      expect(after.paidFen).toBe(20000)
+      expect(after.totalFen).toBe(order.totalFen - (edited === 'OK' ? 5000 : 0))
+      expect(after.balanceFen).toBe(after.totalFen - 20000)
+    }
+  }, 120_000)
+
   it('a refund made before the cancellation is not counted again as paid back', async () => {
     const order = await d.newOrder()
     expect(await d.pay(order.id, 30000)).toBe('OK')
