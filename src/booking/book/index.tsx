@@ -12,7 +12,7 @@ import { FormMessage } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Switch, TextArea } from '../../components/ui'
 import { useNow } from '../../hooks/useNow'
-import { useSubmit } from '../../hooks/useSubmit'
+import { NOTHING_DONE, useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
@@ -94,42 +94,45 @@ export default function BookPage() {
     setRefused(undefined)
     await feedback.submit(async () => {
       try {
-          if (appointmentId) {
-            await call(rescheduleBooking, { appointmentId, startsAt: slot.startsAt, photographerId })
-            await Taro.navigateBack()
-            Taro.showToast({ title: t('booking.rescheduled'), icon: 'success' })
-            return
-          }
-          const appointment = await call(book, {
-            packageId,
-            branchId,
-            startsAt: slot.startsAt,
-            photographerId,
-            customerId: desk ? customerId : undefined,
-            orderId,
-            notes: notes.trim() || undefined,
-            remindCustomer: remind,
-          })
-          if (orderId) {
-            // Back to the order it was booked for, which shows the shoot.
-            await Taro.navigateBack()
-            Taro.showToast({ title: t('booking.shootBooked'), icon: 'success' })
-            return
-          }
-          const deskParams = desk ? `&desk=1&branchId=${branchId}&date=${slot.date}` : ''
-          await Taro.redirectTo({ url: `${routes.bookingHeld}?id=${appointment.id}${deskParams}` })
+        if (appointmentId) {
+          await call(rescheduleBooking, { appointmentId, startsAt: slot.startsAt, photographerId })
+          await Taro.navigateBack()
+          Taro.showToast({ title: t('booking.rescheduled'), icon: 'success' })
+          return
+        }
+        const appointment = await call(book, {
+          packageId,
+          branchId,
+          startsAt: slot.startsAt,
+          photographerId,
+          customerId: desk ? customerId : undefined,
+          orderId,
+          notes: notes.trim() || undefined,
+          remindCustomer: remind,
+        })
+        if (orderId) {
+          // Back to the order it was booked for, which shows the shoot.
+          await Taro.navigateBack()
+          Taro.showToast({ title: t('booking.shootBooked'), icon: 'success' })
+          return
+        }
+        const deskParams = desk ? `&desk=1&branchId=${branchId}&date=${slot.date}` : ''
+        await Taro.redirectTo({ url: `${routes.bookingHeld}?id=${appointment.id}${deskParams}` })
       } catch (failed) {
         // A time taken meanwhile is no mistake in the form: the calendar refreshes and offers the next free times.
         const error = asApiError(failed)
         if (error.code === 'SLOT_TAKEN') {
           setRefused({ message: 'error.SLOT_TAKEN', nextFreeTimes: error.nextFreeTimes })
           setRefresh((count) => count + 1)
-        } else if (error.code === 'VALIDATION_FAILED' && error.fields.some((field) => field.path === 'startsAt')) {
+          // Nothing was booked: the next tap, on a suggested time, is a fresh start.
+          return NOTHING_DONE
+        }
+        if (error.code === 'VALIDATION_FAILED' && error.fields.some((field) => field.path === 'startsAt')) {
           setRefused({ message: 'booking.timeGone', nextFreeTimes: [] })
           setRefresh((count) => count + 1)
-        } else {
-          throw error
+          return NOTHING_DONE
         }
+        throw error
       }
     })
   }

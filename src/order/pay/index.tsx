@@ -11,7 +11,7 @@ import { FormMessage } from '../../components/FormField'
 import { OrderStageBadge } from '../../components/OrderStageBadge'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button } from '../../components/ui'
-import { useSubmit } from '../../hooks/useSubmit'
+import { NOTHING_DONE, useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
@@ -127,11 +127,11 @@ export default function PayPage() {
   }
 
   // One step at a time; a failure shows where the person is looking — on the sheet while it is open.
-  const run = (step: 'prepay' | 'pay', action: () => Promise<void>) =>
+  const run = (step: 'prepay' | 'pay', action: () => Promise<void | typeof NOTHING_DONE>) =>
     feedback.run(step, async () => {
       setNotice(undefined)
       try {
-        await action()
+        return await action()
       } finally {
         setChecking(false)
       }
@@ -154,7 +154,8 @@ export default function PayPage() {
         const message = (failure as { errMsg?: string })?.errMsg ?? ''
         if (message.includes('cancel')) {
           setNotice('cancelled')
-          return
+          // The customer closed WeChat's payment sheet: nothing was paid, and paying again is a fresh start.
+          return NOTHING_DONE
         }
         throw new ApiError('PAYMENT_PROVIDER_ERROR', message)
       }
