@@ -6,7 +6,7 @@ import { ulid } from 'ulid'
 import { enUS } from '../../src/i18n/en-US'
 import { zhCN } from '../../src/i18n/zh-CN'
 import { appUrl, launchBrowser, screenshot, tap } from '../support/browser'
-import { JOURNEY_TIMEOUT, PHONE_390, customerOnPhone, press, seedCatalog, settled, staffOnPhone } from '../support/app'
+import { chooseEnglish, customerOnPhone, JOURNEY_TIMEOUT, PHONE_390, press, seedCatalog, settled, staffOnPhone } from '../support/app'
 import { bookableStudioOverHttp, freeSlots } from '../support/bookable'
 import { dayLabel } from '../../src/lib/date-labels'
 import type { Translate } from '../../src/i18n'
@@ -119,8 +119,7 @@ describe('the small things of daily use', () => {
 
   it('shows the audit entry in English for an English-speaking admin', async () => {
     const page = await staffOnPhone(browser, studio.code, 'admin', PHONE_390)
-    await page.goto(`${appUrl()}/#/pages/me/index`)
-    await page.locator('#app').getByText('English', { exact: true }).click()
+    await chooseEnglish(page)
     await page.goto(`${appUrl()}/#/staff/workspace/index`)
     await tap(page, enUS['tile.auditLog'])
     const entry = page.locator('.audit__entry', { hasText: enUS['audit.action.payment.recorded'] }).filter({ hasText: '周晓' })

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { enUS } from '../../src/i18n/en-US'
 import { zhCN } from '../../src/i18n/zh-CN'
 import { appUrl, launchBrowser, screenshot, tap } from '../support/browser'
-import { JOURNEY_TIMEOUT, PHONE_390, answerDialog, press, settled, staffOnPhone } from '../support/app'
+import { answerDialog, chooseEnglish, JOURNEY_TIMEOUT, PHONE_390, press, settled, staffOnPhone } from '../support/app'
 import { bookableStudio, shanghaiDay } from '../support/booking'
 import { TEST_TABLE } from '../support/constants'
 import { http, ok, signIn } from '../support/http'
@@ -92,8 +92,7 @@ describe('the photographer’s day', () => {
     await screenshot(page, 'daily-shoot-not-yet')
 
     // The same page in English.
-    await page.goto(`${appUrl()}/#/pages/me/index`)
-    await page.locator('#app').getByText('English', { exact: true }).click()
+    await chooseEnglish(page)
     await page.goto(`${appUrl()}/#/staff/shoot/index?id=${later.appointmentId}`)
     await page.locator('#app').getByText(enUS['shoot.markShot']).waitFor()
     await page.locator('#app').getByText(enUS['shoot.orderNotes']).waitFor()

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { enUS } from '../../src/i18n/en-US'
 import { zhCN, type MessageKey } from '../../src/i18n/zh-CN'
 import { appUrl, launchBrowser, screenshot } from '../support/browser'
-import { JOURNEY_TIMEOUT, customerOnPhone, press, settled } from '../support/app'
+import { chooseEnglish, customerOnPhone, JOURNEY_TIMEOUT, press, settled } from '../support/app'
 import { bookableStudioOverHttp } from '../support/bookable'
 import { signIn } from '../support/http'
 import { moveOrder, uploadGradients } from '../support/orders'
@@ -234,8 +234,7 @@ describe('the customer’s order', () => {
 
   it('reads in English, and the balance is paid in full', async () => {
     expect(orderId).toBeTruthy()
-    await page.goto(`${appUrl()}/#/pages/me/index`)
-    await page.locator('#app').getByText('English', { exact: true }).click()
+    await chooseEnglish(page)
     await page.goto(`${appUrl()}/#/pages/orders/index`)
     const card = page.locator('.orders__item', { hasText: PACKAGE })
     await card.locator('.order-stage', { hasText: enUS['orderStage.producing'] }).waitFor()

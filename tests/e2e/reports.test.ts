@@ -9,7 +9,7 @@ import { zhCN } from '../../src/i18n/zh-CN'
 import { formatFen } from '../../src/lib/money'
 import { addDays } from '../../src/lib/studio-time'
 import { appUrl, launchBrowser, screenshot } from '../support/browser'
-import { settled, staffOnPhone } from '../support/app'
+import { chooseEnglish, settled, staffOnPhone } from '../support/app'
 import { TEST_PASSWORD, TEST_SESSION_SECRET, TEST_TABLE } from '../support/constants'
 import { endpoint } from '../support/studio'
 
@@ -98,8 +98,7 @@ describe('the manager’s reports on a phone', () => {
   it('reads the same figures in English', async () => {
     const today = studioDate(new Date(), 'Asia/Shanghai')
     const page = await staffOnPhone(browser, code, 'manager')
-    await page.goto(`${appUrl()}/#/pages/me/index`)
-    await page.locator('#app').getByText('English', { exact: true }).click()
+    await chooseEnglish(page)
     await page.goto(`${appUrl()}/#/reports/home/index`)
     await page.locator('.report-figure').first().waitFor()
     const now = tallied(today, today)

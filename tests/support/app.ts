@@ -120,3 +120,15 @@ export async function typeAmount(page: Page, yuan: string) {
   await input.click()
   await input.fill(yuan)
 }
+
+/**
+ * Switches the app to English from the person's own page (a customer's "me" page; staff land on their
+ * workspace), and waits until the switch says so. The language is the whole app's: pages opened
+ * before stay in the app's page stack with a switch of their own, so any visible one will do.
+ */
+export async function chooseEnglish(page: Page) {
+  await page.goto(`${appUrl()}/#/pages/me/index`)
+  const option = (className: string) => page.locator(`#app .${className}`, { hasText: /^English$/ }).filter({ visible: true }).first()
+  await option('language-switch__option').click()
+  await option('language-switch__option--active').waitFor()
+}

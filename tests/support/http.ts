@@ -18,7 +18,9 @@ export async function http<T = any>(
   path: string,
   options: { body?: unknown; token?: string; rawBody?: string; headers?: Record<string, string> } = {},
 ): Promise<Answer<T>> {
-  const headers: Record<string, string> = { ...options.headers }
+  // A connection per request: on a loaded machine a kept-alive socket can be closed by the server's idle
+  // timer just as the next request is written on it, which fails that request with "other side closed".
+  const headers: Record<string, string> = { connection: 'close', ...options.headers }
   if (options.token) headers.authorization = `Bearer ${options.token}`
   let body: string | undefined = options.rawBody
   if (options.body !== undefined) body = JSON.stringify(options.body)

@@ -111,7 +111,7 @@ export async function uploadFiles(
     const form = new FormData()
     for (const [name, value] of Object.entries(item.upload.fields)) form.append(name, value)
     form.append(item.upload.fileField, new Blob([new Uint8Array(files[index]!.bytes)], { type: files[index]!.contentType }), item.name)
-    const response = await fetch(item.upload.url, { method: 'POST', body: form })
+    const response = await fetch(item.upload.url, { method: 'POST', body: form, headers: { connection: 'close' } })
     if (!response.ok) throw new Error(`upload of ${item.name} refused (${response.status}): ${await response.text()}`)
   }
   return items
