@@ -72,6 +72,11 @@ describe('booking', () => {
       const branchDay = await s.ops.call('schedules.branchDay', { branchId: s.branchId, date: day }, s.manager)
       expect(branchDay.items.filter((a: { photographerId?: string; status: string }) => a.photographerId === chosen && a.status === 'held')).toHaveLength(1)
     }
+    // A package with no photographer cannot have one chosen: she would be neither held nor booked.
+    const studioOnly = await s.ops.call('catalog.createPackage', samplePackage([s.branchId], { name: '证件照', resources: ['room'] }), s.manager)
+    await expect(
+      s.ops.call('bookings.book', { packageId: studioOnly.id, branchId: s.branchId, startsAt: at(shanghaiDay(31), '10:00'), photographerId: chosen }, amy.token),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ path: 'photographerId', message: 'is not needed by this package' }] } })
   }, 120_000)
 
   it('refuses a chosen photographer on leave or on her day off, and books the other one when the studio chooses', async () => {
