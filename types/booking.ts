@@ -71,6 +71,9 @@ export type StaffSchedule = z.infer<typeof StaffScheduleSchema>
 export const appointmentStatuses = ['held', 'confirmed', 'cancelled', 'expired', 'done'] as const
 export const AppointmentStatusSchema = z.enum(appointmentStatuses)
 
+/** When and by whom a booking was cancelled, and what of the deposit the policy gives back. */
+export const CancellationSchema = z.object({ at: IsoDateTimeSchema, by: z.string(), refundPercent: z.number().int(), refundDueFen: FenSchema, reason: z.string().optional() })
+
 export const AppointmentSchema = z.object({
   id: IdSchema,
   orderId: IdSchema,
@@ -95,11 +98,18 @@ export const AppointmentSchema = z.object({
   version: z.number().int(),
   createdAt: IsoDateTimeSchema,
   updatedAt: IsoDateTimeSchema,
-  cancellation: z
-    .object({ at: IsoDateTimeSchema, by: z.string(), refundPercent: z.number().int(), refundDueFen: FenSchema, reason: z.string().optional() })
-    .optional(),
+  cancellation: CancellationSchema.optional(),
 })
 export type Appointment = z.infer<typeof AppointmentSchema>
+
+/**
+ * An appointment as the photographer and makeup artist working it see it: when, who, what and its
+ * state — no money (a cancelled shoot's refund is the desk's and finance's business).
+ */
+export const CrewAppointmentSchema = AppointmentSchema.extend({
+  cancellation: CancellationSchema.omit({ refundPercent: true, refundDueFen: true }).optional(),
+})
+export type CrewAppointment = z.infer<typeof CrewAppointmentSchema>
 
 export const SlotSchema = z.object({
   startsAt: IsoDateTimeSchema,

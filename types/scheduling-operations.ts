@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from './common'
-import { AppointmentSchema, BookingPolicySchema, BranchScheduleSchema, RoomSchema, SlotSchema, StaffScheduleSchema } from './booking'
+import { AppointmentSchema, CrewAppointmentSchema, BookingPolicySchema, BranchScheduleSchema, RoomSchema, SlotSchema, StaffScheduleSchema } from './booking'
 import { BranchLocationSchema, BranchSchema } from './entities'
 import { defineOperation } from './operation'
 import { ANY_STAFF } from './roles'
@@ -157,8 +157,8 @@ export const mySchedule = defineOperation({
   summary: 'A photographer’s or makeup artist’s day or week',
   tag: 'booking',
   input: z.strictObject({ date: IsoDateSchema.optional(), days: z.coerce.number().int().min(1).max(7).default(1) }),
-  /** Each shoot with the customer's phone, to call them from the row. */
-  output: z.object({ from: IsoDateSchema, to: IsoDateSchema, timeZone: z.string(), items: z.array(AppointmentSchema.extend({ customerPhone: z.string().optional() })) }),
+  /** Each shoot with the customer's phone, to call them from the row; no money. */
+  output: z.object({ from: IsoDateSchema, to: IsoDateSchema, timeZone: z.string(), items: z.array(CrewAppointmentSchema.extend({ customerPhone: z.string().optional() })) }),
   access: ['photographer', 'makeup'],
 })
 

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { AppointmentSchema } from './booking'
+import { AppointmentSchema, CrewAppointmentSchema } from './booking'
 import { IdSchema, IsoDateSchema } from './common'
 import { defineOperation } from './operation'
 import { OrderStageSchema } from './orders'
@@ -9,7 +9,8 @@ import { OrderStageSchema } from './orders'
  * customer, what the order asks for, and whether its day has come (it is marked shot from then on).
  */
 export const ShootSchema = z.object({
-  appointment: AppointmentSchema,
+  /** With its money (a cancellation's refund) for a manager; without it for the photographer and makeup artist. */
+  appointment: z.union([AppointmentSchema, CrewAppointmentSchema]),
   customerPhone: z.string().optional(),
   order: z.object({ id: IdSchema, stage: OrderStageSchema, notes: z.string().optional() }),
   timeZone: z.string(),

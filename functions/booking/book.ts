@@ -55,7 +55,7 @@ export async function book(deps: BookPorts, input: z.output<typeof op.book.input
   const date = studioDate(new Date(startsAt), policy.timeZone)
   const picture = await branchPicture(deps, caller.studioId, input.branchId, date, date, ctx.now, { policy })
   checkStart(picture, startsAt, ctx.now, desk)
-  checkPhotographer(picture, input.photographerId)
+  checkPhotographer(picture, pkg, input.photographerId)
 
   const refuse = () => slotTaken(deps, { studioId: caller.studioId, branchId: input.branchId, date, now: ctx.now, policy, pkg, photographerId: input.photographerId, desk })
   const placement = place(picture, pkg, startsAt, ctx.now, { photographerId: input.photographerId, ignoreNotice: desk })

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { CrewAppointmentSchema } from '../../types/booking'
 import type * as op from '../../types/shoot-operations'
 import type { CustomerRepository } from '../customers/ports'
 import { callerOf, type Caller, type RequestContext } from '../domain/context'
@@ -19,6 +20,9 @@ export interface ShootPorts {
 
 const leads = (caller: Caller) => caller.roles.some((role) => role === 'manager' || role === 'admin')
 
+/** A photographer or makeup artist with no other role works the shoot without its money (a cancellation's refund). */
+const crewOnly = (caller: Caller) => caller.roles.every((role) => role === 'photographer' || role === 'makeup')
+
 /** The appointment, if it is the caller's to work: a photographer or makeup artist sees only shoots they are booked on, a manager the branch's. */
 export async function loadShootAppointment(deps: ShootPorts, caller: Caller, appointmentId: string): Promise<AppointmentRecord> {
   const appointment = await loadOwn(deps, caller, appointmentId)
@@ -36,7 +40,7 @@ export async function shootOf(deps: ShootPorts, caller: Caller, appointment: App
   if (!order) throw notFound('Order')
   const date = studioDate(new Date(appointment.startsAt), timeZone)
   return {
-    appointment,
+    appointment: crewOnly(caller) ? CrewAppointmentSchema.parse(appointment) : appointment,
     customerPhone: customer?.phone,
     order: { id: order.id, stage: order.stage, notes: order.notes },
     timeZone,

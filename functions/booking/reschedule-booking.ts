@@ -31,7 +31,7 @@ export async function rescheduleBooking(deps: ReschedulePorts, input: z.output<t
   const picture = await branchPicture(deps, caller.studioId, current.branchId, date, date, ctx.now, { ignoreAppointmentId: current.id, policy })
   const desk = caller.kind === 'staff'
   checkStart(picture, startsAt, ctx.now, desk)
-  checkPhotographer(picture, input.photographerId)
+  checkPhotographer(picture, pkg, input.photographerId)
   const refuse = () =>
     slotTaken(deps, { studioId: caller.studioId, branchId: current.branchId, date, now: ctx.now, policy, pkg, photographerId: input.photographerId, desk, ignoreAppointmentId: current.id })
   const placement = place(picture, pkg, startsAt, ctx.now, { photographerId: input.photographerId, keep: current, ignoreNotice: desk })

@@ -20,17 +20,9 @@ import { sendRefund, type SendRefundPorts } from './send-refund'
 export async function refundPayment(deps: SendRefundPorts & { books: Bookkeeping }, input: z.output<typeof op.refundPayment.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   let online = false
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await refundOnce()
-    } catch (error) {
-      // Written at the same moment as another change to the payment or the order: read again and retry.
-      // A WeChat refund whose day closed under it is read again too: it is booked on the next open day.
-      const again = error instanceof DomainError && (error.code === 'CONFLICT' || (error.code === 'DAY_CLOSED' && online))
-      if (!again || attempt >= 5) throw error
-      await pause(20 + Math.random() * 60 * (attempt + 1))
-    }
-  }
+  // Written at the same moment as another change to the payment or the order: read again and retry.
+  // A WeChat refund whose day closed under it is read again too: it is booked on the next open day.
+  return afreshOnRace(refundOnce, (error) => error.code === 'CONFLICT' || (error.code === 'DAY_CLOSED' && online))
   async function refundOnce() {
     const partition = await loadForMoney(deps, caller, input.orderId)
     const payment = partition.payments.find((p) => p.id === input.paymentId && p.amountFen > 0)
@@ -98,19 +90,26 @@ export async function retryRefund(deps: SendRefundPorts, input: z.output<typeof 
 
 /**
  * After a cancellation: what the policy refunds of a deposit paid by WeChat goes back
- * automatically (one stable out_refund_no per order). Offline deposits wait for finance.
+ * automatically (one stable out_refund_no per order), booked on the next open day when the
+ * daily close lands under it, as a WeChat refund at the desk is. Offline deposits wait for finance.
  */
 export async function refundCancellation(deps: CreditingPorts, studioId: string, orderId: string, now: Date) {
   const first = await deps.orders.partition(studioId, orderId)
   if (!first || first.order.stage !== 'cancelled') return
   for (const intent of first.intents.filter((i) => i.status === 'open')) await closeCharge(deps, intent, now)
   for (const candidate of first.payments.filter((p) => p.method === 'wechat' && p.amountFen > 0 && p.status === 'captured')) {
+    const left = await afreshOnRace(() => refundFrom(candidate.id), (error) => error.code === 'CONFLICT' || error.code === 'DAY_CLOSED')
+    if (left === 'nothing owed') break
+  }
+
+  /** Refunds what is still owed from one payment, as the order and the payment stand now. */
+  async function refundFrom(paymentId: string): Promise<'nothing owed' | 'more owed'> {
     // Read again for each refund: what is owed and what is left change with every one.
     const partition = (await deps.orders.partition(studioId, orderId))!
     const owed = (partition.order.refundDueFen ?? 0) - partition.order.refundedFen
-    const payment = partition.payments.find((p) => p.id === candidate.id)!
-    if (owed <= 0) break
-    if (payment.refundableFen <= 0) continue
+    const payment = partition.payments.find((p) => p.id === paymentId)!
+    if (owed <= 0) return 'nothing owed'
+    if (payment.refundableFen <= 0) return 'more owed'
     const amount = Math.min(owed, payment.refundableFen)
     const id = `${payment.id}C`
     const entry: PaymentRecord = {
@@ -135,12 +134,28 @@ export async function refundCancellation(deps: CreditingPorts, studioId: string,
     }
     const books = await deps.books.refunded(partition.order, payment, entry)
     const written = await deps.ledger.refund(partition.order, payment, withBookDay(entry, books.bookedOn), audit, books)
-    if (!written) continue
+    if (!written) return 'more owed'
     try {
       await sendRefund(deps, payment, entry)
     } catch (error) {
       // The cancellation stands; the refund waits among refunds due for finance to send again.
       if (!(error instanceof DomainError && error.code === 'PAYMENT_PROVIDER_ERROR')) throw error
+    }
+    return 'more owed'
+  }
+}
+
+/**
+ * Runs a refund again, read afresh, when it met another write at the same moment or its day
+ * closed under it (as `again` decides), a few times with a growing random pause.
+ */
+async function afreshOnRace<T>(attempt: () => Promise<T>, again: (error: DomainError) => boolean): Promise<T> {
+  for (let n = 0; ; n++) {
+    try {
+      return await attempt()
+    } catch (error) {
+      if (!(error instanceof DomainError && again(error)) || n >= 5) throw error
+      await pause(20 + Math.random() * 60 * (n + 1))
     }
   }
 }

@@ -22,8 +22,12 @@ export async function assertBranch(deps: { repo: IdentityRepository }, studioId:
   if (!(await deps.repo.getBranch(studioId, branchId))) throw notFound('Branch')
 }
 
-/** A photographer picked by name must be an active photographer of the branch (never another studio's, nor one who has left). */
-export function checkPhotographer(picture: BranchPicture, photographerId: string | undefined) {
+/**
+ * A photographer picked by name must be an active photographer of the branch (never another studio's,
+ * nor one who has left), for a package that has one: otherwise she would be neither held nor booked.
+ */
+export function checkPhotographer(picture: BranchPicture, pkg: Package, photographerId: string | undefined) {
+  if (photographerId && !pkg.resources.includes('photographer')) throw invalid('photographerId', 'is not needed by this package')
   if (photographerId && !picture.staff.some((s) => s.id === photographerId && s.roles.includes('photographer'))) {
     throw invalid('photographerId', 'is not an active photographer of this branch')
   }

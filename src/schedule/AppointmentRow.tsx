@@ -1,13 +1,13 @@
 import { View, Text } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import type { Appointment } from '../../types/booking'
+import type { CrewAppointment } from '../../types/booking'
 import { AppointmentStatus } from '../components/AppointmentStatus'
 import { useI18n } from '../i18n'
 import { studioMoment } from '../lib/studio-time'
 import './AppointmentRow.scss'
 
 interface Props {
-  item: Appointment
+  item: CrewAppointment
   timeZone: string
   /** Where the shoot is and who does it, as far as this person may know. */
   details: string[]

@@ -5,6 +5,7 @@ import { sendShootReminders } from '../../functions/scheduling/reminders'
 import { SimulatedSubscribeMessages } from '../../functions/integrations/wechat-subscribe'
 import { at, bookableStudio, shanghaiDay } from '../support/booking'
 import { isolatedTable } from '../support/studio'
+import { samplePackage } from '../../scripts/lib/sample-package'
 
 let deps: AppDeps
 beforeAll(async () => {
@@ -47,6 +48,48 @@ describe('booking', () => {
     expect(won).toHaveLength(1)
     expect(lost.map((r) => r.reason.code)).toEqual(Array(9).fill('SLOT_TAKEN'))
     expect(lost[0]!.reason.details.nextFreeTimes[0]).toBe(at(day, '12:30'))
+  })
+
+  it('gives a chosen photographer to exactly one of two customers booking her at once, at the same or an overlapping time (20 races)', async () => {
+    // An outdoor session (外景) needs a photographer and nothing else: only she stands between the two bookings.
+    const s = await bookableStudio(deps, { photographers: 2 })
+    const outdoor = await s.ops.call('catalog.createPackage', samplePackage([s.branchId], { name: '外景跟拍', resources: ['photographer'] }), s.manager)
+    const chosen = s.photographers[0]!.id
+    const [amy, bob] = await Promise.all([customerOf(s, 'amy'), customerOf(s, 'bob')])
+    for (let round = 0; round < 20; round++) {
+      const day = shanghaiDay(10 + round)
+      // Even rounds both at 10:00; odd ones 10:00 and 11:00, which share an hour of her.
+      const times = round % 2 === 0 ? ['10:00', '10:00'] : ['10:00', '11:00']
+      const results = await Promise.allSettled(
+        [amy, bob].map((c, i) => s.ops.call('bookings.book', { packageId: outdoor.id, branchId: s.branchId, startsAt: at(day, times[i]!), photographerId: chosen }, c.token)),
+      )
+      const won = results.filter((r) => r.status === 'fulfilled')
+      const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+      expect(won).toHaveLength(1)
+      expect(lost.map((r) => r.reason.code)).toEqual(['SLOT_TAKEN'])
+      expect(won[0]!.value.photographerId).toBe(chosen)
+      // Her day holds the one shoot; the other photographer was free all along.
+      const branchDay = await s.ops.call('schedules.branchDay', { branchId: s.branchId, date: day }, s.manager)
+      expect(branchDay.items.filter((a: { photographerId?: string; status: string }) => a.photographerId === chosen && a.status === 'held')).toHaveLength(1)
+    }
+    // A package with no photographer cannot have one chosen: she would be neither held nor booked.
+    const studioOnly = await s.ops.call('catalog.createPackage', samplePackage([s.branchId], { name: '证件照', resources: ['room'] }), s.manager)
+    await expect(
+      s.ops.call('bookings.book', { packageId: studioOnly.id, branchId: s.branchId, startsAt: at(shanghaiDay(31), '10:00'), photographerId: chosen }, amy.token),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ path: 'photographerId', message: 'is not needed by this package' }] } })
+  }, 120_000)
+
+  it('refuses a chosen photographer on leave or on her day off, and books the other one when the studio chooses', async () => {
+    const s = await bookableStudio(deps, { photographers: 2, rooms: 2 })
+    const [away, other] = s.photographers.map((p) => p.id)
+    const [leaveDay, dayOff] = [shanghaiDay(9), shanghaiDay(11)]
+    await s.ops.call('staffSchedules.save', { staffId: away, daysOff: [dayOff], leave: [{ startsAt: at(leaveDay, '08:00'), endsAt: at(leaveDay, '20:00'), reason: '病假' }] }, s.manager)
+    const amy = await customerOf(s, 'amy')
+    for (const day of [leaveDay, dayOff]) {
+      const request = { packageId: s.pkg.id, branchId: s.branchId, startsAt: at(day, '10:00') }
+      expect(await s.ops.outcome('bookings.book', { ...request, photographerId: away }, amy.token)).toBe('SLOT_TAKEN')
+      expect((await s.ops.call('bookings.book', request, amy.token)).photographerId).toBe(other)
+    }
   })
 
   it('assigns the least-booked free photographer when the customer lets the studio choose', async () => {

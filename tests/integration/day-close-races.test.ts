@@ -3,14 +3,15 @@ import type { AppDeps } from '../../functions/api/implementations'
 import { dayBookViolations, type BookedMoney, type DayFigures } from '../../functions/domain/day-close'
 import { orderMoneyViolations } from '../../functions/domain/order-money'
 import { studioDate } from '../../functions/domain/time'
-import { bookableStudio } from '../support/booking'
+import { at, bookableStudio, shanghaiDay } from '../support/booking'
 import { isolatedTable } from '../support/studio'
 
 /**
  * Money meeting the daily close (日结), each race run ROUNDS times against DynamoDB Local through
  * the dispatcher and the real use cases: a desk payment, a WeChat Pay payment (the customer pays and
- * WeChat Pay's notification lands), a desk refund, a WeChat Pay refund and an expense void, each at
- * the same moment as finance closes the branch's day. After every round the day-book invariants of
+ * WeChat Pay's notification lands), a desk refund, a WeChat Pay refund, a customer's cancellation
+ * (its WeChat Pay deposit refunded automatically) and an expense void, each at the same moment as
+ * finance closes the branch's day. After every round the day-book invariants of
  * functions/domain/day-close.ts (each payment and refund booked on exactly one day, its own or the
  * next open one; a closed day exactly as it was closed) and the order's money invariants are checked.
  * Stock taken for 制作 while a count is posted is raced in tests/api/inventory-races.test.ts.
@@ -198,6 +199,43 @@ describe('money meeting the daily close', () => {
       const booked = bookedDay(order.id, requestId)
       if (booked !== studioDate(new Date(refund.at), TZ)) expect([close, refund.bookedOn]).toEqual(['OK', dayAfter(today)])
       return `${booked === today ? 'same day' : 'next day'}/${close}`
+    })
+  }, 300_000)
+
+  it(`a cancelled booking's WeChat deposit goes back while the day closes: booked on the closed day or the next open one, never left owed (${ROUNDS} races)`, async () => {
+    let cancelMs = 0
+    await race('cancellation refund vs close', async (round) => {
+      await openDay(today)
+      // A shoot weeks ahead, a day of its own each round: the policy gives the whole deposit back.
+      const booked = await s.ops.call('bookings.book', { packageId: s.pkg.id, branchId: s.branchId, startsAt: at(shanghaiDay(30 + round), '10:00') }, customer.token)
+      const charge = await s.ops.call('payments.prepay', { orderId: booked.orderId, kind: 'deposit' }, customer.token)
+      await s.ops.call('payments.simulatePay', { orderId: booked.orderId, outTradeNo: charge.outTradeNo }, customer.token)
+      // The refund is written at the end of the cancellation: the close is sent at a point spread over
+      // how long the last cancellation took, so that rounds meet the refund at every step of its way.
+      const { close, closedOn, raced: cancelled } = await closeDuring(
+        today,
+        async () => {
+          const started = Date.now()
+          const outcome = await s.ops.outcome('bookings.cancel', { appointmentId: booked.id, reason: '改期出国' }, customer.token)
+          cancelMs = Date.now() - started
+          return outcome
+        },
+        Math.round((cancelMs * (round % 10)) / 10),
+      )
+      // The customer's cancellation and its refund go through whichever came first.
+      expect(cancelled).toBe('OK')
+      expect(['OK', 'VERSION_CONFLICT', 'CONFLICT']).toContain(close)
+      const after = await checked(booked.orderId, [today, dayAfter(today)], closedOn)
+      const refunds = after.payments.filter((p: { kind: string }) => p.kind === 'refund')
+      // Everything paid is booked back, paid out by WeChat Pay, and nothing is left for finance to send.
+      expect(after.order).toMatchObject({ stage: 'cancelled', paidFen: 0, refundDueFen: charge.amountFen, refundedFen: charge.amountFen })
+      expect(refunds.reduce((sum: number, r: { amountFen: number }) => sum - r.amountFen, 0)).toBe(charge.amountFen)
+      expect(refunds.map((r: { status: string }) => r.status)).toEqual(['refunded'])
+      const due = await s.ops.call('payments.refundsDue', {}, tokens.finance)
+      expect(due.items.map((o: { id: string }) => o.id)).not.toContain(booked.orderId)
+      const refundDay = bookedDay(booked.orderId, refunds[0].id)
+      if (refundDay !== studioDate(new Date(refunds[0].at), TZ)) expect([close, refunds[0].bookedOn]).toEqual(['OK', dayAfter(today)])
+      return `${refundDay === today ? 'same day' : 'next day'}/${close}`
     })
   }, 300_000)
 

@@ -11,7 +11,7 @@ import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useShownAgain } from '../../hooks/useShownAgain'
-import type { Appointment } from '../../../types/booking'
+import type { CrewAppointment } from '../../../types/booking'
 import { callPhone } from '../../lib/phone'
 import { routes } from '../../lib/routes'
 import { useI18n, type Translate } from '../../i18n'
@@ -24,7 +24,7 @@ import { useRoomNames } from '../useRooms'
 import '../schedule.scss'
 
 /** Who else works the shoot: the makeup artist for the photographer, and the other way round. */
-function otherStaff(t: Translate, item: Appointment, me: string): string | undefined {
+function otherStaff(t: Translate, item: CrewAppointment, me: string): string | undefined {
   if (item.photographerId === me) return item.makeupArtistName ? t('schedule.withMakeup', { name: item.makeupArtistName }) : undefined
   return item.photographerName ? t('schedule.withPhotographer', { name: item.photographerName }) : undefined
 }
@@ -60,7 +60,7 @@ export default function MySchedulePage() {
   const me = session.principal.id
   const shown = items.filter((item) => item.status !== 'cancelled' && item.status !== 'expired').sort((a, b) => a.startsAt.localeCompare(b.startsAt))
   const dates = Array.from({ length: days }, (_, index) => addDays(schedule.data!.from, index))
-  const open = (item: Appointment) => Taro.navigateTo({ url: `${routes.shoot}?id=${item.id}` })
+  const open = (item: CrewAppointment) => Taro.navigateTo({ url: `${routes.shoot}?id=${item.id}` })
 
   return (
     <View className="screen">
