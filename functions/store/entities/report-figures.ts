@@ -1,6 +1,6 @@
 import type { FigureWrite } from '../../domain/report-events'
 import type { Counters } from '../../domain/report-figures'
-import type { KeptFigures } from '../../reports/ports'
+import type { FigureCorrection, KeptFigures } from '../../reports/ports'
 import type { Item } from '../items'
 import { keys } from '../keys'
 
@@ -36,6 +36,41 @@ export function figuresUpdate(table: string, write: FigureWrite) {
     TableName: table,
     Key: write.date ? keys.figuresDay(write.studioId, write.branchId, write.date) : keys.figuresNow(write.studioId, write.branchId),
     UpdateExpression: `SET ${sets.join(', ')}${adds.length ? ` ADD ${adds.join(', ')}` : ''}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  }
+}
+
+/**
+ * The Update that replaces figures of one item (a day's, or NOW) by their recomputed values, only
+ * while each still holds the value that was read (absent counting as 0): an event landing between
+ * the read and this write makes it fail, never lose the event.
+ */
+export function figuresCorrection(table: string, correction: FigureCorrection) {
+  const names: Record<string, string> = { '#type': 'type', '#branchId': 'branchId' }
+  const values: Record<string, unknown> = { ':type': correction.date ? 'FiguresDay' : 'FiguresNow', ':branchId': correction.branchId, ':zero': 0 }
+  const sets = ['#type = :type', '#branchId = :branchId']
+  const conditions: string[] = []
+  if (correction.date) {
+    names['#date'] = 'date'
+    values[':date'] = correction.date
+    sets.push('#date = :date')
+  }
+  Object.entries(correction.figures).forEach(([attribute, { kept, recomputed }], i) => {
+    names[`#f${i}`] = attribute
+    values[`:r${i}`] = recomputed
+    sets.push(`#f${i} = :r${i}`)
+    if (kept === 0) conditions.push(`(attribute_not_exists(#f${i}) OR #f${i} = :zero)`)
+    else {
+      values[`:k${i}`] = kept
+      conditions.push(`#f${i} = :k${i}`)
+    }
+  })
+  return {
+    TableName: table,
+    Key: correction.date ? keys.figuresDay(correction.studioId, correction.branchId, correction.date) : keys.figuresNow(correction.studioId, correction.branchId),
+    UpdateExpression: `SET ${sets.join(', ')}`,
+    ConditionExpression: conditions.join(' AND '),
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
   }
