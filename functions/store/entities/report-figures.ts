@@ -48,7 +48,7 @@ export function figuresUpdate(table: string, write: FigureWrite) {
  */
 export function figuresCorrection(table: string, correction: FigureCorrection) {
   const names: Record<string, string> = { '#type': 'type', '#branchId': 'branchId' }
-  const values: Record<string, unknown> = { ':type': correction.date ? 'FiguresDay' : 'FiguresNow', ':branchId': correction.branchId, ':zero': 0 }
+  const values: Record<string, unknown> = { ':type': correction.date ? 'FiguresDay' : 'FiguresNow', ':branchId': correction.branchId }
   const sets = ['#type = :type', '#branchId = :branchId']
   const conditions: string[] = []
   if (correction.date) {
@@ -60,8 +60,10 @@ export function figuresCorrection(table: string, correction: FigureCorrection) {
     names[`#f${i}`] = attribute
     values[`:r${i}`] = recomputed
     sets.push(`#f${i} = :r${i}`)
-    if (kept === 0) conditions.push(`(attribute_not_exists(#f${i}) OR #f${i} = :zero)`)
-    else {
+    if (kept === 0) {
+      values[':zero'] = 0
+      conditions.push(`(attribute_not_exists(#f${i}) OR #f${i} = :zero)`)
+    } else {
       values[`:k${i}`] = kept
       conditions.push(`#f${i} = :k${i}`)
     }
