@@ -354,6 +354,8 @@ export const RecomputeResultSchema = z.object({
    * one that kept changing under it (money landing at that moment) is read and compared again a few times.
    */
   unrepaired: z.array(FigureDifferenceSchema.partial({ date: true })),
+  /** How many times a repair found figures changed since they were read, and read and compared them again. */
+  comparedAgain: Count,
   /**
    * Records that predate a field the recompute relies on, whose figures are left as kept, never
    * compared or repaired: follow-ups naming no branch, WeChat Pay refunds booked on a later day without saying which.

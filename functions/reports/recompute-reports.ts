@@ -60,10 +60,12 @@ export async function recomputeReports(deps: ReportsDeps, input: z.output<typeof
   const found = await compare(scope.branchIds)
   let unrepaired = [...found.differences, ...found.nowDifferences]
   const repaired = input.repair && unrepaired.length > 0
+  let comparedAgain = 0
   for (let attempt = 0; input.repair && unrepaired.length && attempt < REPAIR_ATTEMPTS; attempt++) {
     const refused = await deps.figures.correct(correctionsOf(studioId, unrepaired))
     if (!refused.length) unrepaired = []
     else {
+      comparedAgain++
       const again = await compare([...new Set(refused.map((c) => c.branchId))].sort())
       unrepaired = [...again.differences, ...again.nowDifferences]
     }
@@ -77,6 +79,7 @@ export async function recomputeReports(deps: ReportsDeps, input: z.output<typeof
     nowDifferences: found.nowDifferences.map(({ date: _none, ...d }) => d),
     repaired,
     unrepaired: input.repair ? unrepaired : [],
+    comparedAgain,
     leftAsKept: found.leftAsKept,
   }
 }
