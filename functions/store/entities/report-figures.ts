@@ -7,21 +7,31 @@ import { keys } from '../keys'
 const NAME = 'name#'
 const NOT_COUNTERS = new Set(['pk', 'sk', 'type', 'branchId', 'date'])
 
+type FiguresItem = { studioId: string; branchId: string; date?: string }
+
+const figuresKey = (item: FiguresItem) => (item.date ? keys.figuresDay(item.studioId, item.branchId, item.date) : keys.figuresNow(item.studioId, item.branchId))
+
+/** The attributes every write to a figures item sets beside its figures: what it is, its branch and its day. */
+function figuresItem(item: FiguresItem) {
+  const names: Record<string, string> = { '#type': 'type', '#branchId': 'branchId' }
+  const values: Record<string, unknown> = { ':type': item.date ? 'FiguresDay' : 'FiguresNow', ':branchId': item.branchId }
+  const sets = ['#type = :type', '#branchId = :branchId']
+  if (item.date) {
+    names['#date'] = 'date'
+    values[':date'] = item.date
+    sets.push('#date = :date')
+  }
+  return { names, values, sets }
+}
+
 /**
  * The Update that adds one event's counters to a branch's figures item (a day's, or NOW). No
  * condition of its own: it rides in the event's transaction, whose own guard (the payment
  * created only once, the stage it must move from…) makes a replay fail before anything is added.
  */
 export function figuresUpdate(table: string, write: FigureWrite) {
-  const names: Record<string, string> = { '#type': 'type', '#branchId': 'branchId' }
-  const values: Record<string, unknown> = { ':type': write.date ? 'FiguresDay' : 'FiguresNow', ':branchId': write.branchId }
-  const sets = ['#type = :type', '#branchId = :branchId']
+  const { names, values, sets } = figuresItem(write)
   const adds: string[] = []
-  if (write.date) {
-    names['#date'] = 'date'
-    values[':date'] = write.date
-    sets.push('#date = :date')
-  }
   Object.entries(write.add).forEach(([attribute, amount], i) => {
     names[`#a${i}`] = attribute
     values[`:a${i}`] = amount
@@ -34,7 +44,7 @@ export function figuresUpdate(table: string, write: FigureWrite) {
   })
   return {
     TableName: table,
-    Key: write.date ? keys.figuresDay(write.studioId, write.branchId, write.date) : keys.figuresNow(write.studioId, write.branchId),
+    Key: figuresKey(write),
     UpdateExpression: `SET ${sets.join(', ')}${adds.length ? ` ADD ${adds.join(', ')}` : ''}`,
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
@@ -47,15 +57,8 @@ export function figuresUpdate(table: string, write: FigureWrite) {
  * the read and this write makes it fail, never lose the event.
  */
 export function figuresCorrection(table: string, correction: FigureCorrection) {
-  const names: Record<string, string> = { '#type': 'type', '#branchId': 'branchId' }
-  const values: Record<string, unknown> = { ':type': correction.date ? 'FiguresDay' : 'FiguresNow', ':branchId': correction.branchId }
-  const sets = ['#type = :type', '#branchId = :branchId']
+  const { names, values, sets } = figuresItem(correction)
   const conditions: string[] = []
-  if (correction.date) {
-    names['#date'] = 'date'
-    values[':date'] = correction.date
-    sets.push('#date = :date')
-  }
   Object.entries(correction.figures).forEach(([attribute, { kept, recomputed }], i) => {
     names[`#f${i}`] = attribute
     values[`:r${i}`] = recomputed
@@ -70,7 +73,7 @@ export function figuresCorrection(table: string, correction: FigureCorrection) {
   })
   return {
     TableName: table,
-    Key: correction.date ? keys.figuresDay(correction.studioId, correction.branchId, correction.date) : keys.figuresNow(correction.studioId, correction.branchId),
+    Key: figuresKey(correction),
     UpdateExpression: `SET ${sets.join(', ')}`,
     ConditionExpression: conditions.join(' AND '),
     ExpressionAttributeNames: names,
