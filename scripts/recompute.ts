@@ -4,9 +4,10 @@
  *   npm run recompute -- --studio CODE --from YYYY-MM-DD --to YYYY-MM-DD [--branch ID] [--fix]
  * Works each day's report figures (and the state figures "now") out again from the raw records
  * of every branch (or the one named), prints every figure that differs by branch, day and
- * figure, and with --fix adds the differences to the kept figures so they equal the recomputed
- * ones. The range is at most a year. Exits 0 when nothing differs (or it was fixed), 1 when
- * differences were found and left, 2 on bad options.
+ * figure, and with --fix replaces the differing kept figures by the recomputed ones (each only while
+ * it still holds what was read). Figures of records older than the fields the recompute relies on
+ * are left as kept and named. The range is at most a year. Exits 0 when nothing differs (or it was
+ * fixed), 1 when differences were found and left, 2 on bad options.
  */
 import { fieldIssues } from '../functions/api/dispatch'
 import { DomainError } from '../functions/domain/errors'
@@ -36,10 +37,18 @@ async function main() {
   console.log(`Recomputed ${result.days} branch-days of ${studio.name} (${code}), ${result.from} → ${result.to}`)
   for (const d of result.differences) console.log(`  ${d.branchId} ${d.date} ${d.figure}: kept ${d.kept}, recomputed ${d.recomputed}`)
   for (const d of result.nowDifferences) console.log(`  ${d.branchId} now ${d.figure}: kept ${d.kept}, recomputed ${d.recomputed}`)
+  for (const left of result.leftAsKept) {
+    const what = left.records === 'followUps' ? 'old follow-ups without a branch' : 'old WeChat Pay refunds made on a closed day without the day they were booked on'
+    console.log(`  ${left.count} ${what}: their figures left as kept (${left.figures.map((f) => `${f.branchId ?? 'every branch'} ${f.date} ${f.figure}`).join(', ')})`)
+  }
   const found = result.differences.length + result.nowDifferences.length
   if (!found) console.log('✔ The kept figures equal the recomputed ones')
-  else if (result.repaired) console.log(`✔ ${found} differences fixed: the kept figures now equal the recomputed ones`)
-  else {
+  else if (result.repaired && !result.unrepaired.length) console.log(`✔ ${found} differences fixed: the kept figures now equal the recomputed ones`)
+  else if (result.repaired) {
+    for (const d of result.unrepaired) console.log(`  ${d.branchId} ${d.date ?? 'now'} ${d.figure}: still kept ${d.kept}, recomputed ${d.recomputed}`)
+    console.log(`✖ ${result.unrepaired.length} differences could not be fixed: their figures kept changing while the fix was written (money landing); run it again`)
+    process.exit(1)
+  } else {
     console.log(`✖ ${found} differences (run again with --fix to correct them)`)
     process.exit(1)
   }

@@ -349,5 +349,23 @@ export const RecomputeResultSchema = z.object({
   nowDifferences: z.array(FigureDifferenceSchema.omit({ date: true })),
   /** True when the kept figures were replaced by the recomputed ones. */
   repaired: z.boolean(),
+  /**
+   * Differences a repair left: each figure is replaced only while it still holds what was read, and
+   * one that kept changing under it (money landing at that moment) is read and compared again a few times.
+   */
+  unrepaired: z.array(FigureDifferenceSchema.partial({ date: true })),
+  /** How many times a repair found figures changed since they were read, and read and compared them again. */
+  comparedAgain: Count,
+  /**
+   * Records that predate a field the recompute relies on, whose figures are left as kept, never
+   * compared or repaired: follow-ups naming no branch, WeChat Pay refunds booked on a later day without saying which.
+   */
+  leftAsKept: z.array(
+    z.object({
+      records: z.enum(['followUps', 'refunds']),
+      count: Count,
+      figures: z.array(z.object({ branchId: IdSchema.optional(), date: IsoDateSchema, figure: z.string() })),
+    }),
+  ),
 })
 export type RecomputeResult = z.infer<typeof RecomputeResultSchema>

@@ -3,8 +3,7 @@ import type { Branch, StaffMember } from '../../types/entities'
 import type { StockItem, StockLevel } from '../../types/inventory'
 import type { OrderSettings } from '../../types/orders'
 import type { Counters } from '../domain/report-figures'
-import type { FigureWrite } from '../domain/report-events'
-import type { BranchRecords } from '../domain/report-recompute'
+import type { StudioRecords } from '../domain/report-old-records'
 
 /** A branch's kept figures: its counters, and the names the events wrote beside them (staff, packages, stock items). */
 export interface KeptFigures {
@@ -23,13 +22,25 @@ export interface ReportFigures {
   /** The branch's state figures now (orders per stage, balance due by shoot day, orders at pick-up with money due). */
   now(studioId: string, branchId: string): Promise<KeptFigures>
   /**
-   * The raw records the branch's figures of [from, to] come from — its orders with their
-   * payments, bookings, expenses, stock movements and commission lines. For the recompute job
-   * only: this reads every order of the studio, which no report ever does.
+   * The raw records the branches' figures of [from, to] come from — their orders with their
+   * payments, bookings, expenses, stock movements, commission lines and follow-ups, and their
+   * closed days — each read once and split by branch. For the recompute job only: this reads every
+   * order of the studio, which no report ever does.
    */
-  records(studioId: string, branchId: string, from: string, to: string): Promise<BranchRecords>
-  /** Adds corrections to the kept figures (recompute's repair): ADDs, so events landing meanwhile still count. */
-  correct(writes: FigureWrite[]): Promise<void>
+  records(studioId: string, branchIds: readonly string[], from: string, to: string): Promise<StudioRecords>
+  /**
+   * Replaces kept figures by recomputed ones (recompute's repair), each item only while its
+   * figures still hold what was read; answers the corrections refused because they changed meanwhile.
+   */
+  correct(corrections: FigureCorrection[]): Promise<FigureCorrection[]>
+}
+
+/** The figures of one kept item (a branch's day, or its NOW) to replace: each as read, and as recomputed. */
+export interface FigureCorrection {
+  studioId: string
+  branchId: string
+  date?: string
+  figures: Record<string, { kept: number; recomputed: number }>
 }
 
 /** The studio and its branches, as the reports need them. */

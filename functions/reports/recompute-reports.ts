@@ -1,55 +1,98 @@
 import type { z } from 'zod'
 import type { recomputeReports as operation } from '../../types/reports-operations'
 import type { RequestContext } from '../domain/context'
-import type { FigureWrite } from '../domain/report-events'
 import { daysOf } from '../domain/report-figures'
+import { isLeftAsKept, oldRecordFigures } from '../domain/report-old-records'
 import { figureDifferences, recomputeDays, recomputeNow } from '../domain/report-recompute'
 import { studioDate } from '../domain/time'
-import type { ReportsDeps } from './ports'
+import type { FigureCorrection, ReportsDeps } from './ports'
 import { keptDays, reportScope } from './report-scope'
 
+/** How many times a repair refused because its figures changed meanwhile is read and compared again. */
+const REPAIR_ATTEMPTS = 4
+
+interface Difference {
+  branchId: string
+  date?: string
+  figure: string
+  kept: number
+  recomputed: number
+}
+
 /**
- * The recompute job (an admin's, also run by `npm run studio -- recompute`):
- * 1. reads each branch's raw records behind the days asked for (orders and payments, bookings,
- *    expenses, stock movements, commission lines, follow-ups);
- * 2. works the day figures and the state figures ("now") out again from them, and reads the
- *    figures kept;
- * 3. lists every figure that differs, by branch and day (and by branch for "now");
- * 4. with `repair`, adds the differences to the kept figures, so they equal the recomputed ones.
+ * The recompute job (an admin's, also run by `npm run recompute`):
+ * 1. reads the figures kept, then the raw records behind the days asked for (orders and payments,
+ *    bookings, expenses, stock movements, commission lines, follow-ups), each once for all branches;
+ * 2. works the day figures and the state figures ("now") out again from them;
+ * 3. lists every figure that differs, by branch and day (and by branch for "now"), leaving as kept
+ *    the figures of records older than a field the recompute relies on (and naming them);
+ * 4. with `repair`, replaces each differing figure by its recomputed value while it still holds
+ *    the value read; a figure changed meanwhile (money landing) is read and compared again, a few
+ *    times, and what still could not be replaced is listed as unrepaired.
  */
 export async function recomputeReports(deps: ReportsDeps, input: z.output<typeof operation.input>, ctx: RequestContext) {
   const scope = await reportScope(deps, ctx, input.branchId)
   const studioId = scope.caller.studioId
   const dayOf = (instant: string) => studioDate(new Date(instant), scope.timeZone)
-  const differences: { branchId: string; date: string; figure: string; kept: number; recomputed: number }[] = []
-  const nowDifferences: { branchId: string; figure: string; kept: number; recomputed: number }[] = []
-  for (const branchId of scope.branchIds) {
-    const [records, kept, keptNow] = await Promise.all([
-      deps.figures.records(studioId, branchId, input.from, input.to),
-      keptDays(deps, studioId, [branchId], input.from, input.to),
-      deps.figures.now(studioId, branchId),
-    ])
-    const recomputed = recomputeDays(records, dayOf, input.from, input.to, branchId)
-    for (const date of daysOf(input)) {
-      for (const d of figureDifferences(kept.byDay.get(date) ?? {}, recomputed.get(date) ?? {})) differences.push({ branchId, date, ...d })
-    }
-    for (const d of figureDifferences(keptNow.counters, recomputeNow(records, dayOf))) nowDifferences.push({ branchId, ...d })
+
+  const compare = async (branchIds: readonly string[]) => {
+    // The kept figures first: money landing before the raw records are read then shows as a
+    // difference whose repair finds the figure changed, never as one that erases that money.
+    const kept = await Promise.all(branchIds.map((b) => Promise.all([keptDays(deps, studioId, [b], input.from, input.to), deps.figures.now(studioId, b)])))
+    const records = await deps.figures.records(studioId, branchIds, input.from, input.to)
+    const leftAsKept = oldRecordFigures(records, dayOf, input)
+    const differences: Difference[] = []
+    const nowDifferences: Difference[] = []
+    branchIds.forEach((branchId, i) => {
+      const [days, now] = kept[i]!
+      const branch = records.branches.get(branchId)!
+      const recomputed = recomputeDays(branch, dayOf, input.from, input.to, branchId)
+      for (const date of daysOf(input)) {
+        for (const d of figureDifferences(days.byDay.get(date) ?? {}, recomputed.get(date) ?? {})) {
+          if (!isLeftAsKept(leftAsKept, branchId, date, d.figure)) differences.push({ branchId, date, ...d })
+        }
+      }
+      for (const d of figureDifferences(now.counters, recomputeNow(branch, dayOf))) nowDifferences.push({ branchId, ...d })
+    })
+    return { differences, nowDifferences, leftAsKept }
   }
-  const found = differences.length + nowDifferences.length > 0
-  if (input.repair && found) {
-    const writes: FigureWrite[] = [
-      ...differences.map((d) => ({ studioId, branchId: d.branchId, date: d.date, add: { [d.figure]: d.recomputed - d.kept } })),
-      ...nowDifferences.map((d) => ({ studioId, branchId: d.branchId, add: { [d.figure]: d.recomputed - d.kept } })),
-    ]
-    await deps.figures.correct(writes)
+
+  const found = await compare(scope.branchIds)
+  let unrepaired = [...found.differences, ...found.nowDifferences]
+  const repaired = input.repair && unrepaired.length > 0
+  let comparedAgain = 0
+  for (let attempt = 0; input.repair && unrepaired.length && attempt < REPAIR_ATTEMPTS; attempt++) {
+    const refused = await deps.figures.correct(correctionsOf(studioId, unrepaired))
+    if (!refused.length) unrepaired = []
+    else {
+      comparedAgain++
+      const again = await compare([...new Set(refused.map((c) => c.branchId))].sort())
+      unrepaired = [...again.differences, ...again.nowDifferences]
+    }
   }
   return {
     from: input.from,
     to: input.to,
     branchIds: scope.branchIds,
     days: scope.branchIds.length * daysOf(input).length,
-    differences,
-    nowDifferences,
-    repaired: input.repair && found,
+    differences: found.differences as (Difference & { date: string })[],
+    nowDifferences: found.nowDifferences.map(({ date: _none, ...d }) => d),
+    repaired,
+    unrepaired: input.repair ? unrepaired : [],
+    comparedAgain,
+    leftAsKept: found.leftAsKept,
   }
 }
+
+/** The differences as corrections, one per kept item. */
+function correctionsOf(studioId: string, differences: Difference[]): FigureCorrection[] {
+  const byItem = new Map<string, FigureCorrection>()
+  for (const d of differences) {
+    const key = `${d.branchId}|${d.date ?? 'now'}`
+    const correction = byItem.get(key) ?? { studioId, branchId: d.branchId, ...(d.date ? { date: d.date } : {}), figures: {} }
+    correction.figures[d.figure] = { kept: d.kept, recomputed: d.recomputed }
+    byItem.set(key, correction)
+  }
+  return [...byItem.values()]
+}
+

@@ -61,7 +61,7 @@ describe.each(SEEDS)('reports reconcile with the raw records (seed %i)', (seed) 
     from = history.firstDay
     // Bookings made in the history hold their crews' time weeks ahead.
     to = addDays(history.lastDay, 40)
-    for (const branchId of branchIds) records.set(branchId, await deps.figures.records(studioId, branchId, addDays(from, -1), to))
+    for (const [branchId, branch] of (await deps.figures.records(studioId, branchIds, addDays(from, -1), to)).branches) records.set(branchId, branch)
     const admin = (await deps.repo.findStaffByUsername(studioId, 'admin'))!
     const session = newSession({ kind: 'staff', id: admin.id, studioId, credentialVersion: admin.credentialVersion }, new Date())
     await deps.repo.putSession(session)

@@ -1,11 +1,28 @@
 import type { FigureWrite } from '../../domain/report-events'
 import type { Counters } from '../../domain/report-figures'
-import type { KeptFigures } from '../../reports/ports'
+import type { FigureCorrection, KeptFigures } from '../../reports/ports'
 import type { Item } from '../items'
 import { keys } from '../keys'
 
 const NAME = 'name#'
 const NOT_COUNTERS = new Set(['pk', 'sk', 'type', 'branchId', 'date'])
+
+type FiguresItem = { studioId: string; branchId: string; date?: string }
+
+const figuresKey = (item: FiguresItem) => (item.date ? keys.figuresDay(item.studioId, item.branchId, item.date) : keys.figuresNow(item.studioId, item.branchId))
+
+/** The attributes every write to a figures item sets beside its figures: what it is, its branch and its day. */
+function figuresItem(item: FiguresItem) {
+  const names: Record<string, string> = { '#type': 'type', '#branchId': 'branchId' }
+  const values: Record<string, unknown> = { ':type': item.date ? 'FiguresDay' : 'FiguresNow', ':branchId': item.branchId }
+  const sets = ['#type = :type', '#branchId = :branchId']
+  if (item.date) {
+    names['#date'] = 'date'
+    values[':date'] = item.date
+    sets.push('#date = :date')
+  }
+  return { names, values, sets }
+}
 
 /**
  * The Update that adds one event's counters to a branch's figures item (a day's, or NOW). No
@@ -13,15 +30,8 @@ const NOT_COUNTERS = new Set(['pk', 'sk', 'type', 'branchId', 'date'])
  * created only once, the stage it must move from…) makes a replay fail before anything is added.
  */
 export function figuresUpdate(table: string, write: FigureWrite) {
-  const names: Record<string, string> = { '#type': 'type', '#branchId': 'branchId' }
-  const values: Record<string, unknown> = { ':type': write.date ? 'FiguresDay' : 'FiguresNow', ':branchId': write.branchId }
-  const sets = ['#type = :type', '#branchId = :branchId']
+  const { names, values, sets } = figuresItem(write)
   const adds: string[] = []
-  if (write.date) {
-    names['#date'] = 'date'
-    values[':date'] = write.date
-    sets.push('#date = :date')
-  }
   Object.entries(write.add).forEach(([attribute, amount], i) => {
     names[`#a${i}`] = attribute
     values[`:a${i}`] = amount
@@ -34,8 +44,38 @@ export function figuresUpdate(table: string, write: FigureWrite) {
   })
   return {
     TableName: table,
-    Key: write.date ? keys.figuresDay(write.studioId, write.branchId, write.date) : keys.figuresNow(write.studioId, write.branchId),
+    Key: figuresKey(write),
     UpdateExpression: `SET ${sets.join(', ')}${adds.length ? ` ADD ${adds.join(', ')}` : ''}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  }
+}
+
+/**
+ * The Update that replaces figures of one item (a day's, or NOW) by their recomputed values, only
+ * while each still holds the value that was read (absent counting as 0): an event landing between
+ * the read and this write makes it fail, never lose the event.
+ */
+export function figuresCorrection(table: string, correction: FigureCorrection) {
+  const { names, values, sets } = figuresItem(correction)
+  const conditions: string[] = []
+  Object.entries(correction.figures).forEach(([attribute, { kept, recomputed }], i) => {
+    names[`#f${i}`] = attribute
+    values[`:r${i}`] = recomputed
+    sets.push(`#f${i} = :r${i}`)
+    if (kept === 0) {
+      values[':zero'] = 0
+      conditions.push(`(attribute_not_exists(#f${i}) OR #f${i} = :zero)`)
+    } else {
+      values[`:k${i}`] = kept
+      conditions.push(`#f${i} = :k${i}`)
+    }
+  })
+  return {
+    TableName: table,
+    Key: figuresKey(correction),
+    UpdateExpression: `SET ${sets.join(', ')}`,
+    ConditionExpression: conditions.join(' AND '),
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
   }
