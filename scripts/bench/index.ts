@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: measurements on this machine, printed as Markdown tables to paste into
  * BENCHMARKS.md. `npm run bench -- import` runs one benchmark; `IMPORT_ROWS`, `IMPORT_ORDERS`, `BACKUP_ITEMS`,
- * `REPORT_ORDERS` (two sizes, e.g. 1000,100000) and `REPORT_HISTORY_DAYS` set the sizes.
+ * `REPORT_ORDERS` (two sizes, e.g. 1000,100000), `REPORT_HISTORY_DAYS`, `REPORT_RUNS` and
+ * `REPORT_PAIRS` set the sizes.
  */
 import { cpus, totalmem } from 'node:os'
 import { startDynamoLocal } from '../lib/dynamodb-local'
@@ -67,6 +68,11 @@ async function main() {
       console.log(`\n## Reports at ${sizes.join(' and ')} orders (dispatch → DynamoDB Local)`)
       const result = await benchReports(dynamo, sizes)
       console.log(`History: ${result.history}`)
+      console.log(`Kept figures: ${result.nowItems}`)
+      console.log(`Machine: ${result.loads}`)
+      console.log(`\nStudio A at ${sizes[0]} orders, before the bulk write (sequential):`)
+      console.log(table(result.sequential))
+      console.log(`\nA at ${sizes[1]} and B at ${sizes[0]} orders, interleaved:`)
       console.log(table(result.rows))
     }
     if (!only || only === 'payments') {
