@@ -1,4 +1,5 @@
 import { BatchWriteItemCommand, CreateTableCommand, ScanCommand, type AttributeValue, type WriteRequest } from '@aws-sdk/client-dynamodb'
+import { readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { marshall } from '@aws-sdk/util-dynamodb'
 import { ulid } from 'ulid'
@@ -43,16 +44,37 @@ export function syntheticStudio(size: number, code: string): StoredItem[] {
   return items.map((item) => marshall(item) as unknown as StoredItem)
 }
 
-/** Runs `work` and reports its time and the process's peak resident memory. */
-async function measured<T>(work: () => Promise<T>) {
+/** CPU seconds a process has used so far (Linux /proc), or NaN where that cannot be read. */
+function cpuSeconds(pid: number | undefined) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return Number.NaN
+  }
+}
+
+/**
+ * Runs `work` and reports its time, the process's peak resident memory, and the CPU seconds
+ * it and DynamoDB Local used: on shared cores the wall time follows the load, the CPU time much less.
+ */
+async function measured<T>(dynamo: LocalDynamo, work: () => Promise<T>) {
   global.gc?.()
   let peak = process.memoryUsage().rss
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50)
+  const dynamoCpu = cpuSeconds(dynamo.process.pid)
+  const ownCpu = process.cpuUsage()
   const started = performance.now()
   const result = await work()
   const seconds = (performance.now() - started) / 1000
   clearInterval(sampler)
-  return { result, seconds, peakMb: Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20) }
+  const own = process.cpuUsage(ownCpu)
+  return {
+    result,
+    seconds,
+    peakMb: Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20),
+    cpu: { node: (own.user + own.system) / 1e6, dynamo: cpuSeconds(dynamo.process.pid) - dynamoCpu },
+  }
 }
 
 /**
@@ -118,36 +140,38 @@ export async function benchBackup(dynamo: LocalDynamo, size: number) {
     console.log(`    ${label}: ${done}`)
   }
 
-  const restore = await measured(async () => {
+  const restore = await measured(dynamo, async () => {
     const backup = unpackBackup(manifestText, data, studioItems)
     return restoreStudio(studioItems, backup, { studioCode: code, onProgress: ({ done }) => log('restored', done) })
   })
   const floorTable = `bench-floor-${Date.now()}`
   await dynamo.client.send(new CreateTableCommand(tableDefinition(floorTable)))
   console.log('    the floor: bare BatchWriteItem…')
-  const rawWrite = await measured(() => rawBatchWrite(dynamo, floorTable, studio, WRITES_IN_FLIGHT))
-  const backup = await measured(async () => {
+  const rawWrite = await measured(dynamo, () => rawBatchWrite(dynamo, floorTable, studio, WRITES_IN_FLIGHT))
+  const backup = await measured(dynamo, async () => {
     const copy = await backUpStudio(studioItems, { studioCode: code, onProgress: ({ read, pass }) => log(`read ${pass}`, read) })
     return { copy, file: packBackup(copy, 'bench.ndjson.gz', tableName) }
   })
   console.log('    the floor: bare Scan…')
-  const rawRead = await measured(() => rawScan(dynamo, tableName, SCAN_SEGMENTS))
+  const rawRead = await measured(dynamo, () => rawScan(dynamo, tableName, SCAN_SEGMENTS))
   console.log(`    load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`)
-  const row = (run: string, seconds: number, peakMb: number, extra: Record<string, string | number>) => ({
+  const row = (run: string, m: { seconds: number; peakMb: number; cpu: { node: number; dynamo: number } }, extra: Record<string, string | number>) => ({
     run,
     items: size,
-    seconds: Number(seconds.toFixed(1)),
-    'items/s': Math.round(size / seconds),
-    'peak RSS MB': peakMb,
+    seconds: Number(m.seconds.toFixed(1)),
+    'items/s': Math.round(size / m.seconds),
+    'peak RSS MB': m.peakMb,
+    'CPU s: ours': m.cpu.node.toFixed(1),
+    'CPU s: DynamoDB Local': m.cpu.dynamo.toFixed(1),
     ...extra,
   })
   return [
-    row('restore (verify, then write)', restore.seconds, restore.peakMb, { 'gzip MB': (data.length / 2 ** 20).toFixed(1), 'same digest': '—' }),
-    row(`floor: bare BatchWriteItem, ${WRITES_IN_FLIGHT} in flight, no code of ours`, rawWrite.seconds, rawWrite.peakMb, { 'gzip MB': '—', 'same digest': '—' }),
-    row(`backup (${backup.result.copy.reads} reads, then gzip)`, backup.seconds, backup.peakMb, {
+    row('restore (verify, then write)', restore, { 'gzip MB': (data.length / 2 ** 20).toFixed(1), 'same digest': '—' }),
+    row(`floor: bare BatchWriteItem, ${WRITES_IN_FLIGHT} in flight, no code of ours`, rawWrite, { 'gzip MB': '—', 'same digest': '—' }),
+    row(`backup (${backup.result.copy.reads} reads, then gzip)`, backup, {
       'gzip MB': (backup.result.file.data.length / 2 ** 20).toFixed(1),
       'same digest': backup.result.copy.sha256 === content.sha256 ? 'yes' : '**no**',
     }),
-    { ...row(`floor: bare Scan of the table (${rawRead.result} items), ${SCAN_SEGMENTS} segments, no code of ours`, rawRead.seconds, rawRead.peakMb, { 'gzip MB': '—', 'same digest': '—' }), items: rawRead.result },
+    { ...row(`floor: bare Scan of the table (${rawRead.result} items), ${SCAN_SEGMENTS} segments, no code of ours`, rawRead, { 'gzip MB': '—', 'same digest': '—' }), items: rawRead.result },
   ]
 }
