@@ -23,7 +23,7 @@ export function localClient(endpoint: string): DynamoDBClient {
 export async function startDynamoLocal(options: { port: number; dataDir?: string; quiet?: boolean }): Promise<LocalDynamo> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true })
   // DynamoDB Local reports telemetry to AWS unless told not to; with no internet that is only
-  // cost (about a tenth of its CPU per write, measured in npm run bench -- backup). The child
+  // cost (a tenth or more of its CPU per write; see BENCHMARKS.md, backup). The child
   // inherits the environment, and the package's spawn has no option for the flag.
   process.env.DDB_LOCAL_TELEMETRY ??= '0'
   const child = track(spawnDynamo({
