@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupManifestSchema, type BackupManifest } from '../../types/backup'
 import { DomainError } from '../domain/errors'
-import { canonicalContent, itemFromLine, keyOf, sha256 } from './canonical'
+import { itemFromLine, keyOf, sha256 } from './canonical'
 import type { StoredItem, StudioItemsTable } from './ports'
 import type { StudioCopy } from './back-up-studio'
 
@@ -64,8 +64,9 @@ export function unpackBackup(manifestText: string, data: Buffer, table: Pick<Stu
   } catch {
     throw refused('a line of the data file is not JSON')
   }
-  const content = canonicalContent(items)
-  if (content.sha256 !== manifest.contentSha256 || items.length !== manifest.items) throw refused('its content differs from the digest in the manifest')
+  // The lines are the canonical content as written (one item a line, in key order, each ending in a
+  // newline), so the text's own SHA-256 is the content digest: no need to canonicalise every item again.
+  if (sha256(text) !== manifest.contentSha256 || items.length !== manifest.items) throw refused('its content differs from the digest in the manifest')
   const foreign = items.find((item) => !table.isStudioItem(keyOf(item), manifest.studio))
   if (foreign) throw refused(`it holds an item of another studio (${String(foreign.pk?.S)})`)
   return { manifest, items }

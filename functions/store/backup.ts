@@ -27,8 +27,8 @@ const BATCH = 25
  * (npm run bench -- backup): 8 segments read in a fifth of the time one does and faster than 4;
  * 32 writes in flight beat 8. A real table serves both in parallel across its partitions.
  */
-const SEGMENTS = 8
-const IN_FLIGHT = 32
+export const SEGMENTS = 8
+export const IN_FLIGHT = 32
 
 /** A stored item is DynamoDB's own attribute-value map, read back from a backup line. */
 const asAttributes = (item: StoredItem) => item as unknown as Record<string, AttributeValue>

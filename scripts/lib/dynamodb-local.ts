@@ -22,6 +22,10 @@ export function localClient(endpoint: string): DynamoDBClient {
  */
 export async function startDynamoLocal(options: { port: number; dataDir?: string; quiet?: boolean }): Promise<LocalDynamo> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true })
+  // DynamoDB Local reports telemetry to AWS unless told not to; with no internet that is only
+  // cost (a tenth or more of its CPU per write; see BENCHMARKS.md, backup). The child
+  // inherits the environment, and the package's spawn has no option for the flag.
+  process.env.DDB_LOCAL_TELEMETRY ??= '0'
   const child = track(spawnDynamo({
     port: options.port,
     path: options.dataDir ? resolve(options.dataDir) : null,

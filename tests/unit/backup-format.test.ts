@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { canonicalContent, canonicalJson, itemFromLine } from '../../functions/backup/canonical'
 import { packBackup, unpackBackup } from '../../functions/backup/backup-file'
@@ -53,6 +55,22 @@ describe('the backup format', () => {
 
     const foreign = packed([...own, item('STUDIO#01JOTHERSTUDIO000000000000', 'STUDIO')])
     expect(() => unpackBackup(foreign.manifestText, foreign.data, table)).toThrow('it holds an item of another studio (STUDIO#01JOTHERSTUDIO000000000000)')
+  })
+
+  it('checks the content digest on the file’s own lines: reordered or re-spelt lines are refused even with a matching file checksum', () => {
+    const own = [item(`STUDIO#${studio.id}`, 'STUDIO', { type: { S: 'Studio' } }), item(`STUDIO#${studio.id}#CUSTOMER#1`, 'PROFILE', { name: { S: '王小明' }, type: { S: 'Customer' } })]
+    const good = packed(own)
+    const lines = gunzipSync(good.data).toString('utf8').trimEnd().split('\n')
+    const refiled = (text: string) => {
+      const data = gzipSync(text)
+      const manifest = { ...good.manifest, files: [{ ...good.manifest.files[0]!, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') }] }
+      return () => unpackBackup(JSON.stringify(manifest), data, table)
+    }
+    expect(refiled(lines.join('\n') + '\n')().items).toHaveLength(2)
+    expect(refiled([...lines].reverse().join('\n') + '\n')).toThrow('its content differs from the digest in the manifest')
+    // The same item with its attributes in another order: the same data, but not the canonical line.
+    const respelt = JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(lines[1]!)).reverse()))
+    expect(refiled(`${lines[0]}\n${respelt}\n`)).toThrow('its content differs from the digest in the manifest')
   })
 
   it('refuses a manifest of another format or version, and one that is not JSON', () => {
