@@ -1,9 +1,7 @@
-import { randomInt } from 'node:crypto'
-import { ulid } from 'ulid'
 import { studioDate } from '../../functions/domain/time'
 import { http, ok, signIn } from '../support/http'
-import { moveOrder, uploadPhotos } from '../support/orders'
 import { packageUsing, type StaffTokens } from '../support/production'
+import { orderInSelection } from '../support/selection'
 import { newStudio } from '../support/studio'
 
 const albumPages = { kind: 'service', name: '相册加页 10P', amountFen: 30_000 } as const
@@ -30,17 +28,7 @@ describe('upgrades sold at selection in the upsell report', () => {
     return http('PATCH', `/orders/${orderId}`, { token, body: { orderId, version, addOns } })
   }
 
-  /** An order of the one-photo package sold at the desk with `addOns`, deposit paid, shot, and its three proofs waiting in 选片. */
-  async function orderSelecting(addOns: unknown[] = []) {
-    const phone = `136${String(randomInt(0, 100_000_000)).padStart(8, '0')}`
-    const customer = ok(await http('POST', '/customers', { token: tokens.reception, body: { name: '许小姐', phone, source: 'dianping' } }), 'customer')
-    const created = ok(await http('POST', '/orders', { token: tokens.reception, body: { requestId: ulid(), customerId: customer.id, packageId, branchId, addOns } }), 'order')
-    ok(await http('POST', `/orders/${created.id}/payments`, { token: tokens.reception, body: { requestId: ulid(), kind: 'deposit', method: 'cash', amountFen: created.depositFen } }), 'deposit')
-    await moveOrder(tokens.photographer, created.id, 'confirmed', 'shot')
-    const proofs = (await uploadPhotos(tokens.photographer, created.id, 'proof', 3)).map((p) => p.photoId)
-    await moveOrder(tokens.photographer, created.id, 'shot', 'selecting')
-    return { orderId: created.id as string, proofs }
-  }
+  const orderSelecting = (addOns: unknown[] = []) => orderInSelection(tokens, packageId, branchId, addOns)
   const confirm = (orderId: string, photoIds: string[], token = tokens.reception) => http('POST', `/orders/${orderId}/selection/confirm`, { token, body: { photoIds } })
 
   beforeAll(async () => {

@@ -1,13 +1,11 @@
-import { randomInt } from 'node:crypto'
 import type { Browser, Page } from 'playwright-core'
-import { ulid } from 'ulid'
 import { enUS } from '../../src/i18n/en-US'
 import { zhCN } from '../../src/i18n/zh-CN'
 import { appUrl, launchBrowser, screenshot } from '../support/browser'
 import { settled, staffOnPhone } from '../support/app'
 import { http, ok, signIn } from '../support/http'
-import { moveOrder, uploadPhotos } from '../support/orders'
 import { packageUsing, type StaffTokens } from '../support/production'
+import { orderInSelection } from '../support/selection'
 import { newStudio } from '../support/studio'
 
 let browser: Browser
@@ -24,16 +22,7 @@ beforeAll(async () => {
   const tokens = {} as StaffTokens
   for (const username of ['reception', 'photographer', 'retoucher', 'manager', 'finance'] as const) tokens[username] = await signIn(code, username)
   const packageId = (await packageUsing(tokens, branchId, [])).id
-  const selecting = async () => {
-    const phone = `135${String(randomInt(0, 100_000_000)).padStart(8, '0')}`
-    const customer = ok(await http('POST', '/customers', { token: tokens.reception, body: { name: '沈小姐', phone } }), 'customer')
-    const order = ok(await http('POST', '/orders', { token: tokens.reception, body: { requestId: ulid(), customerId: customer.id, packageId, branchId } }), 'order')
-    ok(await http('POST', `/orders/${order.id}/payments`, { token: tokens.reception, body: { requestId: ulid(), kind: 'deposit', method: 'cash', amountFen: order.depositFen } }), 'deposit')
-    await moveOrder(tokens.photographer, order.id, 'confirmed', 'shot')
-    const proofs = (await uploadPhotos(tokens.photographer, order.id, 'proof', 3)).map((p) => p.photoId)
-    await moveOrder(tokens.photographer, order.id, 'shot', 'selecting')
-    return { orderId: order.id as string, version: order.version as number, proofs }
-  }
+  const selecting = () => orderInSelection(tokens, packageId, branchId)
   const confirm = async (orderId: string, photoIds: string[]) => ok(await http('POST', `/orders/${orderId}/selection/confirm`, { token: tokens.reception, body: { photoIds } }), 'selection')
 
   const upgraded = await selecting()
