@@ -65,3 +65,14 @@ export function selectionPrice(picked: number, included: number, extraPhotoPrice
   const extraCount = Math.max(0, picked - included)
   return { includedCount: Math.min(picked, included), extraCount, extraFen: extraCount * extraPhotoPriceFen }
 }
+
+/**
+ * What the order keeps as sold at selection (升级加项, credited to whoever confirms the selection):
+ * while it is in `selecting`, every change of its add-ons' worth moves it — never below zero;
+ * in any other stage it stays as it is.
+ */
+export function upgradesAtSelection(order: { stage: OrderStage; addOns: readonly Pick<AddOn, 'amountFen'>[]; upgradesFen?: number }, addOns: readonly Pick<AddOn, 'amountFen'>[]): number | undefined {
+  if (order.stage !== 'selecting') return order.upgradesFen
+  const worth = (list: readonly Pick<AddOn, 'amountFen'>[]) => list.reduce((sum, a) => sum + a.amountFen, 0)
+  return Math.max(0, (order.upgradesFen ?? 0) + worth(addOns) - worth(order.addOns))
+}

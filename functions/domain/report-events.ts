@@ -17,11 +17,11 @@ export interface FigureWrite {
   names?: Record<string, string>
 }
 
-/** The order as an event sees it: with its studio and the channel its customer came from. */
+/** The order as an event sees it: with its studio, the channel its customer came from and the add-ons sold at its selection. */
 export type FigureOrder = Pick<
   Order,
   'id' | 'branchId' | 'stage' | 'package' | 'totalFen' | 'balanceFen' | 'timeline' | 'stageEnteredAt'
-> & { studioId: string; channel?: Channel }
+> & { studioId: string; channel?: Channel; upgradesFen?: number }
 
 /** The studio day of an instant. */
 export type DayOf = (instant: string) => string
@@ -168,6 +168,23 @@ export interface StageWork {
   crew?: { id: string; name: string }[]
 }
 
+/**
+ * An order's selection confirmed by `staffId`: one order selected, and upsold if it sold extra
+ * photos or add-ons while it was in selection (the recompute job derives the same from the order).
+ */
+export function upsoldAtSelection(staffId: string, extra: { extraCount: number; extraFen: number } | undefined, upgradesFen = 0): Counters {
+  const add: Counters = { [figure.selected(staffId)]: 1 }
+  const extraCount = extra?.extraCount ?? 0
+  if (extraCount === 0 && upgradesFen === 0) return add
+  add[figure.upsold(staffId)] = 1
+  if (extraCount > 0) {
+    add[figure.extraPhotos(staffId)] = extraCount
+    add[figure.extraPhotosFen(staffId)] = extra!.extraFen
+  }
+  if (upgradesFen > 0) add[figure.upgradesFen(staffId)] = upgradesFen
+  return add
+}
+
 /** A stage move: its flows on the day it happened, and the order's place in the state figures. */
 export function stageMoved(
   order: FigureOrder,
@@ -205,16 +222,10 @@ export function stageMoved(
     }
   }
   if (change.from === 'selecting' && change.to === 'retouching') {
-    const extra = change.set?.selection
     const by = change.event.by
     add[figure.selections] = 1
-    add[figure.selected(by.id)] = 1
+    addCounters(add, upsoldAtSelection(by.id, change.set?.selection, order.upgradesFen))
     names[by.id] = by.name
-    if (extra && extra.extraCount > 0) {
-      add[figure.upsold(by.id)] = 1
-      add[figure.extraPhotos(by.id)] = extra.extraCount
-      add[figure.extraPhotosFen(by.id)] = extra.extraFen
-    }
     if (change.addToTotalFen) addCounters(now, balanceMoved(order, order.balanceFen, order.balanceFen + change.addToTotalFen, dayOf))
   }
   const balance = order.balanceFen + (change.addToTotalFen ?? 0)

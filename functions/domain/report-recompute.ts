@@ -5,11 +5,12 @@ import type { FollowUp } from '../../types/customers'
 import type { Order, Payment } from '../../types/orders'
 import type { Channel } from '../../types/reports'
 import { isStaffRole } from './permissions'
+import { upsoldAtSelection } from './report-events'
 import { addCounters, figure, nowFigure, type Counters } from './report-figures'
 
 /** A branch's raw records, as the recompute job reads them. */
 export interface BranchRecords {
-  orders: { order: Order & { channel?: Channel; returning?: boolean }; payments: Payment[] }[]
+  orders: { order: Order & { channel?: Channel; returning?: boolean; upgradesFen?: number }; payments: Payment[] }[]
   appointments: Appointment[]
   expenses: Expense[]
   movements: StockMovement[]
@@ -73,13 +74,7 @@ export function recomputeDays(records: BranchRecords, dayOf: (instant: string) =
       }
       if (before.stage === 'selecting' && event.stage === 'retouching') {
         c[figure.selections] = 1
-        c[figure.selected(event.by.id)] = 1
-        const selection = order.selection
-        if (selection && selection.extraCount > 0) {
-          c[figure.upsold(event.by.id)] = 1
-          c[figure.extraPhotos(event.by.id)] = selection.extraCount
-          c[figure.extraPhotosFen(event.by.id)] = selection.extraFen
-        }
+        addCounters(c, upsoldAtSelection(event.by.id, order.selection, order.upgradesFen))
       }
       if (event.stage === 'completed') {
         c[figure.pickups] = 1

@@ -43,6 +43,8 @@ export interface OrderRecord extends Order {
   channel?: Channel
   /** Whether the customer had an order before this one. */
   returning?: boolean
+  /** Add-ons sold while the order was in selection (选片), for the upsell report; set only by edits made then. */
+  upgradesFen?: number
 }
 
 export interface PaymentRecord extends Payment {

@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type * as op from '../../types/order-operations'
 import type { CatalogRepository } from '../catalog/ports'
 import { callerOf, type RequestContext } from '../domain/context'
-import { checkDiscount, orderTotal } from '../domain/order'
+import { checkDiscount, orderTotal, upgradesAtSelection } from '../domain/order'
 import { DomainError } from '../domain/errors'
 import type { NewAuditEntry } from '../identity/ports'
 import { loadOrder } from './advance-order'
@@ -14,6 +14,9 @@ import type { Bookkeeping, OrderRecord, OrderRepository } from './ports'
  * Add-ons, discount and notes. The version read must still be the order's: two people
  * editing at once cannot overwrite each other (VERSION_CONFLICT), and a payment arriving
  * meanwhile also bumps the version. The total may never fall below what is paid.
+ * Add-ons changed while the order is in selection move what it keeps as sold there; the
+ * version also holds the stage, so an edit racing the selection's confirmation counts in
+ * selection only if it is written before it.
  */
 export async function updateOrder(deps: OrderContextPorts & { catalog: CatalogRepository; books: Bookkeeping }, input: z.output<typeof op.updateOrder.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
@@ -35,6 +38,7 @@ export async function updateOrder(deps: OrderContextPorts & { catalog: CatalogRe
     notes: input.notes ?? order.notes,
     totalFen,
     balanceFen: totalFen - order.paidFen,
+    upgradesFen: upgradesAtSelection(order, addOns),
     depositFen: Math.min(order.depositFen, totalFen),
     version: order.version + 1,
     updatedAt: ctx.now.toISOString(),

@@ -19,7 +19,9 @@ interface Person {
 const BOOKED_ROLES: readonly Role[] = ['photographer', 'makeup']
 
 function staffFigures(c: Counters, people: Map<string, Person>, name: (id: string) => string, which: 'current' | 'previous'): z.input<typeof StaffFiguresSchema> {
+  // What was sold at selection: extra photos and add-ons.
   const upsell = keyed(c, 'sel', 'photosFen')
+  for (const [id, fen] of keyed(c, 'sel', 'upgradesFen')) upsell.set(id, (upsell.get(id) ?? 0) + fen)
   const selected = keyed(c, 'sel', 'orders')
   const ids = new Set([...people.keys(), ...keyed(c, 'staff', 'commissionFen').keys(), ...keyed(c, 'staff', 'shoots').keys(), ...keyed(c, 'staff', 'bookedMinutes').keys(), ...selected.keys()])
   const staff = [...ids]

@@ -50,6 +50,8 @@ export interface DayTally {
   expensesFen: number
   extraPhotos: number
   extraPhotosFen: number
+  /** Add-ons sold while the customer picked photos (升级加项), on the day the selection was confirmed. */
+  upgradesFen: number
 }
 
 export interface HistoryRecord {
@@ -74,6 +76,7 @@ const emptyTally = (): DayTally => ({
   expensesFen: 0,
   extraPhotos: 0,
   extraPhotosFen: 0,
+  upgradesFen: 0,
 })
 
 /** A seeded source of choices. */
@@ -137,7 +140,7 @@ type Step = { day: number; run: () => Promise<void> }
  * the request time it would have had: enquiries from several channels become customers and
  * orders (at the desk, or booked and paid in the mini-program), deposits and balances are
  * taken by WeChat Pay and at the desks in cash, card and transfer, finance audits them, some
- * bookings are moved or cancelled, shoots go through selection (extra photos sold) to the
+ * bookings are moved or cancelled, shoots go through selection (extra photos and upgrades sold) to the
  * lab and pick-up, stock is bought and consumed, expenses are booked and customers are
  * called back. Every choice comes from the seed, so one seed always makes the same history.
  */
@@ -231,6 +234,7 @@ export async function generateHistory(deps: AppDeps, options: HistoryOptions): P
     branchIds: string[]
   }[]
   const stockItems = (await call('inventory.listItems', {}, adminToken, at(0, 8))).items as { id: string; name: string }[]
+  const products = ((await call('catalog.listProducts', {}, adminToken, at(0, 8))).items as { id: string; active: boolean }[]).filter((p) => p.active)
   for (const member of (await call('staff.list', {}, adminToken, at(0, 8))).items as { id: string; username: string }[]) staffById.set(member.id, member.username)
 
   const agenda: Step[] = []
@@ -324,6 +328,21 @@ export async function generateHistory(deps: AppDeps, options: HistoryOptions): P
     })
   }
 
+  /**
+   * An upgrade (升级加项) the desk sells while the customer picks photos: more album pages or one
+   * of the studio's products, added to the order; now and then taken back before the selection
+   * is confirmed. Answers what it added to the order.
+   */
+  const sellUpgrade = async (orderId: string, desk: string, day: number) => {
+    const product = products.length && dice.chance(0.5) ? dice.pick(products) : undefined
+    const addOn = product ? { kind: 'product', productId: product.id, quantity: dice.int(1, 2) } : { kind: 'service', name: '相册加页 10P', amountFen: dice.pick([40_000, 60_000, 80_000]) }
+    const { order } = await call('orders.get', { orderId }, desk, at(day, 13))
+    const sold = await call('orders.update', { orderId, version: order.version, addOns: [addOn] }, desk, at(day, 13, 20))
+    if (!dice.chance(0.15)) return sold.totalFen - order.totalFen
+    await call('orders.update', { orderId, version: sold.version, addOns: [] }, desk, at(day, 13, 40))
+    return 0
+  }
+
   const selectPhotos = async (branch: HistoryOptions['branches'][number], orderId: string, pkg: (typeof packages)[number], day: number) => {
     const desk = await as(branch.crew.desk, day)
     const proofs = await addPhotos(orderId, 'proof', pkg.retouchedPhotos + 12, desk, at(day, 10))
@@ -331,14 +350,14 @@ export async function generateHistory(deps: AppDeps, options: HistoryOptions): P
     const selectDay = day + dice.int(1, 4)
     later(selectDay, async () => {
       const desk = await as(branch.crew.desk, selectDay)
-      // The upsell: about half of the customers take extra photos at selection.
+      // The upsell: about half of the customers take extra photos at selection, some an upgrade.
+      const upgradeFen = dice.chance(0.3) ? await sellUpgrade(orderId, desk, selectDay) : 0
       const extra = dice.chance(0.5) ? dice.int(1, 12) : 0
       const detail = await call('selection.confirm', { orderId, photoIds: proofs.slice(0, pkg.retouchedPhotos + extra).map((p) => p.photoId) }, desk, at(selectDay, 14))
-      if (extra) {
-        const t = tally(branch.id, selectDay)
-        t.extraPhotos += extra
-        t.extraPhotosFen += extra * pkg.extraPhotoPriceFen
-      }
+      const t = tally(branch.id, selectDay)
+      t.extraPhotos += extra
+      t.extraPhotosFen += extra * pkg.extraPhotoPriceFen
+      t.upgradesFen += upgradeFen
       const balance = detail.balanceFen as number
       const payment = balance > 0 ? await takeMoney(branch, selectDay, orderId, extra ? 'extra_photos' : 'balance', balance) : undefined
       // Now and then a customer thinks better of a few extra photos and gets their price back.

@@ -153,7 +153,9 @@ function Upsell({ data }: { data: UpsellReport }) {
           <Figure label={t('figure.upsellRate')} value={percent(c.rateBp)} current={c.rateBp ?? 0} previous={p.rateBp ?? 0} />
           <Figure label={t('figure.upsellAmount')} value={formatFen(c.amountFen)} current={c.amountFen} previous={p.amountFen} />
           <Figure label={t('figure.selectedOrders')} value={count(c.selectedOrders)} current={c.selectedOrders} previous={p.selectedOrders} />
-          <Figure label={t('figure.extraPhotos')} value={count(c.extraPhotos)} current={c.extraPhotos} previous={p.extraPhotos} />
+          <Figure label={t('figure.upsoldOrders')} value={count(c.upsoldOrders)} current={c.upsoldOrders} previous={p.upsoldOrders} />
+          <Figure label={t('figure.extraPhotosAmount', { count: c.extraPhotos })} value={formatFen(c.extraPhotosFen)} current={c.extraPhotosFen} previous={p.extraPhotosFen} testId="extraPhotosFen" />
+          <Figure label={t('figure.upgrades')} value={formatFen(c.upgradesFen)} current={c.upgradesFen} previous={p.upgradesFen} testId="upgradesFen" />
         </FigureGrid>
       </Card>
       {data.series.length > 1 && (
@@ -168,7 +170,15 @@ function Upsell({ data }: { data: UpsellReport }) {
         </Card>
       )}
       <Card title={t('figure.byStaff')}>
-        <RankedBars rows={c.byStaff.map((r) => ({ key: r.staffId, label: r.staffName, value: r.amountFen, note: `${t('figure.upsellRate')} ${percent(r.rateBp)}` }))} format={formatFen} />
+        <RankedBars
+          rows={c.byStaff.map((r) => ({
+            key: r.staffId,
+            label: r.staffName,
+            value: r.amountFen,
+            note: [`${t('figure.upsellRate')} ${percent(r.rateBp)}`, ...(r.upgradesFen ? [`${t('figure.upgrades')} ${formatFen(r.upgradesFen)}`] : [])].join(' · '),
+          }))}
+          format={formatFen}
+        />
       </Card>
     </>
   )

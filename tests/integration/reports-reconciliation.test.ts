@@ -57,7 +57,11 @@ describe.each(SEEDS)('reports reconcile with the raw records (seed %i)', (seed) 
       branches: branches.map((b, i) => ({ id: b.id, crew: demoCrews[i]! })),
       filesDir: process.env.TEST_FILES_DIR!,
     })
-    console.log(`seed ${seed}: ${history.orders} orders, ${history.calls} operations in ${((Date.now() - started) / 1000).toFixed(0)}s`)
+    const sold = Object.values(history.days).flatMap((b) => Object.values(b))
+    const fen = (pick: (t: HistoryRecord['days'][string][string]) => number) => sold.reduce((s, t) => s + pick(t), 0)
+    console.log(
+      `seed ${seed}: ${history.orders} orders, ${history.calls} operations in ${((Date.now() - started) / 1000).toFixed(0)}s; sold at selection: ${fen((t) => t.extraPhotosFen)} fen of extra photos, ${fen((t) => t.upgradesFen)} fen of upgrades`,
+    )
     from = history.firstDay
     // Bookings made in the history hold their crews' time weeks ahead.
     to = addDays(history.lastDay, 40)

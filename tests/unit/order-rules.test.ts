@@ -1,5 +1,5 @@
 import { defaultOrderSettings, orderStages, type OrderStage } from '../../types/orders'
-import { checkDiscount, checkTransition, expectedBy, isOverdue, orderTotal, selectionPrice } from '../../functions/domain/order'
+import { checkDiscount, checkTransition, expectedBy, isOverdue, orderTotal, selectionPrice, upgradesAtSelection } from '../../functions/domain/order'
 import { DomainError } from '../../functions/domain/errors'
 import { outTradeNoFor } from '../../functions/payments/prepay'
 
@@ -98,6 +98,17 @@ describe('money', () => {
   it('prices extra photos beyond what the package includes', () => {
     expect(selectionPrice(15, 12, 5000)).toEqual({ includedCount: 12, extraCount: 3, extraFen: 15000 })
     expect(selectionPrice(8, 12, 5000)).toEqual({ includedCount: 8, extraCount: 0, extraFen: 0 })
+  })
+  it('keeps what add-on edits sell while the order is in selection, taken back never below zero, and nothing sold in any other stage', () => {
+    const frame = { amountFen: 38_000 }
+    const pages = { amountFen: 30_000 }
+    expect(upgradesAtSelection({ stage: 'selecting', addOns: [frame] }, [frame, pages])).toBe(30_000)
+    expect(upgradesAtSelection({ stage: 'selecting', addOns: [frame, pages], upgradesFen: 30_000 }, [frame])).toBe(0)
+    // The frame was sold before selection: taking it back then takes nothing off what selection sold.
+    expect(upgradesAtSelection({ stage: 'selecting', addOns: [frame, pages], upgradesFen: 30_000 }, [pages])).toBe(0)
+    expect(upgradesAtSelection({ stage: 'selecting', addOns: [frame, pages], upgradesFen: 30_000 }, [frame, pages, pages])).toBe(60_000)
+    expect(upgradesAtSelection({ stage: 'shot', addOns: [] }, [pages])).toBeUndefined()
+    expect(upgradesAtSelection({ stage: 'retouching', addOns: [pages], upgradesFen: 30_000 }, [pages, frame])).toBe(30_000)
   })
   it('names the same charge with the same out_trade_no, and any other charge differently', () => {
     const no = outTradeNoFor('S1', '01J00000000000000000000000', 'deposit', 59970, 0)

@@ -129,6 +129,30 @@ describe('what events add to the figures', () => {
     expect(writes[1]!.add).toEqual({ [nowFigure.inStage('ready', '2026-11-28')]: -1 })
   })
 
+  it('a selection confirmed credits whoever confirmed it with the extra photos and the upgrades sold during it, as one upsold order', () => {
+    const selecting = { ...order, stage: 'selecting' as const, stageEnteredAt: '2026-11-28T02:00:00Z' }
+    const confirmed = (upgradesFen: number | undefined, extraCount: number) =>
+      mergeFigureWrites(
+        stageMoved(
+          { ...selecting, upgradesFen },
+          {
+            from: 'selecting',
+            to: 'retouching',
+            event: { at: '2026-11-30T06:00:00Z', by: { id: 'd', name: '门市小王', role: 'reception' } },
+            set: { selection: { extraCount, extraFen: extraCount * 5_000 } },
+            addToTotalFen: extraCount * 5_000,
+          },
+          dayOf,
+        ),
+      )[0]!
+    const upsell = (upgradesFen: number | undefined, extraCount: number) => upsellFigures(confirmed(upgradesFen, extraCount).add, () => '门市小王')
+    expect(upsell(30_000, 0)).toMatchObject({ selectedOrders: 1, upsoldOrders: 1, rateBp: 10_000, extraPhotos: 0, upgradesFen: 30_000, amountFen: 30_000 })
+    expect(upsell(30_000, 2)).toMatchObject({ selectedOrders: 1, upsoldOrders: 1, extraPhotos: 2, extraPhotosFen: 10_000, upgradesFen: 30_000, amountFen: 40_000 })
+    expect(upsell(0, 0)).toMatchObject({ selectedOrders: 1, upsoldOrders: 0, rateBp: 0, amountFen: 0 })
+    expect(upsell(undefined, 0).byStaff).toEqual([expect.objectContaining({ staffId: 'd', staffName: '门市小王', selectedOrders: 1, upsoldOrders: 0 })])
+    expect(confirmed(30_000, 0).names).toEqual({ d: '门市小王' })
+  })
+
   it('merges one event’s writes per item, since a transaction touches each item once', () => {
     expect(
       mergeFigureWrites([
