@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { enUS } from '../../src/i18n/en-US'
 import { zhCN } from '../../src/i18n/zh-CN'
 import { appUrl, launchBrowser, screenshot } from '../support/browser'
-import { settled, staffOnPhone } from '../support/app'
+import { chooseEnglish, settled, staffOnPhone } from '../support/app'
 import { http, ok, signIn } from '../support/http'
 import { packageUsing, type StaffTokens } from '../support/production'
 import { orderInSelection } from '../support/selection'
@@ -68,13 +68,7 @@ describe('the upsell report on a phone', () => {
 
   it('reads the same in English', async () => {
     const page = await staffOnPhone(browser, code, 'manager')
-    await page.goto(`${appUrl()}/#/pages/me/index`)
-    // The choice is kept on the phone once the tap has reached the page (on a busy machine, tap again).
-    const chosen = () => page.waitForFunction(() => Object.values(localStorage).some((v) => v.includes('en-US')), undefined, { timeout: 5_000 })
-    for (let tries = 0; tries < 3; tries++) {
-      await page.locator('#app').getByText('English', { exact: true }).click()
-      if (await chosen().then(() => true, () => false)) break
-    }
+    await chooseEnglish(page)
     await openUpsell(page)
     await expect(figure(page, enUS['figure.upgrades']).textContent()).resolves.toBe('¥300.00')
     await expect(figure(page, enUS['figure.extraPhotosAmount'].replace('{count}', '2')).textContent()).resolves.toBe('¥100.00')

@@ -129,6 +129,11 @@ export async function typeAmount(page: Page, yuan: string) {
 export async function chooseEnglish(page: Page) {
   await page.goto(`${appUrl()}/#/pages/me/index`)
   const option = (className: string) => page.locator(`#app .${className}`, { hasText: /^English$/ }).filter({ visible: true }).first()
-  await option('language-switch__option').click()
-  await option('language-switch__option--active').waitFor()
+  // A tap that lands while the page is still being set up is lost: tap again until the switch turns.
+  for (let tries = 1; ; tries++) {
+    await option('language-switch__option').click()
+    const turned = await option('language-switch__option--active').waitFor({ timeout: 5_000 }).then(() => true, () => false)
+    if (turned) return
+    if (tries === 3) throw new Error('the language switch did not turn to English after three taps')
+  }
 }
