@@ -4,6 +4,12 @@
  * The schema modules make their enums from these and export them too.
  */
 
+export const staffRoles = ['reception', 'photographer', 'makeup', 'retoucher', 'finance', 'manager', 'admin'] as const
+export const roles = ['customer', ...staffRoles] as const
+
+/** What a customer can be told about their order by a one-time WeChat subscription message (see notices.ts). */
+export const noticeKinds = ['photos-ready', 'design-ready', 'pickup-ready'] as const
+
 /** The order's stages in their order; `cancelled` is the side exit before the shoot. */
 export const orderStages = [
   'pending_deposit',

@@ -1,7 +1,18 @@
 import type { Operation } from '../../types/operation'
-import { declaringModules, operationIndex, type IndexedOperation } from './operation-index'
+import type { HttpMethod } from '../../types/operation'
+import { declaringModules, operationIndex } from './operation-index'
 
-const indexed = new Map<string, IndexedOperation>(operationIndex.map((entry) => [entry.name, entry]))
+/** An operation as the index knows it: enough to route a request to it. */
+export interface IndexedOperation {
+  name: string
+  method: HttpMethod
+  path: string
+  declaredIn: keyof typeof declaringModules
+}
+
+/** Every declared operation, in the registry's order, without its schemas. */
+export const indexedOperations: readonly IndexedOperation[] = operationIndex.map(([name, method, path, declaredIn]) => ({ name, method, path, declaredIn }))
+const indexed = new Map<string, IndexedOperation>(indexedOperations.map((entry) => [entry.name, entry]))
 const loaded = new Map<string, Operation>()
 
 /**

@@ -1,6 +1,5 @@
 import type { Operation } from '../../types/operation'
-import { operationIndex, type IndexedOperation } from './operation-index'
-import { operationNamed } from './registry'
+import { indexedOperations, operationNamed, type IndexedOperation } from './registry'
 
 interface Route {
   entry: IndexedOperation
@@ -11,7 +10,7 @@ interface Route {
 // Fixed paths win over parameters: /customers/export before /customers/{customerId}.
 const byFewerParams = (a: Route, b: Route) => a.params.length - b.params.length
 // Routed by the index: an operation's schemas are built only when a request reaches it.
-const routes: Route[] = operationIndex.map((entry) => {
+const routes: Route[] = indexedOperations.map((entry) => {
   const params: string[] = []
   const source = entry.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     params.push(name)

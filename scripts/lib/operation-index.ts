@@ -31,7 +31,7 @@ export function operationIndexSource(): string {
     const module = declaredIn.get(op.name)
     if (!module) throw new Error(`${op.name} is not exported by any types/*-operations.ts module`)
     used.add(module)
-    return `  { name: '${op.name}', method: '${op.method}', path: '${op.path}', declaredIn: '${module}' },`
+    return `  ['${op.name}', '${op.method}', '${op.path}', '${module}'],`
   })
   const loaders = modules.filter((m) => used.has(m)).map((m) => `  '${m}': () => require('../../types/${m}') as Record<string, unknown>,`)
   return [
@@ -44,15 +44,8 @@ export function operationIndexSource(): string {
     ...loaders,
     '}',
     '',
-    'export interface IndexedOperation {',
-    '  name: OperationName',
-    '  method: HttpMethod',
-    '  path: string',
-    '  declaredIn: keyof typeof declaringModules',
-    '}',
-    '',
-    '/** Every operation of the registry (types/operations.ts), in its order: enough to route a request without building a schema. */',
-    'export const operationIndex: readonly IndexedOperation[] = [',
+    '/** Every operation of the registry (types/operations.ts), in its order: name, method, path and declaring module — enough to route a request without building a schema. */',
+    'export const operationIndex: readonly (readonly [name: OperationName, method: HttpMethod, path: string, declaredIn: keyof typeof declaringModules])[] = [',
     ...entries,
     ']',
     '',
