@@ -1,7 +1,8 @@
-/** Regenerates what README.md and types/openapi.json derive from the operation declarations. */
+/** Regenerates what README.md, types/openapi.json and functions/api/operation-index.ts derive from the operation declarations. */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { openApiDocument } from '../functions/api/openapi'
+import { operationIndexSource } from './lib/operation-index'
 import { withPermissionTable } from './lib/permission-table'
 
 const root = resolve(__dirname, '..')
@@ -11,3 +12,5 @@ console.log('Updated the permission table in README.md')
 const document = openApiDocument()
 writeFileSync(resolve(root, 'types/openapi.json'), JSON.stringify(document, null, 2) + '\n')
 console.log(`Wrote ${Object.keys(document.paths).length} paths to types/openapi.json`)
+writeFileSync(resolve(root, 'functions/api/operation-index.ts'), operationIndexSource())
+console.log('Wrote functions/api/operation-index.ts')

@@ -1,7 +1,9 @@
 import * as z from 'zod'
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema, PhoneSchema } from './common'
+import { sourceChannels } from './vocabulary'
 
-export const sourceChannels = ['dianping', 'xiaohongshu', 'douyin', 'wechat', 'referral', 'walk_in', 'meituan', 'other'] as const
+export { sourceChannels }
+
 export const SourceChannelSchema = z.enum(sourceChannels)
 export type SourceChannel = z.infer<typeof SourceChannelSchema>
 

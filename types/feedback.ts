@@ -1,13 +1,12 @@
 import * as z from 'zod'
 import { IdSchema, IsoDateTimeSchema } from './common'
+import { LOW_SCORE, surveySteps } from './vocabulary'
 
-/** The steps of a studio visit a customer rates after pick-up (1–5 each). */
-export const surveySteps = ['reception', 'shoot', 'makeup', 'retouching', 'product'] as const
+export { LOW_SCORE, surveySteps }
+
 export const SurveyStepSchema = z.enum(surveySteps)
 export type SurveyStep = z.infer<typeof SurveyStepSchema>
 
-/** A score of 2 or less in any step asks reception to call the customer back (回访). */
-export const LOW_SCORE = 2
 
 const Score = z.number().int().min(1).max(5)
 export const SurveyScoresSchema = z.strictObject({ reception: Score, shoot: Score, makeup: Score, retouching: Score, product: Score })

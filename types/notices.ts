@@ -1,12 +1,13 @@
 import * as z from 'zod'
 import { IsoDateTimeSchema } from './common'
+import { noticeKinds } from './vocabulary'
 
 /**
  * What a customer can be told about their order by a one-time WeChat subscription message
  * (一次性订阅消息): the photos are ready to select, the album design is ready to review, the
  * order is ready for pick-up. WeChat sends one message per tap of consent, so each is sent once.
  */
-export const NoticeKindSchema = z.enum(['photos-ready', 'design-ready', 'pickup-ready'])
+export const NoticeKindSchema = z.enum(noticeKinds)
 export type NoticeKind = z.infer<typeof NoticeKindSchema>
 
 export const OrderNoticesSchema = z.object({

@@ -2,27 +2,14 @@ import * as z from 'zod'
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from './common'
 import { FenSchema } from './money'
 import { RoleSchema } from './roles'
+import { defaultOrderSettings as defaults, orderStages, timedStages, type TimedStage } from './vocabulary'
+
+export { orderStages, timedStages, type TimedStage }
 
 /** The order's stages in their order; `cancelled` is the side exit before the shoot. */
-export const orderStages = [
-  'pending_deposit',
-  'confirmed',
-  'shot',
-  'selecting',
-  'retouching',
-  'designing',
-  'proofing',
-  'producing',
-  'ready',
-  'completed',
-  'cancelled',
-] as const
 export const OrderStageSchema = z.enum(orderStages)
 export type OrderStage = z.infer<typeof OrderStageSchema>
 
-/** Stages with an expected duration the studio sets (days until the next stage should start). */
-export const timedStages = ['pending_deposit', 'shot', 'selecting', 'retouching', 'designing', 'proofing', 'producing', 'ready'] as const
-export type TimedStage = (typeof timedStages)[number]
 
 export const ActorSchema = z.object({ id: z.string(), name: z.string(), role: RoleSchema.or(z.literal('system')) })
 export type Actor = z.infer<typeof ActorSchema>
@@ -212,10 +199,7 @@ export const OrderSettingsSchema = z.strictObject({
 })
 export type OrderSettings = z.infer<typeof OrderSettingsSchema>
 
-export const defaultOrderSettings: OrderSettings = {
-  stageDays: { pending_deposit: 3, shot: 3, selecting: 7, retouching: 10, designing: 7, proofing: 5, producing: 14, ready: 14 },
-  discountLimitPercent: 10,
-}
+export const defaultOrderSettings: OrderSettings = defaults
 
 export const PrepaySchema = z.object({
   outTradeNo: z.string(),

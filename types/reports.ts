@@ -3,6 +3,9 @@ import { IdSchema, IsoDateSchema } from './common'
 import { sourceChannels } from './customers'
 import { OrderStageSchema, PaymentMethodSchema } from './orders'
 import { RoleSchema } from './roles'
+import { moneyKinds, receivableAges } from './vocabulary'
+
+export { moneyKinds, receivableAges }
 
 /*
  * The manager's reports. Every figure is read from per-branch, per-day figures kept in the
@@ -41,7 +44,6 @@ export const RateBpSchema = z.number().int().nullable()
 const Fen = z.number().int()
 const Count = z.number().int()
 
-export const moneyKinds = ['deposit', 'balance', 'extra_photos'] as const
 export const MoneyKindSchema = z.enum(moneyKinds)
 export type MoneyKind = z.infer<typeof MoneyKindSchema>
 
@@ -161,7 +163,6 @@ export type FunnelReport = z.infer<typeof FunnelReportSchema>
 
 /* ---------- Receivables ---------- */
 
-export const receivableAges = ['0-30', '31-60', '61-90', '90+'] as const
 export const ReceivableAgeSchema = z.enum(receivableAges)
 
 /** What customers still owe, as of the report's `asOf` day, by days since the shoot. */

@@ -1,7 +1,7 @@
 import * as z from 'zod'
+import { roles, staffRoles } from './vocabulary'
 
-export const staffRoles = ['reception', 'photographer', 'makeup', 'retoucher', 'finance', 'manager', 'admin'] as const
-export const roles = ['customer', ...staffRoles] as const
+export { roles, staffRoles }
 
 export const RoleSchema = z.enum(roles)
 export type Role = z.infer<typeof RoleSchema>

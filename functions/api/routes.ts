@@ -1,21 +1,22 @@
 import type { Operation } from '../../types/operation'
-import { operations } from '../../types/operations'
+import { indexedOperations, operationNamed, type IndexedOperation } from './registry'
 
 interface Route {
-  op: Operation
+  entry: IndexedOperation
   pattern: RegExp
   params: string[]
 }
 
 // Fixed paths win over parameters: /customers/export before /customers/{customerId}.
 const byFewerParams = (a: Route, b: Route) => a.params.length - b.params.length
-const routes: Route[] = operations.map((op) => {
+// Routed by the index: an operation's schemas are built only when a request reaches it.
+const routes: Route[] = indexedOperations.map((entry) => {
   const params: string[] = []
-  const source = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+  const source = entry.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     params.push(name)
     return '([^/]+)'
   })
-  return { op, pattern: new RegExp(`^${source}/?$`), params }
+  return { entry, pattern: new RegExp(`^${source}/?$`), params }
 }).sort(byFewerParams)
 
 /** A malformed escape stays as typed, and the operation's schema then refuses it. */
@@ -38,12 +39,12 @@ export function matchRoute(method: string, path: string): RouteMatch {
   for (const route of routes) {
     const match = route.pattern.exec(path)
     if (!match) continue
-    if (route.op.method !== method) {
-      allowed.push(route.op.method)
+    if (route.entry.method !== method) {
+      allowed.push(route.entry.method)
       continue
     }
     const pathParams = Object.fromEntries(route.params.map((name, i) => [name, decodePathPart(match[i + 1]!)]))
-    return { kind: 'found', op: route.op, pathParams }
+    return { kind: 'found', op: operationNamed(route.entry.name)!, pathParams }
   }
   return allowed.length ? { kind: 'wrong-method', allowed } : { kind: 'none' }
 }

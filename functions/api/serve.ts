@@ -1,16 +1,16 @@
 import type { z } from 'zod'
 import type { FieldIssue } from '../../types/errors'
 import type { Operation } from '../../types/operation'
-import { operations } from '../../types/operations'
 import { DomainError, forbidden } from '../domain/errors'
 import { mayCall, withinBranch } from '../domain/permissions'
 import { authenticate } from '../identity/sessions'
 import { logger } from '../platform/logger'
 import type { RequestContext } from '../domain/context'
 import type { AppDeps } from './implementations'
+import { operationNamed } from './registry'
 
-const byName = new Map<string, Operation>(operations.map((op) => [op.name, op]))
-export const findOperation = (name: string) => byName.get(name)
+/** The declared operation of that name (its schemas built on first use), or undefined. */
+export const findOperation = (name: string) => operationNamed(name)
 
 /** One message per field: the first thing wrong with it (later checks on a value of the wrong type only add noise). */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {

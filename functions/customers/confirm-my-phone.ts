@@ -1,9 +1,9 @@
 import type { z } from 'zod'
-import { PhoneSchema } from '../../types/common'
 import type * as op from '../../types/crm-operations'
 import { DomainError } from '../domain/errors'
 import { callerOf, type RequestContext } from '../domain/context'
 import type { CustomerRepository, WeChatPhoneNumbers } from './ports'
+import { phoneRule } from './phone-rule'
 import { toCustomerProfile } from './profile'
 
 /**
@@ -19,7 +19,7 @@ export async function confirmMyPhone(
   ctx: RequestContext,
 ) {
   const caller = callerOf(ctx)
-  const parsed = PhoneSchema.safeParse(await deps.phoneNumbers.phoneOf(input.code))
+  const parsed = phoneRule().safeParse(await deps.phoneNumbers.phoneOf(input.code))
   if (!parsed.success) throw new DomainError('PRECONDITION_FAILED', 'WeChat answered a phone number the studio cannot use')
   const now = ctx.now.toISOString()
   try {

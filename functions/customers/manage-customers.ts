@@ -1,13 +1,13 @@
 import type { z } from 'zod'
 import { ulid } from 'ulid'
 import type * as op from '../../types/crm-operations'
-import { PhoneSchema } from '../../types/common'
 import { notFound, unknownReference } from '../domain/errors'
 import { studioDate } from '../domain/time'
 import { callerOf, type RequestContext } from '../domain/context'
 import type { IdentityRepository } from '../identity/ports'
 import { studioTimeZone } from '../identity/studio-time-zone'
 import type { CustomerRecord, CustomerRepository, CustomerSearch } from './ports'
+import { phoneRule } from './phone-rule'
 
 interface CustomerPorts {
   customers: CustomerRepository
@@ -42,7 +42,7 @@ export function searchFromQuery(input: z.output<typeof op.searchCustomers.input>
   const q = input.q?.trim()
   if (!q) return base
   if (/^\d{4}$/.test(q)) return { ...base, phoneLast4: q }
-  const phone = PhoneSchema.safeParse(q)
+  const phone = phoneRule().safeParse(q)
   if (phone.success) return { ...base, fullPhone: phone.data }
   return { ...base, namePrefix: q }
 }

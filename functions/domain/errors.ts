@@ -1,4 +1,5 @@
-import { ERROR_STATUS, type ErrorCode, type FieldIssue } from '../../types/errors'
+import { ERROR_STATUS, type ErrorCode } from '../../types/error-codes'
+import type { FieldIssue } from '../../types/errors'
 import type { Shortage } from '../../types/inventory'
 
 /** An expected failure with a stable code; the handlers turn it into the API's error shape. */

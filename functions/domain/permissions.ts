@@ -1,5 +1,6 @@
 import type { Operation } from '../../types/operation'
-import { staffRoles, type Role, type StaffRole } from '../../types/roles'
+import type { Role, StaffRole } from '../../types/roles'
+import { staffRoles } from '../../types/vocabulary'
 
 /**
  * The permission matrix is the `access` list of each operation declaration in

@@ -1,16 +1,14 @@
-import { sourceChannels } from '../../types/customers'
-import { orderStages, type OrderStage, type PaymentMethod } from '../../types/orders'
-import {
-  moneyKinds,
-  receivableAges,
-  type Channel,
-  type CustomerFigures,
-  type DailyFigures,
-  type FunnelFigures,
-  type RevenueFigures,
-  type StockFigures,
-  type UpsellFigures,
+import type { OrderStage, PaymentMethod } from '../../types/orders'
+import type {
+  Channel,
+  CustomerFigures,
+  DailyFigures,
+  FunnelFigures,
+  RevenueFigures,
+  StockFigures,
+  UpsellFigures,
 } from '../../types/reports'
+import { moneyKinds, orderStages, receivableAges, sourceChannels } from '../../types/vocabulary'
 import { PAYMENT_METHODS } from './day-close'
 import { addDays, averageDays, basisPoints, daysBetween, divideRounded, figure, keyed, nowFigure, receivableAge, valueOf, type Counters } from './report-figures'
 

@@ -1,4 +1,5 @@
-import { LOW_SCORE, surveySteps, type Survey, type SurveyReport, type SurveyScores, type SurveyStep } from '../../types/feedback'
+import type { Survey, SurveyReport, SurveyScores, SurveyStep } from '../../types/feedback'
+import { LOW_SCORE, surveySteps } from '../../types/vocabulary'
 import type { Order } from '../../types/orders'
 
 type Person = { id: string; name: string }

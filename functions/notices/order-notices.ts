@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import { NoticeKindSchema, type OrderNotices } from '../../types/notices'
+import type { OrderNotices } from '../../types/notices'
+import { noticeKinds } from '../../types/vocabulary'
 import type * as op from '../../types/notice-operations'
 import { callerOf, type RequestContext } from '../domain/context'
 import { loadOrder } from '../orders/advance-order'
@@ -13,7 +14,7 @@ async function noticesOf(deps: Ports, studioId: string, orderId: string): Promis
   const records = await deps.notices.notices(studioId, orderId)
   return {
     simulated: deps.reminders.simulated,
-    items: NoticeKindSchema.options.map((kind) => {
+    items: noticeKinds.map((kind) => {
       const record = records.find((r) => r.kind === kind)
       return { kind, templateId: deps.reminders.templateId(kind), consented: record?.consentedAt !== undefined, sentAt: record?.sentAt }
     }),

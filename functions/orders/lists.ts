@@ -1,13 +1,13 @@
 import type { z } from 'zod'
 import type * as op from '../../types/order-operations'
-import { WorkOrderSchema, type OrderStage } from '../../types/orders'
+import type { OrderStage } from '../../types/orders'
 import type { CustomerRepository } from '../customers/ports'
 import { callerOf, type RequestContext } from '../domain/context'
 import { notFound } from '../domain/errors'
 import { isOverdue } from '../domain/order'
 import { studioDate } from '../domain/time'
 import { orderDetail } from './detail'
-import { inBranchOf, orderContextOf, summaryOf, summarySeenBy, type OrderContextPorts } from './model'
+import { inBranchOf, orderContextOf, summaryOf, summarySeenBy, withoutMoney, type OrderContextPorts } from './model'
 import type { OrderRepository } from './ports'
 
 export async function myOrders(deps: OrderContextPorts, _input: z.output<typeof op.myOrders.input>, ctx: RequestContext) {
@@ -32,7 +32,7 @@ export async function getOrder(deps: { orders: OrderRepository }, input: z.outpu
 export async function getWorkOrder(deps: { orders: OrderRepository }, input: z.output<typeof op.getWorkOrder.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const { order, nextStage } = await orderDetail(deps, caller.studioId, input.orderId, caller)
-  return { order: WorkOrderSchema.parse(order), nextStage }
+  return { order: withoutMoney(order), nextStage }
 }
 
 export async function listOrders(deps: OrderContextPorts, input: z.output<typeof op.listOrders.input>, ctx: RequestContext) {

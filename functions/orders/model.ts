@@ -1,4 +1,5 @@
-import { defaultOrderSettings, WorkOrderSchema, type Actor, type Order, type OrderSettings, type OrderStage, type OrderSummary, type OrderSummaryView, type WorkOrder } from '../../types/orders'
+import type { Actor, Order, OrderSettings, OrderStage, OrderSummary, OrderSummaryView, WorkOrder } from '../../types/orders'
+import { defaultOrderSettings } from '../../types/vocabulary'
 import type { Package } from '../../types/catalog'
 import type { SourceChannel } from '../../types/customers'
 import type { Caller } from '../domain/context'
@@ -140,7 +141,16 @@ export function summaryOf(order: OrderRecord, now: Date, timeZone: string): Orde
 export const seesMoney = (caller: Caller) => caller.kind === 'customer' || caller.roles.some((role) => role !== 'retoucher')
 
 /** The order as the caller may see it: without any amount for a role that sees no money. */
-export const orderSeenBy = (caller: Caller, order: Order): Order | WorkOrder => (seesMoney(caller) ? order : WorkOrderSchema.parse(order))
+export const orderSeenBy = (caller: Caller, order: Order): Order | WorkOrder => (seesMoney(caller) ? order : withoutMoney(order))
+
+/**
+ * The order without any amount, as the work order's schema keeps it. That schema (with the
+ * order's whole graph) is built when a request first needs it, not when the function loads.
+ */
+export function withoutMoney(order: Order | WorkOrder): WorkOrder {
+  const { WorkOrderSchema } = require('../../types/orders') as typeof import('../../types/orders')
+  return WorkOrderSchema.parse(order)
+}
 
 /** A list's summary as the caller may see it: without total, paid and balance for a role that sees no money. */
 export function summarySeenBy(caller: Caller, summary: OrderSummary): OrderSummaryView {

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { defaultOrderSettings } from '../../types/orders'
+import { defaultOrderSettings } from '../../types/vocabulary'
 import type { productionReport as operation } from '../../types/reports-operations'
 import type { RequestContext } from '../domain/context'
 import { productionFlow, productionNow } from '../domain/report-maths'

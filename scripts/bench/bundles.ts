@@ -15,16 +15,18 @@ function filesUnder(dir: string): string[] {
 /**
  * Milliseconds to require a handler module in a fresh Node process, the AWS SDK resolved as
  * the runtime provides it; with `sdkFirst`, the SDK modules it needs are loaded before the
- * clock starts, leaving the bundle's own cost.
+ * clock starts, leaving the bundle's own cost. `cpu` is the process's CPU time (user and
+ * system) over the same span: on a shared machine the wall clock also counts the time spent
+ * waiting for a core, the CPU time much less so.
  */
-function loadTime(file: string, sdkFirst: string[] = []): number {
+function loadTime(file: string, sdkFirst: string[] = []): { wall: number; cpu: number } {
   const preload = sdkFirst.map((m) => `require(${JSON.stringify(m)});`).join('')
-  const script = `${preload}const t = process.hrtime.bigint(); require(${JSON.stringify(file)}); console.log(Number(process.hrtime.bigint() - t) / 1e6); process.exit(0)`
+  const script = `${preload}const c = process.cpuUsage(); const t = process.hrtime.bigint(); require(${JSON.stringify(file)}); const wall = Number(process.hrtime.bigint() - t) / 1e6; const u = process.cpuUsage(c); console.log(JSON.stringify({ wall, cpu: (u.user + u.system) / 1000 })); process.exit(0)`
   const out = execFileSync(process.execPath, ['-e', script], {
     env: { PATH: process.env.PATH, NODE_PATH: resolve(root, 'node_modules'), STAGE: 'prod', TABLE_NAME: 'studio-erp-prod', AWS_REGION: 'ap-east-1', SECRETS_PATH: '/studio-erp/prod/' } as unknown as NodeJS.ProcessEnv,
     encoding: 'utf8',
   })
-  return Number(out.trim().split('\n').pop())
+  return JSON.parse(out.trim().split('\n').pop()!) as { wall: number; cpu: number }
 }
 
 /**
@@ -44,7 +46,7 @@ export function benchBundles(runs = 7) {
     const tiny = join(dir, 'tiny.js')
     writeFileSync(tiny, 'exports.handler = async () => ({ statusCode: 200 })\n')
     const median = (times: number[]) => times.sort((a, b) => a - b)[Math.floor(runs / 2)]!
-    const baseline = median(Array.from({ length: runs }, () => loadTime(tiny)))
+    const baseline = median(Array.from({ length: runs }, () => loadTime(tiny).wall))
     console.log(`    baseline: a one-line module loads in a median ${baseline.toFixed(1)} ms; load average ${loadavg().map((l) => l.toFixed(1)).join(', ')}`)
     return readdirSync(join(dir, 'out'))
       .filter((f) => f.endsWith('.zip'))
@@ -55,8 +57,9 @@ export function benchBundles(runs = 7) {
         const handler = files.find((f) => f.endsWith('.js'))!
         const sdk = [...new Set([...readFileSync(handler, 'utf8').matchAll(/require\("(@aws-sdk\/[^"]+)"\)/g)].map((m) => m[1]!))]
         loadTime(handler)
-        const withSdk = median(Array.from({ length: runs }, () => loadTime(handler)))
-        const ownCode = median(Array.from({ length: runs }, () => loadTime(handler, sdk)))
+        const withSdk = median(Array.from({ length: runs }, () => loadTime(handler).wall))
+        const alone = Array.from({ length: runs }, () => loadTime(handler, sdk))
+        const ownCode = median(alone.map((t) => t.wall))
         return {
           function: zip.replace(/\.zip$/, ''),
           zipped: kb(statSync(join(dir, 'out', zip)).size),
@@ -64,6 +67,7 @@ export function benchBundles(runs = 7) {
           [`load ms incl. runtime SDK (median of ${runs})`]: withSdk.toFixed(1),
           [`load ms, bundle alone (median of ${runs})`]: ownCode.toFixed(1),
           'bundle alone ÷ one-line module': (ownCode / baseline).toFixed(1),
+          [`CPU ms, bundle alone (median of ${runs})`]: median(alone.map((t) => t.cpu)).toFixed(1),
           'SDK modules from the runtime': sdk.join(', '),
         }
       })
