@@ -1,5 +1,4 @@
 import type { z } from 'zod'
-import { CrewAppointmentSchema } from '../../types/booking'
 import type * as op from '../../types/shoot-operations'
 import type { CustomerRepository } from '../customers/ports'
 import { callerOf, type Caller, type RequestContext } from '../domain/context'
@@ -40,7 +39,7 @@ export async function shootOf(deps: ShootPorts, caller: Caller, appointment: App
   if (!order) throw notFound('Order')
   const date = studioDate(new Date(appointment.startsAt), timeZone)
   return {
-    appointment: crewOnly(caller) ? CrewAppointmentSchema.parse(appointment) : appointment,
+    appointment: crewOnly(caller) ? withoutMoney(appointment) : appointment,
     customerPhone: customer?.phone,
     order: { id: order.id, stage: order.stage, notes: order.notes },
     timeZone,
@@ -57,4 +56,13 @@ export async function shootOf(deps: ShootPorts, caller: Caller, appointment: App
 export async function getShoot(deps: ShootPorts, input: z.output<typeof op.getShoot.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   return shootOf(deps, caller, await loadShootAppointment(deps, caller, input.appointmentId), ctx.now)
+}
+
+/**
+ * The appointment without a cancellation's refund, as the crew's schema keeps it. That schema is built
+ * when a request first needs it, not when the function loads.
+ */
+function withoutMoney(appointment: AppointmentRecord) {
+  const { CrewAppointmentSchema } = require('../../types/booking') as typeof import('../../types/booking')
+  return CrewAppointmentSchema.parse(appointment)
 }
