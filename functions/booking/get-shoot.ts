@@ -19,8 +19,11 @@ export interface ShootPorts {
 
 const leads = (caller: Caller) => caller.roles.some((role) => role === 'manager' || role === 'admin')
 
-/** A photographer or makeup artist with no other role works the shoot without its money (a cancellation's refund). */
-const crewOnly = (caller: Caller) => caller.roles.every((role) => role === 'photographer' || role === 'makeup')
+/**
+ * Staff whose every role sees no money here — photographer, makeup artist, retoucher — work the shoot
+ * without it (a cancellation's refund); any other role of theirs (reception, finance, a lead) sees it.
+ */
+const crewOnly = (caller: Caller) => caller.roles.every((role) => role === 'photographer' || role === 'makeup' || role === 'retoucher')
 
 /** The appointment, if it is the caller's to work: a photographer or makeup artist sees only shoots they are booked on, a manager the branch's. */
 export async function loadShootAppointment(deps: ShootPorts, caller: Caller, appointmentId: string): Promise<AppointmentRecord> {

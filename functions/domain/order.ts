@@ -68,11 +68,13 @@ export function selectionPrice(picked: number, included: number, extraPhotoPrice
 
 /**
  * What the order keeps as sold at selection (升级加项, credited to whoever confirms the selection):
- * while it is in `selecting`, every change of its add-ons' worth moves it — never below zero;
- * in any other stage it stays as it is.
+ * while it is in `selecting`, every change of its add-ons' worth moves it, up or down, so the
+ * running total is the net change whatever the order of the edits (a frame taken off and put back
+ * sells nothing); in any other stage it stays as it is. What is credited is never below zero
+ * (see `upsoldAtSelection`).
  */
 export function upgradesAtSelection(order: { stage: OrderStage; addOns: readonly Pick<AddOn, 'amountFen'>[]; upgradesFen?: number }, addOns: readonly Pick<AddOn, 'amountFen'>[]): number | undefined {
   if (order.stage !== 'selecting') return order.upgradesFen
   const worth = (list: readonly Pick<AddOn, 'amountFen'>[]) => list.reduce((sum, a) => sum + a.amountFen, 0)
-  return Math.max(0, (order.upgradesFen ?? 0) + worth(addOns) - worth(order.addOns))
+  return (order.upgradesFen ?? 0) + worth(addOns) - worth(order.addOns)
 }

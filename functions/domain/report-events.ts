@@ -172,9 +172,11 @@ export interface StageWork {
  * An order's selection confirmed by `staffId`: one order selected, and upsold if it sold extra
  * photos or add-ons while it was in selection (the recompute job derives the same from the order).
  */
-export function upsoldAtSelection(staffId: string, extra: { extraCount: number; extraFen: number } | undefined, upgradesFen = 0): Counters {
+export function upsoldAtSelection(staffId: string, extra: { extraCount: number; extraFen: number } | undefined, netUpgradesFen = 0): Counters {
   const add: Counters = { [figure.selected(staffId)]: 1 }
   const extraCount = extra?.extraCount ?? 0
+  // The add-ons' net change during selection: less than before counts as nothing sold.
+  const upgradesFen = Math.max(0, netUpgradesFen)
   if (extraCount === 0 && upgradesFen === 0) return add
   add[figure.upsold(staffId)] = 1
   if (extraCount > 0) {

@@ -61,4 +61,25 @@ describe('the money of a shoot, by role', () => {
     const managers = ok(await http('GET', `/shoots/${booked.id}`, { token: setup.manager }), "the manager's shoot")
     expect(managers.appointment.cancellation).toMatchObject({ refundDueFen: cancelled.cancellation.refundDueFen, refundPercent: cancelled.cancellation.refundPercent, reason: '行程有变' })
   })
+
+  it('keeps the refund from a photographer who also retouches, and shows it to one who also works at reception', async () => {
+    const { customer, booked } = await paidBooking('郑女士')
+    const cancelled = ok(await http('POST', `/bookings/${booked.id}/cancel`, { token: customer.token, body: { reason: '改期到明年' } }), 'cancel')
+    expect(cancelled.cancellation.refundDueFen).toBeGreaterThan(0)
+    const admin = await signIn(setup.studio.code, 'admin')
+    const withRoles = async (roles: string[]) => {
+      const member = ok(await http('GET', `/staff/${setup.studio.staff.photographer!.id}`, { token: admin }), 'photographer')
+      ok(await http('PATCH', `/staff/${member.id}`, { token: admin, body: { version: member.version, roles } }), `roles ${roles.join('+')}`)
+      const token = await signIn(setup.studio.code, 'photographer')
+      return ok(await http('GET', `/shoots/${booked.id}`, { token }), `the shoot as ${roles.join('+')}`)
+    }
+
+    const retouching = await withRoles(['photographer', 'retoucher'])
+    expect(retouching.appointment.cancellation).toMatchObject({ reason: '改期到明年' })
+    expect(moneyKeys(retouching)).toEqual([])
+
+    const atReception = await withRoles(['photographer', 'reception'])
+    expect(atReception.appointment.cancellation).toMatchObject({ refundDueFen: cancelled.cancellation.refundDueFen, reason: '改期到明年' })
+    await withRoles(['photographer'])
+  })
 })

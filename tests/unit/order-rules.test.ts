@@ -99,13 +99,21 @@ describe('money', () => {
     expect(selectionPrice(15, 12, 5000)).toEqual({ includedCount: 12, extraCount: 3, extraFen: 15000 })
     expect(selectionPrice(8, 12, 5000)).toEqual({ includedCount: 8, extraCount: 0, extraFen: 0 })
   })
-  it('keeps what add-on edits sell while the order is in selection, taken back never below zero, and nothing sold in any other stage', () => {
+  it('keeps the net change of the add-ons while the order is in selection, whatever the order of the edits, and nothing in any other stage', () => {
     const frame = { amountFen: 38_000 }
     const pages = { amountFen: 30_000 }
     expect(upgradesAtSelection({ stage: 'selecting', addOns: [frame] }, [frame, pages])).toBe(30_000)
     expect(upgradesAtSelection({ stage: 'selecting', addOns: [frame, pages], upgradesFen: 30_000 }, [frame])).toBe(0)
-    // The frame was sold before selection: taking it back then takes nothing off what selection sold.
-    expect(upgradesAtSelection({ stage: 'selecting', addOns: [frame, pages], upgradesFen: 30_000 }, [pages])).toBe(0)
+    // The frame was sold before selection: taking it back during selection is a net change below zero…
+    const frameOff = upgradesAtSelection({ stage: 'selecting', addOns: [frame, pages], upgradesFen: 30_000 }, [pages])
+    expect(frameOff).toBe(-8_000)
+    // …and putting it back sells nothing: the same as never having touched it.
+    expect(upgradesAtSelection({ stage: 'selecting', addOns: [pages], upgradesFen: frameOff }, [frame, pages])).toBe(30_000)
+    // The same two edits the other way round end at the same figure.
+    const pagesFirst = upgradesAtSelection({ stage: 'selecting', addOns: [frame] }, [frame, pages])
+    expect(upgradesAtSelection({ stage: 'selecting', addOns: [frame, pages], upgradesFen: pagesFirst }, [pages])).toBe(-8_000)
+    const frameFirst = upgradesAtSelection({ stage: 'selecting', addOns: [frame] }, [])
+    expect(upgradesAtSelection({ stage: 'selecting', addOns: [], upgradesFen: frameFirst }, [pages])).toBe(-8_000)
     expect(upgradesAtSelection({ stage: 'selecting', addOns: [frame, pages], upgradesFen: 30_000 }, [frame, pages, pages])).toBe(60_000)
     expect(upgradesAtSelection({ stage: 'shot', addOns: [] }, [pages])).toBeUndefined()
     expect(upgradesAtSelection({ stage: 'retouching', addOns: [pages], upgradesFen: 30_000 }, [pages, frame])).toBe(30_000)

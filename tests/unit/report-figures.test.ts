@@ -149,6 +149,9 @@ describe('what events add to the figures', () => {
     expect(upsell(30_000, 0)).toMatchObject({ selectedOrders: 1, upsoldOrders: 1, rateBp: 10_000, extraPhotos: 0, upgradesFen: 30_000, amountFen: 30_000 })
     expect(upsell(30_000, 2)).toMatchObject({ selectedOrders: 1, upsoldOrders: 1, extraPhotos: 2, extraPhotosFen: 10_000, upgradesFen: 30_000, amountFen: 40_000 })
     expect(upsell(0, 0)).toMatchObject({ selectedOrders: 1, upsoldOrders: 0, rateBp: 0, amountFen: 0 })
+    // Add-ons worth less at the end of selection than at its start: nothing sold, and nothing taken off the extra photos.
+    expect(upsell(-8_000, 0)).toMatchObject({ selectedOrders: 1, upsoldOrders: 0, upgradesFen: 0, amountFen: 0 })
+    expect(upsell(-8_000, 2)).toMatchObject({ selectedOrders: 1, upsoldOrders: 1, extraPhotosFen: 10_000, upgradesFen: 0, amountFen: 10_000 })
     expect(upsell(undefined, 0).byStaff).toEqual([expect.objectContaining({ staffId: 'd', staffName: '门市小王', selectedOrders: 1, upsoldOrders: 0 })])
     expect(confirmed(30_000, 0).names).toEqual({ d: '门市小王' })
   })
