@@ -49,6 +49,17 @@ export class DynamoIdentityRepository extends AuditedStore implements IdentityRe
     }
   }
 
+  async listStudioIds() {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :all',
+      ExpressionAttributeValues: { ':all': keys.allStudios },
+      ProjectionExpression: 'id',
+    })
+    return items.map((item) => String(item.id))
+  }
+
   async listBranches(studioId: string) {
     const { Items = [] } = await this.db.send(
       new QueryCommand({
