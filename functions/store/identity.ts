@@ -11,6 +11,7 @@ import { customerCreationItems } from './entities/customer'
 import { branchItem, sessionPut, staffByBranchIndex, staffItem, studioCodeItem, studioItem, usernameItem } from './entities/staff'
 import { AuditedStore, entity, pageCursor, putIfAbsent, queryAll } from './items'
 import { keys } from './keys'
+import { studioItems } from './studios'
 
 /** Studios and branches, staff and their credentials, sessions, customers by WeChat openid, and the audit log. */
 export class DynamoIdentityRepository extends AuditedStore implements IdentityRepository {
@@ -50,14 +51,7 @@ export class DynamoIdentityRepository extends AuditedStore implements IdentityRe
   }
 
   async listStudioIds() {
-    const items = await queryAll(this.db, {
-      TableName: this.table,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :all',
-      ExpressionAttributeValues: { ':all': keys.allStudios },
-      ProjectionExpression: 'id',
-    })
-    return items.map((item) => String(item.id))
+    return (await studioItems(this.db, this.table, 'id')).map((item) => String(item.id))
   }
 
   async listBranches(studioId: string) {

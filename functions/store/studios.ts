@@ -6,6 +6,17 @@ import { guarded, transact } from './errors'
 import { auditPut, putIfAbsent, queryAll } from './items'
 import { keys } from './keys'
 
+/** Every studio item of the stage, from its listing on gsi1 (never a Scan); only `attributes` when named. */
+export function studioItems(db: DynamoDBDocumentClient, table: string, attributes?: string) {
+  return queryAll(db, {
+    TableName: table,
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :all',
+    ExpressionAttributeValues: { ':all': keys.allStudios },
+    ...(attributes ? { ProjectionExpression: attributes } : {}),
+  })
+}
+
 /**
  * The stage's studios, for the operator's command line: the studio items are listed by code on
  * gsi1 (no Scan of the table), and each studio's branches are counted in its own partition.
@@ -17,12 +28,7 @@ export class DynamoStudioDirectory implements StudioDirectory {
   ) {}
 
   async listStudios() {
-    const items = await queryAll(this.db, {
-      TableName: this.table,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :all',
-      ExpressionAttributeValues: { ':all': keys.allStudios },
-    })
+    const items = await studioItems(this.db, this.table)
     return Promise.all(
       items.map(async (item) => {
         const { Count } = await this.db.send(

@@ -135,7 +135,7 @@ export async function benchReports(dynamo: LocalDynamo, sizes: number[]) {
   // The daily sweep, as it runs on a deployed stage: the state items keep only their non-zero counters.
   const swept = await sweepReportCounters(deps)
   const nowSizes = await Promise.all([a, b].map((s) => nowItemBytes(db, s)))
-  console.log(`    swept the state items: ${swept.removed} counters at 0 taken out of ${swept.branches} branches' (load ${loads()})`)
+  console.log(`    swept the state items: ${swept.removed} counters at 0 taken out, ${swept.branches} branches (load ${loads()})`)
   console.log(`    measuring A at ${a.orders} and B at ${b.orders} orders interleaved, ${PAIRS} calls each per report… (load ${loads()})`)
   const interleavedLoad = { start: loads(), end: '' }
   const interleaved: Record<string, { a: Timing; b: Timing; pairRatio: number }> = {}
