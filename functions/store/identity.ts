@@ -8,10 +8,9 @@ import type { CustomerRecord, IdentityRepository, NewAuditEntry, SessionRecord, 
 import { conditionFailure, guarded, transact } from './errors'
 import { Update } from './expressions'
 import { customerCreationItems } from './entities/customer'
-import { branchItem, sessionPut, staffByBranchIndex, staffItem, studioCodeItem, studioItem, usernameItem } from './entities/staff'
+import { branchItem, sessionPut, staffByBranchIndex, staffItem, studioCodeItem, studioItem, studioItems, usernameItem } from './entities/staff'
 import { AuditedStore, entity, pageCursor, putIfAbsent, queryAll } from './items'
 import { keys } from './keys'
-import { studioItems } from './studios'
 
 /** Studios and branches, staff and their credentials, sessions, customers by WeChat openid, and the audit log. */
 export class DynamoIdentityRepository extends AuditedStore implements IdentityRepository {

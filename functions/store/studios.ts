@@ -3,19 +3,9 @@ import type { Branch, Studio } from '../../types/entities'
 import { DomainError } from '../domain/errors'
 import type { StudioDirectory } from '../studio/ports'
 import { guarded, transact } from './errors'
-import { auditPut, putIfAbsent, queryAll } from './items'
+import { auditPut, putIfAbsent } from './items'
 import { keys } from './keys'
-
-/** Every studio item of the stage, from its listing on gsi1 (never a Scan); only `attributes` when named. */
-export function studioItems(db: DynamoDBDocumentClient, table: string, attributes?: string) {
-  return queryAll(db, {
-    TableName: table,
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :all',
-    ExpressionAttributeValues: { ':all': keys.allStudios },
-    ...(attributes ? { ProjectionExpression: attributes } : {}),
-  })
-}
+import { studioItems } from './entities/staff'
 
 /**
  * The stage's studios, for the operator's command line: the studio items are listed by code on
