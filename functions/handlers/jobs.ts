@@ -1,4 +1,5 @@
 import { releaseExpiredHolds } from '../booking/expire-holds'
+import { sweepReportCounters as sweepZeroCounters } from '../reports/sweep-report-counters'
 import { sendShootReminders } from '../scheduling/reminders'
 import { appAtColdStart } from './cold-start'
 import { logger } from '../platform/logger'
@@ -18,5 +19,12 @@ export async function sendReminders() {
   const app = await ready()
   const result = await sendShootReminders(app, app.reminders, new Date())
   logger.info('sent shoot reminders', result)
+  return result
+}
+
+/** Once a day: the counters of the branches' "now" report items that are back at 0 are taken out. */
+export async function sweepReportCounters() {
+  const result = await sweepZeroCounters(await ready())
+  logger.info('swept report counters', result)
   return result
 }

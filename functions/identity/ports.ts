@@ -88,6 +88,8 @@ export interface IdentityRepository {
   /** The studio's time zone: the one place it is kept. */
   setStudioTimeZone(studioId: string, timeZone: string): Promise<void>
   listBranches(studioId: string): Promise<Branch[]>
+  /** Every studio of the stage (for the scheduled jobs that go through them all). */
+  listStudioIds(): Promise<string[]>
   getBranch(studioId: string, branchId: string): Promise<Branch | undefined>
   /** Address, phone and place on the map; the rest of the branch stays. */
   saveBranchContact(studioId: string, branchId: string, contact: Pick<Branch, 'address' | 'phone' | 'location'>): Promise<Branch>

@@ -33,6 +33,11 @@ export interface ReportFigures {
    * figures still hold what was read; answers the corrections refused because they changed meanwhile.
    */
   correct(corrections: FigureCorrection[]): Promise<FigureCorrection[]>
+  /**
+   * Takes counters out of a branch's "now" item, each only while it is 0 (a counter moved
+   * meanwhile stays); answers how many were taken out.
+   */
+  removeZeroCounters(studioId: string, branchId: string, counters: readonly string[]): Promise<number>
 }
 
 /** The figures of one kept item (a branch's day, or its NOW) to replace: each as read, and as recomputed. */
@@ -48,6 +53,11 @@ export interface ReportsDirectory {
   getStudio(studioId: string): Promise<{ timeZone: string } | undefined>
   getBranch(studioId: string, branchId: string): Promise<Branch | undefined>
   listBranches(studioId: string): Promise<Branch[]>
+}
+
+/** Every studio of the stage, for the jobs that go through them all. */
+export interface StudioList {
+  listStudioIds(): Promise<string[]>
 }
 
 /** The studio's stock items and levels: one query, bounded by its items, not its orders. */

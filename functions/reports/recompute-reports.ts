@@ -11,6 +11,14 @@ import { keptDays, reportScope } from './report-scope'
 /** How many times a repair refused because its figures changed meanwhile is read and compared again. */
 const REPAIR_ATTEMPTS = 4
 
+/**
+ * How long the repair waits before looking again: only a difference seen the same twice, this far
+ * apart, is repaired. Orders, bookings, expenses and stock movements are read through indexes, which
+ * can trail the write that made them by a moment; the figures that write moved are already kept, and a
+ * record missing from one look must not have its money "repaired" away.
+ */
+const SETTLE_MS = 1_000
+
 interface Difference {
   branchId: string
   date?: string
@@ -26,9 +34,10 @@ interface Difference {
  * 2. works the day figures and the state figures ("now") out again from them;
  * 3. lists every figure that differs, by branch and day (and by branch for "now"), leaving as kept
  *    the figures of records older than a field the recompute relies on (and naming them);
- * 4. with `repair`, replaces each differing figure by its recomputed value while it still holds
- *    the value read; a figure changed meanwhile (money landing) is read and compared again, a few
- *    times, and what still could not be replaced is listed as unrepaired.
+ * 4. with `repair`, looks again a moment later and replaces each figure that differs the same way
+ *    in both looks by its recomputed value, while it still holds the value read; a figure changed
+ *    meanwhile (money landing) is read and compared again, a few times, and what still could not
+ *    be replaced is listed as unrepaired.
  */
 export async function recomputeReports(deps: ReportsDeps, input: z.output<typeof operation.input>, ctx: RequestContext) {
   const scope = await reportScope(deps, ctx, input.branchId)
@@ -58,17 +67,25 @@ export async function recomputeReports(deps: ReportsDeps, input: z.output<typeof
   }
 
   const found = await compare(scope.branchIds)
-  let unrepaired = [...found.differences, ...found.nowDifferences]
-  const repaired = input.repair && unrepaired.length > 0
+  const everyDifference = (looked: Awaited<ReturnType<typeof compare>>) => [...looked.differences, ...looked.nowDifferences]
+  const branchesOf = (differences: Difference[]) => [...new Set(differences.map((d) => d.branchId))].sort()
+  let seen = everyDifference(found)
+  let unrepaired = seen
+  const repaired = input.repair && seen.length > 0
   let comparedAgain = 0
-  for (let attempt = 0; input.repair && unrepaired.length && attempt < REPAIR_ATTEMPTS; attempt++) {
-    const refused = await deps.figures.correct(correctionsOf(studioId, unrepaired))
-    if (!refused.length) unrepaired = []
-    else {
-      comparedAgain++
-      const again = await compare([...new Set(refused.map((c) => c.branchId))].sort())
-      unrepaired = [...again.differences, ...again.nowDifferences]
+  for (let attempt = 0; input.repair && seen.length && attempt < REPAIR_ATTEMPTS; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
+    const again = everyDifference(await compare(branchesOf(seen)))
+    // Only what both looks agree on is repaired; a figure moved meanwhile is left to the next look.
+    const lasting = again.filter((d) => seen.some((s) => sameDifference(s, d)))
+    const refused = lasting.length ? await deps.figures.correct(correctionsOf(studioId, lasting)) : []
+    if (!refused.length && lasting.length === again.length) {
+      unrepaired = []
+      break
     }
+    comparedAgain++
+    seen = everyDifference(await compare(branchesOf(again)))
+    unrepaired = seen
   }
   return {
     from: input.from,
@@ -82,6 +99,11 @@ export async function recomputeReports(deps: ReportsDeps, input: z.output<typeof
     comparedAgain,
     leftAsKept: found.leftAsKept,
   }
+}
+
+/** The same figure of the same branch and day, kept and recomputed alike. */
+function sameDifference(a: Difference, b: Difference) {
+  return a.branchId === b.branchId && a.date === b.date && a.figure === b.figure && a.kept === b.kept && a.recomputed === b.recomputed
 }
 
 /** The differences as corrections, one per kept item. */

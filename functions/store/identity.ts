@@ -8,7 +8,7 @@ import type { CustomerRecord, IdentityRepository, NewAuditEntry, SessionRecord, 
 import { conditionFailure, guarded, transact } from './errors'
 import { Update } from './expressions'
 import { customerCreationItems } from './entities/customer'
-import { branchItem, sessionPut, staffByBranchIndex, staffItem, studioCodeItem, studioItem, usernameItem } from './entities/staff'
+import { branchItem, sessionPut, staffByBranchIndex, staffItem, studioCodeItem, studioItem, studioItems, usernameItem } from './entities/staff'
 import { AuditedStore, entity, pageCursor, putIfAbsent, queryAll } from './items'
 import { keys } from './keys'
 
@@ -47,6 +47,10 @@ export class DynamoIdentityRepository extends AuditedStore implements IdentityRe
     } catch (error) {
       throw conditionFailure(error, notFound('Studio'))
     }
+  }
+
+  async listStudioIds() {
+    return (await studioItems(this.db, this.table, 'id')).map((item) => String(item.id))
   }
 
   async listBranches(studioId: string) {

@@ -11,9 +11,12 @@ import type { StudioRecords } from '../domain/report-old-records'
 import type { BranchRecords } from '../domain/report-recompute'
 import type { FigureCorrection, KeptFigures, ReportFigures } from '../reports/ports'
 import { dayBookOf } from './entities/branch-day'
-import { figuresCorrection, keptFiguresOf } from './entities/report-figures'
+import { figuresCorrection, keptFiguresOf, zeroCountersRemoval } from './entities/report-figures'
 import { entity, queryAll } from './items'
 import { keys } from './keys'
+
+/** Counters one sweep update takes out of a "now" item: its expression stays far below DynamoDB's 4 KB. */
+const ZERO_COUNTERS_PER_UPDATE = 100
 
 /**
  * The branches' kept report figures. A range of days is one query of the branch's figures
@@ -140,6 +143,26 @@ export class DynamoReportFigures implements ReportFigures {
     })
     const followUpsWithoutBranch = followUps.filter((f) => !f.dueBranchId || (f.status === 'done' && !f.doneBranchId))
     return { branches, followUpsWithoutBranch, closedDays }
+  }
+
+  async removeZeroCounters(studioId: string, branchId: string, counters: readonly string[]) {
+    const removeWhileZero = async (batch: readonly string[]) => {
+      try {
+        await this.db.send(new UpdateCommand(zeroCountersRemoval(this.table, studioId, branchId, batch)))
+        return true
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error
+        return false
+      }
+    }
+    let removed = 0
+    for (let start = 0; start < counters.length; start += ZERO_COUNTERS_PER_UPDATE) {
+      const batch = counters.slice(start, start + ZERO_COUNTERS_PER_UPDATE)
+      if (await removeWhileZero(batch)) removed += batch.length
+      // One of them moved meanwhile: the others go one by one, the moved one stays for the next sweep.
+      else for (const counter of batch) if (await removeWhileZero([counter])) removed++
+    }
+    return removed
   }
 
   async correct(corrections: FigureCorrection[]) {

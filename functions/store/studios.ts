@@ -3,8 +3,9 @@ import type { Branch, Studio } from '../../types/entities'
 import { DomainError } from '../domain/errors'
 import type { StudioDirectory } from '../studio/ports'
 import { guarded, transact } from './errors'
-import { auditPut, putIfAbsent, queryAll } from './items'
+import { auditPut, putIfAbsent } from './items'
 import { keys } from './keys'
+import { studioItems } from './entities/staff'
 
 /**
  * The stage's studios, for the operator's command line: the studio items are listed by code on
@@ -17,12 +18,7 @@ export class DynamoStudioDirectory implements StudioDirectory {
   ) {}
 
   async listStudios() {
-    const items = await queryAll(this.db, {
-      TableName: this.table,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :all',
-      ExpressionAttributeValues: { ':all': keys.allStudios },
-    })
+    const items = await studioItems(this.db, this.table)
     return Promise.all(
       items.map(async (item) => {
         const { Count } = await this.db.send(

@@ -18,7 +18,7 @@ const SECRETS_IN_ENV = {
   WECHATPAY_PLATFORM_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----packaging-env',
   FILES_SECRET: 'packaging-env-files-secret-0123456789',
 }
-const FUNCTIONS = ['Api', 'ImportsExports', 'ReleaseHolds', 'SendReminders']
+const FUNCTIONS = ['Api', 'ImportsExports', 'ReleaseHolds', 'SendReminders', 'SweepReportCounters']
 
 type Statement = { Effect: string; Action: string[]; Resource: unknown }
 
@@ -80,6 +80,13 @@ describe('the production CloudFormation template (osls package, offline)', () =>
     }
   })
 
+  it('sweeps the report counters once a day, with only the reads and updates the sweep makes', () => {
+    const rule = ofType('AWS::Events::Rule').find(([, r]) => JSON.stringify(r.Properties.Targets).includes('SweepReportCountersLambdaFunction'))
+    expect(rule?.[1].Properties.ScheduleExpression).toBe('cron(30 19 * * ? *)')
+    const table = statementsOf('SweepReportCounters').filter((s) => s.Action.some((a) => a.startsWith('dynamodb:')))
+    expect(table.flatMap((s) => s.Action).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'])
+  })
+
   it('alarms on every function’s errors and throttles and on failed WeChat Pay notifications', () => {
     const alarms = ofType('AWS::CloudWatch::Alarm').map(([name]) => name)
     for (const fn of FUNCTIONS) expect(alarms).toEqual(expect.arrayContaining([`${fn}FunctionErrorsAlarm`, `${fn}FunctionThrottlesAlarm`]))
@@ -111,7 +118,7 @@ describe('the production CloudFormation template (osls package, offline)', () =>
   })
 
   it('ships minified bundles without the AWS SDK, which the Lambda runtime provides', () => {
-    for (const name of ['api', 'importsExports', 'releaseHolds', 'sendReminders']) {
+    for (const name of ['api', 'importsExports', 'releaseHolds', 'sendReminders', 'sweepReportCounters']) {
       const zip = join(dir, 'out', `${name}.zip`)
       expect(existsSync(zip)).toBe(true)
       // The largest, the API function, was 152 KB zipped (446 KB unzipped) when this was last tightened.

@@ -129,6 +129,7 @@ describe.each(SEEDS)('reports reconcile with the raw records (seed %i)', (seed) 
       },
       records: () => Promise.reject(new Error('not read by reports')),
       correct: () => Promise.reject(new Error('not written by reports')),
+      removeZeroCounters: () => Promise.reject(new Error('not written by reports')),
     }
     const fromRaw: AppDeps = { ...deps, figures: recomputedFigures }
     const ask = (d: AppDeps, name: string, input: object) => dispatch(d, findOperation(`reports.${name}`)!, input, { token }, { requestId: `reconcile-${name}`, now: new Date() })

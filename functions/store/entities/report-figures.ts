@@ -59,10 +59,15 @@ export function figuresUpdate(table: string, write: FigureWrite) {
 export function figuresCorrection(table: string, correction: FigureCorrection) {
   const { names, values, sets } = figuresItem(correction)
   const conditions: string[] = []
+  const removes: string[] = []
   Object.entries(correction.figures).forEach(([attribute, { kept, recomputed }], i) => {
     names[`#f${i}`] = attribute
-    values[`:r${i}`] = recomputed
-    sets.push(`#f${i} = :r${i}`)
+    // A figure recomputed to 0 is taken out, not kept as a 0: absent reads as 0 everywhere.
+    if (recomputed === 0) removes.push(`#f${i}`)
+    else {
+      values[`:r${i}`] = recomputed
+      sets.push(`#f${i} = :r${i}`)
+    }
     if (kept === 0) {
       values[':zero'] = 0
       conditions.push(`(attribute_not_exists(#f${i}) OR #f${i} = :zero)`)
@@ -74,10 +79,29 @@ export function figuresCorrection(table: string, correction: FigureCorrection) {
   return {
     TableName: table,
     Key: figuresKey(correction),
-    UpdateExpression: `SET ${sets.join(', ')}`,
+    UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
     ConditionExpression: conditions.join(' AND '),
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
+  }
+}
+
+/**
+ * The Update that takes counters out of a branch's "now" item only while every one of them is 0:
+ * an event that moved any of them meanwhile makes it fail, and its ADD is kept. A counter an
+ * event brings back after the removal starts again from absent, which reads as 0.
+ */
+export function zeroCountersRemoval(table: string, studioId: string, branchId: string, counters: readonly string[]) {
+  const names: Record<string, string> = {}
+  counters.forEach((counter, i) => (names[`#z${i}`] = counter))
+  const placeholders = Object.keys(names)
+  return {
+    TableName: table,
+    Key: keys.figuresNow(studioId, branchId),
+    UpdateExpression: `REMOVE ${placeholders.join(', ')}`,
+    ConditionExpression: placeholders.map((p) => `${p} = :zero`).join(' AND '),
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: { ':zero': 0 },
   }
 }
 

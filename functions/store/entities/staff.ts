@@ -1,6 +1,7 @@
 import type { Branch, Studio } from '../../../types/entities'
 import type { SessionRecord, StaffRecord } from '../../identity/ports'
-import { putIfAbsent, type Item } from '../items'
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { putIfAbsent, queryAll, type Item } from '../items'
 import { keys } from '../keys'
 import { epochSeconds, TTL_ATTRIBUTE } from '../table'
 
@@ -30,3 +31,14 @@ export const usernameItem = (staff: StaffRecord): Item => ({ ...keys.username(st
 /** A session, removed by TTL once it expires (sign-out deletes it before). */
 export const sessionPut = (table: string, session: SessionRecord) =>
   putIfAbsent(table, { ...keys.session(session.studioId, session.sessionId), type: 'Session', [TTL_ATTRIBUTE]: epochSeconds(session.expiresAt), ...session })
+
+/** Every studio item of the stage, from its listing on gsi1 (never a Scan); only `attributes` when named. */
+export function studioItems(db: DynamoDBDocumentClient, table: string, attributes?: string) {
+  return queryAll(db, {
+    TableName: table,
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :all',
+    ExpressionAttributeValues: { ':all': keys.allStudios },
+    ...(attributes ? { ProjectionExpression: attributes } : {}),
+  })
+}
