@@ -22,7 +22,8 @@ export function operationIndexSource(): string {
   for (const module of modules) {
     const exports = require(resolve(typesDir, module)) as Record<string, unknown>
     for (const value of Object.values(exports)) {
-      // A module re-exporting another's declaration is not where it is declared.
+      // The first module, in name order, that exports it: loading that module builds the operation's schemas,
+      // whether it declares the operation or re-exports it from another (order-operations re-exports payments').
       if (isOperation(value) && !declaredIn.has(value.name)) declaredIn.set(value.name, module)
     }
   }
