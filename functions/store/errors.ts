@@ -79,6 +79,17 @@ export async function transactOnce(db: DynamoDBDocumentClient, items: Transactio
 
 const concurrentChange = () => new DomainError('CONFLICT', 'Another change to the same records happened at the same moment; try again')
 
+/** A single conditional write (Put, Update or Delete) sent: true when written, false when its condition did not hold. */
+export async function conditionHeld(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write
+    return true
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false
+    throw error
+  }
+}
+
 /** Turns a single write's failed condition into the domain error it stands for. */
 export function conditionFailure(error: unknown, failure: DomainError): unknown {
   return error instanceof ConditionalCheckFailedException ? failure : error

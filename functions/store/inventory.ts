@@ -6,7 +6,7 @@ import type { CountedLevel, LevelChange, MoveOutcome, StockRepository } from '..
 import { stockItemItem } from './entities/stock-item'
 import { levelAsRead, stockCancellation, stockFigures, stockWrites } from './entities/stock-level'
 import { figureWrites } from './entities/books'
-import { retryingConflicts } from './errors'
+import { conditionHeld, retryingConflicts } from './errors'
 import { stocktakeItem } from './entities/stocktake'
 import { entity, pageCursor, putIfAbsent, queryAll } from './items'
 import { keys } from './keys'
@@ -45,13 +45,7 @@ export class DynamoStockRepository implements StockRepository {
 
   /** Writes an item that must not exist yet: false if it does (a retried request). */
   private async putOnce(item: Record<string, unknown>) {
-    try {
-      await this.db.send(new PutCommand(putIfAbsent(this.table, item).Put))
-      return true
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false
-      throw error
-    }
+    return conditionHeld(this.db.send(new PutCommand(putIfAbsent(this.table, item).Put)))
   }
 
   createItem(studioId: string, item: StockItem) {

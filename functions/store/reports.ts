@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import type { Appointment } from '../../types/booking'
 import type { FollowUpRecord } from '../customers/ports'
@@ -14,6 +13,7 @@ import { dayBookOf } from './entities/branch-day'
 import { figuresCorrection, keptFiguresOf, zeroCountersRemoval } from './entities/report-figures'
 import { entity, queryAll } from './items'
 import { keys } from './keys'
+import { conditionHeld } from './errors'
 
 /** Counters one sweep update takes out of a "now" item: its expression stays far below DynamoDB's 4 KB. */
 const ZERO_COUNTERS_PER_UPDATE = 100
@@ -146,15 +146,7 @@ export class DynamoReportFigures implements ReportFigures {
   }
 
   async removeZeroCounters(studioId: string, branchId: string, counters: readonly string[]) {
-    const removeWhileZero = async (batch: readonly string[]) => {
-      try {
-        await this.db.send(new UpdateCommand(zeroCountersRemoval(this.table, studioId, branchId, batch)))
-        return true
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error
-        return false
-      }
-    }
+    const removeWhileZero = (batch: readonly string[]) => conditionHeld(this.db.send(new UpdateCommand(zeroCountersRemoval(this.table, studioId, branchId, batch))))
     let removed = 0
     for (let start = 0; start < counters.length; start += ZERO_COUNTERS_PER_UPDATE) {
       const batch = counters.slice(start, start + ZERO_COUNTERS_PER_UPDATE)
@@ -168,12 +160,7 @@ export class DynamoReportFigures implements ReportFigures {
   async correct(corrections: FigureCorrection[]) {
     const refused: FigureCorrection[] = []
     for (const correction of corrections) {
-      try {
-        await this.db.send(new UpdateCommand(figuresCorrection(this.table, correction)))
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error
-        refused.push(correction)
-      }
+      if (!(await conditionHeld(this.db.send(new UpdateCommand(figuresCorrection(this.table, correction)))))) refused.push(correction)
     }
     return refused
   }

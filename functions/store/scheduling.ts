@@ -1,10 +1,9 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import type { BranchSchedule, Room, StaffSchedule } from '../../types/booking'
 import type { AppointmentRecord, OutboxMessage, SchedulingRepository, StoredBookingPolicy } from '../scheduling/ports'
 import type { StaffRecord } from '../identity/ports'
 import { notFound } from '../domain/errors'
-import { conditionFailure } from './errors'
+import { conditionFailure, conditionHeld } from './errors'
 import { Update } from './expressions'
 import { entity, queryAll } from './items'
 import { keys } from './keys'
@@ -150,15 +149,9 @@ export class DynamoSchedulingRepository implements SchedulingRepository {
   }
 
   async claimReminder(studioId: string, appointmentId: string, remindAt: string) {
-    try {
-      await this.db.send(
-        new DeleteCommand({ TableName: this.table, Key: keys.dueReminder(remindAt, studioId, appointmentId), ConditionExpression: 'attribute_exists(pk)' }),
-      )
-      return true
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false
-      throw error
-    }
+    return conditionHeld(
+      this.db.send(new DeleteCommand({ TableName: this.table, Key: keys.dueReminder(remindAt, studioId, appointmentId), ConditionExpression: 'attribute_exists(pk)' })),
+    )
   }
 
   async recordSent(message: OutboxMessage) {

@@ -1,9 +1,9 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import type { UnmatchedPaymentRecord, UnmatchedPayments } from '../payments/ports'
 import { Update } from './expressions'
 import { entity, queryAll, putIfAbsent } from './items'
 import { keys } from './keys'
+import { conditionHeld } from './errors'
 
 const keyOf = (payment: Pick<UnmatchedPaymentRecord, 'studioId' | 'mchId' | 'id'>) =>
   payment.studioId ? keys.unmatchedPayment(payment.studioId, payment.id) : keys.merchantUnmatchedPayment(payment.mchId, payment.id)
@@ -21,13 +21,7 @@ export class DynamoUnmatchedPayments implements UnmatchedPayments {
   }
 
   async record(payment: UnmatchedPaymentRecord) {
-    try {
-      await this.db.send(new PutCommand(putIfAbsent(this.table, { ...keyOf(payment), type: 'UnmatchedPayment', ...payment }).Put))
-      return true
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false
-      throw error
-    }
+    return conditionHeld(this.db.send(new PutCommand(putIfAbsent(this.table, { ...keyOf(payment), type: 'UnmatchedPayment', ...payment }).Put)))
   }
 
   async get(owner: Pick<UnmatchedPaymentRecord, 'studioId' | 'mchId' | 'id'>) {
@@ -38,11 +32,8 @@ export class DynamoUnmatchedPayments implements UnmatchedPayments {
   async setStatus(payment: UnmatchedPaymentRecord, status: UnmatchedPaymentRecord['status'], refundId?: string) {
     const update = new Update().set('status', status).when('status', '<>', 'refunded')
     if (refundId) update.set('refundId', refundId)
-    try {
-      await this.db.send(new UpdateCommand(update.build(this.table, keyOf(payment))))
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error
-    }
+    // Refunded already: it stays so.
+    await conditionHeld(this.db.send(new UpdateCommand(update.build(this.table, keyOf(payment)))))
   }
 
   async list(studioId: string) {
