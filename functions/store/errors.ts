@@ -46,7 +46,12 @@ export async function transact(db: DynamoDBDocumentClient, items: TransactionIte
   }
 }
 
-const CONFLICT_RETRIES = 4
+/**
+ * Every write of a branch's money or stock also adds to that branch's day and "now" figures, so
+ * writers of one branch meet on those items often: a few more tries (about 1.5 s of pauses at most)
+ * before answering CONFLICT.
+ */
+const CONFLICT_RETRIES = 8
 
 /**
  * Sends a transaction again, after a short random pause, while it is cancelled only because another
