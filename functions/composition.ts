@@ -9,6 +9,7 @@ import { SimulatedPhoneNumberExchange, WeChatPhoneNumberExchange } from './integ
 import { SimulatedWeChatSignIn, WeChatCode2Session } from './integrations/wechat-sign-in'
 import { SimulatedSubscribeMessages, WeChatSubscribeMessages } from './integrations/wechat-subscribe'
 import type { Config } from './platform/config'
+import { notInThisBuild } from './platform/build'
 import { logger } from './platform/logger'
 import { decoyHash, hashPassword, verifyPassword } from './platform/passwords'
 import { JwtDeviceTokens, JwtSessionTokens } from './platform/tokens'
@@ -35,9 +36,6 @@ import { DynamoStudioDirectory } from './store/studios'
 /** The composition root: the one place where real adapters meet the use cases. */
 export function composeApp(config: Config): AppDeps {
   const db = createDocumentClient({ tableName: config.tableName, endpoint: config.dynamoEndpoint })
-  const wechat = config.wechatSignIn
-  // One server access token for every WeChat call that needs one.
-  const token = wechat.mode === 'simulated' ? undefined : new WeChatAccessToken(wechat.appId, wechat.appSecret)
   const repo = new DynamoIdentityRepository(db, config.tableName)
   const scheduling = new DynamoSchedulingRepository(db, config.tableName)
   const finance = new DynamoFinanceRepository(db, config.tableName)
@@ -64,15 +62,13 @@ export function composeApp(config: Config): AppDeps {
     // The day books and commission: worked out by the bookkeeping module, written by orders, payments and production with each event.
     books: new StudioBookkeeping(finance, repo, scheduling),
     figures: new DynamoReportFigures(db, config.tableName),
-    reminders: wechat.mode === 'simulated' ? new SimulatedSubscribeMessages() : new WeChatSubscribeMessages(token!, config.messageTemplates),
     notices: new DynamoNoticeStore(db, config.tableName),
     feedback: new DynamoFeedbackStore(db, config.tableName),
     tokens: new JwtSessionTokens(config.sessionSecret),
     devices: new JwtDeviceTokens(config.sessionSecret),
     ...(config.signInSourceAttempts ? { signInLimits: { ...SIGN_IN_LIMITS, source: { ...SIGN_IN_LIMITS.source, attempts: config.signInSourceAttempts } } } : {}),
     passwords: { hash: hashPassword, verify: verifyPassword, decoy: decoyHash },
-    wechat: wechat.mode === 'simulated' ? new SimulatedWeChatSignIn() : new WeChatCode2Session(wechat.appId, wechat.appSecret),
-    phoneNumbers: wechat.mode === 'simulated' ? new SimulatedPhoneNumberExchange() : new WeChatPhoneNumberExchange(token!),
+    ...weChatServices(config),
     log: logger,
   }
   return app
@@ -85,4 +81,25 @@ export function composeOperatorTools(config: Pick<Config, 'tableName' | 'dynamoE
     studios: new DynamoStudioDirectory(db, config.tableName),
     studioItems: new DynamoStudioItems(createDynamoClient({ tableName: config.tableName, endpoint: config.dynamoEndpoint }), config.tableName),
   }
+}
+
+/**
+ * Sign-in, phone numbers and subscription messages: WeChat's own, with one server access token for
+ * every call that needs one, or all three simulated (local and test stages; not in a deployed
+ * bundle, platform/build.ts).
+ */
+function weChatServices(config: Config): Pick<AppDeps, 'wechat' | 'phoneNumbers' | 'reminders'> {
+  const wechat = config.wechatSignIn
+  if (wechat.mode === 'wechat') {
+    const token = new WeChatAccessToken(wechat.appId, wechat.appSecret)
+    return {
+      wechat: new WeChatCode2Session(wechat.appId, wechat.appSecret),
+      phoneNumbers: new WeChatPhoneNumberExchange(token),
+      reminders: new WeChatSubscribeMessages(token, config.messageTemplates),
+    }
+  }
+  if (process.env.STUDIO_BUILD === undefined) {
+    return { wechat: new SimulatedWeChatSignIn(), phoneNumbers: new SimulatedPhoneNumberExchange(), reminders: new SimulatedSubscribeMessages() }
+  }
+  return notInThisBuild('The simulated WeChat sign-in')
 }

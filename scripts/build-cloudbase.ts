@@ -23,6 +23,8 @@ async function main() {
     platform: 'node',
     target: 'node18',
     format: 'cjs',
+    // Bundled for WeChat's cloud: the simulated services and the AWS file store are left out (functions/platform/build.ts).
+    define: { 'process.env.STUDIO_BUILD': JSON.stringify('cloudbase') },
     logLevel: 'warning',
   })
   // The runtime installs nothing (installDependency: false): the bundle is complete.

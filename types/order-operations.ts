@@ -310,7 +310,7 @@ export const selectedPhotos = defineOperation({
   name: 'selection.photos',
   method: 'GET',
   path: '/orders/{orderId}/selection/photos',
-  summary: 'The confirmed selection for retouching: each photo numbered as on the proof sheet, the extras marked, and a CSV of the file names to find the originals',
+  summary: 'The confirmed selection for retouching: each photo numbered as on the proof sheet, the extras marked',
   tag: 'photos',
   input: OrderRef,
   output: z.object({
@@ -320,10 +320,20 @@ export const selectedPhotos = defineOperation({
     stage: OrderStageSchema,
     included: z.number().int(),
     items: z.array(SelectedPhotoSchema),
-    filename: z.string(),
-    csv: z.string(),
   }),
   access: ['retoucher', 'manager', 'admin'],
+  scope: 'branch',
+})
+
+export const exportSelection = defineOperation({
+  name: 'selection.export',
+  method: 'GET',
+  path: '/orders/{orderId}/selection/export',
+  summary: 'The confirmed selection as a CSV of numbers and file names (extras marked), to find the originals on the studio’s disk',
+  tag: 'photos',
+  input: OrderRef,
+  output: z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() }),
+  access: selectedPhotos.access,
   scope: 'branch',
 })
 
@@ -363,6 +373,7 @@ export const orderOperations = [
   saveSelection,
   confirmSelection,
   selectedPhotos,
+  exportSelection,
   decideProof,
 ] as const
 

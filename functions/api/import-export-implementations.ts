@@ -2,6 +2,7 @@ import { exportCustomers } from '../customers/export-customers'
 import { importCustomers } from '../customers/import-customers'
 import { exportCommission } from '../finance/export-commission'
 import { importOrders } from '../history-import/import-orders'
+import { exportSelection } from '../orders/export-selection'
 import { exportReport } from '../reports/export-report'
 import type { Implementation } from './implementations'
 import type { ImportExportOperationName } from './import-export-operations'
@@ -13,4 +14,5 @@ export const importExportImplementations: { [N in ImportExportOperationName]: Im
   'orders.import': importOrders,
   'commission.export': exportCommission,
   'reports.export': exportReport,
+  'selection.export': exportSelection,
 }

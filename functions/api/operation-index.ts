@@ -101,6 +101,7 @@ export const operationIndex: readonly (readonly [name: OperationName, method: Ht
   ['selection.save', 'PUT', '/orders/{orderId}/selection', 'order-operations'],
   ['selection.confirm', 'POST', '/orders/{orderId}/selection/confirm', 'order-operations'],
   ['selection.photos', 'GET', '/orders/{orderId}/selection/photos', 'order-operations'],
+  ['selection.export', 'GET', '/orders/{orderId}/selection/export', 'order-operations'],
   ['proofs.decide', 'POST', '/orders/{orderId}/proof', 'order-operations'],
   ['payments.prepay', 'POST', '/orders/{orderId}/wechat-pay', 'order-operations'],
   ['payments.simulatePay', 'POST', '/orders/{orderId}/wechat-pay/{outTradeNo}/simulate', 'order-operations'],

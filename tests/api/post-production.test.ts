@@ -23,17 +23,19 @@ beforeAll(async () => {
 const moneyIn = (body: unknown) => [...new Set(JSON.stringify(body).match(/"\w*Fen"/g) ?? [])]
 
 describe('the selected photos for retouching', () => {
-  it('lists the confirmed selection numbered as on the proof sheet, the extras marked, with a CSV of the file names', async () => {
+  it('lists the confirmed selection numbered as on the proof sheet, the extras marked, and exports the file names as a CSV', async () => {
     // Picked in the order IMG_0003, IMG_0001, IMG_0004: the first is the package's, the other two extra.
     const { orderId } = await orderWithSelection(tokens, packageId, 4, [2, 0, 3])
     const answer = ok(await http('GET', `/orders/${orderId}/selection/photos`, { token: tokens.retoucher }), 'selection')
-    expect(answer).toMatchObject({ orderId, customerName: '陈小姐', stage: 'retouching', included: 1, filename: `selection-${orderId}.csv` })
+    expect(answer).toMatchObject({ orderId, customerName: '陈小姐', stage: 'retouching', included: 1 })
     expect(answer.items.map((item: { number: number; name: string; extra: boolean }) => [item.number, item.name, item.extra])).toEqual([
       [1, 'IMG_0001.png', true],
       [3, 'IMG_0003.png', false],
       [4, 'IMG_0004.png', true],
     ])
-    expect(answer.csv).toBe('\ufeff序号,文件名,类型\r\n1,IMG_0001.png,加选\r\n3,IMG_0003.png,套系内\r\n4,IMG_0004.png,加选\r\n')
+    // The same list as a file, from the exports' function.
+    const file = ok(await http('GET', `/orders/${orderId}/selection/export`, { token: tokens.retoucher }), 'export')
+    expect(file).toEqual({ filename: `selection-${orderId}.csv`, rows: 3, csv: '\ufeff序号,文件名,类型\r\n1,IMG_0001.png,加选\r\n3,IMG_0003.png,套系内\r\n4,IMG_0004.png,加选\r\n' })
     // The thumbnail links open the photos themselves.
     const thumb = await fetch(answer.items[0].thumbUrl)
     expect(thumb.status).toBe(200)
@@ -44,15 +46,16 @@ describe('the selected photos for retouching', () => {
   it('refuses a customer, reception, a photographer and the other branch’s manager, and an order still being selected', async () => {
     const { orderId } = await orderWithSelection(tokens, packageId, 2, [0])
     const customer = (await signInCustomer(studio.code, '路人')).token
-    const codeFor = async (token: string, id = orderId) => (await http('GET', `/orders/${id}/selection/photos`, { token })).body.error?.code ?? 'OK'
-    expect(await codeFor(customer)).toBe('FORBIDDEN')
-    expect(await codeFor(tokens.reception)).toBe('FORBIDDEN')
-    expect(await codeFor(tokens.photographer)).toBe('FORBIDDEN')
-    expect(await codeFor(tokens.manager2)).toBe('NOT_FOUND')
-    expect(await codeFor(tokens.manager)).toBe('OK')
-
     const unconfirmed = ok(await http('POST', '/orders', { token: tokens.reception, body: { requestId: ulid(), customerId: (await firstCustomer()).id, packageId } }), 'order')
-    expect(await codeFor(tokens.retoucher, unconfirmed.id)).toBe('PRECONDITION_FAILED')
+    for (const what of ['photos', 'export']) {
+      const codeFor = async (token: string, id = orderId) => (await http('GET', `/orders/${id}/selection/${what}`, { token })).body.error?.code ?? 'OK'
+      expect(await codeFor(customer)).toBe('FORBIDDEN')
+      expect(await codeFor(tokens.reception)).toBe('FORBIDDEN')
+      expect(await codeFor(tokens.photographer)).toBe('FORBIDDEN')
+      expect(await codeFor(tokens.manager2)).toBe('NOT_FOUND')
+      expect(await codeFor(tokens.manager)).toBe('OK')
+      expect(await codeFor(tokens.retoucher, unconfirmed.id)).toBe('PRECONDITION_FAILED')
+    }
   })
 })
 

@@ -102,6 +102,7 @@ describe('branch scope', () => {
       'orders.get': { orderId: desk.id },
       'orders.getWork': { orderId: desk.id },
       'selection.photos': { orderId: desk.id },
+      'selection.export': { orderId: desk.id },
       'shoots.get': { appointmentId: held.id },
       'shoots.markShot': { appointmentId: held.id },
       'orders.advance': { orderId: desk.id, from: 'shot', to: 'selecting' },
