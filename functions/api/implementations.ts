@@ -2,7 +2,7 @@ import type { SignInLimits } from '../domain/credentials'
 import type { z } from 'zod'
 import type { OperationByName, OperationName } from '../../types/operations'
 import type { RequestContext } from '../domain/context'
-import type { ImportExportOperationName } from './import-export-operations'
+import type { ApiOperationName } from './functions-served'
 import { book } from '../booking/book'
 import { advanceOrder, cancelBooking } from '../booking/cancel-booking'
 import { confirmBooking } from '../booking/confirm-booking'
@@ -28,39 +28,12 @@ import { confirmMyPhone } from '../customers/confirm-my-phone'
 import { getMyProfile, updateMyProfile } from '../customers/profile'
 import { customerHistory } from '../history/customer-history'
 import type { OrderHistory } from '../history-import/ports'
-import { branchCommission } from '../finance/branch-commission'
-import { getBranchDay } from '../finance/get-branch-day'
-import { closeDay } from '../finance/close-day'
-import { listCommissionRules } from '../finance/list-commission-rules'
-import { editExpense } from '../finance/edit-expense'
-import { getExpense } from '../finance/get-expense'
-import { listExpenseCategories } from '../finance/list-expense-categories'
-import { listExpenses } from '../finance/list-expenses'
-import { myCommission } from '../finance/my-commission'
 import type { FinanceRepository, UnauditedReceipts } from '../finance/ports'
-import { prepareReceiptUpload } from '../finance/prepare-receipt-upload'
-import { recordExpense } from '../finance/record-expense'
-import { reopenDay } from '../finance/reopen-day'
-import { saveCommissionRule } from '../finance/save-commission-rule'
-import { saveExpenseCategories } from '../finance/save-expense-categories'
-import { voidExpense } from '../finance/void-expense'
 import type { IdentityRepository, DeviceTokens, PasswordHasher, SessionTokens, WeChatSignIn } from '../identity/ports'
 import { changePassword, me, signOut, staffSignIn, wechatSignIn } from '../identity/sign-in'
 import { health, listBranches } from '../identity/studio'
 import { listAudit } from '../history/audit-log'
-import { countStocktake } from '../inventory/count-stocktake'
-import { createStockItem } from '../inventory/create-stock-item'
-import { getStocktake } from '../inventory/get-stocktake'
-import { listStockItems } from '../inventory/list-stock-items'
-import { listStockMovements } from '../inventory/list-stock-movements'
-import { listStocktakes } from '../inventory/list-stocktakes'
-import { openStocktake } from '../inventory/open-stocktake'
 import type { StockRepository } from '../inventory/ports'
-import { postStocktake } from '../inventory/post-stocktake'
-import { recordPurchase } from '../inventory/record-purchase'
-import { stockOverview } from '../inventory/stock-overview'
-import { transferStock } from '../inventory/transfer-stock'
-import { updateStockItem } from '../inventory/update-stock-item'
 import { createOrder } from '../orders/create-order'
 import { customerOrders, getOrder, getWorkOrder, listOrders, myOrders, overdueOrders, productionQueue } from '../orders/lists'
 import { listPhotos, prepareUploads, removePhoto } from '../orders/photos'
@@ -90,18 +63,7 @@ import { getShoot } from '../booking/get-shoot'
 import { selectedPhotos } from '../orders/selected-photos'
 import { markShot } from '../booking/mark-shot'
 import { getBranchSchedule, getStaffSchedule, listRooms, saveBranchContact, saveBranchSchedule, saveRoom, saveStaffSchedule } from '../scheduling/setup'
-import { customersReport } from '../reports/customers-report'
-import { dailyReport } from '../reports/daily-report'
-import { funnelReport } from '../reports/funnel-report'
-import { homeReport } from '../reports/home-report'
 import type { ReportFigures } from '../reports/ports'
-import { productionReport } from '../reports/production-report'
-import { receivablesReport } from '../reports/receivables-report'
-import { recomputeReports } from '../reports/recompute-reports'
-import { revenueReport } from '../reports/revenue-report'
-import { staffReport } from '../reports/staff-report'
-import { stockReport } from '../reports/stock-report'
-import { upsellReport } from '../reports/upsell-report'
 import { liftSignInThrottle } from '../staff/lift-sign-in-throttle'
 import { createStaff, getStaff, listStaff, resetStaffPassword, setStaffStatus, updateStaff } from '../staff/manage-staff'
 
@@ -153,11 +115,12 @@ export type Implementation<N extends OperationName> = (
 
 /**
  * Which use case answers each operation the API function serves; each has the name its
- * operation is declared under in types/. The CSV imports and exports are served by a
- * function of their own (import-export-implementations.ts); dispatch.ts joins the two, and
- * the compiler insists every operation has one.
+ * operation is declared under in types/. The back office (back-office-implementations.ts) and
+ * the CSV imports and exports (import-export-implementations.ts) are served by functions of
+ * their own (see functions-served.ts); dispatch.ts joins the three, and the compiler insists
+ * every operation has one.
  */
-export const apiImplementations: { [N in Exclude<OperationName, ImportExportOperationName>]: Implementation<N> } = {
+export const apiImplementations: { [N in ApiOperationName]: Implementation<N> } = {
   'system.health': health,
   'auth.staffSignIn': staffSignIn,
   'auth.wechatSignIn': wechatSignIn,
@@ -258,45 +221,7 @@ export const apiImplementations: { [N in Exclude<OperationName, ImportExportOper
   'payments.retryRefund': retryRefund,
   'payments.refundsDue': refundsDue,
   'payments.unmatched': unmatchedPayments,
-  'inventory.listItems': listStockItems,
-  'inventory.createItem': createStockItem,
-  'inventory.updateItem': updateStockItem,
-  'inventory.movements': listStockMovements,
-  'inventory.purchase': recordPurchase,
-  'inventory.transfer': transferStock,
-  'inventory.overview': stockOverview,
-  'inventory.openStocktake': openStocktake,
-  'inventory.stocktakes': listStocktakes,
-  'inventory.getStocktake': getStocktake,
-  'inventory.countStocktake': countStocktake,
-  'inventory.postStocktake': postStocktake,
   'production.redo': redoProduction,
 
-  'expenses.listCategories': listExpenseCategories,
-  'expenses.saveCategories': saveExpenseCategories,
-  'expenses.prepareReceiptUpload': prepareReceiptUpload,
-  'expenses.record': recordExpense,
-  'expenses.edit': editExpense,
-  'expenses.void': voidExpense,
-  'expenses.get': getExpense,
-  'expenses.list': listExpenses,
-  'finance.day': getBranchDay,
-  'finance.closeDay': closeDay,
-  'finance.reopenDay': reopenDay,
-  'commission.rules': listCommissionRules,
-  'commission.saveRule': saveCommissionRule,
-  'commission.mine': myCommission,
-  'commission.branch': branchCommission,
 
-  'reports.home': homeReport,
-  'reports.daily': dailyReport,
-  'reports.revenue': revenueReport,
-  'reports.upsell': upsellReport,
-  'reports.funnel': funnelReport,
-  'reports.receivables': receivablesReport,
-  'reports.production': productionReport,
-  'reports.staff': staffReport,
-  'reports.customers': customersReport,
-  'reports.stock': stockReport,
-  'reports.recompute': recomputeReports,
 }

@@ -1,9 +1,49 @@
-// Made by `npm run docs` from the operation declarations in types/: do not edit.
+// Made by `npm run docs` from the operation declarations in types/ and functions-served.ts: do not edit.
 import type { HttpMethod } from '../../types/operation'
 import type { OperationName } from '../../types/operations'
 
-/** The module of types/ that declares each operation, loaded (its schemas built) the first time one of its operations is asked for. */
-export const declaringModules = {
+/** A module of types/ that declares operations. */
+export type DeclaringModule = 'booking-operations' | 'catalog-operations' | 'crm-operations' | 'feedback-operations' | 'finance-operations' | 'history-import-operations' | 'identity-operations' | 'inventory-operations' | 'notice-operations' | 'order-operations' | 'production-operations' | 'reports-operations' | 'shoot-operations' | 'staff-operations'
+
+/**
+ * Loaders of the modules of types/ whose operations an entry point serves: a module is loaded (its
+ * schemas built) the first time one of its operations is asked for. Each HTTP function names only
+ * its own, so its bundle carries only their schemas (functions-served.ts says which function serves what).
+ */
+export type ModuleLoaders = Partial<Record<DeclaringModule, () => Record<string, unknown>>>
+
+/** The API function’s. */
+export const apiModules: ModuleLoaders = {
+  'booking-operations': () => require('../../types/booking-operations') as Record<string, unknown>,
+  'catalog-operations': () => require('../../types/catalog-operations') as Record<string, unknown>,
+  'crm-operations': () => require('../../types/crm-operations') as Record<string, unknown>,
+  'feedback-operations': () => require('../../types/feedback-operations') as Record<string, unknown>,
+  'identity-operations': () => require('../../types/identity-operations') as Record<string, unknown>,
+  'notice-operations': () => require('../../types/notice-operations') as Record<string, unknown>,
+  'order-operations': () => require('../../types/order-operations') as Record<string, unknown>,
+  'production-operations': () => require('../../types/production-operations') as Record<string, unknown>,
+  'shoot-operations': () => require('../../types/shoot-operations') as Record<string, unknown>,
+  'staff-operations': () => require('../../types/staff-operations') as Record<string, unknown>,
+}
+
+/** The back office function’s. */
+export const backOfficeModules: ModuleLoaders = {
+  'finance-operations': () => require('../../types/finance-operations') as Record<string, unknown>,
+  'inventory-operations': () => require('../../types/inventory-operations') as Record<string, unknown>,
+  'reports-operations': () => require('../../types/reports-operations') as Record<string, unknown>,
+}
+
+/** The imports’ and exports’ function’s. */
+export const importExportModules: ModuleLoaders = {
+  'crm-operations': () => require('../../types/crm-operations') as Record<string, unknown>,
+  'finance-operations': () => require('../../types/finance-operations') as Record<string, unknown>,
+  'history-import-operations': () => require('../../types/history-import-operations') as Record<string, unknown>,
+  'order-operations': () => require('../../types/order-operations') as Record<string, unknown>,
+  'reports-operations': () => require('../../types/reports-operations') as Record<string, unknown>,
+}
+
+/** Every one: for what serves every operation in one process (the CloudBase function, scripts, tests). */
+export const allModules: ModuleLoaders = {
   'booking-operations': () => require('../../types/booking-operations') as Record<string, unknown>,
   'catalog-operations': () => require('../../types/catalog-operations') as Record<string, unknown>,
   'crm-operations': () => require('../../types/crm-operations') as Record<string, unknown>,
@@ -21,7 +61,7 @@ export const declaringModules = {
 }
 
 /** Every operation of the registry (types/operations.ts), in its order: name, method, path and declaring module — enough to route a request without building a schema. */
-export const operationIndex: readonly (readonly [name: OperationName, method: HttpMethod, path: string, declaredIn: keyof typeof declaringModules])[] = [
+export const operationIndex: readonly (readonly [name: OperationName, method: HttpMethod, path: string, declaredIn: DeclaringModule])[] = [
   ['system.health', 'GET', '/health', 'identity-operations'],
   ['auth.staffSignIn', 'POST', '/auth/staff/sign-in', 'identity-operations'],
   ['auth.wechatSignIn', 'POST', '/auth/wechat/sign-in', 'identity-operations'],

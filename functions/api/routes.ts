@@ -1,5 +1,5 @@
 import type { Operation } from '../../types/operation'
-import { indexedOperations, operationNamed, type IndexedOperation } from './registry'
+import { indexedOperations, isServedHere, operationNamed, type IndexedOperation } from './registry'
 
 interface Route {
   entry: IndexedOperation
@@ -37,6 +37,7 @@ export type RouteMatch =
 export function matchRoute(method: string, path: string): RouteMatch {
   const allowed: string[] = []
   for (const route of routes) {
+    if (!isServedHere(route.entry)) continue
     const match = route.pattern.exec(path)
     if (!match) continue
     if (route.entry.method !== method) {

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { servedBy, type HttpFunction } from '../../functions/api/functions-served'
 import type { Operation } from '../../types/operation'
 import { operations } from '../../types/operations'
 
@@ -27,26 +28,42 @@ export function operationIndexSource(): string {
       if (isOperation(value) && !declaredIn.has(value.name)) declaredIn.set(value.name, module)
     }
   }
-  const used = new Set<string>()
+  const used = new Map<HttpFunction, Set<string>>([['api', new Set()], ['backOffice', new Set()], ['importsExports', new Set()]])
   const entries = operations.map((op) => {
     const module = declaredIn.get(op.name)
     if (!module) throw new Error(`${op.name} is not exported by any types/*-operations.ts module`)
-    used.add(module)
+    used.get(servedBy(op.name))!.add(module)
     return `  ['${op.name}', '${op.method}', '${op.path}', '${module}'],`
   })
-  const loaders = modules.filter((m) => used.has(m)).map((m) => `  '${m}': () => require('../../types/${m}') as Record<string, unknown>,`)
+  const all = modules.filter((m) => [...used.values()].some((set) => set.has(m)))
+  const loaders = (name: string, of: string[], what: string) => [
+    `/** ${what} */`,
+    `export const ${name}: ModuleLoaders = {`,
+    ...of.map((m) => `  '${m}': () => require('../../types/${m}') as Record<string, unknown>,`),
+    '}',
+    '',
+  ]
   return [
-    '// Made by `npm run docs` from the operation declarations in types/: do not edit.',
+    '// Made by `npm run docs` from the operation declarations in types/ and functions-served.ts: do not edit.',
     "import type { HttpMethod } from '../../types/operation'",
     "import type { OperationName } from '../../types/operations'",
     '',
-    '/** The module of types/ that declares each operation, loaded (its schemas built) the first time one of its operations is asked for. */',
-    'export const declaringModules = {',
-    ...loaders,
-    '}',
+    '/** A module of types/ that declares operations. */',
+    `export type DeclaringModule = ${all.map((m) => `'${m}'`).join(' | ')}`,
     '',
+    '/**',
+    ' * Loaders of the modules of types/ whose operations an entry point serves: a module is loaded (its',
+    ' * schemas built) the first time one of its operations is asked for. Each HTTP function names only',
+    " * its own, so its bundle carries only their schemas (functions-served.ts says which function serves what).",
+    ' */',
+    'export type ModuleLoaders = Partial<Record<DeclaringModule, () => Record<string, unknown>>>',
+    '',
+    ...loaders('apiModules', all.filter((m) => used.get('api')!.has(m)), 'The API function’s.'),
+    ...loaders('backOfficeModules', all.filter((m) => used.get('backOffice')!.has(m)), 'The back office function’s.'),
+    ...loaders('importExportModules', all.filter((m) => used.get('importsExports')!.has(m)), 'The imports’ and exports’ function’s.'),
+    ...loaders('allModules', all, 'Every one: for what serves every operation in one process (the CloudBase function, scripts, tests).'),
     '/** Every operation of the registry (types/operations.ts), in its order: name, method, path and declaring module — enough to route a request without building a schema. */',
-    'export const operationIndex: readonly (readonly [name: OperationName, method: HttpMethod, path: string, declaredIn: keyof typeof declaringModules])[] = [',
+    'export const operationIndex: readonly (readonly [name: OperationName, method: HttpMethod, path: string, declaredIn: DeclaringModule])[] = [',
     ...entries,
     ']',
     '',

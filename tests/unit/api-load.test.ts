@@ -11,10 +11,10 @@ const run = promisify(execFile)
  * schemas are built when a request first reaches it. Loading the handler as Lambda does, the only
  * modules of `types/` it may bring in are the ones without a schema (lists, codes, the order's flow).
  */
-describe('loading the API function', () => {
-  it('brings in no module of types/ that builds a zod schema', async () => {
+describe('loading the API and back office functions', () => {
+  it.each(['http', 'back-office'])('%s: brings in no module of types/ that builds a zod schema', async (handler) => {
     const script = [
-      "require('./functions/handlers/http')",
+      `require('./functions/handlers/${handler}')`,
       "const loaded = Object.keys(require.cache).filter((file) => file.includes('/types/') && !file.includes('node_modules'))",
       'process.stdout.write(JSON.stringify(loaded))',
     ].join(';')
