@@ -30,7 +30,7 @@ export function useSubmit() {
   const endedAt = useRef(0)
 
   /**
-   * Runs `action` under `key` (one of several buttons of a page); answers whether it succeeded.
+   * Runs `action` under `key` (one of several buttons of a page); answers whether it succeeded: it ran, did not throw, and did not answer NOTHING_DONE.
    * `onError` runs after the failure is shown: e.g. load the version someone else saved first, to redo the edit on top of it.
    */
   const run = useCallback(

@@ -106,7 +106,7 @@ export default function CustomerImportPage() {
   const run = (step: 'check' | 'import' | 'export', work: () => Promise<void>) =>
     feedback.run(step, async () => {
       setTooLarge(false)
-      return await work()
+      await work()
     })
 
   const choose = () =>
