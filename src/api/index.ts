@@ -1,2 +1,3 @@
 export { call } from './client'
 export { ApiError, asApiError, type ClientErrorCode } from './errors'
+export { countWrite, writesSoFar } from './writes'

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react'
 import { asApiError } from '../api'
 import { useI18n, type MessageKey } from '../i18n'
 import { useQuery } from './useQuery'
-import { NOTHING_DONE, useSubmit } from './useSubmit'
+import { useSubmit } from './useSubmit'
 
 /** What `save` answers when the draft changes nothing: nothing is sent, and the person is told so. */
 export const UNCHANGED = Symbol('unchanged')
@@ -77,14 +77,13 @@ export function useDraft<Saved, Draft = Saved, Loaded extends Saved = Saved>({
   const saveDraft = () =>
     submit(
       async () => {
-        if (draft === undefined) return NOTHING_DONE
+        if (draft === undefined) return
         const creating = saved === undefined
-        if (creating && !(isNew && create)) return NOTHING_DONE
+        if (creating && !(isNew && create)) return
         const answer = creating ? await create!(draft) : await save(draft, saved)
         if (answer === UNCHANGED) {
-          // Nothing was written: the next tap (after an edit) is a save of its own, not a double tap.
           Taro.showToast({ title: t(unchangedMessage), icon: 'none' })
-          return NOTHING_DONE
+          return
         }
         setSaved(answer)
         setDraft(draftOf(answer))

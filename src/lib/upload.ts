@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { countWrite } from '../api'
 
 export type ContentType = 'image/jpeg' | 'image/png' | 'image/webp'
 
@@ -15,7 +16,7 @@ export function contentTypeOf(file: Taro.chooseImage.ImageFile): ContentType | u
   return extension ? TYPES_BY_EXTENSION[extension] : process.env.TARO_ENV === 'weapp' ? 'image/jpeg' : undefined
 }
 
-/** Sends one file as a form upload to a link the API handed out, its signed fields first. */
+/** Sends one file as a form upload to a link the API handed out, its signed fields first; a file the store took counts as a write. */
 export function sendFile(url: string, filePath: string, fileField: string, fields: Record<string, string>, onPercent: (percent: number) => void) {
   return new Promise<void>((resolve, reject) => {
     const task = Taro.uploadFile({
@@ -25,7 +26,11 @@ export function sendFile(url: string, filePath: string, fileField: string, field
       formData: fields,
       // The file store answers any origin, which browsers refuse for requests sent with cookies.
       withCredentials: false,
-      success: (result) => (result.statusCode >= 200 && result.statusCode < 300 ? resolve() : reject(new UploadFailed(`HTTP ${result.statusCode}`))),
+      success: (result) => {
+        if (result.statusCode < 200 || result.statusCode >= 300) return reject(new UploadFailed(`HTTP ${result.statusCode}`))
+        countWrite()
+        resolve()
+      },
       fail: (result) => reject(new UploadFailed(result.errMsg)),
     })
     task.progress((update) => onPercent(update.progress))

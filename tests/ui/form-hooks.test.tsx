@@ -2,7 +2,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { ApiError } from '../../src/api'
 import { useDraft } from '../../src/hooks/useDraft'
-import { NOTHING_DONE, useSubmit } from '../../src/hooks/useSubmit'
+import { useSubmit } from '../../src/hooks/useSubmit'
 import { setLocale } from '../../src/i18n'
 import { resetTaro, showToast } from './taro-shim'
 
@@ -70,39 +70,6 @@ describe('an action started from a button', () => {
     expect(screen.getByTestId('message').textContent).toBe('操作太频繁，请稍后再试')
     await act(async () => fireEvent.click(screen.getByText('save')))
     expect(screen.getByTestId('message').textContent).toBe('')
-  })
-})
-
-describe('an action behind a confirmation', () => {
-  function TakeStep({ confirm, write }: { confirm: () => boolean; write: () => void }) {
-    const form = useSubmit()
-    return (
-      <button
-        onClick={() =>
-          form.run('step', async () => {
-            if (!confirm()) return NOTHING_DONE
-            write()
-          })
-        }
-      >
-        take
-      </button>
-    )
-  }
-
-  it('ignores the second tap of a double tap after it wrote, but not a tap right after the person backed out', async () => {
-    const answers = [false, true, true]
-    const write = jest.fn()
-    render(<TakeStep confirm={() => answers.shift()!} write={write} />)
-    await act(async () => fireEvent.click(screen.getByText('take')))
-    expect(write).not.toHaveBeenCalled()
-    // Straight after backing out: a fresh start.
-    await act(async () => fireEvent.click(screen.getByText('take')))
-    expect(write).toHaveBeenCalledTimes(1)
-    // Straight after it wrote: the same finger's second tap, ignored.
-    await act(async () => fireEvent.click(screen.getByText('take')))
-    expect(write).toHaveBeenCalledTimes(1)
-    expect(answers).toEqual([true])
   })
 })
 

@@ -9,6 +9,16 @@ export const reLaunch = jest.fn(async () => ({ errMsg: 'reLaunch:ok' }))
 export const setNavigationBarTitle = jest.fn(async () => ({ errMsg: 'setNavigationBarTitle:ok' }))
 export const showToast = jest.fn(async (_options: { title: string; icon?: string }) => ({ errMsg: 'showToast:ok' }))
 
+/**
+ * `Taro.request` as the H5 build does it, over real HTTP: for tests that talk to the API under test
+ * (`request.mockImplementation(requestOverHttp)`). A connection per request, as tests/support/http.ts.
+ */
+export async function requestOverHttp({ url, method = 'GET', header = {}, data }: { url: string; method?: string; header?: Record<string, string>; data?: unknown }) {
+  const response = await fetch(url, { method, headers: { ...header, connection: 'close' }, body: data === undefined ? undefined : JSON.stringify(data) })
+  const text = await response.text()
+  return { statusCode: response.status, data: text ? JSON.parse(text) : '', header: {}, errMsg: 'request:ok' }
+}
+
 export function resetTaro() {
   storage.clear()
   request.mockReset()

@@ -12,7 +12,7 @@ import { FormMessage } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Switch, TextArea } from '../../components/ui'
 import { useNow } from '../../hooks/useNow'
-import { NOTHING_DONE, useSubmit } from '../../hooks/useSubmit'
+import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
@@ -124,13 +124,12 @@ export default function BookPage() {
         if (error.code === 'SLOT_TAKEN') {
           setRefused({ message: 'error.SLOT_TAKEN', nextFreeTimes: error.nextFreeTimes })
           setRefresh((count) => count + 1)
-          // Nothing was booked: the next tap, on a suggested time, is a fresh start.
-          return NOTHING_DONE
+          return
         }
         if (error.code === 'VALIDATION_FAILED' && error.fields.some((field) => field.path === 'startsAt')) {
           setRefused({ message: 'booking.timeGone', nextFreeTimes: [] })
           setRefresh((count) => count + 1)
-          return NOTHING_DONE
+          return
         }
         throw error
       }

@@ -14,7 +14,7 @@ import { usePagedQuery } from '../../hooks/usePagedQuery'
 import { useQuery } from '../../hooks/useQuery'
 import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useShownAgain } from '../../hooks/useShownAgain'
-import { useSubmit, NOTHING_DONE } from '../../hooks/useSubmit'
+import { useSubmit } from '../../hooks/useSubmit'
 import { confirmAudit } from '../../lib/confirm-money'
 import { useI18n } from '../../i18n'
 import { formatFen } from '../../lib/money'
@@ -53,7 +53,7 @@ export default function FinancePage() {
     auditing.run(payment.id, async () => {
       setFailed(payment.id)
       const confirmed = await confirmAudit(t, { customer: payment.customerName, amountFen: payment.amountFen, method: payment.method })
-      if (!confirmed) return NOTHING_DONE
+      if (!confirmed) return
       await call(auditPayment, { orderId: payment.orderId, paymentId: payment.id })
       Taro.showToast({ title: t('finance.audited'), icon: 'success' })
       await unaudited.reload()

@@ -5,12 +5,12 @@ import type { Principal } from '../../../types/entities'
 import { auditPayment, refundPayment, retryRefund } from '../../../types/order-operations'
 import type { Order, Payment } from '../../../types/orders'
 import { canUse } from '../../lib/access'
-import { asApiError, call } from '../../api'
+import { asApiError, call, countWrite } from '../../api'
 import { Card } from '../../components/Card'
 import { FormField, FormMessage } from '../../components/FormField'
 import { Button, Input } from '../../components/ui'
 import { useDates } from '../../hooks/useDates'
-import { useSubmit, NOTHING_DONE } from '../../hooks/useSubmit'
+import { useSubmit } from '../../hooks/useSubmit'
 import { useI18n, type Translate } from '../../i18n'
 import { errorMessage } from '../../i18n/errors'
 import { formatFen, parseYuan, yuanText } from '../../lib/money'
@@ -65,13 +65,14 @@ function RefundForm({ order, payment, onDone, onClose }: { order: Order; payment
         confirmText: t('refund.submit'),
         note: payment.method === 'wechat' ? undefined : t('refund.offlineNote', { method: t(`paymentMethod.${payment.method}`) }),
       })
-      if (!confirmed) return NOTHING_DONE
+      if (!confirmed) return
       try {
         await call(refundPayment, { orderId: order.id, paymentId: payment.id, requestId: requestId.current, amountFen, reason: reason.trim() })
         Taro.showToast({ title: t('refund.done'), icon: 'success' })
       } catch (failure) {
         if (asApiError(failure).code !== 'PAYMENT_PROVIDER_ERROR') throw failure
         // Recorded, but WeChat Pay did not take it: the refund shows among the payments, to be sent again from there.
+        countWrite()
         Taro.showToast({ title: errorMessage(t, failure), icon: 'none' })
       }
       onClose()
@@ -119,7 +120,7 @@ export function Payments({ order, payments, principal, reload }: { order: Order;
       `audit-${payment.id}`,
       async () => {
         const confirmed = await confirmAudit(t, { customer: order.customerName, amountFen: payment.amountFen, method: payment.method })
-        if (!confirmed) return NOTHING_DONE
+        if (!confirmed) return
         await call(auditPayment, { orderId: order.id, paymentId: payment.id })
         Taro.showToast({ title: t('finance.audited'), icon: 'success' })
       },

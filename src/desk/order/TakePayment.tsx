@@ -8,7 +8,7 @@ import { Card } from '../../components/Card'
 import { FormField } from '../../components/FormField'
 import { Input } from '../../components/ui'
 import { SaveActions } from '../../components/SaveActions'
-import { useSubmit, NOTHING_DONE } from '../../hooks/useSubmit'
+import { useSubmit } from '../../hooks/useSubmit'
 import { useI18n } from '../../i18n'
 import { confirmMoney } from '../../lib/confirm-money'
 import { formatFen, parseYuan } from '../../lib/money'
@@ -61,7 +61,7 @@ export function TakePayment({ order, onRecorded }: { order: Order; onRecorded: (
     setAmountProblem(undefined)
     await feedback.submit(async () => {
       const confirmed = await confirmMoney(t, { title: t('payment.confirmTitle'), customer: order.customerName, amountFen, method, confirmText: t('payment.confirm') })
-      if (!confirmed) return NOTHING_DONE
+      if (!confirmed) return
       await call(recordOfflinePayment, { orderId: order.id, requestId: requestId.current, kind, method, amountFen, reference: reference.trim() || undefined })
       requestId.current = newRequestId()
       setReference('')

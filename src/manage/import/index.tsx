@@ -15,7 +15,7 @@ import { isMessageKey, useI18n, type MessageKey } from '../../i18n'
 import { Forbidden } from '../../components/Forbidden'
 import { useStaffPage } from '../../hooks/useStaffPage'
 import { useBranches } from '../../hooks/useBranches'
-import { NOTHING_DONE, useSubmit } from '../../hooks/useSubmit'
+import { useSubmit } from '../../hooks/useSubmit'
 import { pickCsv, saveCsv, type PickedFile } from './files'
 import './index.scss'
 
@@ -103,17 +103,16 @@ export default function CustomerImportPage() {
     feedback.reset()
   }
 
-  const run = (step: 'check' | 'import' | 'export', work: () => Promise<void | typeof NOTHING_DONE>) =>
+  const run = (step: 'check' | 'import' | 'export', work: () => Promise<void>) =>
     feedback.run(step, async () => {
       setTooLarge(false)
-      return await work()
+      await work()
     })
 
   const choose = () =>
     run('check', async () => {
       const picked = await pickCsv()
-      // No file chosen: choosing again is a fresh start.
-      if (!picked) return NOTHING_DONE
+      if (!picked) return
       setFile(picked)
       setPreview(undefined)
       setResult(undefined)

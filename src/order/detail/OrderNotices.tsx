@@ -7,7 +7,7 @@ import { Card } from '../../components/Card'
 import { FormMessage } from '../../components/FormField'
 import { Button } from '../../components/ui'
 import { useQuery } from '../../hooks/useQuery'
-import { NOTHING_DONE, useSubmit } from '../../hooks/useSubmit'
+import { useSubmit } from '../../hooks/useSubmit'
 import { useI18n } from '../../i18n'
 import { momentLabel } from '../../lib/order-labels'
 
@@ -44,8 +44,8 @@ export function OrderNotices({ orderId, timeZone }: { orderId: string; timeZone:
   const subscribe = () =>
     form.submit(async () => {
       const kinds = inWeChat ? await askWeChat(open) : open.map((item) => item.kind)
-      // The customer allowed none in WeChat's prompt: nothing is sent, and asking again is a fresh start.
-      if (kinds.length === 0) return NOTHING_DONE
+      // The customer allowed none in WeChat's prompt: nothing is sent.
+      if (kinds.length === 0) return
       await call(subscribeOrderNotices, { orderId, kinds })
       await notices.reload()
     })

@@ -154,7 +154,7 @@ export default function PayPage() {
         const message = (failure as { errMsg?: string })?.errMsg ?? ''
         if (message.includes('cancel')) {
           setNotice('cancelled')
-          // The customer closed WeChat's payment sheet: nothing was paid, and paying again is a fresh start.
+          // The customer closed WeChat's payment sheet: nothing was paid, though the charge was prepared (a write), so paying again is a fresh start.
           return NOTHING_DONE
         }
         throw new ApiError('PAYMENT_PROVIDER_ERROR', message)

@@ -9,7 +9,7 @@ import { FormField, FormMessage } from '../../components/FormField'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, TextArea } from '../../components/ui'
 import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
-import { useSubmit, NOTHING_DONE } from '../../hooks/useSubmit'
+import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useRequiredSession } from '../../hooks/useRequiredSession'
@@ -73,7 +73,7 @@ export default function ProofPage() {
       setCommentError(undefined)
       if (decision === 'revise' && comment.trim() === '') {
         setCommentError(t('proof.commentRequired'))
-        return NOTHING_DONE
+        return
       }
       if (decision === 'approve') {
         const answer = await Taro.showModal({
@@ -83,7 +83,7 @@ export default function ProofPage() {
           cancelText: t('common.cancel'),
           confirmColor: '#a8385a',
         })
-        if (!answer.confirm) return NOTHING_DONE
+        if (!answer.confirm) return
       }
       await call(decideProof, decision === 'approve' ? { orderId, decision } : { orderId, decision, comment: comment.trim() })
       setDecided(decision)

@@ -17,7 +17,7 @@ import { FormField, FormMessage } from '../../components/FormField'
 import { ErrorState, LoadingState } from '../../components/StatusView'
 import { Button, Checkbox, Input, Radio } from '../../components/ui'
 import { UNCHANGED, useDraft } from '../../hooks/useDraft'
-import { useSubmit, NOTHING_DONE } from '../../hooks/useSubmit'
+import { useSubmit } from '../../hooks/useSubmit'
 import { usePageTitle } from '../../hooks/usePageTitle'
 import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
@@ -125,7 +125,7 @@ export default function StaffMemberPage() {
         confirmText: t('common.confirm'),
         cancelText: t('common.cancel'),
       })
-      if (!confirm) return NOTHING_DONE
+      if (!confirm) return
       await call(setStaffStatus, { staffId: existing.id, status: disabling ? 'disabled' : 'active' })
       await member.reload()
       Taro.showToast({ title: disabling ? t('member.disabled') : t('member.enabled'), icon: 'success' })

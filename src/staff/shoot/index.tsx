@@ -14,7 +14,7 @@ import { usePageTitle } from '../../hooks/usePageTitle'
 import { usePullDownRefresh } from '../../hooks/usePullDownRefresh'
 import { useQuery } from '../../hooks/useQuery'
 import { useStaffPage } from '../../hooks/useStaffPage'
-import { NOTHING_DONE, useSubmit } from '../../hooks/useSubmit'
+import { useSubmit } from '../../hooks/useSubmit'
 import { useI18n } from '../../i18n'
 import { canUse } from '../../lib/access'
 import { shootTeamFacts } from '../../lib/booking-labels'
@@ -58,7 +58,7 @@ export default function ShootPage() {
         cancelText: t('shoot.keep'),
         confirmColor: '#a8385a',
       })
-      if (!answer.confirm) return NOTHING_DONE
+      if (!answer.confirm) return
       await call(markShot, { appointmentId })
       Taro.showToast({ title: t('shoot.marked'), icon: 'success' })
       await shoot.reload()
