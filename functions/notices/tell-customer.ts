@@ -40,6 +40,7 @@ async function sendOnce(deps: TellCustomerPorts, order: OrderRecord, kind: Notic
   const claimed = await deps.notices.claimNotice({
     id: ulid(now.getTime()),
     studioId: order.studioId,
+    branchId: order.branchId,
     customerId: customer.id,
     orderId: order.id,
     channel: 'wechat-subscribe',

@@ -25,6 +25,8 @@ export type MessageTemplate = 'shoot-reminder' | NoticeKind
 export interface OutboxMessage {
   id: string
   studioId: string
+  /** The branch of the shoot or order it is about (messages recorded before branches were kept have none). */
+  branchId?: string
   customerId: string
   appointmentId?: string
   orderId?: string
@@ -63,7 +65,8 @@ export interface SchedulingRepository {
   /** Takes a reminder off the list; false when another run already took it, so nothing is sent twice. */
   claimReminder(studioId: string, appointmentId: string, remindAt: string): Promise<boolean>
   recordSent(message: OutboxMessage): Promise<void>
-  outbox(studioId: string, limit: number): Promise<OutboxMessage[]>
+  /** The newest messages first; of one branch only when `branchId` is given. */
+  outbox(studioId: string, limit: number, branchId?: string): Promise<OutboxMessage[]>
 }
 
 /** Messages to customers through WeChat's subscription messages (订阅消息), real or simulated: the day-before reminder and the order's notices. */

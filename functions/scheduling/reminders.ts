@@ -19,6 +19,7 @@ export async function sendShootReminders(deps: { scheduling: SchedulingRepositor
     await deps.scheduling.recordSent({
       id: ulid(now.getTime()),
       studioId: due.studioId,
+      branchId: appointment.branchId,
       customerId: customer.id,
       appointmentId: appointment.id,
       channel: 'wechat-subscribe',

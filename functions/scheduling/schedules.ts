@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type * as op from '../../types/scheduling-operations'
 import { callerOf, type RequestContext } from '../domain/context'
+import { isAdmin } from '../domain/permissions'
 import { studioDate } from '../domain/time'
 import type { CustomerRepository } from '../customers/ports'
 import type { IdentityRepository } from '../identity/ports'
@@ -54,7 +55,13 @@ export async function branchDay(deps: SchedulePorts, input: z.output<typeof op.b
   return { date: input.date, timeZone, items: items.filter((a) => live(a) && inDates(a, input.date, input.date, timeZone)) }
 }
 
-/** The reminders sent (locally: what would have been sent). */
+/**
+ * The reminders sent (locally: what would have been sent): the studio's to an admin, the caller's
+ * own branch's to a manager (none to a manager without a branch).
+ */
 export async function reminderOutbox(deps: { scheduling: SchedulingRepository; reminders: ReminderSender }, input: z.output<typeof op.reminderOutbox.input>, ctx: RequestContext) {
-  return { simulated: deps.reminders.simulated, items: await deps.scheduling.outbox(callerOf(ctx).studioId, input.limit) }
+  const caller = callerOf(ctx)
+  const branchId = isAdmin(caller) ? undefined : caller.branchId
+  if (!isAdmin(caller) && !branchId) return { simulated: deps.reminders.simulated, items: [] }
+  return { simulated: deps.reminders.simulated, items: await deps.scheduling.outbox(caller.studioId, input.limit, branchId) }
 }

@@ -56,7 +56,8 @@ const CONFLICT_RETRIES = 8
 /**
  * Sends a transaction again, after a short random pause, while it is cancelled only because another
  * transaction held one of its items (a busy day's figures, say) — for writers that read the
- * cancellation themselves; any other failure, or the last conflict, is thrown as it came.
+ * cancellation themselves: any other failure is thrown as it came, and conflicts that outlast the
+ * tries answer CONFLICT, as transact does.
  */
 export async function retryingConflicts<T>(write: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
@@ -65,7 +66,8 @@ export async function retryingConflicts<T>(write: () => Promise<T>): Promise<T> 
     } catch (error) {
       const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : []
       const onlyConflict = reasons.some((r) => r.Code === 'TransactionConflict') && !reasons.some((r) => r.Code === 'ConditionalCheckFailed')
-      if (!onlyConflict || attempt >= CONFLICT_RETRIES) throw error
+      if (!onlyConflict) throw error
+      if (attempt >= CONFLICT_RETRIES) throw concurrentChange()
       await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * (attempt + 1)))
     }
   }

@@ -6,6 +6,7 @@ import type { BookEntries, OrderRecord, StageChange } from '../orders/ports'
 import type { ProductionStore } from '../production/ports'
 import { bookWrites } from './entities/books'
 import { stockCancellation, stockFigures, stockWrites } from './entities/stock-level'
+import { retryingConflicts } from './errors'
 import { entity } from './items'
 import { keys } from './keys'
 import { stageUpdate } from './entities/order'
@@ -23,8 +24,10 @@ export class DynamoProductionStore implements ProductionStore {
     // The commission the move earns stands or falls with the move and the stock it takes.
     const entries = bookWrites(this.table, { ...books, figures: [...(books?.figures ?? []), ...stockFigures(order.studioId, consumption)] })
     try {
-      await this.db.send(
-        new TransactWriteCommand({ TransactItems: [{ Update: stageUpdate(order, change).build(this.table, key) }, ...stock, ...entries.map((e) => e.write)] as never }),
+      // The branch's figures are written by every money and stock event of the day: a move held up by
+      // one of them is tried again (retryingConflicts), not failed.
+      await retryingConflicts(() =>
+        this.db.send(new TransactWriteCommand({ TransactItems: [{ Update: stageUpdate(order, change).build(this.table, key) }, ...stock, ...entries.map((e) => e.write)] as never })),
       )
     } catch (error) {
       if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') throw await this.orderMoved(order, change)

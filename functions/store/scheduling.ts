@@ -158,16 +158,26 @@ export class DynamoSchedulingRepository implements SchedulingRepository {
     await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.outbox(message.studioId, message.id), type: 'OutboxMessage', ...message } }))
   }
 
-  async outbox(studioId: string, limit: number) {
-    const { Items = [] } = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :p',
-        ExpressionAttributeValues: { ':p': keys.outboxPartition(studioId) },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    )
-    return Items.map((i) => entity<OutboxMessage>(i)!)
+  async outbox(studioId: string, limit: number, branchId?: string) {
+    const found: OutboxMessage[] = []
+    let after: Record<string, unknown> | undefined
+    // A branch's messages are filtered from the studio's: pages are read until there are enough or none are left.
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :p',
+          ...(branchId
+            ? { FilterExpression: 'branchId = :b', ExpressionAttributeValues: { ':p': keys.outboxPartition(studioId), ':b': branchId } }
+            : { ExpressionAttributeValues: { ':p': keys.outboxPartition(studioId) } }),
+          ScanIndexForward: false,
+          Limit: limit,
+          ExclusiveStartKey: after,
+        }),
+      )
+      found.push(...(page.Items ?? []).map((i) => entity<OutboxMessage>(i)!))
+      after = page.LastEvaluatedKey
+    } while (after && found.length < limit)
+    return found.slice(0, limit)
   }
 }

@@ -1,4 +1,4 @@
-import { http, ok, signInCustomer } from '../support/http'
+import { http, ok, signIn, signInCustomer } from '../support/http'
 import { moveOrder, uploadPhotos } from '../support/orders'
 import { studioWithCustomers } from '../support/customer-orders'
 
@@ -55,6 +55,16 @@ describe('telling the customer about their order', () => {
 
     const shown = ok(await http('GET', `/orders/${orderId}/notices`, { token: customer.token }), 'notices')
     expect(shown.items.every((i: { sentAt?: string }) => typeof i.sentAt === 'string')).toBe(true)
+  }, 60_000)
+
+  it('shows a branch’s messages to its own manager and every branch’s to the admin, none to another branch’s manager', async () => {
+    const { customer, orderId } = await shotOrder('小分')
+    ok(await consent(customer.token, orderId, ['photos-ready']), 'consent')
+    await moveOrder(staff.photographer, orderId, 'shot', 'selecting')
+    const outboxOf = async (token: string) => (ok(await http('GET', '/reminders/outbox?limit=100', { token }), 'outbox').items as { orderId?: string }[]).map((m) => m.orderId)
+    expect(await outboxOf(setup.manager)).toContain(orderId)
+    expect(await outboxOf(await signIn(setup.studio.code, 'admin'))).toContain(orderId)
+    expect(await outboxOf(await signIn(setup.studio.code, 'manager2'))).toEqual([])
   }, 60_000)
 
   it('sends nothing to a customer who did not consent, nor for a kind they left out', async () => {
