@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { z } from 'zod'
+import { OUT_TRADE_NO_PREFIX } from '../../types/orders'
 import type * as op from '../../types/payment-operations'
 import type { CustomerRepository } from '../customers/ports'
 import { callerOf, type RequestContext } from '../domain/context'
@@ -8,7 +9,6 @@ import { detailOf, orderDetail } from '../orders/detail'
 import { visibleTo } from '../orders/model'
 import type { OrderPartition, PaymentIntent, PaymentRecord } from '../orders/ports'
 import { applyTransaction, closeCharge, handlePaymentNotification, type CreditingPorts } from './crediting'
-import { OUT_TRADE_NO_PREFIX } from '../../types/orders'
 import type { PaymentGateway, PaymentSimulator } from './ports'
 
 interface PrepayPorts extends CreditingPorts {

@@ -180,7 +180,8 @@ export class DynamoPaymentLedger implements PaymentLedger {
       else if (!orders.has(item.orderId as string)) orders.set(item.orderId as string, undefined)
     }
     const unread = [...orders].filter(([, order]) => !order).map(([orderId]) => orderId)
-    for (const order of await Promise.all(unread.map((orderId) => this.get({ studioId, id: orderId })))) if (order) orders.set(order.id, order)
+    const read = await Promise.all(unread.map((orderId) => this.get({ studioId, id: orderId })))
+    for (const order of read) if (order) orders.set(order.id, order)
     return [...orders.values()].filter((order): order is OrderRecord => order !== undefined)
   }
 
