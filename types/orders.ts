@@ -201,8 +201,17 @@ export type OrderSettings = z.infer<typeof OrderSettingsSchema>
 
 export const defaultOrderSettings: OrderSettings = defaults
 
+/** The first character of every WeChat Pay charge number asked for by this system. */
+export const OUT_TRADE_NO_PREFIX = 'W'
+/**
+ * A WeChat Pay charge number (out_trade_no): `W` and 26 characters, so it is never a request id and
+ * no desk payment or refund can be recorded under the id its payment will have. Charges asked for
+ * before the prefix (26 characters alone) are still recognised.
+ */
+export const OutTradeNoSchema = z.string().regex(/^W?[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a WeChat Pay charge number')
+
 export const PrepaySchema = z.object({
-  outTradeNo: z.string(),
+  outTradeNo: OutTradeNoSchema,
   amountFen: z.number().int(),
   /** True when the local simulator stands in for WeChat Pay: the app shows its labelled pay step. */
   simulated: z.boolean(),

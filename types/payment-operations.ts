@@ -2,7 +2,7 @@ import * as z from 'zod'
 import { IdSchema, PageQuerySchema, RequestIdSchema } from './common'
 import { FenSchema } from './money'
 import { defineOperation } from './operation'
-import { OfflineMethodSchema, OrderDetailSchema, OrderSummarySchema, PaymentSchema, PrepaySchema } from './orders'
+import { OfflineMethodSchema, OrderDetailSchema, OrderSummarySchema, OutTradeNoSchema, PaymentSchema, PrepaySchema } from './orders'
 import { MONEY_DESK } from './roles'
 import { UnmatchedPaymentSchema } from './unmatched-payments'
 
@@ -26,7 +26,7 @@ export const simulatePay = defineOperation({
   path: '/orders/{orderId}/wechat-pay/{outTradeNo}/simulate',
   summary: 'Local only: the simulated WeChat Pay takes the payment and notifies like WeChat does (or, to rehearse a late notification, does not)',
   tag: 'payments',
-  input: z.strictObject({ orderId: IdSchema, outTradeNo: z.string().regex(/^[0-9A-Z]{26}$/), deliverNotification: z.boolean().default(true) }),
+  input: z.strictObject({ orderId: IdSchema, outTradeNo: OutTradeNoSchema, deliverNotification: z.boolean().default(true) }),
   output: OrderDetailSchema,
   access: ['customer'],
   scope: 'branch',
@@ -38,7 +38,7 @@ export const refreshPayment = defineOperation({
   path: '/orders/{orderId}/wechat-pay/{outTradeNo}/refresh',
   summary: 'Ask WeChat Pay how a payment went (when its notification is late) and apply it',
   tag: 'payments',
-  input: z.strictObject({ orderId: IdSchema, outTradeNo: z.string().regex(/^[0-9A-Z]{26}$/) }),
+  input: z.strictObject({ orderId: IdSchema, outTradeNo: OutTradeNoSchema }),
   output: OrderDetailSchema,
   access: ['customer', ...MONEY_DESK],
   scope: 'branch',

@@ -8,7 +8,7 @@ import { tellCustomer, type TellCustomerPorts } from '../notices/tell-customer'
 import { moveOrder, orderToMove } from '../orders/advance-order'
 import { actorOf, orderContextOf, orderSeenBy, orderSettingsOf, stageChange } from '../orders/model'
 import type { FileStore, OrderRecord } from '../orders/ports'
-import type { CreditingPorts } from '../payments/crediting'
+import { pause, type CreditingPorts } from '../payments/crediting'
 import { refundCancellation } from '../payments/refunds'
 import { locksOf } from '../scheduling/placement'
 import { policyOf, type PolicyPorts } from '../scheduling/policy'
@@ -48,13 +48,33 @@ async function endBooking(deps: CancelPorts, appointment: AppointmentRecord, rea
 }
 
 /**
+ * Ends the booking as it stands when the cancellation is written: a payment landing between
+ * reading what is owed back and writing it (a WeChat notification, a deposit confirming the
+ * hold) refuses the write, and the booking and its order are read again.
+ */
+async function endBookingAfresh(deps: CancelPorts, appointment: AppointmentRecord, reason: string | undefined, caller: Caller, now: Date) {
+  for (let attempt = 0, current = appointment; ; attempt++) {
+    try {
+      return await endBooking(deps, current, reason, caller, now)
+    } catch (error) {
+      const raced = error instanceof DomainError && ['ILLEGAL_TRANSITION', 'VERSION_CONFLICT', 'CONFLICT'].includes(error.code)
+      const order = raced && attempt < 5 ? await deps.orders.get(caller.studioId, appointment.orderId) : undefined
+      // Moved on for good (shot, cancelled by someone else): the refusal stands.
+      if (!order || (order.stage !== 'pending_deposit' && order.stage !== 'confirmed')) throw error
+      await pause(20 + Math.random() * 60 * (attempt + 1))
+      current = await loadOwn(deps, caller, appointment.id)
+    }
+  }
+}
+
+/**
  * The one way a person cancels: the order — with its booking, if it has one — is cancelled,
  * then what the policy refunds of a deposit paid by WeChat goes back automatically.
  */
 async function cancelWithRefund(deps: CancelPorts, target: { appointment: AppointmentRecord } | { order: OrderRecord }, reason: string | undefined, ctx: RequestContext) {
   const caller = callerOf(ctx)
   let ended: AppointmentRecord | undefined
-  if ('appointment' in target) ended = await endBooking(deps, target.appointment, reason, caller, ctx.now)
+  if ('appointment' in target) ended = await endBookingAfresh(deps, target.appointment, reason, caller, ctx.now)
   else {
     // An order with no booking behind it gives back everything paid, as it stands when the
     // cancellation is written: a payment or refund landing meanwhile makes it read again.

@@ -28,8 +28,17 @@ export async function closeCharge(deps: CreditingPorts, intent: PaymentIntent, n
     await deps.ledger.closeIntent(intent)
   } catch (error) {
     const transaction = await deps.payments.query(intent.outTradeNo).catch(() => undefined)
-    if (transaction?.tradeState === 'SUCCESS') await applyTransaction(deps, intent, transaction, now)
-    else deps.log.error('could not close a WeChat Pay charge', { outTradeNo: intent.outTradeNo, error: String(error) })
+    if (transaction?.tradeState !== 'SUCCESS') {
+      deps.log.error('could not close a WeChat Pay charge', { outTradeNo: intent.outTradeNo, error: String(error) })
+      return
+    }
+    try {
+      await applyTransaction(deps, intent, transaction, now)
+    } catch (failure) {
+      // What closes the charge (a cancellation, a new charge) goes on: WeChat Pay's notification of
+      // this payment is answered "send again" until it is credited or refunded.
+      deps.log.error('a paid charge could not be applied while closing it', { outTradeNo: intent.outTradeNo, error: String(failure) })
+    }
   }
 }
 
@@ -76,7 +85,8 @@ export async function handlePaymentNotification(deps: CreditingPorts, request: N
  * out_trade_no is created in the same transaction as the credit, so ten copies of the same
  * notification at once credit once. A deposit on an order awaiting it also confirms the
  * booking — re-taking a lapsed hold's slot if it is still free. Money that cannot be
- * credited (the order was cancelled, the slot is gone, it would overpay) goes back at once.
+ * credited (the order was cancelled, the slot is gone, it would overpay) is recorded on the
+ * order as uncredited and goes back at once.
  */
 export async function applyTransaction(deps: CreditingPorts, intent: PaymentIntent, transaction: Transaction, now: Date): Promise<NotificationOutcome> {
   const audit = (action: NewAuditEntry['action'], detail: Record<string, unknown>): NewAuditEntry => ({
@@ -114,12 +124,15 @@ export async function applyTransaction(deps: CreditingPorts, intent: PaymentInte
       // Another write to the same order at the same moment, or the order moved on, or its day was
       // closed between reading it open and booking on it (read again: it is booked on the next open
       // day): read again. If it keeps happening, WeChat Pay is told to send the notification again later.
-      if ((error.code === 'CONFLICT' || error.code === 'ILLEGAL_TRANSITION' || error.code === 'DAY_CLOSED') && attempt < 10) {
+      const transient = error.code === 'CONFLICT' || error.code === 'ILLEGAL_TRANSITION' || error.code === 'DAY_CLOSED'
+      if (transient && attempt < 10) {
         await pause(20 + Math.random() * 80 * (attempt + 1))
         continue
       }
-      if (error.code === 'OVERPAYMENT' || error.code === 'SLOT_TAKEN') break
-      throw error
+      if (transient) throw error
+      // The order cannot take the money as it stands (cancelled meanwhile, overpaid, its slot gone):
+      // answering "send again" would never change that, so the money goes back.
+      break
     }
   }
   return refundUncredited(deps, payment, intent, audit('payment.rejected', { amountFen: payment.amountFen, reason: UNCREDITED_REASON }))

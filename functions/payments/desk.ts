@@ -39,7 +39,8 @@ export async function recordOfflinePayment(deps: DeskPorts, input: z.output<type
   // The same request again (a retry, a double tap): it was recorded once, answer as then.
   const same = payments.find((p) => p.id === input.requestId)
   if (same && sameOfflinePayment(same, input)) return detailOf(partition)
-  // Payment ids are shared with WeChat charges: a request id may never stand for another payment.
+  // A request id never stands for another payment, nor for a charge asked for before charge numbers
+  // had their own form (26 characters then, like a request id).
   if (same || intents.some((i) => i.outTradeNo === input.requestId)) throw requestIdReused()
   if (order.stage === 'cancelled') throw new DomainError('NOTHING_TO_PAY', 'This order is cancelled')
   if (input.amountFen > order.balanceFen) throw new DomainError('OVERPAYMENT', `The balance is ${order.balanceFen} fen`)

@@ -46,12 +46,12 @@ export interface PaymentLedger {
   refund(order: OrderRecord | undefined, payment: PaymentRecord, refund: PaymentRecord, audit: NewAuditEntry, books?: BookEntries): Promise<boolean>
   /** An entry in the studio's audit log on its own (money that was refused, for instance). */
   recordAudit(studioId: string, entry: NewAuditEntry): Promise<void>
-  /** Lists the order among refunds due again (a refund WeChat Pay did not take waits for finance). */
-  markRefundOwed(order: OrderRecord, at: string): Promise<void>
   /** Takes the order off refunds due once nothing is left to send back. */
   clearRefundOwed(order: OrderRecord): Promise<void>
+  /** How a payment or refund stands; a refund set `refund_failed` is listed among refunds due until it is set otherwise. */
   setPaymentStatus(payment: PaymentRecord, status: PaymentRecord['status'], fields?: Partial<PaymentRecord>): Promise<void>
   unaudited(studioId: string, options: { limit: number; cursor?: string }): Promise<{ items: PaymentRecord[]; nextCursor?: string }>
+  /** Orders with money to send back: cancelled ones short of their policy refund, and any with a refund WeChat Pay did not take. */
   refundsDue(studioId: string): Promise<OrderRecord[]>
   customerPayments(studioId: string, customerId: string): Promise<PaymentRecord[]>
 }

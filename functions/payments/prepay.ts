@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { z } from 'zod'
+import { OUT_TRADE_NO_PREFIX } from '../../types/orders'
 import type * as op from '../../types/payment-operations'
 import type { CustomerRepository } from '../customers/ports'
 import { callerOf, type RequestContext } from '../domain/context'
@@ -21,11 +22,13 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 /**
  * The out_trade_no for a charge: derived from the order, what is paid, the amount and a
  * generation, so a retried or concurrent prepay for the same charge names the same trade
- * and WeChat Pay can never take it twice. 26 characters of Crockford base32.
+ * and WeChat Pay can never take it twice. `W` and 26 characters of Crockford base32: never a
+ * request id (those are 26 characters), so no desk payment or refund can take the id the
+ * WeChat payment will be recorded under.
  */
 export function outTradeNoFor(studioId: string, orderId: string, kind: string, amountFen: number, generation: number): string {
   const digest = createHash('sha256').update(`${studioId}|${orderId}|${kind}|${amountFen}|${generation}`).digest()
-  let out = ''
+  let out = OUT_TRADE_NO_PREFIX
   for (let i = 0; i < 26; i++) out += CROCKFORD[digest[i]! % 32]
   return out
 }

@@ -160,7 +160,7 @@ async function afreshOnRace<T>(attempt: () => Promise<T>, again: (error: DomainE
   }
 }
 
-/** Cancelled orders whose policy refund has not been paid back in full. */
+/** Orders with money to send back: cancelled ones whose policy refund is not paid back in full, and any with a refund WeChat Pay did not take. */
 export async function refundsDue(deps: { ledger: PaymentLedger; repo: IdentityRepository }, _input: z.output<typeof op.refundsDue.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const { studioId } = caller

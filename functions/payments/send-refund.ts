@@ -9,12 +9,8 @@ export interface SendRefundPorts {
   log: ErrorLog
 }
 
-/** A refund WeChat Pay did not take: marked failed, and its order listed among refunds due until finance sends it again. */
-async function refundFailed(deps: SendRefundPorts, refund: PaymentRecord) {
-  await deps.ledger.setPaymentStatus(refund, 'refund_failed')
-  const order = await deps.orders.get(refund.studioId, refund.orderId)
-  if (order) await deps.ledger.markRefundOwed(order, new Date().toISOString())
-}
+/** A refund WeChat Pay did not take: marked failed, which lists it among refunds due until finance sends it again. */
+const refundFailed = (deps: SendRefundPorts, refund: PaymentRecord) => deps.ledger.setPaymentStatus(refund, 'refund_failed')
 
 /** Asks WeChat Pay to send a refund back (same out_refund_no on a retry) and records how it went. */
 export async function sendRefund(deps: SendRefundPorts, payment: PaymentRecord, refund: PaymentRecord): Promise<PaymentRecord['status']> {

@@ -63,7 +63,7 @@ export const keys = {
   /** A customer's orders (gsi2) and payments (gsi2 on payments). */
   customerOrders: (studioId: string, customerId: string) => `${studio(studioId)}#CUSTOMER#${customerId}#ORDERS`,
   customerPayments: (studioId: string, customerId: string) => `${studio(studioId)}#CUSTOMER#${customerId}#PAYMENTS`,
-  /** Cancelled orders with a refund still owed: gsi3, sparse. */
+  /** Money to send back: cancelled orders with a refund still owed and refunds WeChat Pay did not take (gsi3, sparse). */
   refundsDue: (studioId: string) => `${studio(studioId)}#REFUNDS-DUE`,
   /** Money WeChat Pay took that no order could take: the studio's list, or its merchant's when no studio is named. */
   unmatchedPayments: (studioId: string) => `${studio(studioId)}#UNMATCHED-PAYMENTS`,

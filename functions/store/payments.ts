@@ -9,8 +9,8 @@ import { AlreadyWritten, guarded, transact, transactOnce } from './errors'
 import { Update } from './expressions'
 import { confirmationWrites } from './entities/appointment'
 import { bookWrites } from './entities/books'
-import { clearRefundOwed, markRefundOwed, orderUpdate, stageUpdate } from './entities/order'
-import { intentClosed, intentItem, intentKey, intentPaid, paymentAudited, paymentItem, paymentKey } from './entities/payment'
+import { clearRefundOwed, orderUpdate, stageUpdate } from './entities/order'
+import { intentClosed, intentItem, intentKey, intentPaid, paymentAudited, paymentItem, paymentKey, paymentStatusUpdate } from './entities/payment'
 import { auditPut, entity, pageCursor, putIfAbsent, queryAll } from './items'
 import { keys } from './keys'
 
@@ -77,7 +77,7 @@ export class DynamoPaymentLedger implements PaymentLedger {
     ])
   }
 
-  private async get(order: OrderRecord) {
+  private async get(order: Pick<OrderRecord, 'studioId' | 'id'>) {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.order(order.studioId, order.id), ConsistentRead: true }))
     return entity<OrderRecord>(Item)
   }
@@ -140,16 +140,12 @@ export class DynamoPaymentLedger implements PaymentLedger {
     await this.db.send(new PutCommand(auditPut(this.table, studioId, entry, this.clock()).Put))
   }
 
-  async markRefundOwed(order: OrderRecord, at: string) {
-    await this.db.send(new UpdateCommand(orderUpdate(this.table, order, markRefundOwed(order, at).whenExists('pk', true)).Update))
-  }
-
   async clearRefundOwed(order: OrderRecord) {
     await this.db.send(new UpdateCommand(orderUpdate(this.table, order, clearRefundOwed().whenExists('pk', true)).Update))
   }
 
   async setPaymentStatus(payment: PaymentRecord, status: PaymentRecord['status'], fields: Partial<PaymentRecord> = {}) {
-    const update = new Update().set('status', status)
+    const update = paymentStatusUpdate(payment, status)
     for (const [attribute, v] of Object.entries(fields)) update.set(attribute, v)
     await this.db.send(new UpdateCommand(update.build(this.table, paymentKey(payment))))
   }
@@ -176,7 +172,17 @@ export class DynamoPaymentLedger implements PaymentLedger {
       KeyConditionExpression: 'gsi3pk = :p',
       ExpressionAttributeValues: { ':p': keys.refundsDue(studioId) },
     })
-    return items.map((i) => entity<OrderRecord>(i)!)
+    // Cancelled orders owing their policy refund are listed by the order item; refunds WeChat Pay did
+    // not take by their own item, whose order is read for the listing (once, however many failed).
+    const orders = new Map<string, OrderRecord | undefined>()
+    for (const item of items) {
+      if (item.type === 'Order') orders.set(item.id as string, entity<OrderRecord>(item))
+      else if (!orders.has(item.orderId as string)) orders.set(item.orderId as string, undefined)
+    }
+    const unread = [...orders].filter(([, order]) => !order).map(([orderId]) => orderId)
+    const read = await Promise.all(unread.map((orderId) => this.get({ studioId, id: orderId })))
+    for (const order of read) if (order) orders.set(order.id, order)
+    return [...orders.values()].filter((order): order is OrderRecord => order !== undefined)
   }
 
   async customerPayments(studioId: string, customerId: string) {

@@ -5,7 +5,7 @@ import { bookableStudioOverHttp, freeSlots } from '../support/bookable'
 import { TEST_TABLE } from '../support/constants'
 import { http, signIn, signInCustomer } from '../support/http'
 import { apiPayKeys, notify, paidFor } from '../support/orders'
-import { deliver, paidCharge, simulatedTrade, testTable } from '../support/unmatched-pay'
+import { deliver, notificationOf, paidCharge, simulatedTrade, testTable } from '../support/unmatched-pay'
 
 type Setup = Awaited<ReturnType<typeof bookableStudioOverHttp>>
 let setup: Setup
@@ -41,6 +41,28 @@ describe('paying a charge that can no longer be paid', () => {
     expect(detail.order).toMatchObject({ stage: 'cancelled', paidFen: 0 })
     expect(detail.payments).toEqual([])
     expect(await simulatedTrade(charge.body.outTradeNo)).toMatchObject({ tradeState: 'CLOSED' })
+  })
+
+  it('cancels a booking whose balance WeChat Pay took a moment before, sends that balance back, and answers its late notification 204', async () => {
+    const { customer, booking } = await bookedOrder('pays-before-cancel', 8)
+    const pay = async (kind: string, deliverNotification: boolean) => {
+      const charge = await http('POST', `/orders/${booking.orderId}/wechat-pay`, { token: customer.token, body: { kind } })
+      expect(charge.status).toBe(200)
+      expect((await http('POST', `/orders/${booking.orderId}/wechat-pay/${charge.body.outTradeNo}/simulate`, { token: customer.token, body: { deliverNotification } })).status).toBe(200)
+      return charge.body as { outTradeNo: string; amountFen: number }
+    }
+    await pay('deposit', true)
+    const balance = await pay('balance', false)
+    expect((await http('POST', `/bookings/${booking.id}/cancel`, { token: customer.token, body: {} })).status).toBe(200)
+    // WeChat Pay's notification arrives after the cancellation: handled, so WeChat Pay stops sending it.
+    const late = await notificationOf(balance.outTradeNo)
+    expect((await deliver(late)).status).toBe(204)
+    expect((await deliver(late)).status).toBe(204)
+    const detail = (await http('GET', `/orders/${booking.orderId}`, { token: finance })).body
+    expect(detail.order.stage).toBe('cancelled')
+    expect(detail.payments.find((p: { id: string }) => p.id === balance.outTradeNo)).toMatchObject({ amountFen: balance.amountFen, status: 'refunded', reason: 'could not be credited' })
+    expect(detail.payments.filter((p: { refundOf?: string }) => p.refundOf === balance.outTradeNo)).toEqual([expect.objectContaining({ amountFen: -balance.amountFen, status: 'refunded' })])
+    expect(await simulatedTrade(balance.outTradeNo)).toMatchObject({ tradeState: 'REFUND', refundedFen: balance.amountFen })
   })
 })
 

@@ -1,7 +1,12 @@
 import fc from 'fast-check'
 import { ulid } from 'ulid'
 import type { AppDeps } from '../../functions/api/implementations'
-import { orderMoneyViolations } from '../../functions/domain/order-money'
+import { DomainError } from '../../functions/domain/errors'
+import { orderMoneyViolations, UNCREDITED_REASON } from '../../functions/domain/order-money'
+import { WeChatPayError } from '../../functions/integrations/wechat-pay'
+import { handlePaymentNotification } from '../../functions/payments/crediting'
+import type { NotificationRequest, PaymentSimulator } from '../../functions/payments/ports'
+import { outTradeNoFor } from '../../functions/payments/prepay'
 import { bookableStudio } from '../support/booking'
 import { isolatedTable } from '../support/studio'
 
@@ -19,7 +24,7 @@ type Setup = Awaited<ReturnType<typeof bookableStudio>>
 async function desk(s: Setup) {
   const reception = await s.sign('reception')
   const finance = await s.sign('finance')
-  const customer = (await s.ops.call('auth.wechatSignIn', { studioCode: s.studio.code, code: `dev:${ulid()}`, nickname: 'Mei' })) as { principal: { id: string } }
+  const customer = (await s.ops.call('auth.wechatSignIn', { studioCode: s.studio.code, code: `dev:${ulid()}`, nickname: 'Mei' })) as { token: string; principal: { id: string } }
   const newOrder = async () =>
     (await s.ops.call('orders.create', { requestId: ulid(), customerId: customer.principal.id, packageId: s.pkg.id }, reception)) as { id: string; totalFen: number }
   const pay = (orderId: string, amountFen: number, requestId = ulid()) =>
@@ -29,7 +34,7 @@ async function desk(s: Setup) {
     const { order, payments } = await ledgerOf(orderId)
     return orderMoneyViolations(order, payments).map((v) => v.message)
   }
-  return { reception, finance, newOrder, pay, ledgerOf, violations }
+  return { reception, finance, customer, newOrder, pay, ledgerOf, violations }
 }
 
 const ROUNDS = 20
@@ -183,14 +188,18 @@ describe('money under races', () => {
 })
 
 type Action =
-  | { kind: 'pay'; amountFen: number }
+  | { kind: 'pay'; amountFen: number; underChargeId: boolean }
+  | { kind: 'online'; late: boolean }
   | { kind: 'refund'; payment: number; amountFen: number }
   | { kind: 'audit'; payment: number }
   | { kind: 'cancel' }
   | { kind: 'move' }
 
 const action: fc.Arbitrary<Action> = fc.oneof(
-  fc.record({ kind: fc.constant('pay' as const), amountFen: fc.integer({ min: 1, max: 120000 }) }),
+  // A desk payment, some under the id the customer's next WeChat charge had before charge numbers got their own form.
+  fc.record({ kind: fc.constant('pay' as const), amountFen: fc.integer({ min: 1, max: 120000 }), underChargeId: fc.boolean() }),
+  // The customer pays by WeChat; its notification comes at once, or only in the next round (or after the last).
+  fc.record({ kind: fc.constant('online' as const), late: fc.boolean() }),
   fc.record({ kind: fc.constant('refund' as const), payment: fc.nat(5), amountFen: fc.integer({ min: 1, max: 60000 }) }),
   fc.record({ kind: fc.constant('audit' as const), payment: fc.nat(5) }),
   fc.constant({ kind: 'cancel' as const }),
@@ -200,21 +209,61 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 const NEXT: Record<string, string> = { pending_deposit: 'confirmed', confirmed: 'shot' }
 
 describe('the money invariants hold after random concurrent mixes', () => {
-  it(`payments, refunds, audits, cancels and stage moves, a few at once, round after round (${ROUNDS} runs)`, async () => {
+  it(`desk and WeChat payments (their notifications on time or late), refunds, audits, cancels and stage moves, a few at once, round after round (${ROUNDS} runs)`, async () => {
     const s = await bookableStudio(deps, { photographers: 1, rooms: 1 })
     const d = await desk(s)
+    const weChatPay = deps.payments as PaymentSimulator
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(action, { minLength: 2, maxLength: 4 }), { minLength: 2, maxLength: 4 }), async (rounds) => {
         const order = await d.newOrder()
+        // Charges WeChat Pay took, and the notifications it has still to deliver (again, if answered "send again").
+        const charges = new Set<string>()
+        const undelivered: NotificationRequest[] = []
+        const notify = async (notification: NotificationRequest) => {
+          try {
+            return await handlePaymentNotification(deps, notification, new Date())
+          } catch (error) {
+            // Only a passing clash is answered "send again"; anything else fails the run.
+            if (!(error instanceof DomainError && ['CONFLICT', 'ILLEGAL_TRANSITION', 'DAY_CLOSED'].includes(error.code))) throw error
+            undelivered.push(notification)
+            return 'SEND_AGAIN'
+          }
+        }
+        const payOnline = async (stage: string, late: boolean) => {
+          const kind = stage === 'pending_deposit' ? 'deposit' : 'balance'
+          let charge: { outTradeNo: string }
+          try {
+            charge = await s.ops.call('payments.prepay', { orderId: order.id, kind }, d.customer.token)
+          } catch (error) {
+            if (error instanceof DomainError) return error.code
+            throw error
+          }
+          const notification = await weChatPay.pay(charge.outTradeNo, new Date()).catch((error) => {
+            if (error instanceof WeChatPayError) return undefined
+            throw error
+          })
+          // Closed under the customer's thumb (a cancellation, a newer charge): nothing was taken.
+          if (!notification) return 'CHARGE_CLOSED'
+          charges.add(charge.outTradeNo)
+          if (!late) return notify(notification)
+          undelivered.push(notification)
+          return 'PAID_NOTICE_LATE'
+        }
         for (const round of rounds) {
           const { order: before, payments } = await d.ledgerOf(order.id)
-          const credited = payments.filter((p) => p.amountFen > 0)
-          const outcomes = await Promise.all(
-            round.map((a) => {
+          const credited = payments.filter((p) => p.amountFen > 0 && p.reason !== UNCREDITED_REASON)
+          const late = undelivered.splice(0)
+          const outcomes = await Promise.all([
+            ...late.map(notify),
+            ...round.map((a) => {
               const payment = credited.length > 0 && 'payment' in a ? credited[a.payment % credited.length] : undefined
               switch (a.kind) {
-                case 'pay':
-                  return d.pay(order.id, a.amountFen)
+                case 'pay': {
+                  const chargeId = outTradeNoFor(s.studio.studio.id, order.id, 'balance', before.balanceFen - a.amountFen, 0).slice(1)
+                  return d.pay(order.id, a.amountFen, a.underChargeId ? chargeId : ulid())
+                }
+                case 'online':
+                  return payOnline(before.stage, a.late)
                 case 'refund':
                   return payment ? s.ops.outcome('payments.refund', { orderId: order.id, paymentId: payment.id, requestId: ulid(), amountFen: a.amountFen, reason: 'mix' }, d.finance) : 'SKIPPED'
                 case 'audit':
@@ -225,16 +274,30 @@ describe('the money invariants hold after random concurrent mixes', () => {
                   return NEXT[before.stage] ? s.ops.outcome('orders.advance', { orderId: order.id, from: before.stage, to: NEXT[before.stage] }, s.manager) : 'SKIPPED'
               }
             }),
-          )
+          ])
           // Every refusal is a domain answer (outcome rethrows anything else).
           expect(outcomes.every((o) => typeof o === 'string')).toBe(true)
           expect(await d.violations(order.id)).toEqual([])
         }
+        // WeChat Pay keeps sending what was not answered yet.
+        for (let attempt = 0; undelivered.length > 0 && attempt < 5; attempt++) await Promise.all(undelivered.splice(0).map(notify))
+        expect(undelivered).toEqual([])
+        // Every charge WeChat Pay took is on the order: credited, or recorded as uncredited and sent back.
+        const { payments } = await d.ledgerOf(order.id)
+        for (const outTradeNo of charges) {
+          const payment = payments.find((p) => p.id === outTradeNo)
+          expect(payment).toMatchObject({ method: 'wechat' })
+          if (payment.reason === UNCREDITED_REASON) {
+            expect(payment).toMatchObject({ status: 'refunded', refundableFen: 0 })
+            expect((await weChatPay.query(outTradeNo))?.tradeState).toBe('REFUND')
+          }
+        }
+        expect(await d.violations(order.id)).toEqual([])
       }),
       // Every run counts: no time limit cuts the runs short of ROUNDS.
       { numRuns: ROUNDS },
     )
-  }, 300_000)
+  }, 480_000)
 })
 
 describe('the invariant check itself', () => {

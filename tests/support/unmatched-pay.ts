@@ -30,6 +30,9 @@ export async function paidCharge(amountFen: number, attach?: string) {
   return { outTradeNo, transactionId, notification }
 }
 
+/** The notification WeChat Pay (simulated) sends for a trade it has taken, as it sends it again later. */
+export const notificationOf = (outTradeNo: string) => weChatPay().pay(outTradeNo, new Date())
+
 /** The simulated WeChat Pay's own record of a trade (its state and how much of it was refunded). */
 export const simulatedTrade = async (outTradeNo: string) =>
   (await testTable().send(new GetCommand({ TableName: TEST_TABLE, Key: keys.simulatedTrade(apiPayKeys().mchId, outTradeNo), ConsistentRead: true }))).Item

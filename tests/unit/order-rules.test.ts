@@ -1,4 +1,5 @@
-import { defaultOrderSettings, orderStages, type OrderStage } from '../../types/orders'
+import { defaultOrderSettings, orderStages, OutTradeNoSchema, type OrderStage } from '../../types/orders'
+import { RequestIdSchema } from '../../types/common'
 import { checkDiscount, checkTransition, expectedBy, isOverdue, orderTotal, selectionPrice, upgradesAtSelection } from '../../functions/domain/order'
 import { DomainError } from '../../functions/domain/errors'
 import { outTradeNoFor } from '../../functions/payments/prepay'
@@ -120,7 +121,9 @@ describe('money', () => {
   })
   it('names the same charge with the same out_trade_no, and any other charge differently', () => {
     const no = outTradeNoFor('S1', '01J00000000000000000000000', 'deposit', 59970, 0)
-    expect(no).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/)
+    expect(OutTradeNoSchema.parse(no)).toBe(no)
+    // Never a request id: no desk payment or refund can be recorded under the id of the WeChat payment to come.
+    expect(RequestIdSchema.safeParse(no).success).toBe(false)
     expect(outTradeNoFor('S1', '01J00000000000000000000000', 'deposit', 59970, 0)).toBe(no)
     const others = [
       outTradeNoFor('S1', '01J00000000000000000000001', 'deposit', 59970, 0),

@@ -13,7 +13,7 @@ const byStageIndex = (studioId: string, stage: string, expectedBy: string | unde
   gsi1sk: byStageSortKey(expectedBy, orderId),
 })
 
-/** The order's place among cancelled orders with a refund still owed (gsi3, sparse). */
+/** The order's place among refunds due while its cancellation's refund is still owed (gsi3, sparse). */
 const refundsDueIndex = (studioId: string, at: string, orderId: string) => ({ gsi3pk: keys.refundsDue(studioId), gsi3sk: `${at}#${orderId}` })
 
 /** The order item with its index keys: by stage (gsi1), by customer (gsi2) and, while a refund is owed, refunds due (gsi3). */
@@ -51,6 +51,8 @@ export function stageUpdate(order: Pick<OrderRecord, 'studioId' | 'id'> & { refu
   if (change.clearWork) update.remove('assignee').remove('labSentAt')
   // Owed back is what refunds must still reach (refunds made before the cancellation count).
   if (change.to === 'cancelled' && (change.set?.refundDueFen ?? 0) > (order.refundedFen ?? 0)) markRefundOwed(order, change.event.at, update)
+  // A lapsed hold taken back by its late deposit is live again: nothing is owed back for its cancellation.
+  if (change.from === 'cancelled') clearRefundOwed(update).remove('refundDueFen')
   return update
 }
 

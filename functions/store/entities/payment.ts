@@ -3,7 +3,10 @@ import { Update } from '../expressions'
 import type { Item } from '../items'
 import { keys } from '../keys'
 
-/** A payment or refund on an order, indexed by customer (gsi2) and, until finance audits it, among unaudited payments (gsi1). */
+/**
+ * A payment or refund on an order, indexed by customer (gsi2), until finance audits it among
+ * unaudited payments (gsi1) and, while it is a refund WeChat Pay did not take, among refunds due (gsi3).
+ */
 export function paymentItem(payment: PaymentRecord): Item {
   return {
     ...keys.orderPayment(payment.studioId, payment.orderId, payment.id),
@@ -11,8 +14,23 @@ export function paymentItem(payment: PaymentRecord): Item {
     ...(payment.audited ? {} : { gsi1pk: keys.unauditedPayments(payment.studioId), gsi1sk: `${payment.at}#${payment.id}` }),
     gsi2pk: keys.customerPayments(payment.studioId, payment.customerId),
     gsi2sk: `${payment.at}#${payment.id}`,
+    ...(payment.status === 'refund_failed' ? failedRefundIndex(payment) : {}),
     ...payment,
   }
+}
+
+/**
+ * A refund WeChat Pay did not take is listed among refunds due by its own item, so the listing
+ * follows the money owed whatever later rewrites the order (an edit, a stage move).
+ */
+const failedRefundIndex = (refund: Pick<PaymentRecord, 'studioId' | 'orderId' | 'at'>) => ({ gsi3pk: keys.refundsDue(refund.studioId), gsi3sk: `${refund.at}#${refund.orderId}` })
+
+/** How a payment or refund stands now: a refund that failed joins refunds due, one sent (or resent) leaves it. */
+export function paymentStatusUpdate(payment: PaymentRecord, status: PaymentRecord['status']): Update {
+  const update = new Update().set('status', status)
+  if (status !== 'refund_failed') return update.remove('gsi3pk').remove('gsi3sk')
+  const index = failedRefundIndex(payment)
+  return update.set('gsi3pk', index.gsi3pk).set('gsi3sk', index.gsi3sk)
 }
 
 /** Audited: the payment leaves the unaudited list. */
