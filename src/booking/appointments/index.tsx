@@ -42,7 +42,8 @@ function CancelPanel({ item, policy, onDone, onClose }: { item: Appointment; pol
   const pkg = useQuery(() => call(getPackage, { packageId: item.packageId }), [item.packageId])
   const feedback = useSubmit()
   const now = Date.now()
-  const tier = tierNow(policy, item.startsAt, now)
+  // A booking that was moved is refunded as from the earliest time it held, as the server decides.
+  const tier = tierNow(policy, item.earliestStartsAt ?? item.startsAt, now)
   const percent = tier?.percent ?? 0
   const paid = item.status === 'confirmed'
 
