@@ -25,14 +25,14 @@ export function assertChangeable(appointment: AppointmentRecord, caller: Caller,
 
 /**
  * The shoot's own rule for marking it shot (已拍摄), whichever page asks — the shoot's or the order's
- * stage step: the booking is confirmed, the caller works it (the photographer or makeup artist booked on
- * it; a manager, any of the branch's) and its day has come in the studio's zone.
+ * stage step: the booking is confirmed, and the caller is on its crew (the photographer or makeup artist
+ * booked on it) from its day on in the studio's zone — or a manager of its branch, who may also record
+ * a shoot done ahead of its day, as they may change a booking past the cutoff.
  */
 export function assertShootMarkable(appointment: AppointmentRecord, caller: Caller, timeZone: string, now: Date) {
   if (appointment.status !== 'confirmed' && appointment.status !== 'done') throw new DomainError('PRECONDITION_FAILED', `This booking is ${appointment.status}`)
-  if (!leads(caller) && appointment.photographerId !== caller.id && appointment.makeupArtistId !== caller.id) {
-    throw forbidden('Only the crew booked on this shoot, or a manager, marks it shot')
-  }
+  if (leads(caller)) return
+  if (appointment.photographerId !== caller.id && appointment.makeupArtistId !== caller.id) throw forbidden('Only the crew booked on this shoot, or a manager, marks it shot')
   const date = studioDate(new Date(appointment.startsAt), timeZone)
   if (studioDate(now, timeZone) < date) throw new DomainError('PRECONDITION_FAILED', `The shoot is on ${date}; it can be marked shot from that day`)
 }

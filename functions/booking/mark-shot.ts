@@ -11,7 +11,7 @@ type MarkShotPorts = ShootPorts & Parameters<typeof advanceOrder>[0]
  * The photographer marks the shoot done (已拍摄):
  * 1. the shoot must be theirs (a manager: the branch's) and still booked;
  * 2. its order moves confirmed → shot through the stage move every other step uses, which applies the
- *    shoot's rules (assertShootMarkable: its crew, from its day on in the studio's zone) — so a second
+ *    shoot's rules (assertShootMarkable: its crew from its day on, or a manager) — so a second
  *    tap finds the order shot already and changes nothing (ILLEGAL_TRANSITION).
  */
 export async function markShot(deps: MarkShotPorts, input: z.output<typeof op.markShot.input>, ctx: RequestContext) {
