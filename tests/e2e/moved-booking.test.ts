@@ -38,6 +38,8 @@ describe('a booking moved later', () => {
     await expect(page.locator('.appointments__tier--now').textContent()).resolves.toContain('50%')
     const half = (setup.pkg.depositFen / 200).toFixed(2)
     await expect(page.locator('.appointments__refund').textContent()).resolves.toContain(half)
+    // Said why: the time it was moved from.
+    await expect(page.locator('.appointments__refund-note').textContent()).resolves.toContain(zhCN['appointments.refundFromEarliest'].split('{time}')[0]!)
     await settled(page)
     await screenshot(page, 'customer-moved-booking-cancel')
 

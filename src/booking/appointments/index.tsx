@@ -43,7 +43,9 @@ function CancelPanel({ item, policy, onDone, onClose }: { item: Appointment; pol
   const feedback = useSubmit()
   const now = Date.now()
   // A booking that was moved is refunded as from the earliest time it held, as the server decides.
-  const tier = tierNow(policy, item.earliestStartsAt ?? item.startsAt, now)
+  const refundFrom = item.earliestStartsAt ?? item.startsAt
+  const tier = tierNow(policy, refundFrom, now)
+  const movedFrom = refundFrom !== item.startsAt ? studioMoment(refundFrom, policy.timeZone) : undefined
   const percent = tier?.percent ?? 0
   const paid = item.status === 'confirmed'
 
@@ -72,6 +74,7 @@ function CancelPanel({ item, policy, onDone, onClose }: { item: Appointment; pol
             : t('appointments.refundNowPercent', { percent })
           : t('appointments.nothingPaid')}
       </Text>
+      {paid && movedFrom && <Text className="appointments__refund-note">{t('appointments.refundFromEarliest', { time: `${dayLabel(t, movedFrom.date)} ${movedFrom.time}` })}</Text>}
       <FormMessage message={feedback.message} />
       <View className="appointments__buttons">
         <Button size="small" fill="outline" disabled={feedback.saving} onClick={onClose}>
