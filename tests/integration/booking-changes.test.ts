@@ -52,6 +52,8 @@ describe('the photographer’s surcharge follows the photographer booked', () =>
     const booked = await s.ops.call('bookings.book', { packageId: s.pkg.id, branchId: s.branchId, startsAt: at(day, '10:00'), photographerId: regular().id }, who.token)
     const before = await moneyHolds(booked.orderId)
     expect(surchargeOf(before)).toEqual([])
+    const orderValue = async () => (await s.ops.call('reports.revenue', { from: shanghaiDay(0), to: shanghaiDay(0), branchId: s.branchId }, s.manager)).current.orderValueFen as number
+    const valueBefore = await orderValue()
 
     const onto = await s.ops.call('bookings.reschedule', { appointmentId: booked.id, startsAt: at(day, '14:00'), photographerId: senior().id }, who.token)
     expect(onto.photographerId).toBe(senior().id)
@@ -60,6 +62,8 @@ describe('the photographer’s surcharge follows the photographer booked', () =>
     expect(charged.balanceFen).toBe(before.balanceFen + SURCHARGE)
     expect(charged.addOns).toEqual([expect.objectContaining({ id: 'surcharge', amountFen: SURCHARGE, name: expect.stringContaining(senior().displayName) })])
     expect(charged.shootAt).toBe(at(day, '14:00'))
+    // The day's order value counts what was sold, surcharge and all.
+    expect(await orderValue()).toBe(valueBefore + SURCHARGE)
 
     // Moved again with no one named: the senior photographer is kept, and so is what was sold.
     const kept = await s.ops.call('bookings.reschedule', { appointmentId: booked.id, startsAt: at(day, '15:00') }, who.token)
@@ -71,6 +75,7 @@ describe('the photographer’s surcharge follows the photographer booked', () =>
     const back = await moneyHolds(booked.orderId)
     expect(back.totalFen).toBe(before.totalFen)
     expect(surchargeOf(back)).toEqual([])
+    expect(await orderValue()).toBe(valueBefore)
   })
 
   it('takes it off a paid booking moved from the senior photographer to another, and keeps it for the same one named again', async () => {
