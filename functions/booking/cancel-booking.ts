@@ -89,8 +89,8 @@ export async function cancelBooking(deps: CancelPorts, input: z.output<typeof bo
 /**
  * Moves an order one step, as the stage's role allows, and tells the customer when it reached a
  * stage they wait for. A booked shoot is marked shot only by the shoot's rules (assertShootMarkable),
- * and only if neither the booking nor the order changed since they were read. Cancelling also ends its booking (within the same cutoff as cancelling the
- * booking itself) and refunds what is owed.
+ * and only if its order is still at the version read (moving the booking moves it). Cancelling also
+ * ends its booking (within the same cutoff as cancelling the booking itself) and refunds what is owed.
  */
 export async function advanceOrder(deps: CancelPorts & TellCustomerPorts & { files: FileStore }, input: z.output<typeof orderOp.advanceOrder.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
