@@ -92,6 +92,8 @@ export const AppointmentSchema = z.object({
   makeupArtistName: z.string().optional(),
   roomName: z.string().optional(),
   status: AppointmentStatusSchema,
+  /** Once the booking was moved, the earliest start it has held: its cancellation refund is judged from it. */
+  earliestStartsAt: IsoDateTimeSchema.optional(),
   holdExpiresAt: IsoDateTimeSchema.optional(),
   notes: z.string().optional(),
   remindCustomer: z.boolean(),

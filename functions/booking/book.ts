@@ -15,6 +15,7 @@ import { policyOf, type PolicyPorts } from '../scheduling/policy'
 import type { AppointmentRecord } from '../scheduling/ports'
 import type { BookingRepository } from './ports'
 import { slotTaken } from './slot-taken'
+import { repricedWith, surchargeLine } from './surcharge'
 
 interface BookPorts extends PolicyPorts {
   booking: BookingRepository
@@ -29,7 +30,9 @@ interface BookPorts extends PolicyPorts {
  * 1. the package must be on sale in the branch; a customer books for themselves, the desk for a customer;
  * 2. the start must be in the future, within the horizon, after the notice (the desk may waive it) and on the grid;
  * 3. resources are placed (the chosen or least-booked photographer, a makeup artist, a room);
- * 4. one transaction writes the appointment (held), its order (awaiting deposit) and every lock.
+ * 4. one transaction writes the appointment (held), its order (awaiting deposit) and every lock — or, for
+ *    an order sold at the desk, attaches the shoot to it, with the surcharge of a photographer picked by
+ *    name, priced from the order as read (a payment landing meanwhile refuses it, to be tried again).
  */
 export async function book(deps: BookPorts, input: z.output<typeof op.book.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
@@ -64,7 +67,9 @@ export async function book(deps: BookPorts, input: z.output<typeof op.book.input
   const now = ctx.now.toISOString()
   const appointmentId = ulid(ctx.now.getTime())
   const orderId = existing?.id ?? ulid(ctx.now.getTime())
-  const surcharge = input.photographerId ? (picture.staff.find((s) => s.id === input.photographerId)?.schedule?.surchargeFen ?? 0) : 0
+  // A photographer picked by name costs what their schedule says, on a new order as on one sold at the desk.
+  const surcharge = surchargeLine(picture, input.photographerId)
+  const repriced = existing ? repricedWith(existing, surcharge) : undefined
   const appointment: AppointmentRecord = {
     id: appointmentId,
     studioId: caller.studioId,
@@ -86,7 +91,6 @@ export async function book(deps: BookPorts, input: z.output<typeof op.book.input
     createdAt: now,
     updatedAt: now,
   }
-  const photographerName = appointment.photographerName ?? ''
   const order = existing ? undefined : newOrder({
     id: orderId,
     studioId: caller.studioId,
@@ -96,22 +100,26 @@ export async function book(deps: BookPorts, input: z.output<typeof op.book.input
     branchId: input.branchId,
     appointmentId,
     shootAt: appointment.startsAt,
-    addOns: surcharge > 0 ? [{ id: 'surcharge', kind: 'service', name: `摄影师加价 ${photographerName}`.trim(), quantity: 1, unitFen: surcharge, amountFen: surcharge }] : [],
+    addOns: surcharge ? [surcharge] : [],
     discountFen: 0,
-    totalFen: pkg.priceFen + surcharge,
+    totalFen: pkg.priceFen + (surcharge?.amountFen ?? 0),
     notes: input.notes,
     by: actorOf(caller),
     now: ctx.now,
     settings: await orderSettingsOf(deps, caller.studioId),
     timeZone: policy.timeZone,
   })
+  // A new order is opened in the figures; a desk order's value moves with the surcharge it now carries.
+  const orderBooks = async () => (order ? deps.books.opened(order) : repriced ? deps.books.revalued(existing!, repriced.next) : {})
   try {
     await deps.booking.createBooking(
       appointment,
-      existing ? { attach: { orderId, shootAt: appointment.startsAt, expectedBy: studioDate(new Date(appointment.startsAt), policy.timeZone) } } : { create: order! },
+      existing
+        ? { attach: { orderId, shootAt: appointment.startsAt, expectedBy: studioDate(new Date(appointment.startsAt), policy.timeZone), repricing: repriced?.repricing } }
+        : { create: order! },
       placement.locks,
       ctx.now,
-      withFigures(order ? await deps.books.opened(order) : {}, appointmentFigures(appointment, policy.timeZone, ctx.now, { made: true, sign: 1 })),
+      withFigures(await orderBooks(), appointmentFigures(appointment, policy.timeZone, ctx.now, { made: true, sign: 1 })),
     )
   } catch (error) {
     if (error instanceof DomainError && error.code === 'SLOT_TAKEN') throw await refuse()

@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type * as bookingOp from '../../types/booking-operations'
 import type * as orderOp from '../../types/order-operations'
 import { callerOf, type Caller, type RequestContext } from '../domain/context'
-import { refundPercent } from '../domain/booking'
+import { refundPercent, refundStartOf } from '../domain/booking'
 import { DomainError } from '../domain/errors'
 import { tellCustomer, type TellCustomerPorts } from '../notices/tell-customer'
 import { moveOrder, orderToMove } from '../orders/advance-order'
@@ -13,7 +13,7 @@ import { refundCancellation } from '../payments/refunds'
 import { locksOf } from '../scheduling/placement'
 import { policyOf, type PolicyPorts } from '../scheduling/policy'
 import type { AppointmentRecord } from '../scheduling/ports'
-import { assertChangeable, loadOwn } from './appointments'
+import { assertChangeable, assertShootMarkable, loadOwn } from './appointments'
 import { appointmentFigures, withFigures } from './booking-figures'
 import type { BookingRepository } from './ports'
 
@@ -28,7 +28,7 @@ interface CancelPorts extends PolicyPorts, CreditingPorts {
 async function endBooking(deps: CancelPorts, appointment: AppointmentRecord, reason: string | undefined, caller: Caller, now: Date) {
   const policy = await policyOf(deps, caller.studioId)
   assertChangeable(appointment, caller, policy.changeCutoffHours, now)
-  const percent = refundPercent(policy, Date.parse(appointment.startsAt), now.getTime())
+  const percent = refundPercent(policy, Date.parse(refundStartOf(appointment)), now.getTime())
   const order = await deps.orders.get(caller.studioId, appointment.orderId)
   const paid = order?.paidFen ?? 0
   const kept = appointment.status === 'confirmed' ? Math.round((Math.min(order?.depositFen ?? appointment.depositFen, paid) * (100 - percent)) / 100) : 0
@@ -108,13 +108,19 @@ export async function cancelBooking(deps: CancelPorts, input: z.output<typeof bo
 
 /**
  * Moves an order one step, as the stage's role allows, and tells the customer when it reached a
- * stage they wait for. Cancelling also ends its booking (within the same cutoff as cancelling the
- * booking itself) and refunds what is owed.
+ * stage they wait for. A booked shoot is marked shot only by the shoot's rules (assertShootMarkable),
+ * and only if its order is still at the version read (moving the booking moves it). Cancelling also
+ * ends its booking (within the same cutoff as cancelling the booking itself) and refunds what is owed.
  */
 export async function advanceOrder(deps: CancelPorts & TellCustomerPorts & { files: FileStore }, input: z.output<typeof orderOp.advanceOrder.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const order = await orderToMove(deps, input, caller)
   if (input.to !== 'cancelled') {
+    // A booked shoot is marked shot by its own rules, from the shoot's page or the order's.
+    if (input.to === 'shot' && order.appointmentId) {
+      const { timeZone } = await policyOf(deps, caller.studioId)
+      assertShootMarkable(await loadOwn(deps, caller, order.appointmentId), caller, timeZone, ctx.now)
+    }
     const moved = await moveOrder(deps, order, input, caller, ctx.now)
     await tellCustomer(deps, moved, ctx.now)
     return orderSeenBy(caller, moved)

@@ -49,6 +49,18 @@ export function refundPercent(policy: Pick<BookingPolicy, 'refundTiers'>, starts
   return tiers[0]?.percent ?? 0
 }
 
+/**
+ * The start a cancellation's refund is judged from: the earliest the booking has ever held. Moving a
+ * booking far out and then cancelling it never earns a better tier than cancelling it where it was.
+ */
+export const refundStartOf = (appointment: { startsAt: string; earliestStartsAt?: string }): string => appointment.earliestStartsAt ?? appointment.startsAt
+
+/** The earliest start a booking has held once it is moved to `startsAt`. */
+export function earliestStartAfterMove(appointment: { startsAt: string; earliestStartsAt?: string }, startsAt: string): string {
+  const before = refundStartOf(appointment)
+  return Date.parse(startsAt) < Date.parse(before) ? startsAt : before
+}
+
 /** Whether a booking may still be moved or cancelled by the customer or the desk. */
 export function beforeCutoff(policy: Pick<BookingPolicy, 'changeCutoffHours'>, startsAt: number, now: number): boolean {
   return now <= startsAt - policy.changeCutoffHours * 3_600_000

@@ -51,6 +51,11 @@ export function orderTotal(packagePriceFen: number, addOns: readonly Pick<AddOn,
   return gross - discountFen
 }
 
+/** An order's total never falls below what is paid on it: the difference is refunded first. */
+export function checkTotalCoversPaid(totalFen: number, paidFen: number): void {
+  if (totalFen < paidFen) throw new DomainError('OVERPAYMENT', `The total would fall below the ${paidFen} fen already paid`)
+}
+
 /** Discounts above the studio's share of the package price need a manager or an admin. */
 export function checkDiscount(discountFen: number, packagePriceFen: number, settings: OrderSettings, roles: readonly Role[]): void {
   if (roles.includes('manager') || roles.includes('admin')) return

@@ -50,7 +50,8 @@ export async function moveOrder(deps: OrderContextPorts & { files: FileStore; bo
     requireZeroBalance: input.to === 'completed',
     clearWork: input.to !== 'ready' && input.to !== 'completed',
     set: input.to === 'proofing' ? { proofRounds: [...order.proofRounds, { round: order.proofRounds.length + 1, sentAt: now.toISOString() }] } : undefined,
-    expectVersion: input.to === 'proofing' ? order.version : undefined,
+    // Sent for approval as the retoucher saw it; a booked shoot marked shot at the date it was checked against (a move bumps the version).
+    expectVersion: input.to === 'proofing' || (input.to === 'shot' && order.appointmentId) ? order.version : undefined,
   })
   // Commission the finished work earns (the shoot, retouching, design) is written with the move.
   return deps.orders.changeStage(order, change, await deps.books.stageReached(order, change))

@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type * as op from '../../types/order-operations'
 import type { CatalogRepository } from '../catalog/ports'
 import { callerOf, type RequestContext } from '../domain/context'
-import { checkDiscount, orderTotal, upgradesAtSelection } from '../domain/order'
+import { checkDiscount, checkTotalCoversPaid, orderTotal, upgradesAtSelection } from '../domain/order'
 import { DomainError } from '../domain/errors'
 import type { NewAuditEntry } from '../identity/ports'
 import { loadOrder } from './advance-order'
@@ -29,7 +29,7 @@ export async function updateOrder(deps: OrderContextPorts & { catalog: CatalogRe
   const kept = order.addOns.filter((a) => a.kind === 'extra_photos' || a.id === 'surcharge')
   const addOns = input.addOns ? await priceAddOns(deps, caller.studioId, input.addOns, kept) : order.addOns
   const totalFen = orderTotal(order.package.priceFen, addOns, discountFen)
-  if (totalFen < order.paidFen) throw new DomainError('OVERPAYMENT', `The total would fall below the ${order.paidFen} fen already paid`)
+  checkTotalCoversPaid(totalFen, order.paidFen)
   const next: OrderRecord = {
     ...order,
     addOns,

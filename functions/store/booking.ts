@@ -1,5 +1,5 @@
-import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import type { BookingRepository } from '../booking/ports'
+import { BatchGetCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import type { BookingRepository, OrderRepricing } from '../booking/ports'
 import { DomainError } from '../domain/errors'
 import type { BookEntries, OrderRecord, StageChange } from '../orders/ports'
 import { bookWrites } from './entities/books'
@@ -17,12 +17,14 @@ import {
   reminderPuts,
 } from './entities/appointment'
 import { lockDelete, lockKept, lockKey, lockPut, sameLock } from './entities/lock'
-import { orderItem, orderUpdate, shootDateUpdate, stageUpdate } from './entities/order'
+import { orderItem, orderUpdate, repricedUpdate, shootDateUpdate, stageUpdate } from './entities/order'
 import { putIfAbsent } from './items'
+import { keys } from './keys'
 
 const slotTaken = () => new DomainError('SLOT_TAKEN', 'That time was just taken; please choose another')
 const lapsed = () => new DomainError('PRECONDITION_FAILED', 'The hold on this time ran out and someone else has booked it')
 const bookingChanged = () => new DomainError('VERSION_CONFLICT', 'This booking changed meanwhile; reload and try again')
+const orderChanged = () => new DomainError('VERSION_CONFLICT', 'The order changed meanwhile (a payment, say); try again')
 
 /** The transactions that change an appointment and its order together. */
 export class DynamoBookingRepository implements BookingRepository {
@@ -33,30 +35,14 @@ export class DynamoBookingRepository implements BookingRepository {
 
   async createBooking(
     appointment: AppointmentRecord,
-    order: { create: OrderRecord } | { attach: { orderId: string; shootAt: string; expectedBy?: string } },
+    order: { create: OrderRecord } | { attach: { orderId: string; shootAt: string; expectedBy?: string; repricing?: OrderRepricing } },
     locks: LockRef[],
     now: Date,
     books?: BookEntries,
   ) {
     const { studioId, id } = appointment
     const exists = new DomainError('CONFLICT', 'This booking exists already')
-    const orderWrite =
-      'create' in order
-        ? guarded(putIfAbsent(this.table, orderItem(order.create)), exists)
-        : guarded(
-            // A paid order gets its shoot once: no other booking may have been attached meanwhile.
-            orderUpdate(
-              this.table,
-              { studioId, id: order.attach.orderId },
-              shootDateUpdate({ id: order.attach.orderId }, order.attach)
-                .whenExists('pk', true)
-                .whenExists('appointmentId', false)
-                .when('stage', '=', 'confirmed')
-                .set('appointmentId', id)
-                .add('version', 1),
-            ),
-            new DomainError('ILLEGAL_TRANSITION', 'This order already has its shoot booked, or is not paid'),
-          )
+    const orderWrite = 'create' in order ? guarded(putIfAbsent(this.table, orderItem(order.create)), exists) : this.attachWrite(appointment, order.attach, now)
     await transact(this.db, [
       guarded(putIfAbsent(this.table, appointmentItem(appointment)), exists),
       guarded(putIfAbsent(this.table, appointmentPointerItem(appointment)), exists),
@@ -66,6 +52,22 @@ export class DynamoBookingRepository implements BookingRepository {
       ...locks.map((lock) => guarded(lockPut(this.table, studioId, id, lock, now, appointment.holdExpiresAt), slotTaken())),
       ...bookWrites(this.table, books),
     ])
+  }
+
+  /**
+   * A paid order gets its shoot once: no other booking may have been attached meanwhile. A photographer's
+   * surcharge it brings is priced from the order as read, so that write also needs the order unchanged.
+   */
+  private attachWrite(appointment: AppointmentRecord, attach: { orderId: string; shootAt: string; expectedBy?: string; repricing?: OrderRepricing }, now: Date) {
+    const order = { studioId: appointment.studioId, id: attach.orderId }
+    const update = shootDateUpdate(order, attach).whenExists('pk', true).whenExists('appointmentId', false).when('stage', '=', 'confirmed').set('appointmentId', appointment.id).add('version', 1)
+    const notPaid = new DomainError('ILLEGAL_TRANSITION', 'This order already has its shoot booked, or is not paid')
+    if (!attach.repricing) return guarded(orderUpdate(this.table, order, update), notPaid)
+    repricedUpdate(attach.repricing, update).set('updatedAt', now.toISOString())
+    return guarded(orderUpdate(this.table, order, update), async () => {
+      const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.order(order.studioId, order.id), ConsistentRead: true }))
+      return Item && !Item.appointmentId && Item.stage === 'confirmed' ? orderChanged() : notPaid
+    })
   }
 
   async confirmBooking(appointment: AppointmentRecord, locks: LockRef[], now: Date, orderChange: StageChange, books?: BookEntries) {
@@ -89,7 +91,7 @@ export class DynamoBookingRepository implements BookingRepository {
     oldLocks: LockRef[],
     newLocks: LockRef[],
     now: Date,
-    order: { shootAt: string; expectedBy?: string },
+    order: { shootAt: string; expectedBy?: string; repricing?: OrderRepricing },
     books?: BookEntries,
   ) {
     const { studioId, id } = current
@@ -106,13 +108,21 @@ export class DynamoBookingRepository implements BookingRepository {
       ...(current.status === 'confirmed' && current.reminderAt !== next.reminderAt
         ? [...reminderDeletes(this.table, current), ...reminderPuts(this.table, next)].map((write) => guarded(write))
         : []),
-      // The order shows the new shoot date; while confirmed, it is also the date it is expected by.
-      guarded(orderUpdate(this.table, { studioId, id: current.orderId }, shootDateUpdate({ id: current.orderId }, order))),
+      // The order shows the new shoot date; while confirmed, it is also the date it is expected by. Its
+      // version moves, so a stage move read before (the shoot marked done) does not land on the old date;
+      // a surcharge that changes with the photographer is priced from the order as read.
+      this.movedOrderWrite(current, order, now),
       ...bookWrites(this.table, books),
     ]
     if (items.length > 100) throw new DomainError('PRECONDITION_FAILED', 'This session is too long to move in one step; cancel it and book again')
     await transact(this.db, items)
     return next
+  }
+
+  private movedOrderWrite(current: AppointmentRecord, order: { shootAt: string; expectedBy?: string; repricing?: OrderRepricing }, now: Date) {
+    const update = shootDateUpdate({ id: current.orderId }, order).set('updatedAt', now.toISOString()).add('version', 1)
+    if (order.repricing) repricedUpdate(order.repricing, update)
+    return guarded(orderUpdate(this.table, { studioId: current.studioId, id: current.orderId }, update), order.repricing ? orderChanged() : undefined)
   }
 
   async endBooking(

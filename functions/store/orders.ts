@@ -60,9 +60,15 @@ export class DynamoOrderRepository extends AuditedStore implements OrderReposito
       ...(order.branchId ? [branchReference(this.table, order.studioId, order.branchId)] : []),
     ]
     if (await transactOnce(this.db, [guarded({ Put: put }, new AlreadyWritten()), ...references, ...bookWrites(this.table, books)])) return order
-    // The same request again (its id is the order id): answer with what the first one made.
+    // The same request again (its id is the order id): answer with what the first one made — only to the
+    // same person asking the same for the same customer, package and branch; anyone else learns nothing of it.
     const existing = await this.get(order.studioId, order.id)
-    if (!existing || existing.customerId !== order.customerId) throw new DomainError('CONFLICT', 'This order exists already')
+    const sameRequest =
+      existing?.customerId === order.customerId &&
+      existing.branchId === order.branchId &&
+      existing.package.id === order.package.id &&
+      existing.timeline[0]?.by.id === order.timeline[0]?.by.id
+    if (!sameRequest) throw new DomainError('CONFLICT', 'This order exists already')
     return existing
   }
 

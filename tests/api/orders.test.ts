@@ -95,12 +95,14 @@ describe('an order from booking to pickup', () => {
     const appointments = (await http('GET', '/me/appointments', { token: amy.token })).body.items
     expect(appointments.find((a: any) => a.id === booking.id).status).toBe('confirmed')
 
-    // The shoot: only the photographer (or a manager) marks it; a stage cannot be skipped.
+    // The shoot: only the photographer (or a manager) marks it, the photographer from its day on; a stage cannot be skipped.
     expect((await advance('reception', orderId, 'confirmed', 'completed')).body.error.code).toBe('ILLEGAL_TRANSITION')
     await refusedToOthers(orderId, 'confirmed', 'shot', ['photographer'], amy.token)
-    expect((await advance('photographer', orderId, 'confirmed', 'shot')).status).toBe(200)
+    expect((await advance('photographer', orderId, 'confirmed', 'shot')).body.error.code).toBe('PRECONDITION_FAILED')
+    // The manager records it done ahead of its day.
+    expect((await advance('manager', orderId, 'confirmed', 'shot')).status).toBe(200)
     // The same move again (a double tap, or someone else first) changes nothing.
-    expect((await advance('photographer', orderId, 'confirmed', 'shot')).body.error.code).toBe('ILLEGAL_TRANSITION')
+    expect((await advance('manager', orderId, 'confirmed', 'shot')).body.error.code).toBe('ILLEGAL_TRANSITION')
     // Too late to cancel once shot.
     expect((await advance('reception', orderId, 'shot', 'cancelled')).body.error.code).toBe('ILLEGAL_TRANSITION')
 
@@ -190,7 +192,7 @@ describe('an order from booking to pickup', () => {
     expect(done.body.timeline.map((e: any) => e.stage)).toEqual([
       'pending_deposit', 'confirmed', 'shot', 'selecting', 'retouching', 'designing', 'proofing', 'designing', 'proofing', 'producing', 'ready', 'completed',
     ])
-    expect(done.body.timeline.find((e: any) => e.stage === 'shot').by).toMatchObject({ role: 'photographer', name: 'photographer' })
+    expect(done.body.timeline.find((e: any) => e.stage === 'shot').by).toMatchObject({ role: 'manager', name: 'manager' })
     // Finished is final.
     expect((await advance('manager', orderId, 'completed', 'cancelled')).body.error.code).toBe('ILLEGAL_TRANSITION')
   })
@@ -510,5 +512,32 @@ describe('a shoot for an order opened at the desk', () => {
     const other = await http('POST', '/bookings', { token: tokens.reception, body: { ...body, orderId: undefined, customerId: customer.id, startsAt: slots[40]!.startsAt } })
     expect(other.status).toBe(200)
     expect(other.body.orderId).not.toBe(order.id)
+  })
+})
+
+describe('an order’s request id sent again', () => {
+  it('answers the same request by the same person with its order, and anyone else with CONFLICT and nothing of it', async () => {
+    const manager2 = await signIn(setup.studio.code, 'manager2')
+    const customer = (await http('POST', '/customers', { token: manager2, body: { name: '跨店客户', phone: '13800006666' } })).body
+    const other = (await http('POST', '/customers', { token: manager2, body: { name: '另一位客户', phone: '13800006667' } })).body
+    const requestId = ulid()
+    const body = { requestId, customerId: customer.id, packageId: setup.pkg.id, notes: '二店内部备注' }
+    const theirs = await http('POST', '/orders', { token: manager2, body })
+    expect(theirs.status).toBe(200)
+    // A retry of the same request: the order it made, once.
+    expect((await http('POST', '/orders', { token: manager2, body })).body).toMatchObject({ id: requestId, notes: '二店内部备注', totalFen: theirs.body.totalFen })
+
+    // The first branch's reception cannot read it, and sending its id as a request id tells them nothing either.
+    expect((await http('GET', `/orders/${requestId}`, { token: tokens.reception })).status).toBe(404)
+    for (const [who, token, customerId] of [
+      ['reception of another branch', tokens.reception, customer.id],
+      ['the same manager, for another customer', manager2, other.id],
+    ] as const) {
+      const replay = await http('POST', '/orders', { token, body: { requestId, customerId, packageId: setup.pkg.id } })
+      expect({ who, status: replay.status, code: replay.body.error?.code }).toEqual({ who, status: 409, code: 'CONFLICT' })
+      expect(JSON.stringify(replay.body)).not.toMatch(/二店|Fen|branchId|customerId|stage/)
+    }
+    // Nothing changed on it.
+    expect((await orderOf(manager2, requestId)).order).toMatchObject({ customerId: customer.id, notes: '二店内部备注', version: theirs.body.version })
   })
 })

@@ -1,3 +1,4 @@
+import type { OrderRepricing } from '../../booking/ports'
 import type { OrderRecord, StageChange } from '../../orders/ports'
 import { Update } from '../expressions'
 import type { Item } from '../items'
@@ -61,6 +62,16 @@ export function shootDateUpdate(order: Pick<OrderRecord, 'id'>, shoot: { shootAt
   update.set('shootAt', shoot.shootAt)
   if (shoot.expectedBy) update.set('expectedBy', shoot.expectedBy).set('gsi1sk', byStageSortKey(shoot.expectedBy, order.id))
   return update
+}
+
+/** The order's add-ons and money as re-priced from the version read; refused if anything changed the order since. */
+export function repricedUpdate(repricing: OrderRepricing, update = new Update()): Update {
+  return update
+    .when('version', '=', repricing.readVersion)
+    .set('addOns', repricing.addOns)
+    .set('totalFen', repricing.totalFen)
+    .set('balanceFen', repricing.balanceFen)
+    .set('depositFen', repricing.depositFen)
 }
 
 /** Lists the order among refunds due. */

@@ -42,7 +42,10 @@ function CancelPanel({ item, policy, onDone, onClose }: { item: Appointment; pol
   const pkg = useQuery(() => call(getPackage, { packageId: item.packageId }), [item.packageId])
   const feedback = useSubmit()
   const now = Date.now()
-  const tier = tierNow(policy, item.startsAt, now)
+  // A booking that was moved is refunded as from the earliest time it held, as the server decides.
+  const refundFrom = item.earliestStartsAt ?? item.startsAt
+  const tier = tierNow(policy, refundFrom, now)
+  const movedFrom = refundFrom !== item.startsAt ? studioMoment(refundFrom, policy.timeZone) : undefined
   const percent = tier?.percent ?? 0
   const paid = item.status === 'confirmed'
 
@@ -71,6 +74,7 @@ function CancelPanel({ item, policy, onDone, onClose }: { item: Appointment; pol
             : t('appointments.refundNowPercent', { percent })
           : t('appointments.nothingPaid')}
       </Text>
+      {paid && movedFrom && <Text className="appointments__refund-note">{t('appointments.refundFromEarliest', { time: `${dayLabel(t, movedFrom.date)} ${movedFrom.time}` })}</Text>}
       <FormMessage message={feedback.message} />
       <View className="appointments__buttons">
         <Button size="small" fill="outline" disabled={feedback.saving} onClick={onClose}>

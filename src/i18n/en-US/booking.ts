@@ -77,6 +77,7 @@ export const booking = {
   'appointments.refundNow': 'Cancelling now refunds {percent}% of the deposit: {amount}.',
   'appointments.refundNowPercent': 'Cancelling now refunds {percent}% of the deposit.',
   'appointments.nothingPaid': 'No deposit has been paid, so there is nothing to refund.',
+  'appointments.refundFromEarliest': 'This booking was moved: the refund counts from the earliest time it held, {time}.',
   'appointments.keep': 'Keep it',
   'appointments.confirmCancel': 'Cancel booking',
   'appointments.cancelled': 'Booking cancelled',

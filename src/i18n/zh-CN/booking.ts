@@ -75,6 +75,7 @@ export const booking = {
   'appointments.refundNow': '现在取消，将退还定金的 {percent}%，即 {amount}。',
   'appointments.refundNowPercent': '现在取消，将退还定金的 {percent}%。',
   'appointments.nothingPaid': '尚未支付定金，取消无需退款。',
+  'appointments.refundFromEarliest': '预约改期过，退款按最早约定的时间 {time} 计算。',
   'appointments.keep': '再想想',
   'appointments.confirmCancel': '确认取消',
   'appointments.cancelled': '预约已取消',
