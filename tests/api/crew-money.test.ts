@@ -3,7 +3,6 @@ import { operations } from '../../types/operations'
 import { bookableStudioOverHttp, freeSlots } from '../support/bookable'
 import { shanghaiDay } from '../support/booking'
 import { http, ok, signIn, signInCustomer } from '../support/http'
-import { moveOrder } from '../support/orders'
 import { orderWithSelection } from '../support/selection'
 
 /**
