@@ -117,13 +117,28 @@ describe('what the crew reads of an order', () => {
     }
   })
 
-  it('answers the photographer’s step on the order without any amount', async () => {
+  it('answers the photographer’s step on the order without any amount, and their commission for it without the order’s value', async () => {
+    const today = shanghaiDay(0)
+    ok(
+      await http('POST', '/commission/rules', { token: setup.manager, body: { branchId: setup.branchId, effectiveFrom: today, role: 'photographer', work: 'shoot', base: 'order_value', calc: { kind: 'percent', basisPoints: 300 } } }),
+      'commission rule',
+    )
     const customer = ok(await http('POST', '/customers', { token: reception, body: { name: '钱先生', phone: '13712345678' } }), 'customer')
     const order = ok(await http('POST', '/orders', { token: reception, body: { requestId: ulid(), customerId: customer.id, packageId: setup.pkg.id, branchId: setup.branchId } }), 'order')
     ok(await http('POST', `/orders/${order.id}/payments`, { token: reception, body: { requestId: ulid(), kind: 'deposit', method: 'cash', amountFen: order.depositFen } }), 'deposit')
     const moved = ok(await http('POST', `/orders/${order.id}/advance`, { token: crew.photographer, body: { from: 'confirmed', to: 'shot' } }), 'shot')
     expect(moved).toMatchObject({ id: order.id, stage: 'shot' })
     expect(amountsIn(moved)).toEqual([])
+
+    // What they earned is theirs to see; the base it was taken from is the order's value, and is not.
+    const mine = ok(await http('GET', `/commission/mine?month=${today.slice(0, 7)}`, { token: crew.photographer }), 'my commission')
+    const line = mine.items.find((l: { orderId: string }) => l.orderId === order.id)
+    expect(line).toMatchObject({ work: 'shoot', amountFen: Math.round(order.totalFen * 0.03) })
+    expect(line.baseFen).toBeUndefined()
+    expect(mine.items.every((l: object) => !('baseFen' in l))).toBe(true)
+    // The branch's view of the same line, for the manager, keeps the base.
+    const branch = ok(await http('GET', `/commission/branch?branchId=${setup.branchId}&month=${today.slice(0, 7)}`, { token: setup.manager }), 'branch commission')
+    expect(JSON.stringify(branch)).toContain(`"baseFen":${order.totalFen}`)
   })
 
   it('shows a photographer who also works at reception the money on every read', async () => {
@@ -144,6 +159,9 @@ describe('what the crew reads of an order', () => {
       expect(photos.extraPhotoPriceFen).toBeGreaterThan(0)
       expect(photos.selection.extraFen).toBe(3 * photos.extraPhotoPriceFen)
       expect(amountsIn(ok(await http('GET', `/customers/${booked.customerId}/history`, { token }), 'history')).length).toBeGreaterThan(0)
+      const mine = ok(await http('GET', `/commission/mine?month=${shanghaiDay(0).slice(0, 7)}`, { token }), 'my commission')
+      expect(mine.items.length).toBeGreaterThan(0)
+      for (const line of mine.items) expect(line.baseFen).toBeGreaterThan(0)
     } finally {
       ok(await http('PATCH', `/staff/${member.id}`, { token: admin, body: { version: changed.version, roles: ['photographer'] } }), 'roles back')
     }
@@ -171,7 +189,7 @@ describe('the operations open to the crew', () => {
     'catalog.listProducts',
     'orders.getSettings',
     'appFeedback.send',
-    // Their own commission: what they earned, not what an order cost.
+    // Their own commission: what they earned, without the base it was taken from (checked above).
     'commission.mine',
     // Steps whose answers are the work only (checked above for orders.advance; shoots.markShot answers as shoots.get).
     'orders.advance',
