@@ -92,6 +92,8 @@ describe('the photographer’s day', () => {
     await expect(page.locator('#app').getByText('¥').count()).resolves.toBe(0)
     await settled(page)
     await screenshot(page, 'daily-photographer-order')
+    await page.goBack()
+    await page.locator('.shoot__done').waitFor()
 
     // The makeup artist on the same shoot opens the same order, without money too.
     const makeup = await staffOnPhone(browser, s.studio.code, 'makeup', PHONE_390)
