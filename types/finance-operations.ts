@@ -233,7 +233,8 @@ export const myCommission = defineOperation({
   summary: 'The caller’s own commission lines of a month',
   tag: 'commission',
   input: CommissionMonth,
-  output: z.object({ items: z.array(CommissionLineSchema), totals: CommissionTotals }),
+  /** Without each line's base (an order's value or money received) for the crew, who see what they earned. */
+  output: z.object({ items: z.array(CommissionLineSchema.partial({ baseFen: true })), totals: CommissionTotals }),
   access: ANY_STAFF,
 })
 

@@ -16,13 +16,11 @@ import {
   WorkOrderDetailSchema,
 } from './orders'
 import { FenSchema } from './money'
-import { ANY_STAFF, MONEY_DESK } from './roles'
+import { ANY_STAFF, MONEY_DESK, SEES_MONEY } from './roles'
 
 const DESK = ['reception', 'manager', 'admin'] as const
 const PRODUCTION = ['reception', 'photographer', 'retoucher', 'manager', 'admin'] as const
 const OrderRef = z.strictObject({ orderId: IdSchema })
-/** Every role of the staff but the retoucher, who works without the money. */
-const SEES_MONEY = ANY_STAFF.filter((role) => role !== 'retoucher')
 
 export const getOrderSettings = defineOperation({
   name: 'orders.getSettings',
@@ -86,7 +84,7 @@ export const getOrder = defineOperation({
   tag: 'orders',
   input: OrderRef,
   output: OrderDetailSchema,
-  access: ['customer', ...SEES_MONEY],
+  access: SEES_MONEY,
   scope: 'branch',
 })
 
@@ -94,11 +92,11 @@ export const getWorkOrder = defineOperation({
   name: 'orders.getWork',
   method: 'GET',
   path: '/orders/{orderId}/work',
-  summary: 'An order as post-production works it: package, photos, selection, timeline and notes, without any amount',
+  summary: 'An order as the crew works it: package, photos, selection, timeline and notes, without any amount',
   tag: 'orders',
   input: OrderRef,
   output: WorkOrderDetailSchema,
-  access: PRODUCTION,
+  access: [...PRODUCTION, 'makeup'],
   scope: 'branch',
 })
 

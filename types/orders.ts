@@ -156,7 +156,7 @@ export const PhotoSchema = z.object({
 export type Photo = z.infer<typeof PhotoSchema>
 
 /**
- * An order as a role that sees no money receives it (the retoucher, who is nothing else): the
+ * An order as a role that sees no money receives it (the crew: photographer, makeup artist, retoucher): the
  * work — package, photos, selection, timeline, notes — and none of the amounts.
  */
 export const WorkOrderSchema = OrderSchema.omit({

@@ -1,7 +1,7 @@
 import * as z from 'zod'
-import { roles, staffRoles } from './vocabulary'
+import { MONEY_DESK, roles, SEES_MONEY, seesMoney, staffRoles } from './vocabulary'
 
-export { roles, staffRoles }
+export { MONEY_DESK, roles, SEES_MONEY, seesMoney, staffRoles }
 
 export const RoleSchema = z.enum(roles)
 export type Role = z.infer<typeof RoleSchema>
@@ -10,6 +10,3 @@ export type StaffRole = z.infer<typeof StaffRoleSchema>
 
 /** Everyone on the studio's staff, i.e. every role but customer. */
 export const ANY_STAFF: readonly StaffRole[] = staffRoles
-
-/** Who takes money at the desk. */
-export const MONEY_DESK = ['reception', 'finance', 'manager', 'admin'] as const

@@ -169,7 +169,8 @@ export const branchDay = defineOperation({
   summary: 'Everything booked in a branch on a day, for the front desk',
   tag: 'booking',
   input: z.strictObject({ branchId: IdSchema, date: IsoDateSchema }),
-  output: z.object({ date: IsoDateSchema, timeZone: z.string(), items: z.array(AppointmentSchema) }),
+  /** Each appointment with its money (a cancellation's refund) for the desk, without it for the crew. */
+  output: z.object({ date: IsoDateSchema, timeZone: z.string(), items: z.array(z.union([AppointmentSchema, CrewAppointmentSchema])) }),
   access: [...DESK, 'photographer', 'makeup'],
   scope: 'branch',
 })

@@ -7,6 +7,19 @@
 export const staffRoles = ['reception', 'photographer', 'makeup', 'retoucher', 'finance', 'manager', 'admin'] as const
 export const roles = ['customer', ...staffRoles] as const
 
+/** Who takes money at the desk. */
+export const MONEY_DESK = ['reception', 'finance', 'manager', 'admin'] as const
+
+/**
+ * Who sees an order's money — what it costs, what was paid, refunds and balances: the customer (their
+ * own) and the desk. The crew (photographer, makeup artist, retoucher) work without it; a crew member
+ * who also holds a desk role sees it. An operation that answers only money is open to these roles alone.
+ */
+export const SEES_MONEY = ['customer', ...MONEY_DESK] as const
+
+/** Whether someone holding these roles sees money: the one rule every answer that carries an amount follows. */
+export const seesMoney = (held: readonly (typeof roles)[number][]): boolean => held.some((role) => (SEES_MONEY as readonly string[]).includes(role))
+
 /** What a customer can be told about their order by a one-time WeChat subscription message (see notices.ts). */
 export const noticeKinds = ['photos-ready', 'design-ready', 'pickup-ready'] as const
 

@@ -127,5 +127,5 @@ export async function advanceOrder(deps: CancelPorts & TellCustomerPorts & { fil
   }
   const target = order.appointmentId ? { appointment: await loadOwn(deps, caller, order.appointmentId) } : { order }
   await cancelWithRefund(deps, target, input.note, ctx)
-  return (await deps.orders.get(caller.studioId, order.id))!
+  return orderSeenBy(caller, (await deps.orders.get(caller.studioId, order.id))!)
 }

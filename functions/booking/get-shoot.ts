@@ -9,6 +9,7 @@ import { studioTimeZone } from '../identity/studio-time-zone'
 import type { OrderRepository } from '../orders/ports'
 import type { AppointmentRecord, SchedulingRepository } from '../scheduling/ports'
 import { loadOwn } from './appointments'
+import { appointmentSeenBy } from '../scheduling/schedules'
 
 export interface ShootPorts {
   scheduling: SchedulingRepository
@@ -18,12 +19,6 @@ export interface ShootPorts {
 }
 
 const leads = (caller: Caller) => caller.roles.some((role) => role === 'manager' || role === 'admin')
-
-/**
- * Staff whose every role sees no money here — photographer, makeup artist, retoucher — work the shoot
- * without it (a cancellation's refund); any other role of theirs (reception, finance, a lead) sees it.
- */
-const crewOnly = (caller: Caller) => caller.roles.every((role) => role === 'photographer' || role === 'makeup' || role === 'retoucher')
 
 /** The appointment, if it is the caller's to work: a photographer or makeup artist sees only shoots they are booked on, a manager the branch's. */
 export async function loadShootAppointment(deps: ShootPorts, caller: Caller, appointmentId: string): Promise<AppointmentRecord> {
@@ -42,7 +37,7 @@ export async function shootOf(deps: ShootPorts, caller: Caller, appointment: App
   if (!order) throw notFound('Order')
   const date = studioDate(new Date(appointment.startsAt), timeZone)
   return {
-    appointment: crewOnly(caller) ? withoutMoney(appointment) : appointment,
+    appointment: appointmentSeenBy(caller, appointment),
     customerPhone: customer?.phone,
     order: { id: order.id, stage: order.stage, notes: order.notes },
     timeZone,
@@ -61,11 +56,3 @@ export async function getShoot(deps: ShootPorts, input: z.output<typeof op.getSh
   return shootOf(deps, caller, await loadShootAppointment(deps, caller, input.appointmentId), ctx.now)
 }
 
-/**
- * The appointment without a cancellation's refund, as the crew's schema keeps it. That schema is built
- * when a request first needs it, not when the function loads.
- */
-function withoutMoney(appointment: AppointmentRecord) {
-  const { CrewAppointmentSchema } = require('../../types/booking') as typeof import('../../types/booking')
-  return CrewAppointmentSchema.parse(appointment)
-}

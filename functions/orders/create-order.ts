@@ -15,17 +15,41 @@ interface CreateOrderPorts extends OrderContextPorts {
   books: Bookkeeping
 }
 
-/** Prices add-ons from the catalogue as it is now; the order keeps the prices it was sold at. */
-export async function priceAddOns(deps: { catalog: CatalogRepository }, studioId: string, inputs: z.output<typeof op.createOrder.input>['addOns'], keep: AddOn[] = []): Promise<AddOn[]> {
+const productLine = (id: string, name: string, productId: string, unitFen: number, quantity: number): AddOn => ({ id, kind: 'product', name, productId, quantity, unitFen, amountFen: unitFen * quantity })
+
+/**
+ * Prices add-ons. A product line already on the order (`sold`; each input takes the first line of
+ * its product not yet taken) keeps the price it was sold at, whatever the catalogue says now, so
+ * re-sending the same list changes nothing. Units beyond those sold — a product added, or more of
+ * one — are priced from the catalogue as it is now (a line of their own when the price moved) and
+ * need the product on sale.
+ */
+export async function priceAddOns(
+  deps: { catalog: CatalogRepository },
+  studioId: string,
+  inputs: z.output<typeof op.createOrder.input>['addOns'],
+  keep: AddOn[] = [],
+  sold: readonly AddOn[] = [],
+): Promise<AddOn[]> {
   const priced: AddOn[] = [...keep]
+  const soldLines = sold.filter((a) => a.kind === 'product')
   for (const [i, addOn] of inputs.entries()) {
     if (addOn.kind === 'service') {
       priced.push({ id: `service-${i}`, kind: 'service', name: addOn.name, quantity: 1, unitFen: addOn.amountFen, amountFen: addOn.amountFen })
       continue
     }
-    const product = await deps.catalog.getProduct(studioId, addOn.productId)
-    if (!product?.active) throw new DomainError('VALIDATION_FAILED', 'Some fields are not valid', { fields: [{ path: `addOns.${i}.productId`, message: 'is not a product on sale' }] })
-    priced.push({ id: `product-${i}`, kind: 'product', name: product.name, productId: product.id, quantity: addOn.quantity, unitFen: product.priceFen, amountFen: product.priceFen * addOn.quantity })
+    const at = soldLines.findIndex((line) => line.productId === addOn.productId)
+    const line = at >= 0 ? soldLines.splice(at, 1)[0] : undefined
+    const kept = Math.min(line?.quantity ?? 0, addOn.quantity)
+    const more = addOn.quantity - kept
+    const product = more > 0 ? await deps.catalog.getProduct(studioId, addOn.productId) : undefined
+    if (more > 0 && !product?.active) throw new DomainError('VALIDATION_FAILED', 'Some fields are not valid', { fields: [{ path: `addOns.${i}.productId`, message: 'is not a product on sale' }] })
+    if (line && (!product || product.priceFen === line.unitFen)) {
+      priced.push(productLine(`product-${i}`, line.name, addOn.productId, line.unitFen, addOn.quantity))
+      continue
+    }
+    if (line) priced.push(productLine(`product-${i}`, line.name, addOn.productId, line.unitFen, kept))
+    priced.push(productLine(line ? `product-${i}-more` : `product-${i}`, product!.name, addOn.productId, product!.priceFen, more))
   }
   return priced
 }

@@ -1,5 +1,5 @@
 import type { Actor, Order, OrderSettings, OrderStage, OrderSummary, OrderSummaryView, WorkOrder } from '../../types/orders'
-import { defaultOrderSettings } from '../../types/vocabulary'
+import { defaultOrderSettings, seesMoney as rolesSeeMoney } from '../../types/vocabulary'
 import type { Package } from '../../types/catalog'
 import type { SourceChannel } from '../../types/customers'
 import type { Caller } from '../domain/context'
@@ -137,8 +137,8 @@ export function summaryOf(order: OrderRecord, now: Date, timeZone: string): Orde
   }
 }
 
-/** Whether the caller sees an order's money: every customer and staff role but the retoucher's (a retoucher who also sells sees it). */
-export const seesMoney = (caller: Caller) => caller.kind === 'customer' || caller.roles.some((role) => role !== 'retoucher')
+/** Whether the caller sees an order's money: a customer and the desk do, the crew (photographer, makeup artist, retoucher) does not. */
+export const seesMoney = (caller: Caller) => rolesSeeMoney(caller.roles)
 
 /** The order as the caller may see it: without any amount for a role that sees no money. */
 export const orderSeenBy = (caller: Caller, order: Order): Order | WorkOrder => (seesMoney(caller) ? order : withoutMoney(order))

@@ -27,7 +27,7 @@ export async function updateOrder(deps: OrderContextPorts & { catalog: CatalogRe
   const discountFen = input.discountFen ?? order.discountFen
   if (discountFen !== order.discountFen) checkDiscount(discountFen, order.package.priceFen, context.settings, caller.roles)
   const kept = order.addOns.filter((a) => a.kind === 'extra_photos' || a.id === 'surcharge')
-  const addOns = input.addOns ? await priceAddOns(deps, caller.studioId, input.addOns, kept) : order.addOns
+  const addOns = input.addOns ? await priceAddOns(deps, caller.studioId, input.addOns, kept, order.addOns) : order.addOns
   const totalFen = orderTotal(order.package.priceFen, addOns, discountFen)
   checkTotalCoversPaid(totalFen, order.paidFen)
   const next: OrderRecord = {

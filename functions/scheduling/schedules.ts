@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import type * as op from '../../types/scheduling-operations'
-import { callerOf, type RequestContext } from '../domain/context'
+import type { Appointment, CrewAppointment } from '../../types/booking'
+import { seesMoney } from '../../types/vocabulary'
+import { callerOf, type Caller, type RequestContext } from '../domain/context'
 import { isAdmin } from '../domain/permissions'
 import { studioDate } from '../domain/time'
 import type { CustomerRepository } from '../customers/ports'
@@ -16,6 +18,16 @@ interface SchedulePorts {
 }
 
 const live = (a: AppointmentRecord) => a.status === 'held' || a.status === 'confirmed' || a.status === 'done'
+
+/**
+ * The appointment as the caller may see it: whole for the desk, without a cancellation's refund for the
+ * crew. The crew's schema is built when a request first needs it, not when the function loads.
+ */
+export function appointmentSeenBy(caller: Caller, appointment: AppointmentRecord): Appointment | CrewAppointment {
+  if (seesMoney(caller.roles)) return appointment
+  const { CrewAppointmentSchema } = require('../../types/booking') as typeof import('../../types/booking')
+  return CrewAppointmentSchema.parse(appointment)
+}
 
 const inDates = (a: AppointmentRecord, from: string, to: string, timeZone: string) => {
   const date = studioDate(new Date(a.startsAt), timeZone)
@@ -38,7 +50,7 @@ export async function mySchedule(deps: SchedulePorts & { customers: CustomerRepo
   const customerIds = [...new Set(items.map((a) => a.customerId))]
   const customers = await Promise.all(customerIds.map((id) => deps.customers.getCustomer(caller.studioId, id)))
   const phones = new Map(customerIds.map((id, index) => [id, customers[index]?.phone]))
-  return { from, to, timeZone, items: items.map((a) => ({ ...a, customerPhone: phones.get(a.customerId) })) }
+  return { from, to, timeZone, items: items.map((a) => ({ ...appointmentSeenBy(caller, a), customerPhone: phones.get(a.customerId) })) }
 }
 
 /** The front desk's day of a branch: one index query. */
@@ -52,7 +64,7 @@ export async function branchDay(deps: SchedulePorts, input: z.output<typeof op.b
     new Date(Date.parse(input.date) - 86_400_000).toISOString(),
     new Date(Date.parse(input.date) + 2 * 86_400_000).toISOString(),
   )
-  return { date: input.date, timeZone, items: items.filter((a) => live(a) && inDates(a, input.date, input.date, timeZone)) }
+  return { date: input.date, timeZone, items: items.filter((a) => live(a) && inDates(a, input.date, input.date, timeZone)).map((a) => appointmentSeenBy(caller, a)) }
 }
 
 /**

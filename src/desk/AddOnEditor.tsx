@@ -56,10 +56,16 @@ export function AddOnEditor({ value, onChange, products, error }: Props) {
     onChange(value.map((draft) => (draft.key === key && draft.kind === 'product' ? { ...draft, quantity: Math.min(MAX_QUANTITY, Math.max(1, quantity)) } : draft)))
   const remove = (key: string) => onChange(value.filter((draft) => draft.key !== key))
 
+  // A line sold at another price keeps it; one more of that product is a line at today's price (as the server prices it).
   const addProduct = (product: Product) => {
-    const existing = value.find((draft) => draft.kind === 'product' && draft.productId === product.id)
+    const existing = value.find((draft) => draft.kind === 'product' && draft.productId === product.id && draft.unitFen === product.priceFen)
     if (existing && existing.kind === 'product') return setQuantity(existing.key, existing.quantity + 1)
     onChange([...value, { key: keyOf(), kind: 'product', productId: product.id, name: product.name, unitFen: product.priceFen, quantity: 1 }])
+  }
+  const addOneMore = (draft: Extract<AddOnDraft, { kind: 'product' }>) => {
+    const product = onSale.find((p) => p.id === draft.productId)
+    if (product && product.priceFen !== draft.unitFen) return addProduct(product)
+    setQuantity(draft.key, draft.quantity + 1)
   }
 
   const addService = () => {
@@ -91,7 +97,7 @@ export function AddOnEditor({ value, onChange, products, error }: Props) {
                 −
               </Text>
               <Text className="add-ons__quantity">{draft.quantity}</Text>
-              <Text className="add-ons__step" onClick={() => setQuantity(draft.key, draft.quantity + 1)}>
+              <Text className="add-ons__step" onClick={() => addOneMore(draft)}>
                 +
               </Text>
             </View>

@@ -35,7 +35,7 @@ export function OrderRow({ order, showStage, daysLate, children }: Props) {
       </View>
       <Text className="order-row__package">{order.packageName}</Text>
       <View className="order-row__facts">
-        {/* A cancelled order owes nothing; what goes back to the customer is on the order itself. A retoucher sees no money. */}
+        {/* A cancelled order owes nothing; what goes back to the customer is on the order itself. The crew sees no money. */}
         {order.stage !== 'cancelled' && order.balanceFen !== undefined && (
           <Text className={order.balanceFen > 0 ? 'order-row__balance' : 'order-row__settled'}>
             {order.balanceFen > 0 ? t('orderRow.balance', { amount: formatFen(order.balanceFen) }) : t('orderRow.settled')}

@@ -60,7 +60,16 @@ async function studioWithPackages(name: string) {
     ok(await http('POST', `/orders/${orderId}/take`, { token, body: {} }), 'take')
     await moveOrder(token, orderId, 'retouching', 'designing')
   }
-  const linesOf = async (token: string) => ok(await http('GET', `/commission/mine?month=${month}`, { token }), 'my commission') as { items: Line[]; totals: Record<string, number> }
+  /**
+   * A staff member's own lines, each with the base it was taken from as the branch's manager sees it
+   * (a retoucher's own view leaves the base, an order's value or money received, out).
+   */
+  const linesOf = async (token: string) => {
+    const mine = ok(await http('GET', `/commission/mine?month=${month}`, { token }), 'my commission') as { items: Omit<Line, 'baseFen'>[]; totals: Record<string, number> }
+    const branch = ok(await http('GET', `/commission/branch?${new URLSearchParams({ branchId, month })}`, { token: tokens.manager! }), 'branch commission') as { items: Line[] }
+    const bases = new Map(branch.items.map((line) => [line.id, line.baseFen]))
+    return { ...mine, items: mine.items.map((line) => ({ ...line, baseFen: bases.get(line.id)! })) }
+  }
   return { studio, branchId, tokens, classic, deluxe, rule, orderInRetouching, retouched, linesOf }
 }
 
@@ -73,6 +82,9 @@ describe('commission earned by retouching and design', () => {
     expect((await s.linesOf(s.tokens.retoucher!)).items).toEqual([])
     await s.retouched(order.id)
     const mine = await s.linesOf(s.tokens.retoucher!)
+    const own = ok(await http('GET', `/commission/mine?month=${month}`, { token: s.tokens.retoucher! }), 'my commission')
+    expect(own.items[0]).toMatchObject({ amountFen: 18_000 })
+    expect(own.items[0]).not.toHaveProperty('baseFen')
     // 3 % of the ¥6,000 order.
     expect(mine.items).toEqual([
       expect.objectContaining({ work: 'post', staffName: 'retoucher', orderId: order.id, source: { kind: 'stage', id: 'designing' }, ruleId: rule.id, ruleVersion: 1, baseFen: 600_000, amountFen: 18_000 }),

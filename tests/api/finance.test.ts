@@ -114,8 +114,9 @@ describe('the books of a branch over HTTP', () => {
     const shot = await http('POST', `/orders/${order.id}/advance`, { token: tokens.photographer, body: { from: 'confirmed', to: 'shot' } })
     expect(shot.body).toMatchObject({ stage: 'shot' })
     const mine = ok(await http('GET', `/commission/mine?month=${month}`, { token: tokens.photographer }), 'photographer commission')
-    // 2 % of the ¥6,000 order, earned by the shoot.
-    expect(mine.items).toEqual([expect.objectContaining({ work: 'shoot', orderId: order.id, baseFen: 600_000, amountFen: 12_000, source: { kind: 'stage', id: 'shot' }, staffName: 'photographer' })])
+    // 2 % of the ¥6,000 order, earned by the shoot: what they earned, not the order's value it was taken from.
+    expect(mine.items).toEqual([expect.objectContaining({ work: 'shoot', orderId: order.id, amountFen: 12_000, source: { kind: 'stage', id: 'shot' }, staffName: 'photographer' })])
+    expect(mine.items[0]).not.toHaveProperty('baseFen')
     // Marking it again is refused (the order moved on) and earns nothing twice.
     expect((await http('POST', `/orders/${order.id}/advance`, { token: tokens.photographer, body: { from: 'confirmed', to: 'shot' } })).body.error.code).toBe('ILLEGAL_TRANSITION')
     expect(ok(await http('GET', `/commission/mine?month=${month}`, { token: tokens.photographer }), 'again').items).toHaveLength(1)

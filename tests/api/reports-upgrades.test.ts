@@ -139,6 +139,69 @@ describe('upgrades sold at selection in the upsell report', () => {
     expect((await order(orderId)).totalFen).toBe(99_900)
   }, 120_000)
 
+  /** A frame on sale at the desk, and the manager changing its catalogue price. */
+  const frameOnSale = async (name: string, priceFen: number) => ok(await http('POST', '/catalog/products', { token: tokens.manager, body: { name, priceFen, unit: '个', consumesStock: false } }), 'frame')
+  const reprice = async (product: { id: string; name: string; unit: string; version: number }, priceFen: number) =>
+    ok(await http('PUT', `/catalog/products/${product.id}`, { token: tokens.manager, body: { productId: product.id, version: product.version, name: product.name, priceFen, unit: product.unit, consumesStock: false, active: true } }), 'new price')
+  const linesOf = async (orderId: string) => (await order(orderId)).addOns.map((a: { name: string; quantity: number; unitFen: number; amountFen: number }) => [a.name, a.quantity, a.unitFen, a.amountFen])
+
+  it('keeps an add-on at the price it was sold for when the catalogue price changes and the same list is sent again; one more counts at today’s price', async () => {
+    const frame = await frameOnSale('胡桃木相框', 30_000)
+    const { orderId, proofs } = await orderSelecting()
+    ok(await setAddOns(orderId, [{ kind: 'product', productId: frame.id, quantity: 1 }]), 'frame sold during selection')
+    await reprice(frame, 40_000)
+    ok(await setAddOns(orderId, [{ kind: 'product', productId: frame.id, quantity: 1 }]), 'the same list again')
+    expect(await linesOf(orderId)).toEqual([['胡桃木相框', 1, 30_000, 30_000]])
+    expect((await order(orderId)).totalFen).toBe(99_900 + 30_000)
+
+    // A second frame is sold at today's price, beside the first at its own.
+    ok(await setAddOns(orderId, [{ kind: 'product', productId: frame.id, quantity: 2 }]), 'one more frame')
+    expect(await linesOf(orderId)).toEqual([
+      ['胡桃木相框', 1, 30_000, 30_000],
+      ['胡桃木相框', 1, 40_000, 40_000],
+    ])
+    // The desk's page sends the two lines back as they are: nothing changes.
+    ok(await setAddOns(orderId, [{ kind: 'product', productId: frame.id, quantity: 1 }, { kind: 'product', productId: frame.id, quantity: 1 }]), 'the two lines again')
+    expect((await order(orderId)).totalFen).toBe(99_900 + 30_000 + 40_000)
+
+    const before = await report('upsell')
+    ok(await confirm(orderId, [proofs[0]!]), 'selection')
+    const after = await report('upsell')
+    expect(after.current.upgradesFen - before.current.upgradesFen).toBe(70_000)
+  }, 120_000)
+
+  it('counts no upgrade for an add-on sold before selection whose catalogue price rose, when its list is sent again during selection', async () => {
+    const frame = await frameOnSale('水晶摆台', 20_000)
+    const { orderId, proofs } = await orderSelecting([{ kind: 'product', productId: frame.id, quantity: 2 }])
+    await reprice(frame, 25_000)
+    ok(await setAddOns(orderId, [{ kind: 'product', productId: frame.id, quantity: 2 }]), 'the same list again')
+    expect(await linesOf(orderId)).toEqual([['水晶摆台', 2, 20_000, 40_000]])
+    expect((await order(orderId)).totalFen).toBe(99_900 + 40_000)
+    // One of the two taken back: the line sold before selection shrinks at its own price.
+    ok(await setAddOns(orderId, [{ kind: 'product', productId: frame.id, quantity: 1 }]), 'one taken back')
+    expect(await linesOf(orderId)).toEqual([['水晶摆台', 1, 20_000, 20_000]])
+    ok(await setAddOns(orderId, [{ kind: 'product', productId: frame.id, quantity: 2 }]), 'and wanted again')
+    expect((await order(orderId)).totalFen).toBe(99_900 + 20_000 + 25_000)
+
+    const before = await report('upsell')
+    ok(await confirm(orderId, [proofs[0]!]), 'selection')
+    const after = await report('upsell')
+    // Taken back at ¥200.00 and sold again at ¥250.00: ¥50.00 more was sold at selection.
+    expect(after.current.upgradesFen - before.current.upgradesFen).toBe(5_000)
+  }, 120_000)
+
+  it('keeps a line whose product went off sale, and refuses selling more of it', async () => {
+    const frame = await frameOnSale('复古铁艺框', 15_000)
+    const { orderId } = await orderSelecting([{ kind: 'product', productId: frame.id, quantity: 1 }])
+    ok(await http('PUT', `/catalog/products/${frame.id}`, { token: tokens.manager, body: { productId: frame.id, version: frame.version, name: frame.name, priceFen: frame.priceFen, unit: frame.unit, consumesStock: false, active: false } }), 'off sale')
+    ok(await setAddOns(orderId, [{ kind: 'product', productId: frame.id, quantity: 1 }, albumPages]), 'the frame kept, album pages added')
+    expect((await order(orderId)).totalFen).toBe(99_900 + 15_000 + 30_000)
+    const more = await setAddOns(orderId, [{ kind: 'product', productId: frame.id, quantity: 2 }, albumPages])
+    expect(more.status).toBe(400)
+    expect(more.body.error.details.fields).toEqual([{ path: 'addOns.0.productId', message: 'is not a product on sale' }])
+    expect((await order(orderId)).totalFen).toBe(99_900 + 15_000 + 30_000)
+  }, 120_000)
+
   it('leaves the kept figures equal to the figures recomputed from the orders', async () => {
     const result = ok(await http('POST', '/reports/recompute', { token: tokens.admin, body: { from: today, to: today, branchId } }), 'recompute')
     expect(result.differences).toEqual([])

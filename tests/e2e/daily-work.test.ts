@@ -83,6 +83,31 @@ describe('the photographer’s day', () => {
     await settled(page)
     await screenshot(page, 'daily-shoot-marked')
 
+    // The shoot's order opens as its work — the package, the proofs to upload, the timeline — with no amount anywhere.
+    await press(page, zhCN['shoot.openOrder'])
+    await page.locator('.staff-order__customer', { hasText: '林小姐' }).waitFor()
+    await page.locator('.staff-order').getByText(zhCN['photos.proofs']).first().waitFor()
+    await expect(page.locator('.staff-order__notes').textContent()).resolves.toBe('新娘对花粉过敏，不用鲜花道具')
+    await expect(page.getByText(zhCN['money.title']).count()).resolves.toBe(0)
+    await expect(page.locator('#app').getByText('¥').count()).resolves.toBe(0)
+    await settled(page)
+    await screenshot(page, 'daily-photographer-order')
+    await page.goBack()
+    await page.locator('.shoot__done').waitFor()
+
+    // The makeup artist on the same shoot opens the same order, without money too.
+    const makeup = await staffOnPhone(browser, s.studio.code, 'makeup', PHONE_390)
+    await makeup.goto(`${appUrl()}/#/staff/shoot/index?id=${morning.appointmentId}`)
+    await makeup.locator('.shoot__customer', { hasText: '林小姐' }).waitFor()
+    await press(makeup, zhCN['shoot.openOrder'])
+    await makeup.locator('.staff-order__customer', { hasText: '林小姐' }).waitFor()
+    await makeup.locator('.staff-order__package', { hasText: s.pkg.name }).waitFor()
+    await expect(makeup.getByText(zhCN['money.title']).count()).resolves.toBe(0)
+    await expect(makeup.locator('#app').getByText('¥').count()).resolves.toBe(0)
+    await settled(makeup)
+    await screenshot(makeup, 'daily-makeup-order')
+    await makeup.close()
+
     // A shoot two days ahead cannot be marked yet, and says from when.
     await page.goto(`${appUrl()}/#/staff/shoot/index?id=${later.appointmentId}`)
     await page.locator('.shoot__customer', { hasText: '吴小姐' }).waitFor()

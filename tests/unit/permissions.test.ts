@@ -1,7 +1,7 @@
 import { mayCall, staffGrantViolation, branchScope } from '../../functions/domain/permissions'
 import { operations } from '../../types/operations'
 import type { Role } from '../../types/roles'
-import { roles } from '../../types/roles'
+import { roles, seesMoney } from '../../types/roles'
 
 const op = (name: string) => {
   const found = operations.find((o) => o.name === name)
@@ -99,6 +99,25 @@ describe('the permission matrix', () => {
     }
     const routes = operations.map((o) => `${o.method} ${o.path}`)
     expect(new Set(routes).size).toBe(routes.length)
+  })
+})
+
+describe('who sees an order’s money', () => {
+  it('shows it to the customer and the desk, never to the crew alone', () => {
+    expect(roles.filter((role) => seesMoney([role]))).toEqual(['customer', 'reception', 'finance', 'manager', 'admin'])
+    expect(seesMoney(['photographer', 'makeup', 'retoucher'])).toBe(false)
+  })
+
+  it('shows it to a crew member who also holds a desk role', () => {
+    for (const desk of ['reception', 'finance', 'manager', 'admin'] as const) {
+      expect(seesMoney(['photographer', desk])).toBe(true)
+      expect(seesMoney([desk, 'makeup'])).toBe(true)
+    }
+  })
+
+  it('opens the order with its payments to exactly those who see money', () => {
+    expect(allowedRoles('orders.get')).toEqual(roles.filter((role) => seesMoney([role])))
+    expect(allowedRoles('orders.getWork')).toEqual(expect.arrayContaining(['photographer', 'makeup', 'retoucher']))
   })
 })
 

@@ -19,7 +19,7 @@ import { getBookingPolicy } from '../../../types/scheduling-operations'
 import type { useAction } from './useAction'
 
 interface Props {
-  /** Without its money for a role that sees none (the retoucher). */
+  /** Without its money for a role that sees none (the crew). */
   order: Order | WorkOrder
   principal: Principal
   /** How many proofs or design pages are uploaded, when the stage needs them. */

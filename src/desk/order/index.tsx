@@ -29,14 +29,14 @@ import { useAction } from './useAction'
 import '../desk.scss'
 import './index.scss'
 
-/** What the page reads: the whole order with its payments, or (for a retoucher) the work without money. */
+/** What the page reads: the whole order with its payments, or (for the crew) the work without money. */
 type StaffOrderDetail = (OutputOf<typeof getOrder> & { money: true }) | (OutputOf<typeof getWorkOrder> & { money: false })
 
 const PHOTO_KIND: Partial<Record<string, PhotoKind>> = { shot: 'proof', selecting: 'proof', designing: 'design', proofing: 'design' }
 
 /**
  * An order as the staff see it: where it stands, its money and payments, and the next steps their
- * role may take. A retoucher reads it through `orders.getWork` and sees no money.
+ * role may take. The crew (photographer, makeup artist, retoucher) read it through `orders.getWork` and see no money.
  */
 export default function StaffOrderPage() {
   const dates = useDates()

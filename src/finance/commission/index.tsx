@@ -31,7 +31,10 @@ function shiftMonth(month: string, by: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
 }
 
-function Lines({ lines, showStaff }: { lines: CommissionLine[]; showStaff: boolean }) {
+/** A line as the page shows it: without its base for the crew, who see what they earned. */
+type LineShown = Omit<CommissionLine, 'baseFen'> & { baseFen?: number }
+
+function Lines({ lines, showStaff }: { lines: LineShown[]; showStaff: boolean }) {
   const { t } = useI18n()
   return (
     <>
@@ -40,7 +43,13 @@ function Lines({ lines, showStaff }: { lines: CommissionLine[]; showStaff: boole
           <View className="books-row__main">
             <Text className="books-row__title">{`${line.date.slice(5)} · ${t(`commission.work.${line.work}`)}${showStaff ? ` · ${line.staffName}` : ''}`}</Text>
             <Text className="books-row__meta">
-              {`${t(`commission.source.${line.source.kind}`)} · ${t('commission.base', { amount: formatSignedFen(line.baseFen) })} · ${t('commission.ruleVersion', { version: line.ruleVersion })}`}
+              {[
+                t(`commission.source.${line.source.kind}`),
+                line.baseFen !== undefined && t('commission.base', { amount: formatSignedFen(line.baseFen) }),
+                t('commission.ruleVersion', { version: line.ruleVersion }),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </Text>
           </View>
           <Text className={`books-row__amount${line.amountFen < 0 ? ' books-row__amount--minus' : ''}`}>{formatSignedFen(line.amountFen)}</Text>

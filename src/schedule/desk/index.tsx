@@ -54,7 +54,7 @@ export default function BranchDayPage() {
   const mayTakeDeposit = canUse(session.principal, recordOfflinePayment.access)
   const staffName = (id?: string) => (id ? staff.data?.items.find((member) => member.id === id)?.displayName : undefined)
 
-  const takeDeposit = (item: Appointment) => Taro.navigateTo({ url: `${routes.deskOrder}?id=${item.orderId}` })
+  const takeDeposit = (item: Pick<Appointment, 'orderId'>) => Taro.navigateTo({ url: `${routes.deskOrder}?id=${item.orderId}` })
 
   const items = (bookings.data?.items ?? []).filter((item) => item.status !== 'expired').sort((a, b) => a.startsAt.localeCompare(b.startsAt))
   const roomList = rooms.data?.items ?? []

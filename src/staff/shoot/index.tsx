@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Phone } from '@nutui/icons-react-taro'
-import { getOrder } from '../../../types/order-operations'
+import { getOrder, getWorkOrder } from '../../../types/order-operations'
 import { getShoot, markShot } from '../../../types/shoot-operations'
 import { call } from '../../api'
 import { Card } from '../../components/Card'
@@ -27,7 +27,8 @@ import './index.scss'
 /**
  * One shoot for the photographer or makeup artist working it: who comes (tap the phone to call),
  * the package, room and team, the order's and the booking's notes, and — for the photographer and
- * the manager, from the shoot's day on — the step that marks it shot (已拍摄), confirmed first.
+ * the manager, from the shoot's day on — the step that marks it shot (已拍摄), confirmed first. Its
+ * order opens with the money for a manager and as the work, without any amount, for the crew.
  */
 export default function ShootPage() {
   const { t } = useI18n()
@@ -111,7 +112,7 @@ export default function ShootPage() {
           </Button>
         )}
         <FormMessage message={step.message} />
-        {canUse(session.principal, getOrder.access) && (
+        {(canUse(session.principal, getOrder.access) || canUse(session.principal, getWorkOrder.access)) && (
           <Button fill="outline" type="primary" block onClick={() => Taro.navigateTo({ url: `${routes.deskOrder}?id=${order.id}` })}>
             {t('shoot.openOrder')}
           </Button>
