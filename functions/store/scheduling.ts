@@ -10,7 +10,6 @@ import { keys } from './keys'
 
 /** The booking setup of a studio and its branches, its appointments as they are read, and the scheduled jobs' work lists. */
 export class DynamoSchedulingRepository extends AuditedStore implements SchedulingRepository {
-
   async getPolicy(studioId: string) {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.bookingPolicy(studioId) }))
     const stored = entity<{ policy: StoredBookingPolicy & { timeZone?: string } }>(Item)?.policy
