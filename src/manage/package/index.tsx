@@ -80,6 +80,11 @@ export default function PackageFormPage() {
 
   return (
     <View className="screen package-form">
+      {!mayChange && (
+        <Card>
+          <Text className="package-form__hint">{t('packageForm.adminOnly')}</Text>
+        </Card>
+      )}
       <Card title={t('packageForm.basics')}>
         <FormField label={t('field.category')} error={form.fields.category}>
           <Picker
@@ -207,13 +212,7 @@ export default function PackageFormPage() {
         </FormField>
       </Card>
 
-      {mayChange ? (
-        <SaveActions message={form.message} saving={form.saving} onSave={form.save} label={form.saved ? t('common.save') : t('packageForm.create')} />
-      ) : (
-        <Card>
-          <Text className="package-form__hint">{t('packageForm.adminOnly')}</Text>
-        </Card>
-      )}
+      {mayChange && <SaveActions message={form.message} saving={form.saving} onSave={form.save} label={form.saved ? t('common.save') : t('packageForm.create')} />}
     </View>
   )
 }
