@@ -379,8 +379,9 @@ describe('the order desk', () => {
 
     // The order settings hold in every branch: the studio's admin sets them, a branch's manager is not offered them.
     await page.goBack()
-    await page.getByText(zhCN['tile.overdueOrders']).waitFor()
-    await expect(page.getByText(zhCN['tile.orderSettings']).count()).resolves.toBe(0)
+    const tile = (label: string) => page.locator('.workspace__tile-label', { hasText: label })
+    await tile(zhCN['tile.overdueOrders']).waitFor()
+    await expect(tile(zhCN['tile.orderSettings']).count()).resolves.toBe(0)
     const admin = await staffOnPhone(browser, studio.code, 'admin')
     await tap(admin, zhCN['tile.orderSettings'])
     const retouching = admin.locator('.order-settings__row', { hasText: zhCN['orderStage.retouching'] }).locator('input')
