@@ -94,6 +94,8 @@ export const auditActions = [
   'day.closed',
   'day.reopened',
   'commission.rule_saved',
+  'settings.booking_policy_saved',
+  'settings.orders_saved',
 ] as const
 export const AuditActionSchema = z.enum(auditActions)
 export type AuditAction = z.infer<typeof AuditActionSchema>

@@ -16,7 +16,7 @@ import {
   WorkOrderDetailSchema,
 } from './orders'
 import { FenSchema } from './money'
-import { ANY_STAFF, MONEY_DESK, SEES_MONEY } from './roles'
+import { ANY_STAFF, MONEY_DESK, SEES_MONEY, STUDIO_SETTINGS_EDITORS } from './roles'
 
 const DESK = ['reception', 'manager', 'admin'] as const
 const PRODUCTION = ['reception', 'photographer', 'retoucher', 'manager', 'admin'] as const
@@ -37,11 +37,11 @@ export const saveOrderSettings = defineOperation({
   name: 'orders.saveSettings',
   method: 'PUT',
   path: '/settings/orders',
-  summary: 'Set expected days per stage and the discount limit',
+  summary: 'Set expected days per stage and the discount limit (every branch’s: the admin’s, audited)',
   tag: 'orders',
   input: OrderSettingsSchema,
   output: OrderSettingsSchema,
-  access: ['manager', 'admin'],
+  access: STUDIO_SETTINGS_EDITORS,
 })
 
 export const createOrder = defineOperation({

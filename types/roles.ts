@@ -1,7 +1,7 @@
 import * as z from 'zod'
-import { MONEY_DESK, roles, SEES_MONEY, seesMoney, staffRoles } from './vocabulary'
+import { mayChangeAcross, MONEY_DESK, roles, SEES_MONEY, seesMoney, staffRoles, STUDIO_SETTINGS_EDITORS } from './vocabulary'
 
-export { MONEY_DESK, roles, SEES_MONEY, seesMoney, staffRoles }
+export { mayChangeAcross, MONEY_DESK, roles, SEES_MONEY, seesMoney, staffRoles, STUDIO_SETTINGS_EDITORS }
 
 export const RoleSchema = z.enum(roles)
 export type Role = z.infer<typeof RoleSchema>

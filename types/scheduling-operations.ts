@@ -3,9 +3,9 @@ import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from './common'
 import { AppointmentSchema, CrewAppointmentSchema, BookingPolicySchema, BranchScheduleSchema, RoomSchema, SlotSchema, StaffScheduleSchema } from './booking'
 import { BranchLocationSchema, BranchSchema } from './entities'
 import { defineOperation } from './operation'
-import { ANY_STAFF } from './roles'
+import { ANY_STAFF, STUDIO_SETTINGS_EDITORS } from './roles'
 
-/** Who sets up the studio's booking: its policy, opening hours, rooms and staff schedules. */
+/** Who sets up a branch's booking: its opening hours, rooms and staff schedules (the policy is the studio's, its admin's). */
 export const SETUP_EDITORS = ['manager', 'admin'] as const
 /** The front desk. */
 export const DESK = ['reception', 'manager', 'admin'] as const
@@ -25,11 +25,11 @@ export const saveBookingPolicy = defineOperation({
   name: 'booking.savePolicy',
   method: 'PUT',
   path: '/booking/policy',
-  summary: 'Set the slot grid, buffer, notice, horizon, hold time, change cutoff, refund tiers and time zone',
+  summary: 'Set the slot grid, buffer, notice, horizon, hold time, change cutoff, refund tiers and time zone (every branch’s: the admin’s, audited)',
   tag: 'booking',
   input: BookingPolicySchema,
   output: BookingPolicySchema,
-  access: SETUP_EDITORS,
+  access: STUDIO_SETTINGS_EDITORS,
 })
 
 export const getBranchSchedule = defineOperation({

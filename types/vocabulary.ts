@@ -62,3 +62,18 @@ export const surveySteps = ['reception', 'shoot', 'makeup', 'retouching', 'produ
 
 /** A score of 2 or less in any step asks reception to call the customer back (回访). */
 export const LOW_SCORE = 2
+
+/** Studio-wide settings (the booking policy and the studio's time zone, the order settings): the admin's. */
+export const STUDIO_SETTINGS_EDITORS = ['admin'] as const
+
+/**
+ * Whether a person may change something that reaches the branches `branchIds` — absent: the whole
+ * studio (its settings). Only admins work across branches; a manager changes what is their own
+ * branch's alone, e.g. a package sold only there. A package sold in several branches is the
+ * studio's, like its settings. The server refuses what this refuses; the app hides the way to it.
+ */
+export function mayChangeAcross(person: { roles: readonly (typeof roles)[number][]; branchId?: string }, branchIds?: readonly string[]): boolean {
+  if (person.roles.includes('admin')) return true
+  if (!person.roles.includes('manager') || !branchIds?.length) return false
+  return branchIds.every((branchId) => branchId === person.branchId)
+}

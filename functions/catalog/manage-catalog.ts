@@ -8,6 +8,7 @@ import { materialIssues } from '../domain/stock'
 import { DomainError, notFound } from '../domain/errors'
 import { depositFen } from '../domain/money'
 import { callerOf, type Caller, type RequestContext } from '../domain/context'
+import { assertMayChangeAcross } from '../domain/permissions'
 import type { IdentityRepository } from '../identity/ports'
 import type { CatalogRepository, MaterialDirectory } from './ports'
 
@@ -89,9 +90,11 @@ async function checkPackage(deps: CatalogPorts, studioId: string, fields: z.outp
   return catalog
 }
 
+/** A package reaches the branches it is sold in: a manager creates and changes only those sold in their own branch alone. */
 export async function createPackage(deps: CatalogPorts, input: z.output<typeof op.createPackage.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
   const catalog = await checkPackage(deps, caller.studioId, input)
+  assertMayChangeAcross(caller, input.branchIds)
   const now = ctx.now.toISOString()
   const pkg: Package = {
     ...input,
@@ -113,6 +116,7 @@ export async function updatePackage(deps: CatalogPorts, input: z.output<typeof o
   const catalog = await checkPackage(deps, caller.studioId, fields)
   const current = catalog.packages.find((p) => p.id === packageId)
   if (!current) throw notFound('Package')
+  assertMayChangeAcross(caller, [...new Set([...current.branchIds, ...fields.branchIds])])
   if (current.version !== version) throw staleVersion('package')
   const pkg: Package = {
     ...current,
@@ -129,6 +133,7 @@ export async function setPackageActive(deps: CatalogPorts, input: z.output<typeo
   const caller = callerOf(ctx)
   const current = (await catalogOf(deps, caller.studioId)).packages.find((p) => p.id === input.packageId)
   if (!current) throw notFound('Package')
+  assertMayChangeAcross(caller, current.branchIds)
   if (current.active === input.active) return current
   const pkg = { ...current, active: input.active, version: current.version + 1, updatedAt: ctx.now.toISOString() }
   await deps.catalog.putPackage(caller.studioId, pkg, current.version)

@@ -19,7 +19,7 @@ export const SIGN_IN_LIMITS = {
 
 export interface AttemptWindow {
   scope: 'account' | 'device' | 'source'
-  /** Who the window counts: the studio code and user name as typed (known or not), or the source address. */
+  /** Who the window counts: the studio code and user name as typed (known or not), or the source (an address, or the WeChat user calling through CloudBase). */
   subject: string
   limit: number
   start: Date
@@ -50,20 +50,21 @@ export const DEVICE_DAYS = 180
 /**
  * The windows one sign-in attempt counts against: the account first — or, from a device the
  * account signed in on before (`deviceId` of its device token), that device's own window, so
- * a stranger's failures never hold its owner back — then its source address whatever studio
- * the attempt names (so one address guessing through many studios' accounts is held back as
- * much as one guessing through a single studio's).
+ * a stranger's failures never hold its owner back — then its source whatever studio the
+ * attempt names (so one address guessing through many studios' accounts is held back as much
+ * as one guessing through a single studio's). An attempt whose source is not known counts
+ * against its account alone: callers with no known source never share one window.
  */
 export function signInWindows(
   studioCode: string,
   username: string,
-  sourceIp: string | undefined,
+  source: string | undefined,
   now: Date,
   deviceId?: string,
   limits: SignInLimits = SIGN_IN_LIMITS,
 ): AttemptWindow[] {
   const first = deviceId ? windowOf('device', `${accountOf(studioCode, username)}#${deviceId}`, now, limits) : windowOf('account', accountOf(studioCode, username), now, limits)
-  return [first, windowOf('source', sourceIp ?? 'unknown', now, limits)]
+  return source ? [first, windowOf('source', source, now, limits)] : [first]
 }
 export const CUSTOMER_SESSION_DAYS = 30
 

@@ -1,6 +1,8 @@
 import type { Operation } from '../../types/operation'
 import type { Role, StaffRole } from '../../types/roles'
+import { mayChangeAcross } from '../../types/vocabulary'
 import { staffRoles } from '../../types/vocabulary'
+import { forbidden } from './errors'
 
 /**
  * The permission matrix is the `access` list of each operation declaration in
@@ -29,6 +31,15 @@ export function staffGrantViolation(actor: Actor, target: { branchId: string; ro
   const granted = target.roles.filter((r) => ADMIN_ONLY_GRANTS.includes(r))
   if (granted.length > 0) return `a manager cannot grant ${granted.join(', ')}`
   return undefined
+}
+
+/**
+ * Refuses a change reaching beyond the actor's own branch (`branchIds`; absent: the studio's
+ * settings) unless the actor is an admin: the one rule for studio-wide settings and packages.
+ */
+export function assertMayChangeAcross(actor: Actor, branchIds?: readonly string[]): void {
+  if (mayChangeAcross(actor, branchIds)) return
+  throw forbidden(branchIds ? 'This is sold beyond your own branch: only the studio’s admin changes it' : 'Only the studio’s admin changes the studio’s settings')
 }
 
 /** Branches an actor may read; undefined means every branch of the studio. */

@@ -18,6 +18,8 @@ export type { DayBookEntry } from '../domain/day-close'
 
 export interface ExpenseRecord extends Omit<Expense, 'receiptUrl'> {
   studioId: string
+  /** What corrections may still take back of this entry: its amount less what they took; absent until first corrected. */
+  leftFen?: number
 }
 
 export type DayClose = z.infer<typeof DayCloseSchema>
@@ -40,13 +42,17 @@ export interface FinanceRepository {
   expenseCategories(studioId: string): Promise<ExpenseCategory[] | undefined>
   saveExpenseCategories(studioId: string, items: ExpenseCategory[]): Promise<void>
 
-  /** Records the entry and adds it to its day's book, unless that day is closed (DAY_CLOSED). False when this id was recorded before. */
-  recordExpense(expense: ExpenseRecord, audit: NewAuditEntry): Promise<boolean>
+  /**
+   * Records the entry and adds it to its day's book, unless that day is closed (DAY_CLOSED). False when this id was recorded before.
+   * A correction (`expense.corrects`, the entry `corrected` as read) takes its amount from what is left of that entry, in the
+   * same transaction and only while that entry is active, its day closed and enough is left (VALIDATION_FAILED on amountFen).
+   */
+  recordExpense(expense: ExpenseRecord, audit: NewAuditEntry, corrected?: ExpenseRecord): Promise<boolean>
   getExpense(studioId: string, expenseId: string): Promise<{ expense: ExpenseRecord; revisions: ExpenseRevision[] } | undefined>
   /**
    * Replaces the entry if it is still at `before.version` (VERSION_CONFLICT otherwise), keeps
    * `before` as a revision, and moves its money between the days' books — refused with
-   * DAY_CLOSED when either day is closed.
+   * DAY_CLOSED when either day is closed. A correction voided gives back to the entry it corrects what it took.
    */
   reviseExpense(before: ExpenseRecord, after: ExpenseRecord, revision: ExpenseRevision, audit: NewAuditEntry): Promise<void>
   branchExpenses(studioId: string, branchId: string, from: string, to: string): Promise<ExpenseRecord[]>

@@ -52,10 +52,13 @@ export async function main(event: CloudCall | CloudHttpRequest, context?: { requ
     if (!op) throw new DomainError('ROUTE_NOT_FOUND', `No operation named ${String(event.op)}`)
     const cloud = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
     const { openId } = cloud.auth().getUserInfo()
+    // The caller's address as WeChat's runtime gives it (getWXContext's CLIENTIP): sign-in windows count per address.
+    const { WX_CLIENTIP, WX_CLIENTIPV6 } = tcb.getCloudbaseContext()
     const result = await dispatch(app, op, event.input ?? {}, { token: typeof event.token === 'string' ? event.token : undefined }, {
       requestId,
       now: new Date(),
       trustedOpenId: openId || undefined,
+      sourceIp: WX_CLIENTIP || WX_CLIENTIPV6 || undefined,
     })
     return { result }
   } catch (error) {

@@ -85,8 +85,6 @@ export interface IdentityRepository {
   createStudio(studio: Studio, branches: Branch[]): Promise<void>
   findStudioByCode(code: string): Promise<Studio | undefined>
   getStudio(studioId: string): Promise<Studio | undefined>
-  /** The studio's time zone: the one place it is kept. */
-  setStudioTimeZone(studioId: string, timeZone: string): Promise<void>
   listBranches(studioId: string): Promise<Branch[]>
   /** Every studio of the stage (for the scheduled jobs that go through them all). */
   listStudioIds(): Promise<string[]>

@@ -16,11 +16,17 @@ interface Accounts {
 /** Looked up in place of a studio that does not exist, so the lookups are the same. */
 const NO_STUDIO = '-'
 
+/**
+ * Where an attempt comes from, for its source window: the caller's address or, through the
+ * CloudBase entry when WeChat gives none, the WeChat user its runtime vouches for.
+ */
+const sourceOf = (ctx: RequestContext) => ctx.sourceIp ?? (ctx.trustedOpenId ? `wechat:${ctx.trustedOpenId}` : undefined)
+
 const invalidCredentials = () => new DomainError('INVALID_CREDENTIALS', 'The user name or password is wrong')
 
 /**
  * Staff sign-in:
- * 1. count the attempt against its source address and its studio code + user name (or, with
+ * 1. count the attempt against its source (address) and its studio code + user name (or, with
  *    the device token of this account's earlier sign-in, against that device's own window), in
  *    the database and before anything else, so a full window refuses every attempt alike
  *    (RATE_LIMITED) whatever the password, and concurrent attempts cannot pass the limit;
@@ -41,7 +47,7 @@ export async function staffSignIn(
   const account = accountOf(input.studioCode, input.username)
   const device = input.deviceToken ? await deps.devices.verify(input.deviceToken, ctx.now) : undefined
   const deviceId = device?.account === account ? device.deviceId : undefined
-  const windows = signInWindows(input.studioCode, input.username, ctx.sourceIp, ctx.now, deviceId, deps.signInLimits)
+  const windows = signInWindows(input.studioCode, input.username, sourceOf(ctx), ctx.now, deviceId, deps.signInLimits)
   await repo.takeAttempt(windows, ctx.now)
   const studio = await repo.findStudioByCode(input.studioCode)
   const staff = await repo.findStaffByUsername(studio?.id ?? NO_STUDIO, input.username)
@@ -138,7 +144,7 @@ export async function changePassword(deps: Accounts & { passwords: PasswordHashe
   if (!staff) throw new DomainError('NOT_FOUND', 'Staff member not found')
   const studio = await deps.repo.getStudio(caller.studioId)
   // Guessing the current password counts against the same windows as signing in.
-  const windows = signInWindows(studio?.code ?? NO_STUDIO, staff.username, ctx.sourceIp, ctx.now, undefined, deps.signInLimits)
+  const windows = signInWindows(studio?.code ?? NO_STUDIO, staff.username, sourceOf(ctx), ctx.now, undefined, deps.signInLimits)
   await deps.repo.takeAttempt(windows, ctx.now)
   if (!(await deps.passwords.verify(input.currentPassword, staff.passwordHash))) {
     throw new DomainError('INVALID_CREDENTIALS', 'The current password is wrong', {

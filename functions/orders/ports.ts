@@ -107,7 +107,8 @@ export interface StageChange {
 
 export interface OrderRepository {
   getSettings(studioId: string): Promise<OrderSettings | undefined>
-  saveSettings(studioId: string, settings: OrderSettings): Promise<void>
+  /** Saves the settings with their audit entry, both or neither. */
+  saveSettings(studioId: string, settings: OrderSettings, audit: NewAuditEntry): Promise<void>
   get(studioId: string, orderId: string): Promise<OrderRecord | undefined>
   /** The order with its payments, WeChat Pay intents, photos and selection draft: one query. */
   partition(studioId: string, orderId: string): Promise<OrderPartition | undefined>

@@ -1,6 +1,6 @@
 import type { Appointment, BookingPolicy, BranchSchedule, Room, StaffSchedule } from '../../types/booking'
 import type { NoticeKind } from '../../types/notices'
-import type { StaffRecord } from '../identity/ports'
+import type { NewAuditEntry, StaffRecord } from '../identity/ports'
 
 export interface AppointmentRecord extends Appointment {
   studioId: string
@@ -42,7 +42,8 @@ export type StoredBookingPolicy = Omit<BookingPolicy, 'timeZone'>
 /** The studio's booking setup and its appointments, read and written outside the booking transactions. */
 export interface SchedulingRepository {
   getPolicy(studioId: string): Promise<StoredBookingPolicy | undefined>
-  savePolicy(studioId: string, policy: StoredBookingPolicy): Promise<void>
+  /** Saves the policy and the studio's time zone with its audit entry, all or nothing. */
+  savePolicy(studioId: string, policy: StoredBookingPolicy, timeZone: string, audit: NewAuditEntry): Promise<void>
   /** Opening hours and rooms of a branch, in one query. */
   branchSetup(studioId: string, branchId: string): Promise<{ schedule?: BranchSchedule; rooms: Room[] }>
   /** Everything a branch can offer — opening hours, rooms and its staff — in one index query. */

@@ -35,6 +35,14 @@ function bookEntry(expense: ExpenseRecord, sign: 1 | -1): DayBookEntry {
   }
 }
 
+/** What an entry counts for: its amount while active, nothing once void. */
+const counted = (expense: ExpenseRecord) => (expense.status === 'void' ? 0 : expense.amountFen)
+
+const tooMuchTakenBack = () =>
+  new DomainError('VALIDATION_FAILED', 'Some fields are not valid', {
+    fields: [{ path: 'amountFen', message: 'must not take back more than is left of the entry it corrects' }],
+  })
+
 /** The report figures of expense entries booked into their days. */
 const expenseFigures = (entries: DayBookEntry[]) => entries.flatMap((e) => expenseBooked(e.studioId, e.branchId, e.date, e))
 
@@ -59,13 +67,47 @@ export class DynamoFinanceRepository extends AuditedStore implements FinanceRepo
     await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.expenseCategories(studioId), type: 'ExpenseCategories', items } }))
   }
 
-  async recordExpense(expense: ExpenseRecord, audit: NewAuditEntry) {
+  async recordExpense(expense: ExpenseRecord, audit: NewAuditEntry, corrected?: ExpenseRecord) {
     return transactOnce(this.db, [
       guarded({ Put: { TableName: this.table, Item: expenseItem(expense), ConditionExpression: 'attribute_not_exists(pk)' } }, new AlreadyWritten()),
       guarded({ Update: dayBookUpdate(this.table, bookEntry(expense, 1)) }, dayClosed(expense.date)),
+      ...(corrected ? this.correctionWrites(expense, corrected) : []),
       ...figureWrites(this.table, expenseFigures([bookEntry(expense, 1)])),
       guarded(this.auditPut(expense.studioId, audit)),
     ])
+  }
+
+  /** A correction takes its amount from what is left of the entry it corrects, while that entry's day stays closed. */
+  private correctionWrites(correction: ExpenseRecord, corrected: ExpenseRecord) {
+    return [
+      guarded({ Update: this.leftUpdate(corrected.studioId, corrected.id, correction.amountFen) }, tooMuchTakenBack()),
+      guarded(
+        {
+          ConditionCheck: {
+            TableName: this.table,
+            Key: keys.branchDay(corrected.studioId, corrected.branchId, corrected.date),
+            ConditionExpression: 'closed = :closed',
+            ExpressionAttributeValues: { ':closed': true },
+          },
+        },
+        new DomainError('PRECONDITION_FAILED', `${corrected.date} was reopened: edit or void the entry itself`),
+      ),
+    ]
+  }
+
+  /**
+   * Changes what is left of an active entry to correct by `deltaFen` (negative: taken back), never
+   * below zero, and moves the entry's version on so an edit read before cannot overwrite it.
+   */
+  private leftUpdate(studioId: string, expenseId: string, deltaFen: number) {
+    return {
+      TableName: this.table,
+      Key: keys.expense(studioId, expenseId),
+      UpdateExpression: 'SET leftFen = if_not_exists(leftFen, amountFen) + :delta, #version = #version + :one',
+      ConditionExpression: '#status = :active AND ((attribute_not_exists(leftFen) AND amountFen >= :need) OR leftFen >= :need)',
+      ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+      ExpressionAttributeValues: { ':delta': deltaFen, ':need': Math.max(0, -deltaFen), ':active': 'active', ':one': 1 },
+    }
   }
 
   async getExpense(studioId: string, expenseId: string) {
@@ -99,6 +141,9 @@ export class DynamoFinanceRepository extends AuditedStore implements FinanceRepo
       ...figureWrites(this.table, expenseFigures(entries)),
       guarded(this.auditPut(before.studioId, audit)),
     ]
+    // A correction voided (or its amount changed) gives back to, or takes more from, the entry it corrects.
+    const correctedBy = counted(after) - counted(before)
+    if (before.corrects && correctedBy !== 0) items.push(guarded({ Update: this.leftUpdate(before.studioId, before.corrects, correctedBy) }, tooMuchTakenBack()))
     await transact(this.db, items)
   }
 

@@ -40,15 +40,6 @@ export class DynamoIdentityRepository extends AuditedStore implements IdentityRe
     return this.get<Studio>(keys.studio(studioId))
   }
 
-  async setStudioTimeZone(studioId: string, timeZone: string) {
-    const update = new Update().whenExists('pk', true).set('timeZone', timeZone)
-    try {
-      await this.db.send(new UpdateCommand(update.build(this.table, keys.studio(studioId))))
-    } catch (error) {
-      throw conditionFailure(error, notFound('Studio'))
-    }
-  }
-
   async listStudioIds() {
     return (await studioItems(this.db, this.table, 'id')).map((item) => String(item.id))
   }

@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import type { OrderSettings, OrderStage } from '../../types/orders'
 import type { NewAuditEntry } from '../identity/ports'
@@ -22,8 +22,11 @@ export class DynamoOrderRepository extends AuditedStore implements OrderReposito
     return entity<{ settings: OrderSettings }>(Item)?.settings
   }
 
-  async saveSettings(studioId: string, settings: OrderSettings) {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.orderSettings(studioId), type: 'OrderSettings', settings } }))
+  async saveSettings(studioId: string, settings: OrderSettings, audit: NewAuditEntry) {
+    await transact(this.db, [
+      guarded({ Put: { TableName: this.table, Item: { ...keys.orderSettings(studioId), type: 'OrderSettings', settings } } }),
+      guarded(this.auditPut(studioId, audit)),
+    ])
   }
 
   async get(studioId: string, orderId: string) {

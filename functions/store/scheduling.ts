@@ -1,20 +1,15 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { BranchSchedule, Room, StaffSchedule } from '../../types/booking'
 import type { AppointmentRecord, OutboxMessage, SchedulingRepository, StoredBookingPolicy } from '../scheduling/ports'
-import type { StaffRecord } from '../identity/ports'
+import type { NewAuditEntry, StaffRecord } from '../identity/ports'
 import { notFound } from '../domain/errors'
-import { conditionFailure, conditionHeld } from './errors'
+import { conditionFailure, conditionHeld, guarded, transact } from './errors'
 import { Update } from './expressions'
-import { entity, queryAll } from './items'
+import { AuditedStore, entity, queryAll } from './items'
 import { keys } from './keys'
 
 /** The booking setup of a studio and its branches, its appointments as they are read, and the scheduled jobs' work lists. */
-export class DynamoSchedulingRepository implements SchedulingRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoSchedulingRepository extends AuditedStore implements SchedulingRepository {
   async getPolicy(studioId: string) {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.bookingPolicy(studioId) }))
     const stored = entity<{ policy: StoredBookingPolicy & { timeZone?: string } }>(Item)?.policy
@@ -24,8 +19,13 @@ export class DynamoSchedulingRepository implements SchedulingRepository {
     return policy
   }
 
-  async savePolicy(studioId: string, policy: StoredBookingPolicy) {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.bookingPolicy(studioId), type: 'BookingPolicy', policy } }))
+  async savePolicy(studioId: string, policy: StoredBookingPolicy, timeZone: string, audit: NewAuditEntry) {
+    const zone = new Update().whenExists('pk', true).set('timeZone', timeZone).build(this.table, keys.studio(studioId))
+    await transact(this.db, [
+      guarded({ Put: { TableName: this.table, Item: { ...keys.bookingPolicy(studioId), type: 'BookingPolicy', policy } } }),
+      guarded({ Update: zone }, notFound('Studio')),
+      guarded(this.auditPut(studioId, audit)),
+    ])
   }
 
   async branchSetup(studioId: string, branchId: string) {

@@ -1,4 +1,4 @@
-import { book, mySchedule, saveBookingPolicy } from '../../types/booking-operations'
+import { book, mySchedule, saveBranchSchedule } from '../../types/booking-operations'
 import { createPackage } from '../../types/catalog-operations'
 import { importCustomers, searchCustomers } from '../../types/crm-operations'
 import { createOrder, overdueOrders, productionQueue, saveOrderSettings, unauditedPayments } from '../../types/order-operations'
@@ -66,7 +66,7 @@ export const tiles: Tile[] = [
   { key: 'overdueOrders', section: 'management', access: overdueOrders.access, url: routes.overdueOrders },
   { key: 'staff', section: 'management', access: listStaff.access, url: routes.staffMembers },
   { key: 'packages', section: 'management', access: createPackage.access, url: routes.packagesEditor },
-  { key: 'bookingSetup', section: 'management', access: saveBookingPolicy.access, url: routes.bookingSetup },
+  { key: 'bookingSetup', section: 'management', access: saveBranchSchedule.access, url: routes.bookingSetup },
   { key: 'orderSettings', section: 'management', access: saveOrderSettings.access, url: routes.orderSettings },
   { key: 'inventory', section: 'management', access: listStockItems.access, url: routes.stock },
   { key: 'auditLog', section: 'management', access: listAudit.access, url: routes.auditLog },

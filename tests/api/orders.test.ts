@@ -16,6 +16,7 @@ const INCLUDED = 12
 beforeAll(async () => {
   setup = await bookableStudioOverHttp('Order Studio', '经典写真')
   for (const role of ROLES) tokens[role] = await signIn(setup.studio.code, role)
+  tokens.admin = setup.admin
 })
 
 const orderOf = async (token: string, orderId: string) => {
@@ -481,7 +482,9 @@ describe('the manager’s views', () => {
     const settings = (await http('GET', '/settings/orders', { token: tokens.manager })).body
     expect(settings.stageDays.selecting).toBeGreaterThan(0)
     expect((await http('PUT', '/settings/orders', { token: tokens.reception, body: settings })).status).toBe(403)
-    const saved = await http('PUT', '/settings/orders', { token: tokens.manager, body: { ...settings, stageDays: { ...settings.stageDays, retouching: 5 } } })
+    // The settings hold in every branch: a branch's manager reads them, the studio's admin changes them.
+    expect((await http('PUT', '/settings/orders', { token: tokens.manager, body: settings })).status).toBe(403)
+    const saved = await http('PUT', '/settings/orders', { token: tokens.admin, body: { ...settings, stageDays: { ...settings.stageDays, retouching: 5 } } })
     expect(saved.body.stageDays.retouching).toBe(5)
     const pending = (await http('GET', '/orders?stage=pending_deposit', { token: tokens.reception })).body.items
     expect(pending.length).toBeGreaterThan(0)

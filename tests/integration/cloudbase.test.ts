@@ -21,9 +21,11 @@ describe('the CloudBase cloud-function entry', () => {
   let studio: Awaited<ReturnType<typeof newStudio>>
   const saved = { ...process.env }
   let main: CloudMain
+  let table: Awaited<ReturnType<typeof isolatedTable>>
 
   beforeAll(async () => {
-    const { tableName, deps } = await isolatedTable()
+    table = await isolatedTable()
+    const { tableName, deps } = table
     studio = await newStudio(deps)
     Object.assign(process.env, cloudbaseRuntime('oAbCdEfGhIjKlMnOpQrStUvWxYz0'), {
       STAGE: 'test',
@@ -79,5 +81,57 @@ describe('the CloudBase cloud-function entry', () => {
     expect(forged).toMatchObject({ statusCode: 401 })
     expect(JSON.parse(forged.body)).toMatchObject({ code: 'FAIL' })
     expect(await main({ httpMethod: 'GET', path: '/studio-erp/orders' })).toMatchObject({ statusCode: 404 })
+  })
+
+  describe('sign-in windows: each caller counts against their own', () => {
+    let other: Awaited<ReturnType<typeof newStudio>>
+    beforeAll(async () => {
+      other = await newStudio(table.deps, 'Other Studio')
+    })
+    afterEach(() => {
+      Object.assign(process.env, cloudbaseRuntime('oAbCdEfGhIjKlMnOpQrStUvWxYz0'))
+    })
+
+    // A different made-up name each guess, so only the source window fills up.
+    let guesses = 0
+    const strangerGuesses = async (times: number) => {
+      const answers: string[] = []
+      for (let i = 0; i < times; i++) {
+        const r = await main({ op: 'auth.staffSignIn', input: { studioCode: studio.code, username: `nobody${guesses++}`, password: 'wrong-guess-123' } })
+        answers.push(r.error?.code ?? 'signed in')
+      }
+      return answers
+    }
+    const managerOfOtherStudio = () =>
+      main({ op: 'auth.staffSignIn', input: { studioCode: other.code, username: 'manager', password: 'correct-horse-battery' } })
+
+    it('a stranger guessing from one address holds back that address, not another studio’s manager on their own phone', async () => {
+      Object.assign(process.env, cloudbaseRuntime('oStrangerOpenId000000000000'), { WX_CLIENTIP: '203.0.113.9' })
+      expect(new Set(await strangerGuesses(20))).toEqual(new Set(['INVALID_CREDENTIALS']))
+      expect((await strangerGuesses(1))[0]).toBe('RATE_LIMITED')
+      // The window is the address's: another WeChat user on it is held back as well.
+      Object.assign(process.env, cloudbaseRuntime('oSecondStrangerOpenId000000'), { WX_CLIENTIP: '203.0.113.9' })
+      expect((await strangerGuesses(1))[0]).toBe('RATE_LIMITED')
+
+      Object.assign(process.env, cloudbaseRuntime('oManagerOpenId0000000000000'), { WX_CLIENTIP: '198.51.100.77' })
+      const manager = await managerOfOtherStudio()
+      expect(manager.error).toBeUndefined()
+      expect(manager.result.token).toEqual(expect.any(String))
+    })
+
+    it('without a client address, callers do not share one window: the WeChat user is the source', async () => {
+      const withoutAddress = (openId: string) => {
+        Object.assign(process.env, cloudbaseRuntime(openId))
+        delete process.env.WX_CLIENTIP
+      }
+      withoutAddress('oAnotherStrangerOpenId00000')
+      expect(new Set(await strangerGuesses(20))).toEqual(new Set(['INVALID_CREDENTIALS']))
+      expect((await strangerGuesses(1))[0]).toBe('RATE_LIMITED')
+
+      withoutAddress('oAnotherManagerOpenId000000')
+      const manager = await managerOfOtherStudio()
+      expect(manager.error).toBeUndefined()
+      expect(manager.result.token).toEqual(expect.any(String))
+    })
   })
 })

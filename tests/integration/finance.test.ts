@@ -113,6 +113,81 @@ describe('expenses and the daily close', () => {
     expect(await ops.outcome('expenses.record', { requestId: ulid(), branchId, kind: 'expense', category: 'rent', amountFen: -5, date: today, payee: 'x' }, tokens.finance)).toBe('VALIDATION_FAILED')
   })
 
+  describe('corrections of a closed day’s entry', () => {
+    /** An entry of `date`, whose day is then closed. */
+    const closedEntry = async (date: string, fields: Record<string, unknown> = {}) => {
+      const entry = await record({ amountFen: 8_000, date, ...fields })
+      const day = await ops.call('finance.day', { branchId, date }, tokens.finance)
+      await ops.call('finance.closeDay', { branchId, date, revision: day.revision, countedCashFen: day.expectedCashFen }, tokens.finance)
+      return entry
+    }
+    const correct = (entry: { id: string }, amountFen: number, date: string, fields: Record<string, unknown> = {}) =>
+      ops.outcome('expenses.record', { requestId: ulid(), branchId, kind: 'expense', category: 'props', amountFen, date, payee: '婚纱租赁行', corrects: entry.id, ...fields }, tokens.finance)
+    const refusedFields = async (call: Promise<unknown>) =>
+      ((await call.catch((e: { details?: { fields?: { path: string }[] } }) => e)) as { details?: { fields?: { path: string }[] } }).details?.fields?.map((f) => f.path)
+    const expenseOn = async (date: string) => (await ops.call('finance.day', { branchId, date }, tokens.finance)).expenseFen
+
+    it('takes back at most what is left of the entry, over any number of corrections', async () => {
+      const entry = await closedEntry(daysAgo(21))
+      const on = daysAgo(20)
+      const tooMuch = ops.call('expenses.record', { requestId: ulid(), branchId, kind: 'expense', category: 'props', amountFen: -9_000, date: on, payee: 'x', corrects: entry.id }, tokens.finance)
+      expect(await refusedFields(tooMuch)).toEqual(['amountFen'])
+      expect(await correct(entry, -5_000, on)).toBe('OK')
+      expect(await correct(entry, -3_001, on)).toBe('VALIDATION_FAILED')
+      expect(await correct(entry, -3_000, on)).toBe('OK')
+      // The entry's net is zero: nothing more can be taken back, and the day's book holds only what was accepted.
+      expect(await correct(entry, -1, on)).toBe('VALIDATION_FAILED')
+      expect(await expenseOn(on)).toBe(-8_000)
+
+      // A correction voided gives back what it took.
+      const last = (await ops.call('finance.day', { branchId, date: on }, tokens.finance)).expenses.find((e: { amountFen: number }) => e.amountFen === -3_000)
+      await ops.call('expenses.void', { expenseId: last.id, version: last.version, reason: '记错了' }, tokens.finance)
+      expect(await correct(entry, -3_001, on)).toBe('VALIDATION_FAILED')
+      expect(await correct(entry, -3_000, on)).toBe('OK')
+      expect(await expenseOn(on)).toBe(-8_000)
+    })
+
+    it('refuses to correct a void entry, an entry of an open day, a correction, or with another kind, and books nothing', async () => {
+      const on = daysAgo(22)
+      const open = await record({ amountFen: 8_000, date: daysAgo(23) })
+      expect(await correct(open, -1_000, on)).toBe('PRECONDITION_FAILED')
+
+      const voided = await record({ amountFen: 8_000, date: daysAgo(24) })
+      await ops.call('expenses.void', { expenseId: voided.id, version: 1, reason: '重复登记' }, tokens.finance)
+      const day = await ops.call('finance.day', { branchId, date: daysAgo(24) }, tokens.finance)
+      await ops.call('finance.closeDay', { branchId, date: daysAgo(24), revision: day.revision, countedCashFen: 0 }, tokens.finance)
+      expect(await correct(voided, -1_000, on)).toBe('PRECONDITION_FAILED')
+
+      const entry = await closedEntry(daysAgo(25))
+      expect(await refusedFields(ops.call('expenses.record', { requestId: ulid(), branchId, kind: 'income', category: 'props', amountFen: -1_000, date: on, payee: 'x', corrects: entry.id }, tokens.finance))).toEqual(['kind'])
+      expect(await correct(entry, -1_000, daysAgo(26))).toBe('OK')
+      const correction = (await ops.call('finance.day', { branchId, date: daysAgo(26) }, tokens.finance)).expenses[0]
+      expect(await correct(correction, 500, on)).toBe('PRECONDITION_FAILED')
+      expect(await expenseOn(on)).toBe(0)
+    })
+
+    it('lets corrections sent at the same moment together take back no more than the entry', async () => {
+      const entry = await closedEntry(daysAgo(27))
+      const on = daysAgo(28)
+      const outcomes = await Promise.all(Array.from({ length: 6 }, () => correct(entry, -3_000, on)))
+      expect(outcomes.filter((o) => o === 'OK')).toHaveLength(2)
+      expect(outcomes.filter((o) => o !== 'OK')).toEqual(Array(4).fill('VALIDATION_FAILED'))
+      expect(await expenseOn(on)).toBe(-6_000)
+    })
+
+    it('keeps an entry from being edited below, or voided under, what its corrections took back once its day is reopened', async () => {
+      const date = daysAgo(29)
+      const entry = await closedEntry(date)
+      expect(await correct(entry, -5_000, daysAgo(30))).toBe('OK')
+      await ops.call('finance.reopenDay', { branchId, date, reason: '核对更正' }, tokens.manager)
+      const { expense } = await ops.call('expenses.get', { expenseId: entry.id }, tokens.finance)
+      expect(await refusedFields(ops.call('expenses.edit', { expenseId: entry.id, version: expense.version, amountFen: 4_999 }, tokens.finance))).toEqual(['amountFen'])
+      expect(await ops.outcome('expenses.void', { expenseId: entry.id, version: expense.version, reason: 'x' }, tokens.finance)).toBe('PRECONDITION_FAILED')
+      expect(await ops.outcome('expenses.edit', { expenseId: entry.id, version: expense.version, amountFen: 5_000 }, tokens.finance)).toBe('OK')
+      expect(await correct(entry, -1, daysAgo(30))).toBe('PRECONDITION_FAILED')
+    })
+  })
+
   it('refuses a close on figures that changed since they were read', async () => {
     const date = daysAgo(7)
     const seen = await ops.call('finance.day', { branchId, date }, tokens.finance)

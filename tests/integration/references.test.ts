@@ -338,8 +338,10 @@ const FIXTURES: Record<string, Fixture> = {
     body: async (a) => ({ stocktakeId: a.ids.stocktake, version: (await a.call('inventory.getStocktake', { stocktakeId: a.ids.stocktake })).version, reason: '月末盘点' }),
   },
   'production.redo': { body: (a) => ({ orderId: a.ids.order, from: 'ready', materials: [{ stockItemId: a.ids.stockItem, quantity: 1 }], note: '重做' }), own: 'ILLEGAL_TRANSITION' },
+  // The studio's own entry is of an open day, which is edited rather than corrected.
   'expenses.record': {
     body: (a) => ({ requestId: ulid(), branchId: a.ids.branch, kind: 'expense', category: 'rent', amountFen: 50, date: shanghaiDay(), payee: '物业', corrects: a.ids.expense }),
+    own: 'PRECONDITION_FAILED',
   },
   'expenses.edit': {
     body: async (a) => ({ expenseId: a.ids.expense, version: (await a.call('expenses.get', { expenseId: a.ids.expense })).expense.version, branchId: a.ids.branch, payee: '物业公司' }),

@@ -32,7 +32,7 @@ describe('the studio’s time zone', () => {
     expect(await today()).toEqual({ policy: 'Asia/Shanghai', overdue: shanghai, followUps: shanghai, export: `customers-${shanghai}.csv`, schedule: 'Asia/Shanghai' })
 
     const policy = await s.ops.call('booking.getPolicy', {}, s.manager)
-    await s.ops.call('booking.savePolicy', { ...policy, timeZone: 'America/New_York' }, s.manager)
+    await s.ops.call('booking.savePolicy', { ...policy, timeZone: 'America/New_York' }, await s.sign('admin'))
 
     expect(await today()).toEqual({ policy: 'America/New_York', overdue: newYork, followUps: newYork, export: `customers-${newYork}.csv`, schedule: 'America/New_York' })
     expect((await deps.repo.getStudio(studioId))?.timeZone).toBe('America/New_York')
@@ -44,7 +44,7 @@ describe('the studio’s time zone', () => {
   it('refuses a zone that does not exist and changes nothing', async () => {
     const s = await bookableStudio(deps, { photographers: 1, rooms: 1 })
     const policy = await s.ops.call('booking.getPolicy', {}, s.manager)
-    expect(await s.ops.outcome('booking.savePolicy', { ...policy, timeZone: 'Mars/Olympus_Mons' }, s.manager)).toBe('VALIDATION_FAILED')
+    expect(await s.ops.outcome('booking.savePolicy', { ...policy, timeZone: 'Mars/Olympus_Mons' }, await s.sign('admin'))).toBe('VALIDATION_FAILED')
     expect((await deps.repo.getStudio(s.studio.studio.id))?.timeZone).toBe('Asia/Shanghai')
   })
 })

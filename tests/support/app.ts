@@ -48,13 +48,13 @@ export async function customerOnPhone(browser: Browser, studioCode: string, nick
   return page
 }
 
-/** A small catalogue made by the studio's manager through the API: one album product and the packages given. */
+/** A small catalogue made by the studio's admin through the API (packages may be sold in several branches): one album product and the packages given. */
 export async function seedCatalog(
   studioCode: string,
   branchIds: string[],
   packages: { name: string; category: string; priceFen: number; image: string }[],
 ) {
-  const token = await signIn(studioCode, 'manager')
+  const token = await signIn(studioCode, 'admin')
   const product = await http('POST', '/catalog/products', {
     token,
     body: { name: '水晶相册 12寸', priceFen: 120000, unit: '本', consumesStock: true },

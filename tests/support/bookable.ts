@@ -21,9 +21,9 @@ export async function bookableStudioOverHttp(name: string, packageName: string) 
     ok(await http('PATCH', `/staff/${member.id}`, { token: admin, body: { version: member.version, branchId } }), `moving ${username}`)
   }
   const manager = await signIn(studio.code, 'manager')
-  // Bookings a day or two ahead stay changeable, so a customer can still cancel the one they just made.
-  const policy = ok(await http('GET', '/booking/policy', { token: manager }), 'policy')
-  ok(await http('PUT', '/booking/policy', { token: manager, body: { ...policy, changeCutoffHours: 12 } }), 'policy change')
+  // Bookings a day or two ahead stay changeable, so a customer can still cancel the one they just made (the policy is the admin's).
+  const policy = ok(await http('GET', '/booking/policy', { token: admin }), 'policy')
+  ok(await http('PUT', '/booking/policy', { token: admin, body: { ...policy, changeCutoffHours: 12 } }), 'policy change')
   ok(await http('PUT', `/branches/${branchId}/schedule`, { token: manager, body: { openingHours: OPEN_EVERY_DAY, closedDates: [] } }), 'opening hours')
   const room = ok(await http('PUT', `/branches/${branchId}/rooms`, { token: manager, body: { name: '一号棚' } }), 'room')
   const pkg = ok(
@@ -33,7 +33,7 @@ export async function bookableStudioOverHttp(name: string, packageName: string) 
     }),
     'package',
   )
-  return { studio, branchId, manager, room, pkg }
+  return { studio, branchId, admin, manager, room, pkg }
 }
 
 /** The free start times the API offers for a package over the next four weeks. */

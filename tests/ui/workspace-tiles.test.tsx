@@ -34,9 +34,11 @@ describe('the staff workspace', () => {
     expect(tilesOf('finance')).not.toContain('staff')
   })
 
-  it('gives a manager reports, staff, packages and inventory but not the studio settings or the studio-wide audit log', () => {
-    expect(tilesOf('manager')).toEqual(expect.arrayContaining(['reports', 'staff', 'packages', 'inventory']))
-    expect(tilesOf('manager')).toEqual(expect.arrayContaining(['orders', 'productionQueue', 'paymentAudit', 'overdueOrders', 'orderSettings']))
+  it('gives a manager reports, staff, packages, inventory and booking setup but not the studio settings, the order settings or the studio-wide audit log', () => {
+    expect(tilesOf('manager')).toEqual(expect.arrayContaining(['reports', 'staff', 'packages', 'inventory', 'bookingSetup']))
+    expect(tilesOf('manager')).toEqual(expect.arrayContaining(['orders', 'productionQueue', 'paymentAudit', 'overdueOrders']))
+    expect(tilesOf('manager')).not.toContain('orderSettings')
+    expect(tilesOf('admin')).toEqual(expect.arrayContaining(['orderSettings', 'bookingSetup']))
     expect(tilesOf('manager')).not.toContain('auditLog')
     expect(tilesOf('manager')).not.toEqual(expect.arrayContaining(['settings']))
     expect(tilesOf('manager')).not.toContain('import')

@@ -1,7 +1,7 @@
 import { mayCall, staffGrantViolation, branchScope } from '../../functions/domain/permissions'
 import { operations } from '../../types/operations'
 import type { Role } from '../../types/roles'
-import { roles, seesMoney } from '../../types/roles'
+import { mayChangeAcross, roles, seesMoney } from '../../types/roles'
 
 const op = (name: string) => {
   const found = operations.find((o) => o.name === name)
@@ -37,11 +37,12 @@ describe('the permission matrix', () => {
     expect(allowedRoles('customers.import')).toEqual(['admin'])
   })
 
-  it('lets only the desk confirm a booking, and only managers and admins set up resources and policy', () => {
+  it('lets only the desk confirm a booking, managers and admins set up a branch’s resources, and only admins the studio’s settings', () => {
     expect(allowedRoles('bookings.confirm')).toEqual(['manager', 'admin'])
-    for (const name of ['booking.savePolicy', 'branches.saveSchedule', 'rooms.save', 'staffSchedules.save']) {
+    for (const name of ['branches.saveSchedule', 'rooms.save', 'staffSchedules.save']) {
       expect(allowedRoles(name)).toEqual(['manager', 'admin'])
     }
+    for (const name of ['booking.savePolicy', 'orders.saveSettings']) expect(allowedRoles(name)).toEqual(['admin'])
     expect(allowedRoles('schedules.mine')).toEqual(['photographer', 'makeup'])
   })
 
@@ -151,5 +152,16 @@ describe('who may manage whom', () => {
   it('scopes a manager to their branch and an admin to the whole studio', () => {
     expect(branchScope(manager)).toBe(jingan)
     expect(branchScope(admin)).toBeUndefined()
+  })
+
+  it('leaves the studio’s settings and packages sold beyond one branch to the admin', () => {
+    expect(mayChangeAcross(admin)).toBe(true)
+    expect(mayChangeAcross(admin, [jingan, xuhui])).toBe(true)
+    expect(mayChangeAcross(manager)).toBe(false)
+    expect(mayChangeAcross(manager, [jingan])).toBe(true)
+    expect(mayChangeAcross(manager, [xuhui])).toBe(false)
+    expect(mayChangeAcross(manager, [jingan, xuhui])).toBe(false)
+    expect(mayChangeAcross(manager, [])).toBe(false)
+    expect(mayChangeAcross({ roles: ['finance'], branchId: jingan }, [jingan])).toBe(false)
   })
 })

@@ -60,6 +60,7 @@ export const manage = {
   'packageForm.addImage': 'Add image',
   'packageForm.remove': 'Remove',
   'packageForm.create': 'Create package',
+  'packageForm.adminOnly': 'This package is sold beyond your branch: only the studio’s admin can change it.',
 
   'products.title': 'Add-on products',
   'products.add': 'New product',

@@ -77,6 +77,8 @@ export const staff = {
   'audit.action.order.updated': 'Order changed',
   'audit.action.order.imported': 'Order imported from the old system',
   'audit.action.studio.branch_added': 'Branch opened',
+  'audit.action.settings.booking_policy_saved': 'Booking policy changed',
+  'audit.action.settings.orders_saved': 'Order settings changed',
   'audit.action.auth.signed_in': 'Signed in',
   'audit.action.auth.sign_in_failed': 'Sign-in failed',
   'audit.action.auth.locked': 'Account locked',

@@ -58,6 +58,7 @@ export const manage = {
   'packageForm.addImage': '添加图片',
   'packageForm.remove': '移除',
   'packageForm.create': '创建套系',
+  'packageForm.adminOnly': '这个套系在你的门店以外也有销售，只有管理员可以修改。',
 
   'products.title': '附加产品',
   'products.add': '新增产品',

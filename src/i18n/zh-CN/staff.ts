@@ -75,6 +75,8 @@ export const staff = {
   'audit.action.order.updated': '修改订单',
   'audit.action.order.imported': '导入历史订单',
   'audit.action.studio.branch_added': '开设门店',
+  'audit.action.settings.booking_policy_saved': '修改预约规则',
+  'audit.action.settings.orders_saved': '修改订单设置',
   'audit.action.auth.signed_in': '登录',
   'audit.action.auth.sign_in_failed': '登录失败',
   'audit.action.auth.locked': '账号锁定',

@@ -5,6 +5,7 @@ import { resourceKinds, type DepositRule, type Package, type PackageDetailSchema
 import { createPackage, getPackage, listCategories, listProducts, updatePackage } from '../../../types/catalog-operations'
 import { listStockItems } from '../../../types/inventory-operations'
 import { listBranches } from '../../../types/operations'
+import { mayChangeAcross } from '../../../types/roles'
 import { call } from '../../api'
 import { Card } from '../../components/Card'
 import { FormField } from '../../components/FormField'
@@ -29,6 +30,8 @@ export default function PackageFormPage() {
   const packageId = useRouter().params.id
   usePageTitle(packageId ? 'packageForm.editTitle' : 'packageForm.createTitle')
   const { session, allowed } = useStaffPage(packageId ? updatePackage.access : createPackage.access)
+  // Whether this person may change what is sold in these branches: a manager, their own branch alone.
+  const mayChangeMine = (branchIds: readonly string[]) => session !== null && mayChangeAcross(session.principal, branchIds)
   const categories = useQuery(() => call(listCategories, {}), [], allowed)
   const branches = useQuery(() => call(listBranches, {}), [], allowed)
   const products = useQuery(() => call(listProducts, {}), [], allowed)
@@ -38,7 +41,8 @@ export default function PackageFormPage() {
     deps: [packageId],
     enabled: allowed,
     isNew: !packageId,
-    blank: () => (branches.data ? newDraft(branches.data.items.map((branch) => branch.id)) : undefined),
+    // A new package is sold everywhere when the admin makes it, in the manager's own branch when a manager does.
+    blank: () => (branches.data ? newDraft(branches.data.items.map((branch) => branch.id).filter((branchId) => mayChangeMine([branchId]))) : undefined),
     draftOf,
     create: (draft) => call(createPackage, fieldsOf(draft)),
     save: (draft, saved) => call(updatePackage, { ...fieldsOf(draft), packageId: saved.id, version: saved.version }),
@@ -53,6 +57,8 @@ export default function PackageFormPage() {
   if (failure !== undefined) return <ErrorState error={failure} onRetry={() => [existing, categories, branches, products].forEach((query) => query.reload())} />
   if (!draft || !categories.data || !branches.data || !products.data) return <LoadingState />
 
+  // A package sold beyond the manager's own branch is the studio's: shown, not changed.
+  const mayChange = !existing.data || mayChangeMine(existing.data.branchIds)
   const update = <K extends keyof PackageDraft>(field: K) => (value: PackageDraft[K]) => setDraft((current) => current && { ...current, [field]: value })
   const categoryList = categories.data.items
   const categoryLabel = (code: string) => {
@@ -74,6 +80,11 @@ export default function PackageFormPage() {
 
   return (
     <View className="screen package-form">
+      {!mayChange && (
+        <Card>
+          <Text className="package-form__hint">{t('packageForm.adminOnly')}</Text>
+        </Card>
+      )}
       <Card title={t('packageForm.basics')}>
         <FormField label={t('field.category')} error={form.fields.category}>
           <Picker
@@ -172,7 +183,7 @@ export default function PackageFormPage() {
         {form.fields.branchIds && <Text className="package-form__error">{form.fields.branchIds}</Text>}
         <Checkbox.Group direction="horizontal" value={draft.branchIds} onChange={(value) => update('branchIds')(value as string[])}>
           {branches.data.items.map((branch) => (
-            <Checkbox key={branch.id} value={branch.id}>
+            <Checkbox key={branch.id} value={branch.id} disabled={!mayChangeMine([branch.id])}>
               {branch.name}
             </Checkbox>
           ))}
@@ -201,7 +212,7 @@ export default function PackageFormPage() {
         </FormField>
       </Card>
 
-      <SaveActions message={form.message} saving={form.saving} onSave={form.save} label={form.saved ? t('common.save') : t('packageForm.create')} />
+      {mayChange && <SaveActions message={form.message} saving={form.saving} onSave={form.save} label={form.saved ? t('common.save') : t('packageForm.create')} />}
     </View>
   )
 }

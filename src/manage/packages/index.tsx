@@ -4,6 +4,7 @@ import { Gift } from '@nutui/icons-react-taro'
 import { useState } from 'react'
 import type { Package } from '../../../types/catalog'
 import { createPackage, listCategories, listPackages, reorderPackages, setPackageActive } from '../../../types/catalog-operations'
+import { mayChangeAcross } from '../../../types/roles'
 import { call } from '../../api'
 import { categoryName } from '../../lib/catalog'
 import { FormMessage } from '../../components/FormField'
@@ -88,7 +89,11 @@ export default function PackagesEditorPage() {
             </View>
           </View>
           <View className="packages-editor__controls">
-            <Switch checked={item.active} disabled={working !== undefined} onChange={(active) => switchActive(item, active)} />
+            <Switch
+              checked={item.active}
+              disabled={working !== undefined || !mayChangeAcross(session.principal, item.branchIds)}
+              onChange={(active) => switchActive(item, active)}
+            />
             <View className="packages-editor__order">
               <Button size="mini" fill="outline" disabled={index === 0 || working !== undefined} onClick={() => move(index, -1)}>
                 {t('packagesEditor.up')}

@@ -23,7 +23,7 @@ const entries: { title: MessageKey; description: MessageKey; url: string; access
 export default function BookingSetupPage() {
   const { t } = useI18n()
   usePageTitle('tile.bookingSetup')
-  const { session, allowed } = useStaffPage(saveBookingPolicy.access)
+  const { session, allowed } = useStaffPage(saveBranchSchedule.access)
   if (!session) return null
   if (!allowed) return <Forbidden />
   return (
