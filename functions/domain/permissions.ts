@@ -1,7 +1,6 @@
 import type { Operation } from '../../types/operation'
 import type { Role, StaffRole } from '../../types/roles'
-import { mayChangeAcross } from '../../types/vocabulary'
-import { staffRoles } from '../../types/vocabulary'
+import { mayChangeAcross, staffRoles } from '../../types/vocabulary'
 import { forbidden } from './errors'
 
 /**
