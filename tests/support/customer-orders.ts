@@ -25,7 +25,8 @@ export async function studioWithCustomers(name: string, packageName: string) {
     const booked = ok(await http('POST', '/bookings', { token: customer.token, body: { packageId: setup.pkg.id, branchId: setup.branchId, startsAt: days[next++]!.startsAt } }), 'booking')
     ok(await http('POST', `/bookings/${booked.id}/confirm`, { token: setup.manager, body: {} }), 'confirm')
     const orderId = booked.orderId as string
-    await moveOrder(staff.photographer, orderId, 'confirmed', 'shot')
+    // The shoot is days ahead: its crew may mark it shot only from its day, the branch's manager ahead of it.
+    await moveOrder(setup.manager, orderId, 'confirmed', 'shot')
     const [proof] = await uploadPhotos(staff.photographer, orderId, 'proof', 1)
     return { customer, orderId, proofId: proof!.photoId }
   }
