@@ -2,7 +2,7 @@ import * as z from 'zod'
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from './common'
 import { FenSchema } from './money'
 import { RoleSchema } from './roles'
-import { defaultOrderSettings as defaults, orderStages, timedStages, type TimedStage } from './vocabulary'
+import { defaultOrderSettings as defaults, orderStages, OUT_TRADE_NO_PREFIX, timedStages, type TimedStage } from './vocabulary'
 
 export { orderStages, timedStages, type TimedStage }
 
@@ -201,8 +201,7 @@ export type OrderSettings = z.infer<typeof OrderSettingsSchema>
 
 export const defaultOrderSettings: OrderSettings = defaults
 
-/** The first character of every WeChat Pay charge number asked for by this system. */
-export const OUT_TRADE_NO_PREFIX = 'W'
+export { OUT_TRADE_NO_PREFIX }
 /**
  * A WeChat Pay charge number (out_trade_no): `W` and 26 characters, so it is never a request id and
  * no desk payment or refund can be recorded under the id its payment will have. Charges asked for

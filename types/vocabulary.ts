@@ -77,3 +77,6 @@ export function mayChangeAcross(person: { roles: readonly (typeof roles)[number]
   if (!person.roles.includes('manager') || !branchIds?.length) return false
   return branchIds.every((branchId) => branchId === person.branchId)
 }
+
+/** The first character of every WeChat Pay charge number asked for by this system. */
+export const OUT_TRADE_NO_PREFIX = 'W'

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { z } from 'zod'
-import { OUT_TRADE_NO_PREFIX } from '../../types/orders'
+import { OUT_TRADE_NO_PREFIX } from '../../types/vocabulary'
 import type * as op from '../../types/payment-operations'
 import type { CustomerRepository } from '../customers/ports'
 import { callerOf, type RequestContext } from '../domain/context'
