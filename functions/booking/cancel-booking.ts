@@ -63,6 +63,11 @@ async function endBookingAfresh(deps: CancelPorts, appointment: AppointmentRecor
       if (!order || (order.stage !== 'pending_deposit' && order.stage !== 'confirmed')) throw error
       await pause(20 + Math.random() * 60 * (attempt + 1))
       current = await loadOwn(deps, caller, appointment.id)
+      // The deposit landed while a hold was being cancelled: the policy's tiers now decide what comes back,
+      // which the person did not see when they chose to cancel, so they are asked again.
+      if (appointment.status !== 'confirmed' && current.status === 'confirmed') {
+        throw new DomainError('CONFLICT', 'The deposit has just been paid: look at what cancelling refunds now, and cancel again if you still want to')
+      }
     }
   }
 }

@@ -9,6 +9,9 @@ import { AuditedStore, entity, queryAll } from './items'
 import { keys } from './keys'
 
 /** The booking setup of a studio and its branches, its appointments as they are read, and the scheduled jobs' work lists. */
+/** At most this many pages of the studio's outbox are read for one branch's messages. */
+const OUTBOX_PAGES = 10
+
 export class DynamoSchedulingRepository extends AuditedStore implements SchedulingRepository {
   async getPolicy(studioId: string) {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.bookingPolicy(studioId) }))
@@ -161,7 +164,10 @@ export class DynamoSchedulingRepository extends AuditedStore implements Scheduli
   async outbox(studioId: string, limit: number, branchId?: string) {
     const found: OutboxMessage[] = []
     let after: Record<string, unknown> | undefined
-    // A branch's messages are filtered from the studio's: pages are read until there are enough or none are left.
+    // A branch's messages are filtered from the studio's, newest first: pages are read until there are
+    // enough, none are left, or OUTBOX_PAGES pages were read (a quiet branch of a busy studio would
+    // otherwise page through years of other branches' messages).
+    let pages = 0
     do {
       const page = await this.db.send(
         new QueryCommand({
@@ -177,7 +183,7 @@ export class DynamoSchedulingRepository extends AuditedStore implements Scheduli
       )
       found.push(...(page.Items ?? []).map((i) => entity<OutboxMessage>(i)!))
       after = page.LastEvaluatedKey
-    } while (after && found.length < limit)
+    } while (after && found.length < limit && ++pages < OUTBOX_PAGES)
     return found.slice(0, limit)
   }
 }
