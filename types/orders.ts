@@ -84,6 +84,8 @@ export const OrderSchema = z.object({
   depositFen: z.number().int(),
   appointmentId: IdSchema.optional(),
   shootAt: IsoDateTimeSchema.optional(),
+  /** A booking moved since it was made: the earliest start it has held, from which a cancellation's refund is judged. */
+  refundFromAt: IsoDateTimeSchema.optional(),
   timeline: z.array(StageEventSchema),
   stageEnteredAt: IsoDateTimeSchema,
   /** When the next stage is expected to start (studio date); none for finished orders. */

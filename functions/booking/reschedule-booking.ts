@@ -64,7 +64,7 @@ export async function rescheduleBooking(deps: ReschedulePorts, input: z.output<t
     // The crew's booked minutes move from the old day of the shoot to the new one; the order's value with its surcharge.
     const figures = [...appointmentFigures(current, policy.timeZone, ctx.now, { sign: -1 }), ...appointmentFigures(next, policy.timeZone, ctx.now, { sign: 1 })]
     const books = withFigures(repriced ? await deps.books.revalued(order, repriced.next) : {}, figures)
-    const orderChange = { shootAt: next.startsAt, expectedBy, repricing: repriced?.repricing }
+    const orderChange = { shootAt: next.startsAt, expectedBy, refundFromAt: next.earliestStartsAt, repricing: repriced?.repricing }
     return await deps.booking.rescheduleBooking(current, next, locksOf(current), placement.locks, ctx.now, orderChange, books)
   } catch (error) {
     if (error instanceof DomainError && error.code === 'SLOT_TAKEN') throw await refuse()

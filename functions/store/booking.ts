@@ -91,7 +91,7 @@ export class DynamoBookingRepository implements BookingRepository {
     oldLocks: LockRef[],
     newLocks: LockRef[],
     now: Date,
-    order: { shootAt: string; expectedBy?: string; repricing?: OrderRepricing },
+    order: { shootAt: string; expectedBy?: string; refundFromAt?: string; repricing?: OrderRepricing },
     books?: BookEntries,
   ) {
     const { studioId, id } = current
@@ -119,7 +119,7 @@ export class DynamoBookingRepository implements BookingRepository {
     return next
   }
 
-  private movedOrderWrite(current: AppointmentRecord, order: { shootAt: string; expectedBy?: string; repricing?: OrderRepricing }, now: Date) {
+  private movedOrderWrite(current: AppointmentRecord, order: { shootAt: string; expectedBy?: string; refundFromAt?: string; repricing?: OrderRepricing }, now: Date) {
     const update = shootDateUpdate({ id: current.orderId }, order).set('updatedAt', now.toISOString()).add('version', 1)
     if (order.repricing) repricedUpdate(order.repricing, update)
     return guarded(orderUpdate(this.table, { studioId: current.studioId, id: current.orderId }, update), order.repricing ? orderChanged() : undefined)

@@ -11,11 +11,12 @@ export function tierNow(policy: Pick<BookingPolicy, 'refundTiers'>, startsAt: st
 
 /**
  * What cancelling the order now gives back, as the server will work it out: a booked shoot whose
- * deposit was paid keeps the policy's share of the deposit; anything else gives back all that was paid.
+ * deposit was paid keeps the policy's share of the deposit, judged from the earliest start the booking
+ * has held (a moved booking); anything else gives back all that was paid.
  */
-export function cancellationRefund(order: Pick<Order, 'stage' | 'paidFen' | 'depositFen' | 'shootAt' | 'appointmentId'>, policy: Pick<BookingPolicy, 'refundTiers'>, now: number) {
+export function cancellationRefund(order: Pick<Order, 'stage' | 'paidFen' | 'depositFen' | 'shootAt' | 'refundFromAt' | 'appointmentId'>, policy: Pick<BookingPolicy, 'refundTiers'>, now: number) {
   if (!order.appointmentId || !order.shootAt || order.stage === 'pending_deposit') return { amountFen: order.paidFen }
-  const tier = tierNow(policy, order.shootAt, now)
+  const tier = tierNow(policy, order.refundFromAt ?? order.shootAt, now)
   const percent = tier?.percent ?? 0
   const kept = Math.round((Math.min(order.depositFen, order.paidFen) * (100 - percent)) / 100)
   return { amountFen: order.paidFen - kept, tier: tier ?? { minDaysBefore: 0, percent: 0 } }

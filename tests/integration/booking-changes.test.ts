@@ -2,6 +2,7 @@ import { ulid } from 'ulid'
 import type { AppDeps } from '../../functions/api/implementations'
 import { orderMoneyViolations } from '../../functions/domain/order-money'
 import { studioDate } from '../../functions/domain/time'
+import { cancellationRefund } from '../../src/lib/refund'
 import { at, bookableStudio, shanghaiDay } from '../support/booking'
 import { signInAt } from '../support/shoots'
 import { isolatedTable } from '../support/studio'
@@ -190,6 +191,11 @@ describe('a cancellation is refunded as from the earliest time the booking held'
     const moved = await s.ops.call('bookings.reschedule', { appointmentId: dodger.booked.id, startsAt: farOut }, dodger.who.token, clock(now))
     expect(moved).toMatchObject({ startsAt: farOut, earliestStartsAt: at(day, '13:00') })
     const later = new Date(now.getTime() + 60_000)
+    // The desk's cancel panel promises what the server will give back: nothing.
+    const { order: beforeCancel } = await orderOf(dodger.booked.orderId)
+    expect(beforeCancel).toMatchObject({ shootAt: farOut, refundFromAt: at(day, '13:00') })
+    const policy = await s.ops.call('booking.getPolicy', {}, s.manager)
+    expect(cancellationRefund(beforeCancel, policy, later.getTime())).toMatchObject({ amountFen: 0, tier: { percent: 0 } })
     const dodged = await s.ops.call('bookings.cancel', { appointmentId: dodger.booked.id }, dodger.who.token, clock(later))
     expect(dodged.cancellation).toMatchObject({ refundPercent: 0, refundDueFen: 0 })
     // The whole deposit is kept: nothing owed back, nothing sent back to WeChat Pay.

@@ -58,8 +58,9 @@ export function stageUpdate(order: Pick<OrderRecord, 'studioId' | 'id'> & { refu
 }
 
 /** The order shows its shoot's date; while confirmed that date is also when it is expected by. */
-export function shootDateUpdate(order: Pick<OrderRecord, 'id'>, shoot: { shootAt: string; expectedBy?: string }, update = new Update()): Update {
+export function shootDateUpdate(order: Pick<OrderRecord, 'id'>, shoot: { shootAt: string; expectedBy?: string; refundFromAt?: string }, update = new Update()): Update {
   update.set('shootAt', shoot.shootAt)
+  if (shoot.refundFromAt) update.set('refundFromAt', shoot.refundFromAt)
   if (shoot.expectedBy) update.set('expectedBy', shoot.expectedBy).set('gsi1sk', byStageSortKey(shoot.expectedBy, order.id))
   return update
 }
