@@ -38,7 +38,8 @@ describe('the recompute job, safely', () => {
       tokens[username] = (await ops.call('auth.staffSignIn', { studioCode: studio.code, username, password: TEST_PASSWORD })).token
     }
     const branchIds = studio.branches.map((b) => b.id)
-    const pkg = await ops.call('catalog.createPackage', samplePackage(branchIds), tokens.manager)
+    // Sold in both branches: the studio's, so the admin's to create.
+    const pkg = await ops.call('catalog.createPackage', samplePackage(branchIds), tokens.admin)
     const customer = await ops.call('customers.create', { name: '林小姐', phone: `139${String(Date.now()).slice(-8)}`, source: 'dianping', tags: [] }, tokens.reception)
     const newOrder = (branchId = branchIds[0]!, token = tokens.reception, customerId = customer.id) =>
       ops.call('orders.create', { requestId: ulid(), customerId, packageId: pkg.id, branchId }, token) as Promise<{ id: string; depositFen: number; totalFen: number }>
