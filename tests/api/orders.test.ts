@@ -1,6 +1,7 @@
 import { ulid } from 'ulid'
 import { bookableStudioOverHttp, freeSlots } from '../support/bookable'
-import { http, signIn, signInCustomer } from '../support/http'
+import { http, ok, signIn, signInCustomer } from '../support/http'
+import { TEST_PASSWORD } from '../support/constants'
 import { apiPayKeys, notify, paidFor, uploadPhotos } from '../support/orders'
 
 type Setup = Awaited<ReturnType<typeof bookableStudioOverHttp>>
@@ -520,7 +521,11 @@ describe('a shoot for an order opened at the desk', () => {
 
 describe('an order’s request id sent again', () => {
   it('answers the same request by the same person with its order, and anyone else with CONFLICT and nothing of it', async () => {
-    const manager2 = await signIn(setup.studio.code, 'manager2')
+    // A manager of the branch the desk's staff are not in (the test studio's branches come in either order).
+    const admin = await signIn(setup.studio.code, 'admin')
+    const otherBranch = (ok(await http('GET', '/branches', { token: admin }), 'branches').items as { id: string }[]).find((b) => b.id !== setup.branchId)!
+    ok(await http('POST', '/staff', { token: admin, body: { username: 'replay-manager', displayName: '二店店长', password: TEST_PASSWORD, roles: ['manager'], branchId: otherBranch.id } }), 'other manager')
+    const manager2 = await signIn(setup.studio.code, 'replay-manager')
     const customer = (await http('POST', '/customers', { token: manager2, body: { name: '跨店客户', phone: '13800006666' } })).body
     const other = (await http('POST', '/customers', { token: manager2, body: { name: '另一位客户', phone: '13800006667' } })).body
     const requestId = ulid()
