@@ -73,7 +73,10 @@ export async function branchDay(deps: SchedulePorts, input: z.output<typeof op.b
  */
 export async function reminderOutbox(deps: { scheduling: SchedulingRepository; reminders: ReminderSender }, input: z.output<typeof op.reminderOutbox.input>, ctx: RequestContext) {
   const caller = callerOf(ctx)
-  const branchId = isAdmin(caller) ? undefined : caller.branchId
-  if (!isAdmin(caller) && !branchId) return { simulated: deps.reminders.simulated, items: [] }
-  return { simulated: deps.reminders.simulated, items: await deps.scheduling.outbox(caller.studioId, input.limit, branchId) }
+  const items = isAdmin(caller)
+    ? await deps.scheduling.outbox(caller.studioId, input.limit)
+    : caller.branchId
+      ? await deps.scheduling.outbox(caller.studioId, input.limit, caller.branchId)
+      : []
+  return { simulated: deps.reminders.simulated, items }
 }
